@@ -1,0 +1,44 @@
+/** Every environment variable Gonghui reads, in one place (the README lists them too). */
+import path from 'node:path';
+
+export interface Config {
+  /** postgres://… — run on a PostgreSQL server instead of the embedded database. */
+  databaseUrl: string | undefined;
+  /** Folder of the embedded database (PGlite) and of local files. */
+  dataDir: string;
+  port: number;
+  host: string;
+  /** Send cookies with the Secure flag (set when served over HTTPS). */
+  secureCookies: boolean;
+  /** Minutes of inactivity after which a session ends. */
+  sessionIdleMinutes: number;
+  /** Hours after login after which a session ends, however active. */
+  sessionAbsoluteHours: number;
+  /** Failed logins in a row that lock an account, and for how long. */
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+  logLevel: string;
+}
+
+function int(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(): Config {
+  return {
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDir: path.resolve(process.env.GONGHUI_DATA_DIR || './data'),
+    port: int('PORT', 3000),
+    host: process.env.HOST || '127.0.0.1',
+    secureCookies: process.env.GONGHUI_SECURE_COOKIES === '1',
+    sessionIdleMinutes: int('GONGHUI_SESSION_IDLE_MINUTES', 30),
+    sessionAbsoluteHours: int('GONGHUI_SESSION_ABSOLUTE_HOURS', 12),
+    lockoutThreshold: int('GONGHUI_LOCKOUT_THRESHOLD', 5),
+    lockoutMinutes: int('GONGHUI_LOCKOUT_MINUTES', 15),
+    logLevel: process.env.LOG_LEVEL || 'info',
+  };
+}

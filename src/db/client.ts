@@ -1,0 +1,99 @@
+/**
+ * The database client factory: PGlite on disk (embedded default) or a PostgreSQL server.
+ * Both are driven through Drizzle's own driver for each (never node-postgres on PGlite's adapter).
+ */
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import pg from 'pg';
+import { schema, type Schema } from './schema.ts';
+
+export type DbKind = 'pglite' | 'postgresql';
+/** One type for both drivers: services never know which database they run on. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export interface Database {
+  kind: DbKind;
+  db: Db;
+  /** Raw SQL with parameters, returning rows (for the few places Drizzle does not reach: COPY, dumps). */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Several statements at once, no parameters (migrations, DDL). */
+  exec(text: string): Promise<void>;
+  close(): Promise<void>;
+  /** The PGlite instance when embedded (for dumps and COPY FROM '/dev/blob'). */
+  pglite?: PGlite;
+  /** The pool when on a server. */
+  pool?: pg.Pool;
+}
+
+// int8 as a JS number on both (counts and fen totals stay far below 2^53),
+// date as 'YYYY-MM-DD' text (a calendar date has no time zone).
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1082, (v) => v);
+pg.types.setTypeParser(1700, (v) => v);
+const pgliteParsers = {
+  [pgliteTypes.INT8]: (v: string) => Number(v),
+  [pgliteTypes.DATE]: (v: string) => v,
+  [pgliteTypes.NUMERIC]: (v: string) => v,
+};
+
+export interface OpenOptions {
+  /** postgres://… ; when absent the embedded database is used. */
+  url?: string | undefined;
+  /** PGlite data folder; undefined = in memory. */
+  dataDir?: string | undefined;
+  /** PGlite only: start from this dump (a tarball from dumpDataDir). */
+  loadDataDir?: Blob | File | undefined;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.url) {
+    // Dates are shown in Asia/Shanghai; every server session follows.
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.poolSize ?? 10,
+      options: '-c TimeZone=Asia/Shanghai',
+    });
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    return {
+      kind: 'postgresql',
+      db,
+      pool,
+      async query(text, params) {
+        const r = await pool.query(text, params as unknown[] | undefined);
+        return r.rows;
+      },
+      async exec(text) {
+        await pool.query(text);
+      },
+      async close() {
+        await pool.end();
+      },
+    };
+  }
+  const pglite = await PGlite.create({
+    dataDir: opts.dataDir,
+    loadDataDir: opts.loadDataDir,
+    parsers: pgliteParsers,
+  });
+  await pglite.exec(`SET TIME ZONE 'Asia/Shanghai'`);
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    pglite,
+    async query(text, params) {
+      const r = await pglite.query(text, params as unknown[] | undefined);
+      return r.rows as never[];
+    },
+    async exec(text) {
+      await pglite.exec(text);
+    },
+    async close() {
+      await pglite.close();
+    },
+  };
+}

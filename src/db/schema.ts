@@ -1,0 +1,11 @@
+/** The schema index: every engine's and program's tables, for Drizzle and drizzle-kit. */
+export * from '../engines/org/schema.ts';
+export * from '../engines/accounts/schema.ts';
+export * from '../engines/audit/schema.ts';
+
+import * as org from '../engines/org/schema.ts';
+import * as accounts from '../engines/accounts/schema.ts';
+import * as audit from '../engines/audit/schema.ts';
+
+export const schema = { ...org, ...accounts, ...audit };
+export type Schema = typeof schema;

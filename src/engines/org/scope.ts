@@ -1,0 +1,38 @@
+/**
+ * The one place where access scope is applied. Every request's work runs inside `runScoped`: one
+ * transaction, as the database role gonghui_app, with the actor's subtree path set. Row-level
+ * security policies (migration 0001 and each program's) then filter every select, count, update
+ * and export to that subtree, whatever the query; out-of-scope rows are simply absent (404).
+ *
+ * `runAsSystem` is the single, named bypass: migrations, seeding, login and session look-ups,
+ * backups and the CLI. Request handlers never receive it.
+ */
+import { sql } from 'drizzle-orm';
+import type { Database, Db } from '../../db/client.ts';
+import type { Actor, Ctx, Scope } from '../context.ts';
+
+export async function runScoped<T>(
+  database: Database,
+  actor: Actor,
+  scope: Scope,
+  work: (ctx: Ctx) => Promise<T>,
+): Promise<T> {
+  return database.db.transaction(async (tx) => {
+    await tx.execute(
+      sql`SELECT set_config('gonghui.scope_path', ${scope.path}, true), set_config('gonghui.actor_id', ${String(actor.userId)}, true)`,
+    );
+    await tx.execute(sql`SET LOCAL ROLE gonghui_app`);
+    return work({ db: tx as unknown as Db, actor, scope });
+  });
+}
+
+export async function runAsSystem<T>(database: Database, work: (db: Db) => Promise<T>): Promise<T> {
+  return database.db.transaction(async (tx) => work(tx as unknown as Db));
+}
+
+/** Resolves a user's scope from their unit, as the system (the user's own unit is always theirs). */
+export async function scopeOfUnit(db: Db, unitId: number): Promise<Scope | null> {
+  const rows = await db.execute<{ path: string }>(sql`SELECT path FROM org_units WHERE id = ${unitId}`);
+  const row = (rows as unknown as { rows: { path: string }[] }).rows[0];
+  return row ? { unitId, path: row.path } : null;
+}

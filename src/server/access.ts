@@ -1,0 +1,78 @@
+/**
+ * Every route declares who may call it, in `config.access`; a route without a declaration cannot
+ * be registered (see assertRouteDeclaresAccess). The declaration is enforced here, once, before
+ * any handler runs; the handler's database work then runs under the actor's scope (req.inScope).
+ */
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import { can, type Permission } from '../engines/accounts/roles.ts';
+import type { Actor, Ctx, Scope } from '../engines/context.ts';
+import { commonError } from '../engines/errors.ts';
+import { runScoped } from '../engines/org/scope.ts';
+import type { Database } from '../db/client.ts';
+
+/** The kinds of record a route's `:id` names; the scope test substitutes another county's. */
+export type ResourceKind = 'org_unit' | 'user' | 'audit_entry';
+
+export type RouteAccess =
+  | { public: true }
+  | {
+      /** Any signed-in user (still under their scope). */
+      permission: Permission | 'signed_in';
+      /** What the route's `:id` parameter names, if it has one. */
+      resource?: ResourceKind;
+      /** Reachable before the initial password has been changed (me, logout, change password). */
+      beforePasswordChange?: true;
+    };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    scope: Scope | null;
+    csrfToken: string | null;
+    mustChangePassword: boolean;
+    /** Runs the work in one transaction under the actor's scope. */
+    inScope<T>(work: (ctx: Ctx) => Promise<T>): Promise<T>;
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function assertRouteDeclaresAccess(route: RouteOptions): void {
+  const url = route.url ?? '';
+  if (!url.startsWith('/api/')) return;
+  // The API docs page (its routes come from @fastify/swagger-ui) is public by design.
+  if (url.startsWith('/api/v1/docs')) {
+    route.config = { ...(route.config ?? {}), access: { public: true } };
+    return;
+  }
+  if (!route.config || !(route.config as { access?: RouteAccess }).access) {
+    throw new Error(`Route ${String(route.method)} ${url} does not declare config.access`);
+  }
+}
+
+export function installAccess(app: FastifyInstance, database: Database): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('scope', null);
+  app.decorateRequest('csrfToken', null);
+  app.decorateRequest('mustChangePassword', false);
+  app.decorateRequest('inScope', function <T>(this: FastifyRequest, work: (ctx: Ctx) => Promise<T>): Promise<T> {
+    if (!this.actor || !this.scope) throw commonError('NOT_AUTHENTICATED');
+    return runScoped(database, this.actor, this.scope, work);
+  });
+
+  app.addHook('preHandler', async (req) => {
+    const access = req.routeOptions.config?.access;
+    if (!access) return; // static files and the docs page
+    if ('public' in access) return;
+    if (!req.actor) throw commonError('NOT_AUTHENTICATED');
+    if (UNSAFE.has(req.method)) {
+      const sent = req.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || sent !== req.csrfToken) throw commonError('CSRF_TOKEN_INVALID');
+    }
+    if (req.mustChangePassword && !access.beforePasswordChange) throw commonError('PASSWORD_CHANGE_REQUIRED');
+    if (access.permission !== 'signed_in' && !can(req.actor.role, access.permission)) throw commonError('FORBIDDEN');
+  });
+}

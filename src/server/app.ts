@@ -1,0 +1,143 @@
+/** App assembly: Fastify, plugins (session, CSRF, errors, OpenAPI), every module's routes, the web app. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { Type } from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import { migrationVersion } from '../db/migrate.ts';
+import { accountRoutes, SESSION_COOKIE } from '../engines/accounts/routes.ts';
+import { resolveSession, type SessionPolicy } from '../engines/accounts/service.ts';
+import { auditRoutes } from '../engines/audit/routes.ts';
+import { commonError } from '../engines/errors.ts';
+import { orgRoutes } from '../engines/org/routes.ts';
+import { assertRouteDeclaresAccess, installAccess } from './access.ts';
+import type { App } from './app-types.ts';
+import { errorHandler } from './errors.ts';
+import { ErrorBody } from './schemas.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const WEB_DIST = path.join(ROOT, 'dist', 'web');
+
+export interface AppOptions {
+  database: Database;
+  config: Pick<Config, 'secureCookies' | 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'lockoutThreshold' | 'lockoutMinutes' | 'logLevel'>;
+  /** Serve the built web app (off in API tests). */
+  serveWeb?: boolean;
+  logger?: boolean;
+}
+
+export const BODY_LIMIT = 1024 * 1024;
+
+export async function buildApp(opts: AppOptions): Promise<App> {
+  const { database, config } = opts;
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.logLevel },
+    bodyLimit: BODY_LIMIT,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  app.setErrorHandler(errorHandler);
+  app.addHook('onRoute', assertRouteDeclaresAccess);
+  app.addSchema(ErrorBody);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Gonghui 工会工作平台 API', version: '1' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    refResolver: { buildLocalReference: (json, _base, _frag, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { docExpansion: 'list' } });
+
+  const policy: SessionPolicy = {
+    idleMinutes: config.sessionIdleMinutes,
+    absoluteHours: config.sessionAbsoluteHours,
+    lockoutThreshold: config.lockoutThreshold,
+    lockoutMinutes: config.lockoutMinutes,
+  };
+
+  // Who is calling: the session behind the cookie, resolved once per API request.
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await resolveSession(database, policy, token);
+    if (!session) {
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return;
+    }
+    req.actor = session.actor;
+    req.scope = session.scope;
+    req.csrfToken = session.csrfToken;
+    req.mustChangePassword = session.mustChangePassword;
+  });
+  installAccess(app, database);
+
+  // Only JSON is accepted for API writes (uploads register their own parsers where needed).
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    return payload;
+  });
+
+  app.get('/api/health', {
+    schema: {
+      tags: ['系统'],
+      summary: '健康检查：数据库类型与迁移版本',
+      response: {
+        200: Type.Object({
+          status: Type.Literal('ok'),
+          database: Type.Union([Type.Literal('pglite'), Type.Literal('postgresql')]),
+          serverVersion: Type.String(),
+          migration: Type.Union([Type.String(), Type.Null()]),
+          migrationCount: Type.Integer(),
+        }),
+      },
+    },
+    config: { access: { public: true } },
+    handler: async () => {
+      const [v] = await database.query<{ v: string }>("SELECT current_setting('server_version') AS v");
+      const m = await migrationVersion(database);
+      return { status: 'ok' as const, database: database.kind, serverVersion: v?.v ?? '', migration: m?.tag ?? null, migrationCount: m?.count ?? 0 };
+    },
+  });
+
+  app.get('/api/v1/openapi.json', {
+    schema: { hide: true },
+    config: { access: { public: true } },
+    handler: async () => app.swagger(),
+  });
+
+  orgRoutes(app);
+  accountRoutes(app, { database, policy, secureCookies: config.secureCookies });
+  auditRoutes(app);
+
+  const serveWeb = opts.serveWeb ?? true;
+  if (serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !serveWeb || req.method !== 'GET') {
+      void reply.status(404).send({ code: 'ROUTE_NOT_FOUND', message: commonError('ROUTE_NOT_FOUND').message });
+      return;
+    }
+    const index = path.join(WEB_DIST, 'index.html');
+    if (!fs.existsSync(index)) {
+      void reply.status(503).type('text/plain; charset=utf-8').send('网页尚未构建：请运行 npm run build');
+      return;
+    }
+    // The web app routes on the client: every other page is its index.html.
+    void reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(index));
+  });
+
+  return app;
+}
