@@ -1,0 +1,320 @@
+/** 组织机构: the tree on any date, the filtered list, details with history, and the write actions. */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { App, Button, Card, Col, DatePicker, Empty, Input, Row, Select, Space, Spin, Switch, Table, Tag, Tree, Typography, type TableProps, type TreeDataNode } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { api, errorMessage, type PageOf, type TreeNode, type Unit, type UnitKind, type UnitStatus } from '../../lib/api.ts';
+import { useAuth } from '../../lib/auth.tsx';
+import { useI18n } from '../../lib/i18n.tsx';
+import { useScope } from '../../lib/scope.tsx';
+import { CHILD_KINDS, downloadCsv, kindsBelow, KINDS } from '../../lib/org.ts';
+import { StatusTag, UnitDrawer } from './UnitDrawer.tsx';
+import { OrgActionModal, type OrgAction } from './UnitForms.tsx';
+
+function toTreeData(n: TreeNode, closedLabel: string): TreeDataNode {
+  return {
+    key: n.id,
+    title: (
+      <span className={n.status === 'closed' ? 'gh-closed' : undefined}>
+        {n.name}
+        {n.status === 'closed' && <Tag className="gh-tree-tag">{closedLabel}</Tag>}
+      </span>
+    ),
+    children: n.children.map((c) => toTreeData(c, closedLabel)),
+  };
+}
+
+function findNode(n: TreeNode | null, id: number): TreeNode | null {
+  if (!n) return null;
+  if (n.id === id) return n;
+  for (const c of n.children) {
+    const f = findNode(c, id);
+    if (f) return f;
+  }
+  return null;
+}
+
+export default function OrgPage() {
+  const { t, label } = useI18n();
+  const { message } = App.useApp();
+  const { can } = useAuth();
+  const { unit: scopeUnit, reload: reloadScope } = useScope();
+  const scopeId = scopeUnit!.id;
+
+  // Tree
+  const [asOf, setAsOf] = useState<Dayjs>(() => dayjs());
+  const [includeClosed, setIncludeClosed] = useState(false);
+  const [tree, setTree] = useState<TreeNode | null>(null);
+  const [treeLoading, setTreeLoading] = useState(false);
+  const [expanded, setExpanded] = useState<React.Key[]>([]);
+  const [focus, setFocus] = useState<{ id: number; name: string } | null>(null);
+
+  // Table
+  const [kind, setKind] = useState<UnitKind | undefined>();
+  const [status, setStatus] = useState<UnitStatus | undefined>();
+  const [q, setQ] = useState('');
+  const [qInput, setQInput] = useState('');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [data, setData] = useState<PageOf<Unit>>({ items: [], total: 0 });
+  const [loading, setLoading] = useState(false);
+  const [exporting, setExporting] = useState(false);
+
+  const [drawerId, setDrawerId] = useState<number | null>(null);
+  const [action, setAction] = useState<OrgAction | null>(null);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    setFocus(null);
+    setPage(1);
+  }, [scopeId]);
+
+  useEffect(() => {
+    let live = true;
+    setTreeLoading(true);
+    api
+      .get<{ asOf: string; root: TreeNode | null }>('/api/v1/org/tree', { rootId: scopeId, asOf: asOf.format('YYYY-MM-DD'), includeClosed })
+      .then((r) => {
+        if (!live) return;
+        setTree(r.root);
+        if (r.root) setExpanded((prev) => (prev.length ? prev : [r.root!.id, ...r.root!.children.slice(0, 1).map((c) => c.id)]));
+      })
+      .catch((e) => live && message.error(errorMessage(e)))
+      .finally(() => live && setTreeLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [scopeId, asOf, includeClosed, version, message]);
+
+  const underId = focus?.id ?? scopeId;
+  const filter = useMemo(() => ({ underUnitId: underId, kind, status, q: q.trim() || undefined }), [underId, kind, status, q]);
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    api
+      .get<PageOf<Unit>>('/api/v1/org/units', { ...filter, page, pageSize })
+      .then((r) => live && setData(r))
+      .catch((e) => live && message.error(errorMessage(e)))
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [filter, page, pageSize, version, message]);
+
+  const treeData = useMemo(() => (tree ? [toTreeData(tree, t('status.closed'))] : []), [tree, t]);
+
+  const exportCsv = useCallback(async () => {
+    setExporting(true);
+    try {
+      const all: Unit[] = [];
+      for (let p = 1; ; p++) {
+        const r = await api.get<PageOf<Unit>>('/api/v1/org/units', { ...filter, page: p, pageSize: 500 });
+        all.push(...r.items);
+        if (all.length >= r.total || r.items.length === 0) break;
+      }
+      downloadCsv(
+        `units-${dayjs().format('YYYYMMDD')}.csv`,
+        [t('org.name'), t('org.code'), t('org.kind'), t('org.status'), t('org.openedOn'), t('org.closedOn')],
+        all.map((u) => [u.name, u.code, label('kind', u.kind), label('status', u.status), u.openedOn, u.closedOn]),
+      );
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setExporting(false);
+    }
+  }, [filter, t, label, message]);
+
+  const columns: TableProps<Unit>['columns'] = [
+    {
+      title: t('org.name'),
+      dataIndex: 'name',
+      render: (v: string, u) => (
+        <a onClick={() => setDrawerId(u.id)} style={{ paddingInlineStart: Math.max(0, u.depth - (scopeUnit?.depth ?? 0)) * 12 }}>
+          {v}
+        </a>
+      ),
+    },
+    { title: t('org.code'), dataIndex: 'code', width: 150, render: (v: string | null) => v ?? '—' },
+    { title: t('org.kind'), dataIndex: 'kind', width: 190, render: (v: string) => label('kind', v) },
+    { title: t('org.status'), dataIndex: 'status', width: 90, render: (v: string) => <StatusTag status={v} /> },
+    { title: t('org.openedOn'), dataIndex: 'openedOn', width: 120 },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 90,
+      className: 'gh-no-print',
+      render: (_v, u) => <a onClick={() => setDrawerId(u.id)}>{t('common.detail')}</a>,
+    },
+  ];
+
+  const kindOptions = (scopeUnit ? [scopeUnit.kind, ...kindsBelow(scopeUnit.kind)] : KINDS).map((k) => ({ value: k, label: label('kind', k) }));
+
+  const createParent = (() => {
+    const id = focus?.id ?? scopeId;
+    const node = findNode(tree, id);
+    const k = node?.kind ?? scopeUnit!.kind;
+    const name = node?.name ?? focus?.name ?? scopeUnit!.name;
+    return CHILD_KINDS[k].length > 0 ? { id, name, kind: k } : null;
+  })();
+
+  const afterChange = () => {
+    setAction(null);
+    setVersion((v) => v + 1);
+    reloadScope();
+  };
+
+  return (
+    <div className="gh-page">
+      <Row gutter={16} wrap={false} className="gh-org">
+        <Col flex="340px" className="gh-org-tree">
+          <Card
+            title={t('org.tree')}
+            size="small"
+            className="gh-card"
+            extra={
+              <Space size={4}>
+                <Switch size="small" checked={includeClosed} onChange={setIncludeClosed} aria-label={t('org.showClosed')} />
+                <span className="gh-small">{t('org.showClosed')}</span>
+              </Space>
+            }
+          >
+            <Space style={{ marginBottom: 8 }}>
+              <label htmlFor="gh-asof" className="gh-small">
+                {t('org.asOf')}
+              </label>
+              <DatePicker
+                id="gh-asof"
+                value={asOf}
+                allowClear={false}
+                format="YYYY-MM-DD"
+                onChange={(d) => d && setAsOf(d)}
+                disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+              />
+            </Space>
+            <Spin spinning={treeLoading}>
+              {tree ? (
+                <Tree
+                  aria-label={t('org.tree')}
+                  treeData={treeData}
+                  expandedKeys={expanded}
+                  onExpand={(keys) => setExpanded(keys)}
+                  selectedKeys={focus ? [focus.id] : []}
+                  onSelect={(keys) => {
+                    const id = keys[0];
+                    if (id === undefined) {
+                      setFocus(null);
+                    } else {
+                      const node = findNode(tree, Number(id));
+                      setFocus(node && node.id !== scopeId ? { id: node.id, name: node.name } : null);
+                    }
+                    setPage(1);
+                  }}
+                  height={560}
+                  blockNode
+                  showLine
+                />
+              ) : (
+                !treeLoading && <Empty description={t('org.emptyTree')} />
+              )}
+            </Spin>
+          </Card>
+        </Col>
+        <Col flex="auto" style={{ minWidth: 0 }}>
+          <Card
+            className="gh-card"
+            title={
+              <Space>
+                {t('org.list')}
+                <Tag color="red">{t('org.under', { name: focus?.name ?? scopeUnit!.name })}</Tag>
+                {focus && (
+                  <a onClick={() => setFocus(null)} className="gh-small">
+                    {t('common.reset')}
+                  </a>
+                )}
+              </Space>
+            }
+            extra={
+              <Space className="gh-no-print">
+                <Button icon={<DownloadOutlined />} onClick={() => void exportCsv()} loading={exporting}>
+                  {t('common.export')}
+                </Button>
+                {can('org.write') && createParent && (
+                  <Button type="primary" icon={<PlusOutlined />} onClick={() => setAction({ kind: 'create', parent: createParent })}>
+                    {t('org.create')}
+                  </Button>
+                )}
+              </Space>
+            }
+          >
+            <Space wrap style={{ marginBottom: 12 }} className="gh-no-print">
+              <Select
+                aria-label={t('org.kind')}
+                placeholder={t('org.kind')}
+                allowClear
+                style={{ width: 200 }}
+                value={kind}
+                onChange={(v) => {
+                  setKind(v);
+                  setPage(1);
+                }}
+                options={kindOptions}
+              />
+              <Select
+                aria-label={t('org.status')}
+                placeholder={t('org.status')}
+                allowClear
+                style={{ width: 120 }}
+                value={status}
+                onChange={(v) => {
+                  setStatus(v);
+                  setPage(1);
+                }}
+                options={[
+                  { value: 'active', label: t('status.active') },
+                  { value: 'closed', label: t('status.closed') },
+                ]}
+              />
+              <Input.Search
+                aria-label={t('common.keyword')}
+                placeholder={t('org.searchPlaceholder')}
+                allowClear
+                style={{ width: 240 }}
+                value={qInput}
+                onChange={(e) => setQInput(e.target.value)}
+                onSearch={(v) => {
+                  setQ(v);
+                  setPage(1);
+                }}
+                enterButton={t('common.search')}
+              />
+            </Space>
+            <Table<Unit>
+              rowKey="id"
+              size="middle"
+              columns={columns}
+              dataSource={data.items}
+              loading={loading}
+              pagination={{
+                current: page,
+                pageSize,
+                total: data.total,
+                showSizeChanger: true,
+                showTotal: (n) => t('common.total', { n }),
+                onChange: (p, s) => {
+                  setPage(s !== pageSize ? 1 : p);
+                  setPageSize(s);
+                },
+              }}
+            />
+            <Typography.Text type="secondary" className="gh-small gh-print-only">
+              {dayjs().format('YYYY-MM-DD HH:mm')}
+            </Typography.Text>
+          </Card>
+        </Col>
+      </Row>
+      <UnitDrawer unitId={drawerId} version={version} onClose={() => setDrawerId(null)} onAction={setAction} />
+      <OrgActionModal action={action} onClose={() => setAction(null)} onDone={afterChange} />
+    </div>
+  );
+}
