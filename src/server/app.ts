@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify from 'fastify';
+import Fastify, { type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -21,6 +21,12 @@ import { assertRouteDeclaresAccess, installAccess } from './access.ts';
 import type { App } from './app-types.ts';
 import { errorHandler } from './errors.ts';
 import { ErrorBody } from './schemas.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteOptions[];
+  }
+}
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(ROOT, 'dist', 'web');
@@ -46,6 +52,12 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   app.setErrorHandler(errorHandler);
   app.addHook('onRoute', assertRouteDeclaresAccess);
+  // The route table, for the test that walks every route under another county's scope.
+  const routeTable: RouteOptions[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/')) routeTable.push(route);
+  });
   app.addSchema(ErrorBody);
 
   await app.register(cookie);
