@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
+import { buildTestApp } from '../../test/app.ts';
+import { buildTwoCounties, buildUser, call, login, TEST_PASSWORD } from '../../test/factories.ts';
+import type { App } from '../../server/app-types.ts';
+
+let database: TestDatabase;
+let app: App;
+let t: Awaited<ReturnType<typeof buildTwoCounties>>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await buildTestApp(database, { lockoutThreshold: 3 });
+  t = await buildTwoCounties(database);
+});
+afterAll(async () => {
+  await app.close();
+  await database.destroy();
+});
+
+describe('login and sessions', () => {
+  it('stores passwords as argon2id and sets an HttpOnly, SameSite session cookie', async () => {
+    const u = await buildUser(database, { unitId: t.a.id, role: 'county_admin' });
+    const [row] = await database.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [u.id]);
+    expect(row!.password_hash.startsWith('$argon2id$')).toBe(true);
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: u.password } });
+    expect(res.statusCode).toBe(200);
+    const setCookie = String(res.headers['set-cookie']);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Strict/i);
+    expect(res.json().csrfToken).toMatch(/^[\w-]{20,}$/);
+  });
+
+  it('answers a wrong password and an unknown user alike, and locks after repeated failures', async () => {
+    const u = await buildUser(database, { unitId: t.a.id, role: 'grassroots_staff' });
+    const bad = (username: string) => app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'wrong-password-1' } });
+    const unknown = await bad('nobody-here');
+    expect(unknown.statusCode).toBe(401);
+    expect(unknown.json()).toEqual({ code: 'LOGIN_FAILED', message: '用户名或密码错误' });
+    expect((await bad(u.username)).json().code).toBe('LOGIN_FAILED');
+    expect((await bad(u.username)).json().code).toBe('LOGIN_FAILED');
+    const third = await bad(u.username);
+    expect(third.statusCode).toBe(423);
+    expect(third.json().code).toBe('ACCOUNT_LOCKED');
+    const right = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: u.password } });
+    expect(right.statusCode).toBe(423);
+    const failures = await database.query(`SELECT 1 FROM audit_log WHERE action = 'login_failed' AND entity_id = $1`, [String(u.id)]);
+    expect(failures).toHaveLength(3);
+  });
+
+  it('ends a session after idle time and after its absolute lifetime', async () => {
+    const u = await buildUser(database, { unitId: t.a.id, role: 'county_admin' });
+    const s1 = await login(app, u.username);
+    expect((await call(app, s1, 'GET', '/api/v1/auth/me')).statusCode).toBe(200);
+    await database.query(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1`, [u.id]);
+    const idle = await call(app, s1, 'GET', '/api/v1/auth/me');
+    expect(idle.statusCode).toBe(401);
+    expect(idle.json().code).toBe('NOT_AUTHENTICATED');
+    const s2 = await login(app, u.username);
+    await database.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [u.id]);
+    expect((await call(app, s2, 'GET', '/api/v1/auth/me')).statusCode).toBe(401);
+  });
+
+  it('requires the CSRF token on browser writes', async () => {
+    const u = await buildUser(database, { unitId: t.city.id, role: 'city_admin' });
+    const s = await login(app, u.username);
+    const noToken = await app.inject({ method: 'POST', url: '/api/v1/org/units', headers: { cookie: s.cookie }, payload: { parentId: t.a.id, name: '无令牌', kind: 'township' } });
+    expect(noToken.statusCode).toBe(403);
+    expect(noToken.json().code).toBe('CSRF_TOKEN_INVALID');
+    const withToken = await call(app, s, 'POST', '/api/v1/org/units', { parentId: t.a.id, name: '有令牌', kind: 'township' });
+    expect(withToken.statusCode).toBe(201);
+  });
+
+  it('logs out', async () => {
+    const u = await buildUser(database, { unitId: t.a.id, role: 'county_admin' });
+    const s = await login(app, u.username);
+    expect((await call(app, s, 'POST', '/api/v1/auth/logout')).statusCode).toBe(200);
+    expect((await call(app, s, 'GET', '/api/v1/auth/me')).statusCode).toBe(401);
+  });
+});
+
+describe('accounts managed by an admin', () => {
+  it('creates a user with a random initial password that must be changed first', async () => {
+    const admin = await buildUser(database, { unitId: t.a.id, role: 'county_admin' });
+    const s = await login(app, admin.username);
+    const created = await call(app, s, 'POST', '/api/v1/users', { username: 'new.staff', displayName: '新同事', unitId: t.aUnion.id, role: 'grassroots_staff' });
+    expect(created.statusCode).toBe(201);
+    const { initialPassword, user } = created.json();
+    expect(initialPassword).toMatch(/^[A-Za-z0-9]{12}$/);
+    expect(user.mustChangePassword).toBe(true);
+    const other = await call(app, s, 'POST', '/api/v1/users', { username: 'new.staff2', displayName: '另一位', unitId: t.aUnion.id, role: 'grassroots_staff' });
+    expect(other.json().initialPassword).not.toBe(initialPassword);
+
+    const ns = await login(app, 'new.staff', initialPassword);
+    const blocked = await call(app, ns, 'GET', '/api/v1/org/units');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const weak = await call(app, ns, 'POST', '/api/v1/auth/password', { currentPassword: initialPassword, newPassword: 'short1' });
+    expect(weak.json().code).toBe('PASSWORD_TOO_WEAK');
+    const wrong = await call(app, ns, 'POST', '/api/v1/auth/password', { currentPassword: 'not-it-123', newPassword: 'Better-passw0rd' });
+    expect(wrong.json().code).toBe('PASSWORD_WRONG');
+    expect((await call(app, ns, 'POST', '/api/v1/auth/password', { currentPassword: initialPassword, newPassword: 'Better-passw0rd' })).statusCode).toBe(200);
+    expect((await call(app, ns, 'GET', '/api/v1/org/units')).statusCode).toBe(200);
+  });
+
+  it('resets a password (the old one stops working) and disables an account (its sessions end)', async () => {
+    const admin = await buildUser(database, { unitId: t.a.id, role: 'county_admin' });
+    const staff = await buildUser(database, { unitId: t.aUnion.id, role: 'grassroots_staff' });
+    const s = await login(app, admin.username);
+    const staffSession = await login(app, staff.username);
+    const reset = await call(app, s, 'POST', `/api/v1/users/${staff.id}/reset-password`);
+    expect(reset.statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: staff.username, password: TEST_PASSWORD } })).statusCode).toBe(401);
+    expect((await call(app, staffSession, 'GET', '/api/v1/auth/me')).statusCode).toBe(401);
+    await login(app, staff.username, reset.json().initialPassword);
+    const again = await login(app, staff.username, reset.json().initialPassword);
+    expect((await call(app, s, 'POST', `/api/v1/users/${staff.id}/disable`)).json().disabled).toBe(true);
+    expect((await call(app, again, 'GET', '/api/v1/auth/me')).statusCode).toBe(401);
+    const denied = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: staff.username, password: reset.json().initialPassword } });
+    expect(denied.json().code).toBe('ACCOUNT_DISABLED');
+  });
+
+  it('does not let a county admin grant the city admin role or act on another county', async () => {
+    const admin = await buildUser(database, { unitId: t.a.id, role: 'county_admin' });
+    const bUser = await buildUser(database, { unitId: t.bUnion.id, role: 'grassroots_staff' });
+    const s = await login(app, admin.username);
+    expect((await call(app, s, 'POST', '/api/v1/users', { username: 'boss', displayName: '越权', unitId: t.city.id, role: 'city_admin' })).json().code).toBe('ROLE_NOT_GRANTABLE');
+    expect((await call(app, s, 'POST', '/api/v1/users', { username: 'spy', displayName: '越界', unitId: t.bUnion.id, role: 'grassroots_staff' })).statusCode).toBe(404);
+    expect((await call(app, s, 'POST', `/api/v1/users/${bUser.id}/reset-password`)).statusCode).toBe(404);
+  });
+});
