@@ -117,7 +117,7 @@ function SideMenu() {
     <Sider className="gh-sider" width={208} collapsible collapsed={collapsed} onCollapse={setCollapsed} theme="light">
       <Menu
         mode="inline"
-        aria-label="menu"
+        aria-label="主菜单"
         selectedKeys={selected.length ? selected : location.pathname === '/' ? ['/'] : []}
         items={items}
         onClick={({ key }) => navigate(key + unitQuery)}

@@ -1,0 +1,180 @@
+/**
+ * Walks every API route as county A's users against county B's records: each must answer 403 or
+ * 404, change nothing, and no list, count or export may show B's data. A route added later is
+ * walked automatically; one that declares no access cannot even be registered.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Fastify from 'fastify';
+import type { RouteOptions } from 'fastify';
+import { createTestDatabase, type TestDatabase } from '../test/db.ts';
+import { buildTestApp } from '../test/app.ts';
+import { buildTwoCounties, buildUser, call, login, type Session } from '../test/factories.ts';
+import type { App } from './app-types.ts';
+import { assertRouteDeclaresAccess, type ResourceKind, type RouteAccess } from './access.ts';
+import { todayInShanghai } from '../engines/time.ts';
+
+let database: TestDatabase;
+let app: App;
+let t: Awaited<ReturnType<typeof buildTwoCounties>>;
+let bUser: { id: number };
+let countyA: Session;
+let auditorA: Session;
+let routes: RouteOptions[];
+
+const MARK_B = '乙县'; // every name in county B carries it
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await buildTestApp(database);
+  t = await buildTwoCounties(database);
+  const a = await buildUser(database, { unitId: t.a.id, role: 'county_admin', displayName: '甲县管理员' });
+  const aud = await buildUser(database, { unitId: t.a.id, role: 'auditor', displayName: '甲县经审' });
+  bUser = await buildUser(database, { unitId: t.bUnion.id, role: 'grassroots_staff', username: 'yixian.staff', displayName: `${MARK_B}工作人员` });
+  await buildUser(database, { unitId: t.b.id, role: 'county_admin', username: 'yixian.admin', displayName: `${MARK_B}管理员` });
+  countyA = await login(app, a.username);
+  auditorA = await login(app, aud.username);
+  // County B has a history of its own in the audit trail.
+  const bAdmin = await login(app, 'yixian.admin');
+  await call(app, bAdmin, 'PATCH', `/api/v1/org/units/${t.bUnion.id}`, { name: `${MARK_B}茶厂工会（新）` });
+  routes = app.routeTable.filter((r) => !String(r.url).startsWith('/api/v1/docs'));
+});
+afterAll(async () => {
+  await app.close();
+  await database.destroy();
+});
+
+const accessOf = (r: RouteOptions) => (r.config as { access: RouteAccess }).access;
+const methodsOf = (r: RouteOptions) => (Array.isArray(r.method) ? r.method : [r.method]).filter((m) => m !== 'HEAD') as ('GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE')[];
+
+/** The record of county B that a route's `:id` names. */
+function bRecord(kind: ResourceKind | undefined): number {
+  switch (kind) {
+    case 'org_unit':
+      return t.bUnion.id;
+    case 'user':
+      return bUser.id;
+    default:
+      throw new Error('route has an :id but declares no resource kind');
+  }
+}
+
+/** A body that passes the route's schema, so the walk reaches the scope check behind validation. */
+function exampleOf(schema: Record<string, unknown> | undefined, key = ''): unknown {
+  if (!schema) return undefined;
+  if (Array.isArray(schema.enum)) return schema.enum[0];
+  if (Array.isArray(schema.anyOf)) return exampleOf(schema.anyOf[0] as Record<string, unknown>, key);
+  switch (schema.type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      const props = (schema.properties ?? {}) as Record<string, Record<string, unknown>>;
+      for (const name of (schema.required as string[] | undefined) ?? []) out[name] = exampleOf(props[name], name);
+      return out;
+    }
+    case 'integer':
+    case 'number':
+      return /parentId|unitId/i.test(key) ? t.bTown.id : 1;
+    case 'boolean':
+      return true;
+    case 'string':
+      if (String(schema.pattern ?? '').includes('\\d{4}-\\d{2}-\\d{2}')) return todayInShanghai();
+      if (key === 'username') return 'walker.user';
+      if (/password/i.test(key)) return 'Walk-passw0rd-1';
+      if (key === 'code') return 'W1';
+      return '测试';
+    default:
+      return undefined;
+  }
+}
+
+function urlFor(r: RouteOptions, id: number): string {
+  return String(r.url).replace(/:id\b/, String(id));
+}
+
+async function snapshotOfB(): Promise<string> {
+  const rows = await database.query(
+    `SELECT u.id, u.name, u.path, u.status, (SELECT count(*) FROM users WHERE unit_id = u.id) AS users,
+            (SELECT json_agg(json_build_array(id, username, disabled, password_hash) ORDER BY id) FROM users WHERE unit_id = u.id) AS accounts
+       FROM org_units u WHERE u.path LIKE (SELECT path FROM org_units WHERE id = $1) || '%' ORDER BY u.id`,
+    [t.b.id],
+  );
+  return JSON.stringify(rows);
+}
+
+describe('every API route', () => {
+  it('declares its access, and a route without a declaration cannot be registered', async () => {
+    expect(routes.length).toBeGreaterThan(10);
+    for (const r of routes) expect(accessOf(r), `${r.method} ${r.url}`).toBeDefined();
+    const bare = Fastify();
+    bare.addHook('onRoute', assertRouteDeclaresAccess);
+    expect(() => bare.get('/api/v1/forgotten', async () => ({}))).toThrow(/does not declare config.access/);
+    await bare.close();
+  });
+
+  it('answers 403 or 404 to county A for county B’s records, and changes nothing', async () => {
+    const before = await snapshotOfB();
+    const walked: string[] = [];
+    for (const r of routes) {
+      if (!String(r.url).includes(':id')) continue;
+      const access = accessOf(r);
+      const kind = 'public' in access ? undefined : access.resource;
+      for (const method of methodsOf(r)) {
+        const body = method === 'GET' ? undefined : exampleOf(r.schema?.body as Record<string, unknown>) ?? {};
+        const res = await call(app, countyA, method, urlFor(r, bRecord(kind)), body);
+        expect([403, 404], `${method} ${r.url} → ${res.statusCode} ${res.body}`).toContain(res.statusCode);
+        expect(res.body).not.toContain(MARK_B);
+        walked.push(`${method} ${r.url}`);
+      }
+    }
+    expect(walked.length).toBeGreaterThanOrEqual(8);
+    expect(await snapshotOfB()).toBe(before);
+  });
+
+  it('never shows county B in a list, count or export, and refuses B as a filter', async () => {
+    for (const r of routes) {
+      if (String(r.url).includes(':id') || !methodsOf(r).includes('GET')) continue;
+      const access = accessOf(r);
+      if ('public' in access) continue;
+      const res = await call(app, countyA, 'GET', String(r.url));
+      expect(res.statusCode, `GET ${r.url} ${res.body}`).toBe(200);
+      expect(res.body, `GET ${r.url}`).not.toContain(MARK_B);
+      for (const session of [auditorA]) {
+        const aud = await call(app, session, 'GET', String(r.url));
+        if (aud.statusCode === 200) expect(aud.body, `auditor GET ${r.url}`).not.toContain(MARK_B);
+      }
+      const props = ((r.schema?.querystring as { properties?: Record<string, unknown> })?.properties ?? {}) as Record<string, unknown>;
+      for (const param of ['underUnitId', 'rootId']) {
+        if (!(param in props)) continue;
+        const filtered = await call(app, countyA, 'GET', `${r.url}?${param}=${t.b.id}`);
+        expect([403, 404], `GET ${r.url}?${param}=B`).toContain(filtered.statusCode);
+      }
+    }
+  });
+
+  it('counts only county A’s own records', async () => {
+    const units = await call(app, countyA, 'GET', '/api/v1/org/units?pageSize=1');
+    const [own] = await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM org_units WHERE path LIKE (SELECT path FROM org_units WHERE id = $1) || '%'`, [t.a.id]);
+    expect(units.json().total).toBe(own!.n);
+    const users = await call(app, countyA, 'GET', '/api/v1/users?pageSize=1');
+    const [ownUsers] = await database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM users WHERE unit_id IN (SELECT id FROM org_units WHERE path LIKE (SELECT path FROM org_units WHERE id = $1) || '%')`,
+      [t.a.id],
+    );
+    expect(users.json().total).toBe(ownUsers!.n);
+  });
+
+  it('lets an auditor read but change nothing, on every write route', async () => {
+    const before = await database.query(`SELECT count(*)::int AS n FROM audit_log WHERE action NOT IN ('login', 'login_failed')`);
+    for (const r of routes) {
+      const access = accessOf(r);
+      if ('public' in access || access.beforePasswordChange) continue; // own session and password only
+      for (const method of methodsOf(r)) {
+        if (method === 'GET') continue;
+        const body = exampleOf(r.schema?.body as Record<string, unknown>) ?? {};
+        const res = await call(app, auditorA, method, urlFor(r, t.aUnion.id), body);
+        expect(res.statusCode, `${method} ${r.url}`).toBe(403);
+        expect(res.json().code).toBe('FORBIDDEN');
+      }
+    }
+    expect(await database.query(`SELECT count(*)::int AS n FROM audit_log WHERE action NOT IN ('login', 'login_failed')`)).toEqual(before);
+  });
+});
