@@ -11,6 +11,8 @@ import { verifyAuditChain } from '../engines/audit/service.ts';
 import { runAsSystem } from '../engines/org/scope.ts';
 import { formatLogins, saveLogins, seedDemo } from '../demo/seed.ts';
 import { buildApp } from '../server/app.ts';
+import { eq, or, sql } from 'drizzle-orm';
+import { orgUnits } from '../engines/org/schema.ts';
 
 const USAGE = `gonghui — 工会工作平台
 
@@ -121,9 +123,13 @@ export async function main(argv: string[]): Promise<number> {
         return withDatabase(config, async (database) => {
           await migrate(database);
           const created = await runAsSystem(database, async (db) => {
-            const units = await database.query<{ id: number }>('SELECT id FROM org_units WHERE code = $1 OR id::text = $1 LIMIT 1', [values.unit]);
-            if (!units[0]) return null;
-            return createUserAsSystem(db, { username: values.username!, displayName: values.name!, unitId: units[0].id, role: values.role as Role });
+            const [unit] = await db
+              .select({ id: orgUnits.id })
+              .from(orgUnits)
+              .where(or(eq(orgUnits.code, values.unit!), sql`${orgUnits.id}::text = ${values.unit!}`))
+              .limit(1);
+            if (!unit) return null;
+            return createUserAsSystem(db, { username: values.username!, displayName: values.name!, unitId: unit.id, role: values.role as Role });
           });
           if (!created) {
             console.error(`找不到单位 ${values.unit}`);

@@ -9,6 +9,8 @@ import { openDatabase, type Database } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 
 export interface TestDatabase extends Database {
+  /** The connection URL when on a server. */
+  url?: string;
   /** Closes and, on a server, drops the database. */
   destroy(): Promise<void>;
 }
@@ -35,6 +37,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await migrate(database);
   return {
     ...database,
+    url: url.toString(),
     async destroy() {
       await database.close();
       const a = new pg.Client({ connectionString: serverUrl });
