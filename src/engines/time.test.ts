@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { isValidIsoDate, todayInShanghai, zhCollator } from './time.ts';
+
+describe('dates and sorting', () => {
+  it('takes today in Asia/Shanghai, not UTC', () => {
+    // 2026-01-31 17:30 UTC is already 1 February in Beijing.
+    expect(todayInShanghai(new Date('2026-01-31T17:30:00Z'))).toBe('2026-02-01');
+    expect(todayInShanghai(new Date('2026-01-31T15:59:59Z'))).toBe('2026-01-31');
+  });
+  it('checks calendar dates, leap years included', () => {
+    expect(isValidIsoDate('2024-02-29')).toBe(true);
+    expect(isValidIsoDate('2023-02-29')).toBe(false);
+    expect(isValidIsoDate('2023-13-01')).toBe(false);
+    expect(isValidIsoDate('2023-1-01')).toBe(false);
+  });
+  it('sorts Chinese names in pinyin order', () => {
+    expect(['邵武市', '建阳区', '延平区', '光泽县'].sort(zhCollator.compare)).toEqual(['光泽县', '建阳区', '邵武市', '延平区']);
+  });
+});
