@@ -1,7 +1,7 @@
 /** A unit picker that loads the tree lazily, one level at a time, starting at the user's own unit. */
 import { useCallback, useState } from 'react';
 import { TreeSelect } from 'antd';
-import { api, type PageOf, type Unit } from '../lib/api.ts';
+import { api, type PageOf, type Unit, type UnitKind } from '../lib/api.ts';
 
 interface Node {
   id: number;
@@ -9,14 +9,16 @@ interface Node {
   value: number;
   title: string;
   isLeaf: boolean;
+  kind?: UnitKind | undefined;
 }
 
 export interface UnitTreeSelectProps {
   rootId: number;
   rootName: string;
+  rootKind?: UnitKind | undefined;
   value?: number | undefined;
   valueLabel?: string | undefined;
-  onChange?: (id: number, name: string) => void;
+  onChange?: (id: number, name: string, kind: UnitKind | undefined) => void;
   placeholder?: string;
   ariaLabel?: string;
   style?: React.CSSProperties;
@@ -26,8 +28,8 @@ export interface UnitTreeSelectProps {
 }
 
 export function UnitTreeSelect(props: UnitTreeSelectProps) {
-  const { rootId, rootName, value, valueLabel, onChange, placeholder, ariaLabel, style, id, includeClosed } = props;
-  const [nodes, setNodes] = useState<Node[]>([{ id: rootId, pId: 0, value: rootId, title: rootName, isLeaf: false }]);
+  const { rootId, rootName, rootKind, value, valueLabel, onChange, placeholder, ariaLabel, style, id, includeClosed } = props;
+  const [nodes, setNodes] = useState<Node[]>([{ id: rootId, pId: 0, value: rootId, title: rootName, isLeaf: false, kind: rootKind }]);
   const [labels, setLabels] = useState<Record<number, string>>({ [rootId]: rootName });
 
   const loadData = useCallback(
@@ -38,7 +40,7 @@ export function UnitTreeSelect(props: UnitTreeSelectProps) {
         const have = new Set(prev.map((n) => n.id));
         const add = r.items
           .filter((u) => !have.has(u.id))
-          .map((u) => ({ id: u.id, pId: parentId, value: u.id, title: u.name, isLeaf: false }));
+          .map((u) => ({ id: u.id, pId: parentId, value: u.id, title: u.name, isLeaf: false, kind: u.kind }));
         const next = prev.map((n) => (n.id === parentId && r.items.length === 0 ? { ...n, isLeaf: true } : n));
         return [...next, ...add];
       });
@@ -71,7 +73,7 @@ export function UnitTreeSelect(props: UnitTreeSelectProps) {
       onChange={(v: { value: number; label?: React.ReactNode } | undefined) => {
         if (!v) return;
         const name = typeof v.label === 'string' ? v.label : (labels[v.value] ?? String(v.value));
-        onChange?.(v.value, name);
+        onChange?.(v.value, name, nodes.find((n) => n.id === v.value)?.kind);
       }}
     />
   );

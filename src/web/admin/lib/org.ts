@@ -64,3 +64,24 @@ export function downloadCsv(filename: string, header: string[], rows: (string | 
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** Which kinds of unit each role may sit in (mirrors the server's rule, to offer only valid choices). */
+export const ROLE_UNIT_KINDS: Record<(typeof ROLES)[number], readonly UnitKind[] | 'any'> = {
+  city_admin: ['city'],
+  county_admin: ['county'],
+  grassroots_staff: ['township', 'grassroots', 'branch'],
+  reviewer: 'any',
+  auditor: 'any',
+  lawyer: 'any',
+  counsellor: 'any',
+  worker: ['grassroots', 'branch', 'township'],
+};
+
+/** Roles a user of `actorRole` may grant in a unit of `kind`. */
+export function grantableRoles(actorRole: string, kind: UnitKind | undefined): (typeof ROLES)[number][] {
+  return ROLES.filter((r) => {
+    if (actorRole !== 'city_admin' && (actorRole !== 'county_admin' || r === 'city_admin')) return false;
+    const k = ROLE_UNIT_KINDS[r];
+    return !kind || k === 'any' || k.includes(kind);
+  });
+}

@@ -3,11 +3,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { api, errorMessage, type PageOf, type Role, type User } from '../../lib/api.ts';
+import { api, errorMessage, type PageOf, type Role, type UnitKind, type User } from '../../lib/api.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useScope } from '../../lib/scope.tsx';
-import { ROLES } from '../../lib/org.ts';
+import { grantableRoles, ROLES } from '../../lib/org.ts';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect.tsx';
 
 function PasswordModal({ shown, onClose }: { shown: { name: string; username: string; password: string } | null; onClose: () => void }) {
@@ -57,6 +57,7 @@ export default function UsersPage() {
   const [busy, setBusy] = useState(false);
   const [shown, setShown] = useState<{ name: string; username: string; password: string } | null>(null);
   const [form] = Form.useForm();
+  const [newUnitKind, setNewUnitKind] = useState<UnitKind | undefined>();
   const writable = can('users.write');
 
   useEffect(() => setPage(1), [scopeId]);
@@ -175,6 +176,7 @@ export default function UsersPage() {
               onClick={() => {
                 form.resetFields();
                 form.setFieldsValue({ unitId: scopeId });
+                setNewUnitKind(unit!.kind);
                 setCreating(true);
               }}
             >
@@ -263,10 +265,20 @@ export default function UsersPage() {
             <Input maxLength={50} />
           </Form.Item>
           <Form.Item label={t('users.unit')} name="unitId" rules={[{ required: true, message: t('common.required', { f: t('users.unit') }) }]}>
-            <UnitTreeSelect rootId={me.unit.id} rootName={me.unit.name} valueLabel={unit!.name} />
+            <UnitTreeSelect
+              rootId={me.unit.id}
+              rootName={me.unit.name}
+              rootKind={me.unit.kind as UnitKind}
+              valueLabel={unit!.name}
+              onChange={(_id, _name, kind) => {
+                setNewUnitKind(kind);
+                const role = form.getFieldValue('role') as Role | undefined;
+                if (role && !grantableRoles(me.user.role, kind).includes(role)) form.setFieldsValue({ role: undefined });
+              }}
+            />
           </Form.Item>
           <Form.Item label={t('users.role')} name="role" rules={[{ required: true, message: t('common.required', { f: t('users.role') }) }]}>
-            <Select options={ROLES.map((r) => ({ value: r, label: label('role', r) }))} />
+            <Select options={grantableRoles(me.user.role, newUnitKind).map((r) => ({ value: r, label: label('role', r) }))} />
           </Form.Item>
         </Form>
       </Modal>

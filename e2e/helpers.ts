@@ -1,0 +1,100 @@
+/** Shared steps for the browser tests: demo passwords, sign-in, console watching, screenshots. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, type Page } from '@playwright/test';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const DATA_DIR = path.join(root, '.data-e2e');
+
+/** The demo logins the server wrote on its first start. */
+export function demoPassword(username: string): string {
+  const text = fs.readFileSync(path.join(DATA_DIR, 'demo-logins.txt'), 'utf8');
+  for (const line of text.split('\n')) {
+    const [user, password] = line.trim().split(/\s+/);
+    if (user === username && password) return password;
+  }
+  throw new Error(`no demo login for ${username}`);
+}
+
+/** Records console errors and uncaught page errors (network failures the app handles are not errors of the page). */
+export function watchConsole(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error' && msg.type() !== 'warning') return;
+    const text = msg.text();
+    // The browser reports every non-2xx answer; the app shows those answers itself (e.g. 401 before sign-in, 404 out of scope).
+    if (/Failed to load resource: the server responded with a status of (401|403|404)/.test(text)) return;
+    errors.push(`${msg.type()}: ${text}`);
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  return errors;
+}
+
+export async function login(page: Page, username: string, password = demoPassword(username)): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+export async function loginAndWait(page: Page, username: string): Promise<void> {
+  await login(page, username);
+  await expect(page.getByRole('menuitem', { name: '首页' })).toBeVisible();
+}
+
+export async function logout(page: Page, displayName: string): Promise<void> {
+  await page.getByRole('button', { name: displayName }).click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await expect(page.getByRole('button', { name: /登\s*录/ })).toBeVisible();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}
+
+export function today(): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}
+
+/** An API client signed in as a demo user, separate from the page's browser context. */
+export async function apiAs(username: string, baseURL: string) {
+  const { request } = await import('@playwright/test');
+  const ctx = await request.newContext({ baseURL });
+  const r = await ctx.post('/api/v1/auth/login', { data: { username, password: demoPassword(username) } });
+  if (!r.ok()) throw new Error(`login ${username}: ${r.status()}`);
+  const { csrfToken } = (await r.json()) as { csrfToken: string };
+  return { ctx, csrfToken };
+}
+
+export async function unitIdByName(username: string, baseURL: string, name: string): Promise<number> {
+  const { ctx } = await apiAs(username, baseURL);
+  const r = await ctx.get('/api/v1/org/units?pageSize=5&q=' + encodeURIComponent(name));
+  const body = (await r.json()) as { items: { id: number; name: string }[] };
+  await ctx.dispose();
+  const found = body.items.find((u) => u.name === name);
+  if (!found) throw new Error(`no unit ${name}`);
+  return found.id;
+}
+
+export function daysAgo(n: number): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - n * 86_400_000));
+}
+
+/** Types a date into an antd DatePicker found by its label. */
+export async function setDate(page: Page, label: string, value: string, scope?: import('@playwright/test').Locator): Promise<void> {
+  const input = (scope ?? page).getByLabel(label, { exact: true });
+  await input.click();
+  await input.press('Control+a');
+  await input.fill(value);
+  await input.press('Enter');
+  await expect(input).toHaveValue(value);
+}
+
+/** Opens an antd Select (found by its label) and picks the visible option with this text. */
+export async function pickOption(scope: Page | import('@playwright/test').Locator, page: Page, label: string, option: string): Promise<void> {
+  await scope.getByLabel(label, { exact: true }).click();
+  // antd renders its options in a popup outside the field; their accessible copies are hidden, so pick the visible one by title.
+  await page.locator('.ant-select-dropdown').filter({ visible: true }).getByTitle(option, { exact: true }).click();
+}
