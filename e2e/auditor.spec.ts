@@ -16,7 +16,7 @@ test('the auditor reads the audit trail and cannot change the organisation', asy
   await table.getByRole('row').nth(1).getByText('详情').click();
   const drawer = page.getByRole('dialog', { name: '日志详情' });
   await expect(drawer.getByText('变更后')).toBeVisible();
-  await expect(drawer.getByText('username')).toBeVisible();
+  await expect(drawer.getByRole('cell', { name: '用户名' })).toBeVisible();
   await screenshot(page, 'audit-detail');
   await drawer.getByRole('button', { name: '关闭' }).click();
   await screenshot(page, 'audit');

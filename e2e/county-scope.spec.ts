@@ -3,8 +3,9 @@ import { loginAndWait, screenshot, unitIdByName, watchConsole } from './helpers.
 
 test('a county admin sees only its own county', async ({ page, baseURL }) => {
   const errors = watchConsole(page);
+  await page.goto('/login');
+  await screenshot(page, 'login');
   await loginAndWait(page, 'yanping.admin');
-  await screenshot(page, 'home-county');
 
   // The unit picker starts at the user's own county.
   const picker = page.getByRole('banner').getByLabel('当前单位');
@@ -14,6 +15,8 @@ test('a county admin sees only its own county', async ({ page, baseURL }) => {
   // Home: the county and the counts of units below it.
   await expect(page.getByRole('heading', { name: '延平区总工会' })).toBeVisible();
   await expect(page.getByText('下级单位统计')).toBeVisible();
+  await expect(page.getByRole('img', { name: '各类单位数量' })).toBeVisible();
+  await screenshot(page, 'home-county');
 
   // The org page: tree root and the list are the county's.
   await page.getByRole('menuitem', { name: '组织机构' }).click();

@@ -15,15 +15,24 @@ interface Filters {
   range?: [Dayjs, Dayjs] | null | undefined;
 }
 
-function show(v: unknown): string {
+type Label = (prefix: string, value: string) => string;
+
+/** A field's value as a reader would say it: labels for codes, 是/否 for flags, local time for instants. */
+function show(key: string, v: unknown, label: Label): string {
   if (v === undefined) return '';
   if (v === null) return '—';
+  if (typeof v === 'boolean') return label('common', v ? 'yes' : 'no');
   if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
+  const s = String(v);
+  if (key === 'role') return label('role', s);
+  if (key === 'kind') return label('kind', s);
+  if (key === 'status') return label('status', s);
+  if (/At$/.test(key) && /^\d{4}-\d{2}-\d{2}T/.test(s)) return dayjs(s).format('YYYY-MM-DD HH:mm:ss');
+  return s;
 }
 
 function DiffTable({ before, after }: { before: unknown; after: unknown }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const b = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>;
   const a = (after && typeof after === 'object' ? after : {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
@@ -38,9 +47,9 @@ function DiffTable({ before, after }: { before: unknown; after: unknown }) {
       dataSource={rows}
       rowClassName={(r) => (r.changed && before && after ? 'gh-diff-changed' : '')}
       columns={[
-        { title: t('audit.field'), dataIndex: 'key', width: 150 },
-        { title: t('audit.before'), dataIndex: 'before', render: (v: unknown, r) => <span className={r.changed && before ? 'gh-diff-old' : undefined}>{show(v)}</span> },
-        { title: t('audit.after'), dataIndex: 'after', render: (v: unknown, r) => <span className={r.changed && after ? 'gh-diff-new' : undefined}>{show(v)}</span> },
+        { title: t('audit.field'), dataIndex: 'key', width: 150, render: (k: string) => label('field', k) },
+        { title: t('audit.before'), dataIndex: 'before', render: (v: unknown, r) => <span className={r.changed && before ? 'gh-diff-old' : undefined}>{show(r.key, v, label)}</span> },
+        { title: t('audit.after'), dataIndex: 'after', render: (v: unknown, r) => <span className={r.changed && after ? 'gh-diff-new' : undefined}>{show(r.key, v, label)}</span> },
       ]}
     />
   );

@@ -1,5 +1,5 @@
 /** The org write actions as modal forms: new sub-unit, rename, move, close, reopen. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, errorMessage, type Unit, type UnitDetail, type UnitKind } from '../../lib/api.ts';
@@ -40,26 +40,27 @@ function EffectiveDate({ name = 'effectiveOn' }: { name?: string }) {
 }
 
 export function OrgActionModal({ action, onClose, onDone }: { action: OrgAction | null; onClose: () => void; onDone: (changed?: Unit) => void }) {
+  if (!action) return null;
+  return <ActionForm action={action} onClose={onClose} onDone={onDone} />;
+}
+
+function ActionForm({ action, onClose, onDone }: { action: OrgAction; onClose: () => void; onDone: (changed?: Unit) => void }) {
   const { t, label } = useI18n();
   const { message } = App.useApp();
   const me = useMe();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
-  const [parent, setParent] = useState<{ id: number; name: string; kind: UnitKind } | null>(null);
-
-  useEffect(() => {
-    if (!action) return;
-    form.resetFields();
-    form.setFieldsValue({ effectiveOn: dayjs() });
+  const [parent, setParent] = useState<{ id: number; name: string; kind: UnitKind } | null>(action.kind === 'create' ? action.parent : null);
+  const [initialValues] = useState<Record<string, unknown>>(() => {
+    const v: Record<string, unknown> = { effectiveOn: dayjs() };
     if (action.kind === 'create') {
-      setParent(action.parent);
       const kinds = CHILD_KINDS[action.parent.kind];
-      form.setFieldsValue({ parentId: action.parent.id, kind: kinds.length === 1 ? kinds[0] : undefined });
+      v.parentId = action.parent.id;
+      v.kind = kinds.length === 1 ? kinds[0] : undefined;
     }
-    if (action.kind === 'rename') form.setFieldsValue({ name: action.unit.name });
-  }, [action, form]);
-
-  if (!action) return null;
+    if (action.kind === 'rename') v.name = action.unit.name;
+    return v;
+  });
 
   const titles = { create: t('org.create'), rename: t('org.rename'), move: t('org.move'), close: t('org.close'), reopen: t('org.reopen') };
   const childKinds = parent ? CHILD_KINDS[parent.kind] : [];
@@ -125,7 +126,7 @@ export function OrgActionModal({ action, onClose, onDone }: { action: OrgAction 
       destroyOnHidden
       mask={{ closable: false }}
     >
-      <Form form={form} layout="vertical" requiredMark preserve={false}>
+      <Form form={form} layout="vertical" requiredMark initialValues={initialValues}>
         {action.kind === 'create' && (
           <>
             <Form.Item label={t('org.parent')} name="parentId" rules={[{ required: true, message: t('common.required', { f: t('org.parent') }) }]}>
