@@ -6,7 +6,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, useMe } from '../lib/auth.tsx';
 import { useI18n, type MessageKey } from '../lib/i18n.tsx';
 import { ScopeProvider, useScope, useUnitQuery } from '../lib/scope.tsx';
-import type { Permission } from '../lib/api.ts';
+import type { Permission, UnitKind } from '../lib/api.ts';
 import { UnitTreeSelect } from '../components/UnitTreeSelect.tsx';
 import { NotFound } from '../components/Results.tsx';
 import { Brand } from '../components/Brand.tsx';
@@ -52,7 +52,7 @@ function HeaderBar() {
   const me = useMe();
   const { logout } = useAuth();
   const { t, lang, setLang } = useI18n();
-  const { unitId, unit, setUnit } = useScope();
+  const { unitId, unit, error, setUnit } = useScope();
   const navigate = useNavigate();
 
   const userMenu: MenuProps = {
@@ -77,8 +77,10 @@ function HeaderBar() {
             key={me.unit.id}
             rootId={me.unit.id}
             rootName={me.unit.name}
-            value={unitId}
+            rootKind={me.unit.kind as UnitKind}
+            value={error ? undefined : unitId}
             valueLabel={unit?.name}
+            placeholder={t('header.unit')}
             onChange={(id) => setUnit(id)}
             ariaLabel={t('header.unit')}
             style={{ width: 260 }}

@@ -77,7 +77,7 @@ export default function HomePage() {
         <Card title={t('home.unitsBelow')} className="gh-card">
           <Row gutter={[16, 16]}>
             {kinds.map((k) => (
-              <Col key={k} xs={12} md={6}>
+              <Col key={k} xs={12} md={Math.max(6, Math.floor(24 / kinds.length))}>
                 <Card size="small" className="gh-stat">
                   <Statistic title={label('kind', k)} value={counts?.[k] ?? 0} loading={counts === null} />
                 </Card>

@@ -130,19 +130,19 @@ export default function OrgPage() {
       title: t('org.name'),
       dataIndex: 'name',
       render: (v: string, u) => (
-        <a onClick={() => setDrawerId(u.id)} style={{ paddingInlineStart: Math.max(0, u.depth - (scopeUnit?.depth ?? 0)) * 12 }}>
+        <a onClick={() => setDrawerId(u.id)} style={{ display: 'inline-block', paddingInlineStart: Math.min(4, Math.max(0, u.depth - (scopeUnit?.depth ?? 0))) * 10 }}>
           {v}
         </a>
       ),
     },
-    { title: t('org.code'), dataIndex: 'code', width: 150, render: (v: string | null) => v ?? '—' },
-    { title: t('org.kind'), dataIndex: 'kind', width: 190, render: (v: string) => label('kind', v) },
-    { title: t('org.status'), dataIndex: 'status', width: 90, render: (v: string) => <StatusTag status={v} /> },
-    { title: t('org.openedOn'), dataIndex: 'openedOn', width: 120 },
+    { title: t('org.code'), dataIndex: 'code', width: 130, render: (v: string | null) => v ?? '—' },
+    { title: t('org.kind'), dataIndex: 'kind', width: 165, render: (v: string) => label('kind', v) },
+    { title: t('org.status'), dataIndex: 'status', width: 80, render: (v: string) => <StatusTag status={v} /> },
+    { title: t('org.openedOn'), dataIndex: 'openedOn', width: 110 },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 90,
+      width: 70,
       className: 'gh-no-print',
       render: (_v, u) => <a onClick={() => setDrawerId(u.id)}>{t('common.detail')}</a>,
     },
@@ -167,7 +167,7 @@ export default function OrgPage() {
   return (
     <div className="gh-page">
       <Row gutter={16} wrap={false} className="gh-org">
-        <Col flex="340px" className="gh-org-tree">
+        <Col flex="320px" className="gh-org-tree">
           <Card
             title={t('org.tree')}
             size="small"
