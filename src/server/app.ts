@@ -17,6 +17,7 @@ import { resolveSession, type SessionPolicy } from '../engines/accounts/service.
 import { auditRoutes } from '../engines/audit/routes.ts';
 import { commonError } from '../engines/errors.ts';
 import { orgRoutes } from '../engines/org/routes.ts';
+import { membershipRoutes } from '../programs/membership/routes.ts';
 import { assertRouteDeclaresAccess, installAccess } from './access.ts';
 import type { App } from './app-types.ts';
 import { errorHandler } from './errors.ts';
@@ -132,6 +133,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   orgRoutes(app);
   accountRoutes(app, { database, policy, secureCookies: config.secureCookies });
   auditRoutes(app);
+  membershipRoutes(app);
 
   const serveWeb = opts.serveWeb ?? true;
   if (serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {

@@ -17,18 +17,23 @@ export const PERMISSIONS = [
   'users.read',
   'users.write',
   'audit.read',
+  'members.read',
+  'members.write',
+  /** See a full ID number (each view logged with its reason). */
+  'members.sensitive',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const STAFF_READ: Permission[] = ['org.read'];
+const MEMBERSHIP: Permission[] = ['members.read', 'members.write', 'members.sensitive'];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  city_admin: ['org.read', 'org.write', 'users.read', 'users.write', 'audit.read'],
-  county_admin: ['org.read', 'org.write', 'users.read', 'users.write', 'audit.read'],
-  grassroots_staff: [...STAFF_READ],
-  reviewer: [...STAFF_READ],
+  city_admin: ['org.read', 'org.write', 'users.read', 'users.write', 'audit.read', ...MEMBERSHIP],
+  county_admin: ['org.read', 'org.write', 'users.read', 'users.write', 'audit.read', ...MEMBERSHIP],
+  grassroots_staff: [...STAFF_READ, ...MEMBERSHIP],
+  reviewer: [...STAFF_READ, 'members.read'],
   // 经审: reads everything in scope, the trail included, and changes nothing.
-  auditor: ['org.read', 'users.read', 'audit.read'],
+  auditor: ['org.read', 'users.read', 'audit.read', 'members.read'],
   lawyer: [...STAFF_READ],
   counsellor: [...STAFF_READ],
   worker: [],

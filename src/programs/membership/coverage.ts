@@ -1,0 +1,156 @@
+/**
+ * Coverage figures (domain.md §4) for any unit of the tree and as of any date, each with its
+ * numerator, denominator and definition, and the records behind every figure (drill-down).
+ */
+import { sql } from 'drizzle-orm';
+import type { Ctx } from '../../engines/context.ts';
+import { getUnit, subtreeRange } from '../../engines/org/service.ts';
+import type { IsoDate } from '../../engines/time.ts';
+
+export interface CoverageCounts {
+  /** Active enterprises that should have a union (default rule: all active enterprises in scope). */
+  enterprises: number;
+  /** Of those, covered by a union (own or joint). */
+  coveredEnterprises: number;
+  /** Employees of the covered enterprises (latest count on or before the date). */
+  employeesInCovered: number;
+  /** Members whose employer is a covered enterprise. */
+  membersInCovered: number;
+  members: number;
+  migrantMembers: number;
+  unions: number;
+  /** Unions with both the signboard and the chair's identity shown (双亮). */
+  shuangliangUnions: number;
+}
+
+export const FIGURES = ['enterprises', 'coveredEnterprises', 'uncoveredEnterprises', 'members', 'migrantMembers', 'unions', 'shuangliangUnions', 'notShuangliangUnions'] as const;
+export type Figure = (typeof FIGURES)[number];
+
+export const RATE_DEFINITIONS = {
+  formationRate: { label: '组建率', numerator: 'coveredEnterprises', denominator: 'enterprises', definition: '已建会企业数（单独建会或纳入联合基层工会）÷ 应建会企业数（默认：范围内全部在营企业）' },
+  membershipRate: { label: '入会率', numerator: 'membersInCovered', denominator: 'employeesInCovered', definition: '已建会企业中的会员人数 ÷ 已建会企业的职工人数（取统计日当日或之前最近一次填报的职工人数）' },
+  shuangliangRate: { label: '双亮率', numerator: 'shuangliangUnions', denominator: 'unions', definition: '工会牌子和工会主席身份均已亮明的基层工会数 ÷ 基层工会总数' },
+} as const;
+
+function scopeCtes(lo: string, hi: string, d: IsoDate) {
+  return sql`
+    sub AS (SELECT id FROM org_units WHERE path >= ${lo} AND path < ${hi}),
+    ent AS (SELECT e.id FROM enterprises e WHERE e.unit_id IN (SELECT id FROM sub)
+              AND e.registered_on <= ${d}::date AND (e.closed_on IS NULL OR e.closed_on > ${d}::date)),
+    cov AS (SELECT DISTINCT c.enterprise_id AS id FROM union_coverages c JOIN ent ON ent.id = c.enterprise_id
+              WHERE c.valid_from <= ${d}::date AND (c.valid_to IS NULL OR c.valid_to > ${d}::date)),
+    mem AS (SELECT m.person_id, m.enterprise_id, m.union_unit_id FROM memberships m
+              WHERE m.union_unit_id IN (SELECT id FROM sub) AND m.joined_on <= ${d}::date AND (m.left_on IS NULL OR m.left_on > ${d}::date)),
+    uni AS (SELECT u.id, p.signboard_shown_on, p.chair_shown_on FROM org_units u JOIN union_profiles p ON p.unit_id = u.id
+              WHERE u.id IN (SELECT id FROM sub) AND u.opened_on <= ${d}::date AND (u.closed_on IS NULL OR u.closed_on > ${d}::date))`;
+}
+
+/** The counts for one unit's subtree on one date, straight from the records. */
+export async function coverageCounts(ctx: Ctx, unitId: number, asOf: IsoDate): Promise<CoverageCounts> {
+  const [lo, hi] = subtreeRange((await getUnit(ctx, unitId)).path);
+  const r = await ctx.db.execute(sql`
+    WITH ${scopeCtes(lo, hi, asOf)}
+    SELECT (SELECT count(*) FROM ent)::int AS enterprises,
+           (SELECT count(*) FROM cov)::int AS covered_enterprises,
+           (SELECT COALESCE(sum(h.employees), 0) FROM cov
+              CROSS JOIN LATERAL (SELECT employees FROM enterprise_headcounts WHERE enterprise_id = cov.id AND as_of <= ${asOf}::date
+                                   ORDER BY as_of DESC LIMIT 1) h)::bigint AS employees_in_covered,
+           (SELECT count(*) FROM mem WHERE enterprise_id IN (SELECT id FROM cov))::int AS members_in_covered,
+           (SELECT count(*) FROM mem)::int AS members,
+           (SELECT count(*) FROM mem JOIN persons p ON p.id = mem.person_id WHERE p.migrant_worker)::int AS migrant_members,
+           (SELECT count(*) FROM uni)::int AS unions,
+           (SELECT count(*) FROM uni WHERE signboard_shown_on <= ${asOf}::date AND chair_shown_on <= ${asOf}::date)::int AS shuangliang_unions`);
+  const row = (r as unknown as { rows: Record<string, number>[] }).rows[0]!;
+  return {
+    enterprises: Number(row.enterprises),
+    coveredEnterprises: Number(row.covered_enterprises),
+    employeesInCovered: Number(row.employees_in_covered),
+    membersInCovered: Number(row.members_in_covered),
+    members: Number(row.members),
+    migrantMembers: Number(row.migrant_members),
+    unions: Number(row.unions),
+    shuangliangUnions: Number(row.shuangliang_unions),
+  };
+}
+
+export interface Rate {
+  key: keyof typeof RATE_DEFINITIONS;
+  label: string;
+  numerator: number;
+  denominator: number;
+  /** null when the denominator is 0. */
+  value: number | null;
+  definition: string;
+  numeratorFigure: string;
+  denominatorFigure: string;
+}
+
+export function ratesOf(c: CoverageCounts): Rate[] {
+  return (Object.keys(RATE_DEFINITIONS) as (keyof typeof RATE_DEFINITIONS)[]).map((key) => {
+    const def = RATE_DEFINITIONS[key];
+    const numerator = c[def.numerator];
+    const denominator = c[def.denominator];
+    return {
+      key,
+      label: def.label,
+      numerator,
+      denominator,
+      value: denominator > 0 ? Math.round((numerator / denominator) * 10000) / 10000 : null,
+      definition: def.definition,
+      numeratorFigure: def.numerator,
+      denominatorFigure: def.denominator,
+    };
+  });
+}
+
+/** The records behind a figure: ids and names, paged. */
+export async function drillDown(ctx: Ctx, unitId: number, asOf: IsoDate, figure: Figure, page: { offset: number; limit: number }) {
+  const [lo, hi] = subtreeRange((await getUnit(ctx, unitId)).path);
+  const ctes = scopeCtes(lo, hi, asOf);
+  const d = sql`${asOf}::date`;
+  const bodies: Record<Figure, ReturnType<typeof sql>> = {
+    enterprises: sql`SELECT e.id, e.name, e.credit_code AS code, 'enterprise' AS kind FROM enterprises e JOIN ent ON ent.id = e.id`,
+    coveredEnterprises: sql`SELECT e.id, e.name, e.credit_code AS code, 'enterprise' AS kind FROM enterprises e JOIN cov ON cov.id = e.id`,
+    uncoveredEnterprises: sql`SELECT e.id, e.name, e.credit_code AS code, 'enterprise' AS kind FROM enterprises e JOIN ent ON ent.id = e.id WHERE e.id NOT IN (SELECT id FROM cov)`,
+    members: sql`SELECT p.id, p.name, p.id_masked AS code, 'person' AS kind FROM persons p JOIN mem ON mem.person_id = p.id`,
+    migrantMembers: sql`SELECT p.id, p.name, p.id_masked AS code, 'person' AS kind FROM persons p JOIN mem ON mem.person_id = p.id WHERE p.migrant_worker`,
+    unions: sql`SELECT u.id, u.name, u.code, 'union' AS kind FROM org_units u JOIN uni ON uni.id = u.id`,
+    shuangliangUnions: sql`SELECT u.id, u.name, u.code, 'union' AS kind FROM org_units u JOIN uni ON uni.id = u.id WHERE uni.signboard_shown_on <= ${d} AND uni.chair_shown_on <= ${d}`,
+    notShuangliangUnions: sql`SELECT u.id, u.name, u.code, 'union' AS kind FROM org_units u JOIN uni ON uni.id = u.id WHERE NOT (COALESCE(uni.signboard_shown_on <= ${d}, false) AND COALESCE(uni.chair_shown_on <= ${d}, false))`,
+  };
+  const body = bodies[figure];
+  const items = await ctx.db.execute(sql`WITH ${ctes} SELECT * FROM (${body}) x ORDER BY x.name, x.id OFFSET ${page.offset} LIMIT ${page.limit}`);
+  const total = await ctx.db.execute(sql`WITH ${ctes} SELECT count(*)::int AS n FROM (${body}) x`);
+  return {
+    items: (items as unknown as { rows: { id: number; name: string; code: string | null; kind: string }[] }).rows.map((r) => ({ ...r, id: Number(r.id) })),
+    total: Number((total as unknown as { rows: { n: number }[] }).rows[0]!.n),
+  };
+}
+
+/** The units directly below, each with its figures, for ranking. */
+export async function childrenCoverage(ctx: Ctx, unitId: number, asOf: IsoDate) {
+  const children = (await ctx.db.execute(sql`SELECT id, name FROM org_units WHERE parent_id = ${unitId} AND kind IN ('county', 'township') ORDER BY path`)) as unknown as {
+    rows: { id: number; name: string }[];
+  };
+  const out = [];
+  for (const c of children.rows) {
+    const counts = await coverageCounts(ctx, c.id, asOf);
+    out.push({ unitId: c.id, name: c.name, counts, rates: ratesOf(counts) });
+  }
+  return out;
+}
+
+/** Month-end figures for the last `months` months up to `asOf` (the last point is `asOf` itself). */
+export async function monthlyTrend(ctx: Ctx, unitId: number, asOf: IsoDate, months: number) {
+  const points: { date: IsoDate; counts: CoverageCounts; rates: Rate[] }[] = [];
+  const [y, m] = asOf.split('-').map(Number) as [number, number];
+  for (let i = months - 1; i >= 1; i--) {
+    const end = new Date(Date.UTC(y, m - i, 0)); // last day of the month i months back
+    const date = end.toISOString().slice(0, 10);
+    const counts = await coverageCounts(ctx, unitId, date);
+    points.push({ date, counts, rates: ratesOf(counts) });
+  }
+  const counts = await coverageCounts(ctx, unitId, asOf);
+  points.push({ date: asOf, counts, rates: ratesOf(counts) });
+  return points;
+}

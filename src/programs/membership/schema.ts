@@ -1,0 +1,153 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { orgUnits } from '../../engines/org/schema.ts';
+
+/** Code lists kept as data (GB/T 4754 industry sections, ownership types …). */
+export const codeLists = pgTable(
+  'code_lists',
+  {
+    list: text('list').notNull(),
+    code: text('code').notNull(),
+    label: text('label').notNull(),
+    sort: integer('sort').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.list, t.code] })],
+);
+
+export const ENTERPRISE_STATUSES = ['active', 'closed'] as const;
+export type EnterpriseStatus = (typeof ENTERPRISE_STATUSES)[number];
+
+/** An employer the federation serves; it sits under the org unit that administers it (scope). */
+export const enterprises = pgTable(
+  'enterprises',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    /** 统一社会信用代码 (GB 32100, check character validated). */
+    creditCode: text('credit_code').notNull().unique(),
+    name: text('name').notNull(),
+    /** GB/T 4754 section letter A–T. */
+    industry: text('industry').notNull(),
+    ownership: text('ownership').notNull(),
+    divisionCode: text('division_code'),
+    aboveScale: boolean('above_scale').notNull().default(false),
+    status: text('status').$type<EnterpriseStatus>().notNull().default('active'),
+    registeredOn: date('registered_on', { mode: 'string' }).notNull(),
+    closedOn: date('closed_on', { mode: 'string' }),
+    address: text('address'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('enterprises_unit_idx').on(t.unitId), check('enterprises_status_check', sql`${t.status} in ('active','closed')`)],
+);
+
+/** Employee counts, dated, so a rate can be computed as of any date. */
+export const enterpriseHeadcounts = pgTable(
+  'enterprise_headcounts',
+  {
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    employees: integer('employees').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.enterpriseId, t.asOf] }), check('headcount_nonneg', sql`${t.employees} >= 0`)],
+);
+
+export const UNION_TYPES = ['single', 'joint'] as const;
+export type UnionType = (typeof UNION_TYPES)[number];
+
+/** What a grassroots union (an org unit of kind 'grassroots') carries beyond its place in the tree. */
+export const unionProfiles = pgTable('union_profiles', {
+  unitId: integer('unit_id')
+    .primaryKey()
+    .references(() => orgUnits.id),
+  /** 单独 or 联合基层工会 (one union covering several small enterprises). */
+  unionType: text('union_type').$type<UnionType>().notNull(),
+  foundedOn: date('founded_on', { mode: 'string' }).notNull(),
+  chairName: text('chair_name'),
+  /** A committee is required from 25 members on. */
+  committeeFormed: boolean('committee_formed').notNull().default(false),
+  /** 双亮: the union's signboard shown, and the chair's identity shown, with dates. */
+  signboardShownOn: date('signboard_shown_on', { mode: 'string' }),
+  chairShownOn: date('chair_shown_on', { mode: 'string' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Which union covers which enterprise, over time: at most one at a time. */
+export const unionCoverages = pgTable(
+  'union_coverages',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    unionUnitId: integer('union_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
+  },
+  (t) => [
+    uniqueIndex('union_coverages_one_current').on(t.enterpriseId).where(sql`${t.validTo} IS NULL`),
+    index('union_coverages_union_idx').on(t.unionUnitId),
+    check('union_coverages_period', sql`${t.validTo} IS NULL OR ${t.validTo} > ${t.validFrom}`),
+  ],
+);
+
+/**
+ * A person, federation-wide: one row per ID number (found by its keyed hash; the number itself
+ * sealed). Visible to a user only through a membership in their scope.
+ */
+export const persons = pgTable('persons', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  idHash: text('id_hash').notNull().unique(),
+  idSealed: text('id_sealed').notNull(),
+  idMasked: text('id_masked').notNull(),
+  name: text('name').notNull(),
+  gender: text('gender').$type<'male' | 'female'>().notNull(),
+  birthDate: date('birth_date', { mode: 'string' }).notNull(),
+  phone: text('phone'),
+  migrantWorker: boolean('migrant_worker').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const LEAVE_REASONS = ['left', 'transferred', 'retired', 'deceased', 'expelled'] as const;
+export type LeaveReason = (typeof LEAVE_REASONS)[number];
+
+/**
+ * Membership periods: join, transfer (a period ends 'transferred', the next begins), leave.
+ * A person's status is computed from these, never stored; at most one is current federation-wide.
+ * The union's unit id leads the key so the table can be distributed by union.
+ */
+export const memberships = pgTable(
+  'memberships',
+  {
+    unionUnitId: integer('union_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+    enterpriseId: integer('enterprise_id').references(() => enterprises.id),
+    joinedOn: date('joined_on', { mode: 'string' }).notNull(),
+    leftOn: date('left_on', { mode: 'string' }),
+    leaveReason: text('leave_reason').$type<LeaveReason>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unionUnitId, t.id] }),
+    uniqueIndex('memberships_one_current').on(t.personId).where(sql`${t.leftOn} IS NULL`),
+    index('memberships_person_idx').on(t.personId),
+    index('memberships_enterprise_idx').on(t.enterpriseId),
+    check('memberships_period', sql`${t.leftOn} IS NULL OR ${t.leftOn} >= ${t.joinedOn}`),
+  ],
+);
+
+export type EnterpriseRow = typeof enterprises.$inferSelect;
+export type UnionProfileRow = typeof unionProfiles.$inferSelect;
+export type PersonRow = typeof persons.$inferSelect;
+export type MembershipRow = typeof memberships.$inferSelect;
