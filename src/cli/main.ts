@@ -13,6 +13,7 @@ import { formatLogins, saveLogins, seedDemo } from '../demo/seed.ts';
 import { buildApp } from '../server/app.ts';
 import { eq, or, sql } from 'drizzle-orm';
 import { orgUnits } from '../engines/org/schema.ts';
+import { configureDataKey, loadDataKey } from '../engines/people/sealing.ts';
 
 const USAGE = `gonghui — 工会工作平台
 
@@ -31,6 +32,7 @@ const USAGE = `gonghui — 工会工作平台
 
 export async function openFromConfig(config: Config): Promise<Database> {
   if (!config.databaseUrl) fs.mkdirSync(config.dataDir, { recursive: true });
+  configureDataKey(loadDataKey(config.dataDir));
   return openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pgdata` });
 }
 

@@ -63,7 +63,8 @@ export function installAccess(app: FastifyInstance, database: Database): void {
     return runScoped(database, this.actor, this.scope, work);
   });
 
-  app.addHook('preHandler', async (req) => {
+  // Before validation: a caller who may not use a route learns nothing about its input rules.
+  app.addHook('preValidation', async (req) => {
     const access = req.routeOptions.config?.access;
     if (!access) return; // static files and the docs page
     if ('public' in access) return;

@@ -8,7 +8,7 @@ import Fastify from 'fastify';
 import type { RouteOptions } from 'fastify';
 import { createTestDatabase, type TestDatabase } from '../test/db.ts';
 import { buildTestApp } from '../test/app.ts';
-import { buildTwoCounties, buildUser, call, login, type Session } from '../test/factories.ts';
+import { buildMember, buildTwoCounties, buildUnionWithEnterprise, buildUser, call, fakeCreditCode, fakeIdNumber, login, type Session } from '../test/factories.ts';
 import type { App } from './app-types.ts';
 import { assertRouteDeclaresAccess, type ResourceKind, type RouteAccess } from './access.ts';
 import { todayInShanghai } from '../engines/time.ts';
@@ -17,6 +17,8 @@ let database: TestDatabase;
 let app: App;
 let t: Awaited<ReturnType<typeof buildTwoCounties>>;
 let bUser: { id: number };
+let bUnion: { enterpriseId: number; unionId: number };
+let bPerson: { personId: number };
 let countyA: Session;
 let auditorA: Session;
 let routes: RouteOptions[];
@@ -31,6 +33,10 @@ beforeAll(async () => {
   const aud = await buildUser(database, { unitId: t.a.id, role: 'auditor', displayName: '甲县经审' });
   bUser = await buildUser(database, { unitId: t.bUnion.id, role: 'grassroots_staff', username: 'yixian.staff', displayName: `${MARK_B}工作人员` });
   await buildUser(database, { unitId: t.b.id, role: 'county_admin', username: 'yixian.admin', displayName: `${MARK_B}管理员` });
+  bUnion = await buildUnionWithEnterprise(database, { rootUnitId: t.city.id, parentId: t.bTown.id, name: `${MARK_B}竹木`, shuangliang: true });
+  bPerson = await buildMember(database, { rootUnitId: t.city.id, unionId: bUnion.unionId, enterpriseId: bUnion.enterpriseId, name: `${MARK_B}会员` });
+  const aUnion = await buildUnionWithEnterprise(database, { rootUnitId: t.city.id, parentId: t.aTown.id, name: '甲县竹木' });
+  await buildMember(database, { rootUnitId: t.city.id, unionId: aUnion.unionId, enterpriseId: aUnion.enterpriseId, name: '甲县会员' });
   countyA = await login(app, a.username);
   auditorA = await login(app, aud.username);
   // County B has a history of its own in the audit trail.
@@ -53,6 +59,12 @@ function bRecord(kind: ResourceKind | undefined): number {
       return t.bUnion.id;
     case 'user':
       return bUser.id;
+    case 'enterprise':
+      return bUnion.enterpriseId;
+    case 'union':
+      return bUnion.unionId;
+    case 'person':
+      return bPerson.personId;
     default:
       throw new Error('route has an :id but declares no resource kind');
   }
@@ -72,12 +84,20 @@ function exampleOf(schema: Record<string, unknown> | undefined, key = ''): unkno
     }
     case 'integer':
     case 'number':
+      if (/enterprise/i.test(key)) return bUnion.enterpriseId;
+      if (/union/i.test(key)) return bUnion.unionId;
       return /parentId|unitId/i.test(key) ? t.bTown.id : 1;
+    case 'array':
+      return [exampleOf(schema.items as Record<string, unknown>, key)];
     case 'boolean':
       return true;
     case 'string':
       if (String(schema.pattern ?? '').includes('\\d{4}-\\d{2}-\\d{2}')) return todayInShanghai();
       if (key === 'username') return 'walker.user';
+      if (key === 'idNumber') return fakeIdNumber();
+      if (key === 'creditCode') return fakeCreditCode();
+      if (key === 'industry') return 'C';
+      if (key === 'ownership') return '170';
       if (/password/i.test(key)) return 'Walk-passw0rd-1';
       if (key === 'code') return 'W1';
       return '测试';
@@ -93,7 +113,11 @@ function urlFor(r: RouteOptions, id: number): string {
 async function snapshotOfB(): Promise<string> {
   const rows = await database.query(
     `SELECT u.id, u.name, u.path, u.status, (SELECT count(*) FROM users WHERE unit_id = u.id) AS users,
-            (SELECT json_agg(json_build_array(id, username, disabled, password_hash) ORDER BY id) FROM users WHERE unit_id = u.id) AS accounts
+            (SELECT json_agg(json_build_array(id, username, disabled, password_hash) ORDER BY id) FROM users WHERE unit_id = u.id) AS accounts,
+            (SELECT json_agg(e ORDER BY e.id) FROM enterprises e WHERE e.unit_id = u.id) AS enterprises,
+            (SELECT json_agg(p ORDER BY p.unit_id) FROM union_profiles p WHERE p.unit_id = u.id) AS profiles,
+            (SELECT json_agg(c ORDER BY c.id) FROM union_coverages c WHERE c.union_unit_id = u.id) AS coverages,
+            (SELECT json_agg(json_build_array(m.id, m.person_id, m.left_on, pp.name) ORDER BY m.id) FROM memberships m JOIN persons pp ON pp.id = m.person_id WHERE m.union_unit_id = u.id) AS members
        FROM org_units u WHERE u.path LIKE (SELECT path FROM org_units WHERE id = $1) || '%' ORDER BY u.id`,
     [t.b.id],
   );
@@ -134,17 +158,25 @@ describe('every API route', () => {
       if (String(r.url).includes(':id') || !methodsOf(r).includes('GET')) continue;
       const access = accessOf(r);
       if ('public' in access) continue;
-      const res = await call(app, countyA, 'GET', String(r.url));
-      expect(res.statusCode, `GET ${r.url} ${res.body}`).toBe(200);
-      expect(res.body, `GET ${r.url}`).not.toContain(MARK_B);
-      for (const session of [auditorA]) {
-        const aud = await call(app, session, 'GET', String(r.url));
-        if (aud.statusCode === 200) expect(aud.body, `auditor GET ${r.url}`).not.toContain(MARK_B);
+      const qs = r.schema?.querystring as { properties?: Record<string, Record<string, unknown>>; required?: string[] } | undefined;
+      const props = qs?.properties ?? {};
+      // Required parameters take each of their allowed values in turn (e.g. every drill-down figure).
+      let variants: string[] = [''];
+      for (const name of qs?.required ?? []) {
+        const values = Array.isArray(props[name]?.enum) ? (props[name]!.enum as string[]) : [String(exampleOf(props[name], name))];
+        variants = variants.flatMap((v) => values.map((value) => `${v}&${name}=${encodeURIComponent(value)}`));
       }
-      const props = ((r.schema?.querystring as { properties?: Record<string, unknown> })?.properties ?? {}) as Record<string, unknown>;
-      for (const param of ['underUnitId', 'rootId']) {
+      for (const variant of variants) {
+        const url = `${r.url}?${variant.slice(1)}`;
+        const res = await call(app, countyA, 'GET', url);
+        expect(res.statusCode, `GET ${url} ${res.body}`).toBe(200);
+        expect(res.body, `GET ${url}`).not.toContain(MARK_B);
+        const aud = await call(app, auditorA, 'GET', url);
+        if (aud.statusCode === 200) expect(aud.body, `auditor GET ${url}`).not.toContain(MARK_B);
+      }
+      for (const param of ['underUnitId', 'rootId', 'unitId']) {
         if (!(param in props)) continue;
-        const filtered = await call(app, countyA, 'GET', `${r.url}?${param}=${t.b.id}`);
+        const filtered = await call(app, countyA, 'GET', `${r.url}?${variants[0]!.slice(1)}&${param}=${t.b.id}`);
         expect([403, 404], `GET ${r.url}?${param}=B`).toContain(filtered.statusCode);
       }
     }

@@ -6,6 +6,8 @@ import type { Actor, Ctx } from '../engines/context.ts';
 import { orgUnits, orgUnitVersions, type OrgUnitKind } from '../engines/org/schema.ts';
 import { runAsSystem, runScoped, scopeOfUnit } from '../engines/org/scope.ts';
 import type { App } from '../server/app-types.ts';
+import { idCardCheckChar, usccCheckChar } from '../engines/people/identifiers.ts';
+import { addMember, createEnterprise, registerUnion } from '../programs/membership/service.ts';
 
 let counter = 0;
 const next = () => ++counter;
@@ -87,4 +89,65 @@ export function call(app: App, s: Session, method: 'GET' | 'POST' | 'PATCH' | 'P
     headers: { cookie: s.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': s.csrf }) },
     ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
   });
+}
+
+// ── Membership ────────────────────────────────────────────────────────────────────────────────
+
+/** A valid credit code, different on every call. */
+export function fakeCreditCode(): string {
+  const body = `91350702MA${String(next()).padStart(7, '0')}`;
+  return body + usccCheckChar(body);
+}
+
+/** A valid ID number born on the given date, different on every call. */
+export function fakeIdNumber(birth = '1985-06-15', male = true): string {
+  const seq = (next() % 500) * 2 + (male ? 1 : 0);
+  const first17 = `350702${birth.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
+  return first17 + idCardCheckChar(first17);
+}
+
+const systemActor = async (database: Database, unitId: number) => {
+  const u = await buildUser(database, { unitId, role: 'city_admin' });
+  return { userId: u.id, username: u.username, role: 'city_admin' as const, unitId };
+};
+
+/** An enterprise and a single union covering it, under `parentId` (a township). */
+export async function buildUnionWithEnterprise(
+  database: Database,
+  o: { rootUnitId: number; parentId: number; name: string; employees?: number; foundedOn?: string; shuangliang?: boolean },
+) {
+  const actor = await systemActor(database, o.rootUnitId);
+  return asUser(database, actor, async (ctx) => {
+    const e = await createEnterprise(ctx, {
+      unitId: o.parentId,
+      creditCode: fakeCreditCode(),
+      name: `${o.name}有限公司`,
+      industry: 'C',
+      ownership: '170',
+      registeredOn: '2010-01-01',
+      employees: o.employees ?? 50,
+    });
+    const unit = await registerUnion(ctx, {
+      parentId: o.parentId,
+      name: `${o.name}有限公司工会`,
+      unionType: 'single',
+      foundedOn: o.foundedOn ?? '2012-01-01',
+      enterpriseIds: [e.id],
+      signboardShownOn: o.shuangliang ? '2013-01-01' : null,
+      chairShownOn: o.shuangliang ? '2013-01-01' : null,
+    });
+    return { enterpriseId: e.id, unionId: unit.id, actor };
+  });
+}
+
+export async function buildMember(
+  database: Database,
+  o: { rootUnitId: number; unionId: number; enterpriseId: number | null; name?: string; joinedOn?: string; migrant?: boolean; idNumber?: string },
+) {
+  const actor = await systemActor(database, o.rootUnitId);
+  const idNumber = o.idNumber ?? fakeIdNumber();
+  const r = await asUser(database, actor, (ctx) =>
+    addMember(ctx, { idNumber, name: o.name ?? `会员${next()}`, unionUnitId: o.unionId, enterpriseId: o.enterpriseId, joinedOn: o.joinedOn ?? '2013-03-01', migrantWorker: o.migrant ?? false }),
+  );
+  return { ...r, idNumber };
 }

@@ -129,6 +129,7 @@ export async function drillDown(ctx: Ctx, unitId: number, asOf: IsoDate, figure:
 
 /** The units directly below, each with its figures, for ranking. */
 export async function childrenCoverage(ctx: Ctx, unitId: number, asOf: IsoDate) {
+  await getUnit(ctx, unitId);
   const children = (await ctx.db.execute(sql`SELECT id, name FROM org_units WHERE parent_id = ${unitId} AND kind IN ('county', 'township') ORDER BY path`)) as unknown as {
     rows: { id: number; name: string }[];
   };

@@ -117,16 +117,18 @@ export async function listEnterprises(
   const conds: (SQL | undefined)[] = [await subtreeCondition(ctx, f.underUnitId, enterprises.unitId)];
   if (f.q) conds.push(or(ilike(enterprises.name, escapeLike(f.q)), ilike(enterprises.creditCode, escapeLike(f.q))));
   if (f.industry) conds.push(eq(enterprises.industry, f.industry));
-  const currentCoverage = sql`(SELECT union_unit_id FROM union_coverages c WHERE c.enterprise_id = ${enterprises.id} AND c.valid_to IS NULL)`;
+  // Qualified by hand: inside a select list Drizzle renders a column unqualified, which the subqueries would misread.
+  const entId = sql.raw('"enterprises"."id"');
+  const currentCoverage = sql`(SELECT union_unit_id FROM union_coverages c WHERE c.enterprise_id = ${entId} AND c.valid_to IS NULL)`;
   if (f.covered === true) conds.push(sql`${currentCoverage} IS NOT NULL`);
   if (f.covered === false) conds.push(sql`${currentCoverage} IS NULL`);
   const where = and(...conds);
   const items = await ctx.db
     .select({
       e: enterprises,
-      employees: sql<number | null>`(SELECT employees FROM enterprise_headcounts h WHERE h.enterprise_id = ${enterprises.id} ORDER BY as_of DESC LIMIT 1)`,
+      employees: sql<number | null>`(SELECT employees FROM enterprise_headcounts h WHERE h.enterprise_id = ${entId} ORDER BY as_of DESC LIMIT 1)`,
       unionUnitId: sql<number | null>`${currentCoverage}`,
-      unionName: sql<string | null>`(SELECT u.name FROM union_coverages c JOIN org_units u ON u.id = c.union_unit_id WHERE c.enterprise_id = ${enterprises.id} AND c.valid_to IS NULL)`,
+      unionName: sql<string | null>`(SELECT u.name FROM union_coverages c JOIN org_units u ON u.id = c.union_unit_id WHERE c.enterprise_id = ${entId} AND c.valid_to IS NULL)`,
     })
     .from(enterprises)
     .where(where)
@@ -395,8 +397,8 @@ export async function listMembers(ctx: Ctx, f: MemberFilter): Promise<{ items: M
   }
   if (f.migrantWorker !== undefined) conds.push(eq(persons.migrantWorker, f.migrantWorker));
   if (f.enterpriseId !== undefined) conds.push(eq(memberships.enterpriseId, f.enterpriseId));
-  // The latest period of each person within the filter.
-  conds.push(
+  // Without a date, one row per person: their latest period within the filter.
+  if (!f.asOf) conds.push(
     sql`NOT EXISTS (SELECT 1 FROM memberships later WHERE later.person_id = ${memberships.personId} AND later.joined_on > ${memberships.joinedOn} AND later.union_unit_id IN (SELECT id FROM org_units))`,
   );
   const where = and(...conds);
