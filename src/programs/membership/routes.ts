@@ -14,6 +14,7 @@ import {
   getUnion,
   leaveMember,
   listEnterprises,
+  listUnions,
   listMembers,
   memberHistory,
   recordHeadcount,
@@ -200,6 +201,41 @@ export function membershipRoutes(app: App): void {
     enterprises: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), creditCode: Type.String(), validFrom: Type.String() })),
     memberCount: Type.Integer(),
     committeeRequired: Type.Boolean(),
+  });
+
+  app.get('/api/v1/membership/unions', {
+    schema: {
+      tags,
+      summary: '基层工会列表',
+      querystring: Type.Object({
+        underUnitId: Type.Optional(Type.Integer({ minimum: 1 })),
+        q: Type.Optional(Type.String({ maxLength: 100 })),
+        unionType: Type.Optional(OneOf(UNION_TYPES)),
+        shuangliang: Type.Optional(Type.Boolean()),
+        ...Paging,
+      }),
+      response: {
+        200: Page(
+          Type.Object({
+            id: Type.Integer(),
+            name: Type.String(),
+            code: Type.Union([Type.String(), Type.Null()]),
+            parentId: Type.Union([Type.Integer(), Type.Null()]),
+            unionType: Type.String(),
+            foundedOn: Type.String(),
+            chairName: Type.Union([Type.String(), Type.Null()]),
+            committeeFormed: Type.Boolean(),
+            signboardShownOn: Type.Union([Type.String(), Type.Null()]),
+            chairShownOn: Type.Union([Type.String(), Type.Null()]),
+            memberCount: Type.Integer(),
+            enterpriseCount: Type.Integer(),
+          }),
+        ),
+        ...errorResponses,
+      },
+    },
+    config: { access: read },
+    handler: async (req) => req.inScope((ctx) => listUnions(ctx, { ...req.query, q: req.query.q?.trim() || undefined, ...pageOf(req.query) })),
   });
 
   app.post('/api/v1/membership/unions', {

@@ -235,6 +235,43 @@ export async function getUnion(ctx: Ctx, unitId: number) {
   return { unit, profile, enterprises: covered, memberCount, committeeRequired: memberCount >= 25 && !profile.committeeFormed };
 }
 
+export async function listUnions(
+  ctx: Ctx,
+  f: { underUnitId?: number | undefined; q?: string | undefined; unionType?: UnionType | undefined; shuangliang?: boolean | undefined; offset: number; limit: number },
+) {
+  const conds: (SQL | undefined)[] = [await subtreeCondition(ctx, f.underUnitId, orgUnits.id), eq(orgUnits.status, 'active')];
+  if (f.q) conds.push(or(ilike(orgUnits.name, escapeLike(f.q)), ilike(orgUnits.code, escapeLike(f.q))));
+  if (f.unionType) conds.push(eq(unionProfiles.unionType, f.unionType));
+  const both = sql`(${unionProfiles.signboardShownOn} IS NOT NULL AND ${unionProfiles.chairShownOn} IS NOT NULL)`;
+  if (f.shuangliang === true) conds.push(both);
+  if (f.shuangliang === false) conds.push(sql`NOT ${both}`);
+  const where = and(...conds);
+  const unitId = sql.raw('"org_units"."id"');
+  const rows = await ctx.db
+    .select({
+      id: orgUnits.id,
+      name: orgUnits.name,
+      code: orgUnits.code,
+      parentId: orgUnits.parentId,
+      unionType: unionProfiles.unionType,
+      foundedOn: unionProfiles.foundedOn,
+      chairName: unionProfiles.chairName,
+      committeeFormed: unionProfiles.committeeFormed,
+      signboardShownOn: unionProfiles.signboardShownOn,
+      chairShownOn: unionProfiles.chairShownOn,
+      memberCount: sql<number>`(SELECT count(*)::int FROM memberships m WHERE m.union_unit_id = ${unitId} AND m.left_on IS NULL)`,
+      enterpriseCount: sql<number>`(SELECT count(*)::int FROM union_coverages c WHERE c.union_unit_id = ${unitId} AND c.valid_to IS NULL)`,
+    })
+    .from(orgUnits)
+    .innerJoin(unionProfiles, eq(unionProfiles.unitId, orgUnits.id))
+    .where(where)
+    .orderBy(asc(orgUnits.name))
+    .offset(f.offset)
+    .limit(f.limit);
+  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(orgUnits).innerJoin(unionProfiles, eq(unionProfiles.unitId, orgUnits.id)).where(where);
+  return { items: rows, total: count?.n ?? 0 };
+}
+
 // ── Members ─────────────────────────────────────────────────────────────────────────────────
 
 export interface NewMember {
