@@ -26,7 +26,7 @@ async function contents(db: Database): Promise<Record<string, unknown[]>> {
 beforeAll(async () => {
   source = await createTestDatabase();
   target = await createTestDatabase();
-  await seedDemo(source, { unionsPerTownship: 2 });
+  await seedDemo(source, { scale: 0.005 });
   const [city] = await source.query<{ id: number }>(`SELECT id FROM org_units WHERE kind = 'city'`);
   const [county] = await source.query<{ id: number }>(`SELECT id FROM org_units WHERE code = '350702'`);
   const admin = await buildUser(source, { unitId: city!.id, role: 'city_admin' });

@@ -10,6 +10,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { once } from 'node:events';
 import type { Database } from './client.ts';
 import { migrate, migrationVersion } from './migrate.ts';
+import { onOneConnection, type Query } from './connection.ts';
 
 export const BACKUP_FORMAT = 'gonghui-backup';
 
@@ -20,31 +21,6 @@ interface Header {
   createdAt: string;
   source: string;
   tables: string[];
-}
-
-type Query = <T>(text: string, params?: unknown[]) => Promise<T[]>;
-
-/** Runs `work` on one connection inside a transaction (a snapshot for reads, atomic for writes). */
-async function onOneConnection<T>(database: Database, begin: string, work: (q: Query) => Promise<T>): Promise<T> {
-  if (database.pglite) {
-    const pg = database.pglite;
-    return pg.transaction(async (tx) => {
-      if (begin.includes('REPEATABLE READ')) await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-      return work(async <R>(text: string, params?: unknown[]) => (await tx.query(text, params)).rows as R[]);
-    });
-  }
-  const client = await database.pool!.connect();
-  try {
-    await client.query(begin);
-    const result = await work(async <R>(text: string, params?: unknown[]) => (await client.query(text, params as unknown[])).rows as R[]);
-    await client.query('COMMIT');
-    return result;
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
 }
 
 /** Tables of the public schema, parents before children (by foreign keys). */
@@ -89,7 +65,7 @@ export async function backup(database: Database, file: string, batchSize = 2000)
     if (!gzip.write(JSON.stringify(obj) + '\n')) await once(gzip, 'drain');
   };
   const counts: Record<string, number> = {};
-  await onOneConnection(database, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (q) => {
+  await onOneConnection(database, { readOnlySnapshot: true }, async (q) => {
     const tables = await tablesInDependencyOrder(q);
     const header: Header = { format: BACKUP_FORMAT, version: 1, migration, createdAt: new Date().toISOString(), source: database.kind, tables };
     await write(header);
@@ -112,6 +88,9 @@ export async function backup(database: Database, file: string, batchSize = 2000)
 
 export class RestoreError extends Error {}
 
+/** Tables whose rows the migrations themselves write (code lists): replaced by the backup's. */
+const MIGRATION_FILLED = new Set(['code_lists']);
+
 /** Loads a backup into a database that has no data yet (it is migrated first if need be). */
 export async function restore(database: Database, file: string): Promise<{ tables: Record<string, number> }> {
   await migrate(database);
@@ -128,8 +107,12 @@ export async function restore(database: Database, file: string): Promise<{ table
   if (header.format !== BACKUP_FORMAT) throw new RestoreError('不是 Gonghui 备份文件');
   if (header.migration !== migration) throw new RestoreError(`备份的数据库版本（${header.migration}）与当前版本（${migration}）不同`);
   const counts: Record<string, number> = {};
-  await onOneConnection(database, 'BEGIN', async (q) => {
+  await onOneConnection(database, {}, async (q) => {
     for (const t of header.tables) {
+      if (MIGRATION_FILLED.has(t)) {
+        await q(`DELETE FROM "${t}"`);
+        continue;
+      }
       const [row] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM "${t}"`);
       if (row && row.n > 0) throw new RestoreError(`目标数据库不是空的（${t} 已有数据），请恢复到新的数据库`);
     }

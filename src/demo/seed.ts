@@ -6,6 +6,8 @@ import { createUserAsSystem } from '../engines/accounts/service.ts';
 import type { Role } from '../engines/accounts/roles.ts';
 import { runAsSystem } from '../engines/org/scope.ts';
 import { hasAnyUnit, seedDemoOrg } from './org.ts';
+import { seedMembershipDemo } from '../programs/membership/demo.ts';
+import { todayInShanghai } from '../engines/time.ts';
 
 export interface DemoLogin {
   username: string;
@@ -14,10 +16,18 @@ export interface DemoLogin {
   unit: string;
 }
 
-export async function seedDemo(database: Database, opts: { unionsPerTownship?: number } = {}): Promise<DemoLogin[] | null> {
-  return runAsSystem(database, async (db) => {
+/** The demo's size relative to Nanping's (1 = the report's figures); GONGHUI_DEMO_SCALE overrides. */
+export function demoScale(): number {
+  const raw = process.env.GONGHUI_DEMO_SCALE;
+  const n = raw ? Number(raw) : 1;
+  if (!Number.isFinite(n) || n <= 0 || n > 5) throw new Error(`GONGHUI_DEMO_SCALE must be a number in (0, 5], got "${raw}"`);
+  return n;
+}
+
+export async function seedDemo(database: Database, opts: { scale?: number } = {}): Promise<DemoLogin[] | null> {
+  const logins = await runAsSystem(database, async (db) => {
     if (await hasAnyUnit(db)) return null;
-    const org = await seedDemoOrg(db, { unionsPerTownship: opts.unionsPerTownship ?? 6 });
+    const org = await seedDemoOrg(db, { unionsPerTownship: 0 });
     const logins: DemoLogin[] = [];
     const add = async (username: string, displayName: string, role: Role, unitId: number, unit: string) => {
       // Demo accounts are ready to use; real accounts must change their first password.
@@ -30,6 +40,10 @@ export async function seedDemo(database: Database, opts: { unionsPerTownship?: n
     for (const c of org.counties) await add(`${c.slug}.admin`, `${c.name}管理员`, 'county_admin', c.id, c.name);
     return logins;
   });
+  if (!logins) return null;
+  // Bulk loads run on a connection of their own, after the tree is committed.
+  await seedMembershipDemo(database, { scale: opts.scale ?? demoScale(), today: todayInShanghai() });
+  return logins;
 }
 
 export function formatLogins(logins: DemoLogin[]): string {

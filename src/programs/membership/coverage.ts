@@ -19,7 +19,9 @@ export interface CoverageCounts {
   members: number;
   migrantMembers: number;
   unions: number;
-  /** Unions with both the signboard and the chair's identity shown (双亮). */
+  /** Unions to which the 双亮 requirement applies. */
+  shuangliangRequiredUnions: number;
+  /** Of those, unions with both the signboard and the chair's identity shown (双亮). */
   shuangliangUnions: number;
 }
 
@@ -29,7 +31,12 @@ export type Figure = (typeof FIGURES)[number];
 export const RATE_DEFINITIONS = {
   formationRate: { label: '组建率', numerator: 'coveredEnterprises', denominator: 'enterprises', definition: '已建会企业数（单独建会或纳入联合基层工会）÷ 应建会企业数（默认：范围内全部在营企业）' },
   membershipRate: { label: '入会率', numerator: 'membersInCovered', denominator: 'employeesInCovered', definition: '已建会企业中的会员人数 ÷ 已建会企业的职工人数（取统计日当日或之前最近一次填报的职工人数）' },
-  shuangliangRate: { label: '双亮率', numerator: 'shuangliangUnions', denominator: 'unions', definition: '工会牌子和工会主席身份均已亮明的基层工会数 ÷ 基层工会总数' },
+  shuangliangRate: {
+    label: '双亮率',
+    numerator: 'shuangliangUnions',
+    denominator: 'shuangliangRequiredUnions',
+    definition: '工会牌子和工会主席身份均已亮明的基层工会数 ÷ 应当“双亮”的基层工会数（默认全部基层工会；县级总工会可对与牵头单位共用牌子的联合基层工会予以免除）',
+  },
 } as const;
 
 function scopeCtes(lo: string, hi: string, d: IsoDate) {
@@ -41,7 +48,7 @@ function scopeCtes(lo: string, hi: string, d: IsoDate) {
               WHERE c.valid_from <= ${d}::date AND (c.valid_to IS NULL OR c.valid_to > ${d}::date)),
     mem AS (SELECT m.person_id, m.enterprise_id, m.union_unit_id FROM memberships m
               WHERE m.union_unit_id IN (SELECT id FROM sub) AND m.joined_on <= ${d}::date AND (m.left_on IS NULL OR m.left_on > ${d}::date)),
-    uni AS (SELECT u.id, p.signboard_shown_on, p.chair_shown_on FROM org_units u JOIN union_profiles p ON p.unit_id = u.id
+    uni AS (SELECT u.id, p.signboard_shown_on, p.chair_shown_on, p.shuangliang_required FROM org_units u JOIN union_profiles p ON p.unit_id = u.id
               WHERE u.id IN (SELECT id FROM sub) AND u.opened_on <= ${d}::date AND (u.closed_on IS NULL OR u.closed_on > ${d}::date))`;
 }
 
@@ -59,7 +66,8 @@ export async function coverageCounts(ctx: Ctx, unitId: number, asOf: IsoDate): P
            (SELECT count(*) FROM mem)::int AS members,
            (SELECT count(*) FROM mem JOIN persons p ON p.id = mem.person_id WHERE p.migrant_worker)::int AS migrant_members,
            (SELECT count(*) FROM uni)::int AS unions,
-           (SELECT count(*) FROM uni WHERE signboard_shown_on <= ${asOf}::date AND chair_shown_on <= ${asOf}::date)::int AS shuangliang_unions`);
+           (SELECT count(*) FROM uni WHERE shuangliang_required)::int AS shuangliang_required_unions,
+           (SELECT count(*) FROM uni WHERE shuangliang_required AND signboard_shown_on <= ${asOf}::date AND chair_shown_on <= ${asOf}::date)::int AS shuangliang_unions`);
   const row = (r as unknown as { rows: Record<string, number>[] }).rows[0]!;
   return {
     enterprises: Number(row.enterprises),
@@ -69,6 +77,7 @@ export async function coverageCounts(ctx: Ctx, unitId: number, asOf: IsoDate): P
     members: Number(row.members),
     migrantMembers: Number(row.migrant_members),
     unions: Number(row.unions),
+    shuangliangRequiredUnions: Number(row.shuangliang_required_unions),
     shuangliangUnions: Number(row.shuangliang_unions),
   };
 }
@@ -115,8 +124,8 @@ export async function drillDown(ctx: Ctx, unitId: number, asOf: IsoDate, figure:
     members: sql`SELECT p.id, p.name, p.id_masked AS code, 'person' AS kind FROM persons p JOIN mem ON mem.person_id = p.id`,
     migrantMembers: sql`SELECT p.id, p.name, p.id_masked AS code, 'person' AS kind FROM persons p JOIN mem ON mem.person_id = p.id WHERE p.migrant_worker`,
     unions: sql`SELECT u.id, u.name, u.code, 'union' AS kind FROM org_units u JOIN uni ON uni.id = u.id`,
-    shuangliangUnions: sql`SELECT u.id, u.name, u.code, 'union' AS kind FROM org_units u JOIN uni ON uni.id = u.id WHERE uni.signboard_shown_on <= ${d} AND uni.chair_shown_on <= ${d}`,
-    notShuangliangUnions: sql`SELECT u.id, u.name, u.code, 'union' AS kind FROM org_units u JOIN uni ON uni.id = u.id WHERE NOT (COALESCE(uni.signboard_shown_on <= ${d}, false) AND COALESCE(uni.chair_shown_on <= ${d}, false))`,
+    shuangliangUnions: sql`SELECT u.id, u.name, u.code, 'union' AS kind FROM org_units u JOIN uni ON uni.id = u.id WHERE uni.shuangliang_required AND uni.signboard_shown_on <= ${d} AND uni.chair_shown_on <= ${d}`,
+    notShuangliangUnions: sql`SELECT u.id, u.name, u.code, 'union' AS kind FROM org_units u JOIN uni ON uni.id = u.id WHERE uni.shuangliang_required AND NOT (COALESCE(uni.signboard_shown_on <= ${d}, false) AND COALESCE(uni.chair_shown_on <= ${d}, false))`,
   };
   const body = bodies[figure];
   const items = await ctx.db.execute(sql`WITH ${ctes} SELECT * FROM (${body}) x ORDER BY x.name, x.id OFFSET ${page.offset} LIMIT ${page.limit}`);

@@ -143,7 +143,7 @@ describe('coverage rates', () => {
       for (let i = 0; i < 3; i++) await asUser(db2, actor, (ctx) => addMember(ctx, { idNumber: fakeIdNumber(`198${i}-01-01`), name: `甲${i}`, unionUnitId: u1.unionId, enterpriseId: u1.enterpriseId, joinedOn: '2013-01-01', migrantWorker: i === 0 }));
       for (let i = 0; i < 6; i++) await asUser(db2, actor, (ctx) => addMember(ctx, { idNumber: fakeIdNumber(`197${i}-01-01`), name: `乙${i}`, unionUnitId: u2.unionId, enterpriseId: u2.enterpriseId, joinedOn: '2014-02-01' }));
       const counts2013 = await asUser(db2, actor, (ctx) => coverageCounts(ctx, tt.a.id, '2013-06-30'));
-      expect(counts2013).toEqual({ enterprises: 3, coveredEnterprises: 1, employeesInCovered: 4, membersInCovered: 3, members: 3, migrantMembers: 1, unions: 1, shuangliangUnions: 1 });
+      expect(counts2013).toEqual({ enterprises: 3, coveredEnterprises: 1, employeesInCovered: 4, membersInCovered: 3, members: 3, migrantMembers: 1, unions: 1, shuangliangRequiredUnions: 1, shuangliangUnions: 1 });
       const counts2015 = await asUser(db2, actor, (ctx) => coverageCounts(ctx, tt.a.id, '2015-06-30'));
       expect(counts2015).toMatchObject({ coveredEnterprises: 2, employeesInCovered: 10, membersInCovered: 9, unions: 2, shuangliangUnions: 1 });
       const rates = ratesOf(counts2015);

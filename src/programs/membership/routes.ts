@@ -79,6 +79,7 @@ const Counts = Type.Object({
   members: Type.Integer(),
   migrantMembers: Type.Integer(),
   unions: Type.Integer(),
+  shuangliangRequiredUnions: Type.Integer(),
   shuangliangUnions: Type.Integer(),
 });
 const Rate = Type.Object({

@@ -70,6 +70,11 @@ export const unionProfiles = pgTable('union_profiles', {
   chairName: text('chair_name'),
   /** A committee is required from 25 members on. */
   committeeFormed: boolean('committee_formed').notNull().default(false),
+  /**
+   * Whether the 双亮 requirement applies to this union (the county may exempt, e.g., a joint
+   * union whose enterprises share the host's signboard); the 双亮 rate counts only these.
+   */
+  shuangliangRequired: boolean('shuangliang_required').notNull().default(true),
   /** 双亮: the union's signboard shown, and the chair's identity shown, with dates. */
   signboardShownOn: date('signboard_shown_on', { mode: 'string' }),
   chairShownOn: date('chair_shown_on', { mode: 'string' }),

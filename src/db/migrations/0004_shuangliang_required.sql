@@ -1,0 +1,1 @@
+ALTER TABLE "union_profiles" ADD COLUMN "shuangliang_required" boolean DEFAULT true NOT NULL;
