@@ -18,6 +18,7 @@ const HomePage = lazy(() => import('./modules/home/HomePage.tsx'));
 const OrgPage = lazy(() => import('./modules/org/OrgPage.tsx'));
 const UsersPage = lazy(() => import('./modules/users/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./modules/audit/AuditPage.tsx'));
+const MembershipModule = lazy(() => import('./modules/membership/index.tsx'));
 
 function Loading() {
   return (
@@ -93,6 +94,7 @@ const router = createBrowserRouter([
           { path: 'org', element: <RequirePermission permission="org.read"><OrgPage /></RequirePermission> },
           { path: 'users', element: <RequirePermission permission="users.read"><UsersPage /></RequirePermission> },
           { path: 'audit', element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
+          { path: 'membership/*', element: <RequirePermission permission="members.read"><MembershipModule /></RequirePermission> },
           {
             path: '*',
             element: <NotFound />,

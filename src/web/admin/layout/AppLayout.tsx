@@ -1,7 +1,7 @@
 /** The frame around every signed-in page: programs on the left, unit picker, language and user menu on top. */
 import { useMemo, useState } from 'react';
 import { Avatar, Button, Dropdown, Layout, Menu, Space, Spin, Typography, type MenuProps } from 'antd';
-import { ApartmentOutlined, AuditOutlined, DownOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, DownOutlined, HomeOutlined, IdcardOutlined, KeyOutlined, LogoutOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, useMe } from '../lib/auth.tsx';
 import { useI18n, type MessageKey } from '../lib/i18n.tsx';
@@ -18,6 +18,8 @@ interface Program {
   label: MessageKey;
   icon: React.ReactNode;
   permission?: Permission;
+  /** A group of pages: shown as a sub-menu. */
+  children?: Program[];
 }
 
 /** The programs of the platform; a program appears only for users who may use it. */
@@ -26,7 +28,21 @@ const PROGRAMS: Program[] = [
   { path: '/org', label: 'menu.org', icon: <ApartmentOutlined />, permission: 'org.read' },
   { path: '/users', label: 'menu.users', icon: <TeamOutlined />, permission: 'users.read' },
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  {
+    path: '/membership',
+    label: 'menu.membership',
+    icon: <IdcardOutlined />,
+    permission: 'members.read',
+    children: [
+      { path: '/membership/stats', label: 'menu.membership.stats', icon: null },
+      { path: '/membership/enterprises', label: 'menu.membership.enterprises', icon: null },
+      { path: '/membership/unions', label: 'menu.membership.unions', icon: null },
+      { path: '/membership/members', label: 'menu.membership.members', icon: null },
+      { path: '/membership/imports', label: 'menu.membership.imports', icon: null, permission: 'members.write' },
+    ],
+  },
 ];
+const PAGES = PROGRAMS.flatMap((p) => p.children ?? [p]);
 
 function ScopedContent() {
   const { error, loading, unit } = useScope();
@@ -110,17 +126,24 @@ function SideMenu() {
   const navigate = useNavigate();
   const unitQuery = useUnitQuery();
   const [collapsed, setCollapsed] = useState(false);
-  const items = useMemo(
-    () => PROGRAMS.filter((p) => !p.permission || can(p.permission)).map((p) => ({ key: p.path, icon: p.icon, label: t(p.label) })),
-    [can, t],
-  );
-  const selected = PROGRAMS.filter((p) => p.path !== '/' && location.pathname.startsWith(p.path)).map((p) => p.path);
+  const items = useMemo(() => {
+    const allowed = (p: Program) => !p.permission || can(p.permission);
+    return PROGRAMS.filter(allowed).map((p) => ({
+      key: p.path,
+      icon: p.icon,
+      label: t(p.label),
+      ...(p.children ? { children: p.children.filter(allowed).map((c) => ({ key: c.path, label: t(c.label) })) } : {}),
+    }));
+  }, [can, t]);
+  const selected = PAGES.filter((p) => p.path !== '/' && location.pathname.startsWith(p.path)).map((p) => p.path);
+  const group = PROGRAMS.find((p) => p.children && location.pathname.startsWith(p.path));
   return (
     <Sider className="gh-sider" width={208} collapsible collapsed={collapsed} onCollapse={setCollapsed} theme="light">
       <Menu
         mode="inline"
         aria-label="主菜单"
         selectedKeys={selected.length ? selected : location.pathname === '/' ? ['/'] : []}
+        defaultOpenKeys={group ? [group.path] : []}
         items={items}
         onClick={({ key }) => navigate(key + unitQuery)}
         style={{ borderInlineEnd: 'none' }}

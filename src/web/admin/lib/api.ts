@@ -77,7 +77,7 @@ export function errorMessage(e: unknown): string {
 // ---- wire types ----
 export type UnitKind = 'city' | 'county' | 'township' | 'grassroots' | 'branch';
 export type UnitStatus = 'active' | 'closed';
-export type Permission = 'org.read' | 'org.write' | 'users.read' | 'users.write' | 'audit.read';
+export type Permission = 'org.read' | 'org.write' | 'users.read' | 'users.write' | 'audit.read' | 'members.read' | 'members.write' | 'members.sensitive';
 export type Role = 'city_admin' | 'county_admin' | 'grassroots_staff' | 'reviewer' | 'auditor' | 'lawyer' | 'counsellor' | 'worker';
 
 export interface Unit {
