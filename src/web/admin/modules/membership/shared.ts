@@ -1,0 +1,248 @@
+/** 会员与建会: wire types, code lists, file download/upload and the identifier checks done in the browser too. */
+import { useEffect, useState } from 'react';
+import dayjs, { type Dayjs } from 'dayjs';
+import { api, ApiError, withQuery } from '../../lib/api.ts';
+
+// ---- wire types ----
+export interface CodeItem {
+  list: 'industry' | 'ownership';
+  code: string;
+  label: string;
+}
+export interface Enterprise {
+  id: number;
+  unitId: number;
+  creditCode: string;
+  name: string;
+  industry: string;
+  ownership: string;
+  divisionCode: string | null;
+  aboveScale: boolean;
+  status: string;
+  registeredOn: string;
+  closedOn: string | null;
+  address: string | null;
+  employees?: number | null;
+  unionUnitId?: number | null;
+  unionName?: string | null;
+}
+export type UnionType = 'single' | 'joint';
+export interface UnionRow {
+  id: number;
+  name: string;
+  code: string | null;
+  parentId: number | null;
+  unionType: UnionType;
+  foundedOn: string;
+  chairName: string | null;
+  committeeFormed: boolean;
+  signboardShownOn: string | null;
+  chairShownOn: string | null;
+  memberCount: number;
+  enterpriseCount: number;
+}
+export interface UnionView {
+  unit: { id: number; name: string; code: string | null; parentId: number | null; status: string };
+  profile: {
+    unionType: UnionType;
+    foundedOn: string;
+    chairName: string | null;
+    committeeFormed: boolean;
+    signboardShownOn: string | null;
+    chairShownOn: string | null;
+  };
+  enterprises: { id: number; name: string; creditCode: string; validFrom: string }[];
+  memberCount: number;
+  committeeRequired: boolean;
+}
+export interface Member {
+  personId: number;
+  name: string;
+  idMasked: string;
+  gender: string;
+  birthDate: string;
+  phone: string | null;
+  migrantWorker: boolean;
+  status: 'active' | 'former';
+  unionUnitId: number;
+  unionName: string;
+  enterpriseId: number | null;
+  enterpriseName: string | null;
+  joinedOn: string;
+  leftOn: string | null;
+  leaveReason: string | null;
+}
+export interface Counts {
+  enterprises: number;
+  coveredEnterprises: number;
+  employeesInCovered: number;
+  membersInCovered: number;
+  members: number;
+  migrantMembers: number;
+  unions: number;
+  shuangliangUnions: number;
+}
+export type RateKey = 'formationRate' | 'membershipRate' | 'shuangliangRate';
+export interface Rate {
+  key: RateKey;
+  label: string;
+  numerator: number;
+  denominator: number;
+  value: number | null;
+  definition: string;
+  numeratorFigure: string;
+  denominatorFigure: string;
+}
+export interface Coverage {
+  unitId: number;
+  asOf: string;
+  counts: Counts;
+  rates: Rate[];
+}
+export const FIGURES = ['enterprises', 'coveredEnterprises', 'uncoveredEnterprises', 'members', 'migrantMembers', 'unions', 'shuangliangUnions', 'notShuangliangUnions'] as const;
+export type Figure = (typeof FIGURES)[number];
+export interface DrillItem {
+  id: number;
+  name: string;
+  code: string | null;
+  kind: 'enterprise' | 'person' | 'union';
+}
+export type ImportKind = 'members' | 'enterprises' | 'unions';
+export type ImportMode = 'valid_only' | 'all_or_nothing';
+export type ImportStatus = 'queued' | 'validating' | 'importing' | 'done' | 'failed';
+export interface ImportJob {
+  id: number | string;
+  kind: ImportKind;
+  mode: ImportMode;
+  fileName: string;
+  status: ImportStatus;
+  processed: number;
+  total: number;
+  counts: { rows: number; valid: number; invalid: number; imported: number; unchanged: number };
+  error: { code: string; message: string } | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+export const LEAVE_REASONS = ['left', 'retired', 'deceased', 'expelled'] as const;
+
+export const BASE = '/api/v1/membership';
+
+/** Which drill-down lists the records behind a figure of the coverage answer (employees are summed over the covered enterprises). */
+export function drillFigureOf(figure: string): Figure | null {
+  if ((FIGURES as readonly string[]).includes(figure)) return figure as Figure;
+  if (figure === 'employeesInCovered') return 'coveredEnterprises';
+  return null;
+}
+
+// ---- code lists (read once per page load) ----
+let codeListsPromise: Promise<CodeItem[]> | null = null;
+export function useCodeLists(): { industry: CodeItem[]; ownership: CodeItem[]; labelOf: (list: CodeItem['list'], code: string) => string } {
+  const [items, setItems] = useState<CodeItem[]>([]);
+  useEffect(() => {
+    let live = true;
+    codeListsPromise ??= api.get<{ items: CodeItem[] }>(`${BASE}/code-lists`).then((r) => r.items);
+    codeListsPromise
+      .then((r) => live && setItems(r))
+      .catch(() => {
+        codeListsPromise = null;
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return {
+    industry: items.filter((i) => i.list === 'industry'),
+    ownership: items.filter((i) => i.list === 'ownership'),
+    labelOf: (list, code) => items.find((i) => i.list === list && i.code === code)?.label ?? code,
+  };
+}
+
+// ---- dates ----
+export const notFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
+export const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
+
+// ---- files ----
+async function failure(res: Response): Promise<ApiError> {
+  let body: { code?: string; message?: string } = {};
+  try {
+    body = (await res.json()) as typeof body;
+  } catch {
+    /* not JSON */
+  }
+  return new ApiError(res.status, body.code ?? `HTTP_${res.status}`, body.message ?? `请求失败（${res.status}）`);
+}
+
+function filenameOf(res: Response, fallback: string): string {
+  const cd = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      /* keep looking */
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(cd);
+  return plain?.[1] ?? fallback;
+}
+
+/** Downloads a file the server builds (template, export, marked workbook) under the signed-in session. */
+export async function downloadFile(path: string, query: Parameters<typeof withQuery>[1], fallbackName: string): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(withQuery(path, query), { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '网络连接失败，请稍后重试');
+  }
+  if (!res.ok) throw await failure(res);
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filenameOf(res, fallbackName);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Sends one file as multipart/form-data (field `file`) with the session's CSRF header. */
+export async function uploadFile<T>(path: string, query: Parameters<typeof withQuery>[1], file: File, csrfToken: string): Promise<T> {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  let res: Response;
+  try {
+    res = await fetch(withQuery(path, query), { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json', 'x-csrf-token': csrfToken }, body });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '网络连接失败，请稍后重试');
+  }
+  if (!res.ok) throw await failure(res);
+  return (await res.json()) as T;
+}
+
+// ---- identifiers (the server checks them again) ----
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+
+/** GB 11643: why an 18-character ID number is wrong, or null when it is right (lower-case x accepted). */
+export function idNumberProblem(raw: string): 'format' | 'date' | 'check' | null {
+  const s = raw.trim().toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(s)) return 'format';
+  const y = Number(s.slice(6, 10));
+  const m = Number(s.slice(10, 12));
+  const d = Number(s.slice(12, 14));
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || date.getTime() > Date.now()) return 'date';
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(s[i]) * ID_WEIGHTS[i]!;
+  return ID_CHECK[sum % 11] === s[17] ? null : 'check';
+}
+
+/** GB 32100 character set; the check character is left to the server. */
+export const CREDIT_CODE_FORMAT = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
+
+export const MOBILE_FORMAT = /^1[3-9]\d{9}$/;
+
+export function percent(v: number | null): string {
+  return v === null ? '—' : `${(v * 100).toFixed(1)}%`;
+}
