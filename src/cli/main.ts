@@ -11,6 +11,7 @@ import { verifyAuditChain } from '../engines/audit/service.ts';
 import { runAsSystem } from '../engines/org/scope.ts';
 import { formatLogins, saveLogins, seedDemo } from '../demo/seed.ts';
 import { buildApp } from '../server/app.ts';
+import { failInterruptedJobs } from '../engines/imports/jobs.ts';
 import { eq, or, sql } from 'drizzle-orm';
 import { orgUnits } from '../engines/org/schema.ts';
 import { configureDataKey, loadDataKey } from '../engines/people/sealing.ts';
@@ -49,6 +50,7 @@ async function start(config: Config): Promise<void> {
   const database = await openFromConfig(config);
   await migrate(database);
   const logins = await seedDemo(database);
+  await failInterruptedJobs(database);
   const app = await buildApp({ database, config });
   const shutdown = async () => {
     await app.close();

@@ -3,11 +3,13 @@ export * from '../engines/org/schema.ts';
 export * from '../engines/accounts/schema.ts';
 export * from '../engines/audit/schema.ts';
 export * from '../programs/membership/schema.ts';
+export * from '../engines/imports/jobs-schema.ts';
 
 import * as org from '../engines/org/schema.ts';
 import * as accounts from '../engines/accounts/schema.ts';
 import * as audit from '../engines/audit/schema.ts';
 import * as membership from '../programs/membership/schema.ts';
+import * as importJobs from '../engines/imports/jobs-schema.ts';
 
-export const schema = { ...org, ...accounts, ...audit, ...membership };
+export const schema = { ...org, ...accounts, ...audit, ...membership, ...importJobs };
 export type Schema = typeof schema;

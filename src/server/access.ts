@@ -11,7 +11,7 @@ import { runScoped } from '../engines/org/scope.ts';
 import type { Database } from '../db/client.ts';
 
 /** The kinds of record a route's `:id` names; the scope test substitutes another county's. */
-export type ResourceKind = 'org_unit' | 'user' | 'enterprise' | 'union' | 'person';
+export type ResourceKind = 'org_unit' | 'user' | 'enterprise' | 'union' | 'person' | 'import_job';
 
 export type RouteAccess =
   | { public: true }

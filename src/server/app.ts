@@ -18,6 +18,8 @@ import { auditRoutes } from '../engines/audit/routes.ts';
 import { commonError } from '../engines/errors.ts';
 import { orgRoutes } from '../engines/org/routes.ts';
 import { membershipRoutes } from '../programs/membership/routes.ts';
+import { membershipImportRoutes, UPLOAD_LIMIT } from '../programs/membership/import-routes.ts';
+import multipart from '@fastify/multipart';
 import { assertRouteDeclaresAccess, installAccess } from './access.ts';
 import type { App } from './app-types.ts';
 import { errorHandler } from './errors.ts';
@@ -34,7 +36,7 @@ export const WEB_DIST = path.join(ROOT, 'dist', 'web');
 
 export interface AppOptions {
   database: Database;
-  config: Pick<Config, 'secureCookies' | 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'lockoutThreshold' | 'lockoutMinutes' | 'logLevel'>;
+  config: Pick<Config, 'dataDir' | 'secureCookies' | 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'lockoutThreshold' | 'lockoutMinutes' | 'logLevel'>;
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
   logger?: boolean;
@@ -62,6 +64,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.addSchema(ErrorBody);
 
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -134,6 +137,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   accountRoutes(app, { database, policy, secureCookies: config.secureCookies });
   auditRoutes(app);
   membershipRoutes(app);
+  membershipImportRoutes(app, { database, filesDir: config.dataDir });
 
   const serveWeb = opts.serveWeb ?? true;
   if (serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {

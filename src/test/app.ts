@@ -1,8 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { buildApp } from '../server/app.ts';
 import type { Database } from '../db/client.ts';
 import type { App } from '../server/app-types.ts';
 
 export const TEST_CONFIG = {
+  dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-files-')),
   secureCookies: false,
   sessionIdleMinutes: 30,
   sessionAbsoluteHours: 12,

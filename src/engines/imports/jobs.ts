@@ -1,0 +1,152 @@
+/**
+ * Import jobs: an upload is saved beside the database, recorded as a job, and worked through in the
+ * background, one job at a time, in short transactions (so the app stays responsive), reporting
+ * its progress on the job row. A program registers what each kind of roster means.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import type { Actor, Ctx, Scope } from '../context.ts';
+import { DomainError } from '../errors.ts';
+import { users } from '../accounts/schema.ts';
+import { runAsSystem, runScoped, scopeOfUnit } from '../org/scope.ts';
+import { recordAudit } from '../audit/service.ts';
+import { importJobs, type ImportCounts, type ImportJobRow, type ImportJobStatus, type ImportMode } from './jobs-schema.ts';
+import type { SheetSpec } from './spec.ts';
+
+export interface JobRun {
+  job: ImportJobRow;
+  filePath: string;
+  reportPath: string;
+  /** Runs work under the uploader's scope, in a transaction of its own. */
+  inScope<T>(work: (ctx: Ctx) => Promise<T>): Promise<T>;
+  progress(status: ImportJobStatus, processed: number, total: number): Promise<void>;
+}
+
+export interface ImportKind {
+  kind: string;
+  label: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  spec: SheetSpec<any>;
+  run(run: JobRun): Promise<ImportCounts>;
+}
+
+const kinds = new Map<string, ImportKind>();
+export function registerImportKind(k: ImportKind): void {
+  kinds.set(k.kind, k);
+}
+export function importKind(kind: string): ImportKind | undefined {
+  return kinds.get(kind);
+}
+
+export function jobDir(filesDir: string, jobId: string): string {
+  return path.join(filesDir, 'imports', jobId);
+}
+
+/** Records the job (in the request's transaction); the file is already saved under jobDir. */
+export async function createImportJob(
+  ctx: Ctx,
+  input: { id: string; kind: string; mode: ImportMode; unitId: number; fileName: string },
+): Promise<ImportJobRow> {
+  const [row] = await ctx.db
+    .insert(importJobs)
+    .values({ ...input, status: 'queued', createdBy: ctx.actor.userId })
+    .returning();
+  await recordAudit(ctx, { action: 'create', entity: 'import_job', entityId: input.id, unitId: input.unitId, after: { kind: input.kind, mode: input.mode, fileName: input.fileName } });
+  return row!;
+}
+
+export const newJobId = () => randomUUID();
+
+let queue: Promise<void> = Promise.resolve();
+let pending = 0;
+
+/** Queues a job to run after those before it. */
+export function enqueueImportJob(database: Database, filesDir: string, jobId: string): void {
+  pending++;
+  queue = queue
+    .then(() => runJob(database, filesDir, jobId))
+    .catch(() => undefined)
+    .finally(() => {
+      pending--;
+    });
+}
+
+/** Resolves when every queued job has finished (tests, shutdown). */
+export async function idleImportJobs(): Promise<void> {
+  while (pending > 0) await queue;
+}
+
+async function setJob(database: Database, jobId: string, patch: Partial<ImportJobRow>): Promise<void> {
+  await runAsSystem(database, (db) => db.update(importJobs).set(patch).where(eq(importJobs.id, jobId)).then(() => undefined));
+}
+
+async function runJob(database: Database, filesDir: string, jobId: string): Promise<void> {
+  const loaded = await runAsSystem(database, async (db) => {
+    const [job] = await db.select().from(importJobs).where(eq(importJobs.id, jobId));
+    if (!job) return null;
+    const [user] = await db.select().from(users).where(eq(users.id, job.createdBy));
+    const scope = user ? await scopeOfUnit(db, user.unitId) : null;
+    return { job, user, scope };
+  });
+  if (!loaded) return;
+  const { job, user, scope } = loaded;
+  const kind = kinds.get(job.kind);
+  const dir = jobDir(filesDir, jobId);
+  const upload = fs.readdirSync(dir).find((f) => f.startsWith('upload'));
+  if (!kind || !user || !scope || !upload) {
+    await setJob(database, jobId, { status: 'failed', error: { code: 'IMPORT_JOB_INVALID', message: '导入任务无法执行' }, finishedAt: new Date() });
+    return;
+  }
+  const actor: Actor = { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId };
+  let lastWrite = 0;
+  const run: JobRun = {
+    job,
+    filePath: path.join(dir, upload),
+    reportPath: path.join(dir, 'report.xlsx'),
+    inScope: (work) => runScoped(database, actor, scope as Scope, work),
+    async progress(status, processed, total) {
+      const now = Date.now();
+      if (now - lastWrite < 300 && processed < total) return;
+      lastWrite = now;
+      await setJob(database, jobId, { status, processed, total });
+    },
+  };
+  try {
+    const counts = await kind.run(run);
+    await setJob(database, jobId, { status: 'done', counts, processed: counts.rows, total: counts.rows, finishedAt: new Date() });
+  } catch (e) {
+    const error = e instanceof DomainError ? { code: e.code, message: e.message } : { code: 'IMPORT_FAILED', message: '导入失败，请稍后重试' };
+    if (!(e instanceof DomainError)) console.error('import job failed', jobId, e);
+    await setJob(database, jobId, { status: 'failed', error, finishedAt: new Date() });
+  }
+}
+
+/** At start-up: a job that was running when the server stopped cannot resume; say so. */
+export async function failInterruptedJobs(database: Database): Promise<void> {
+  await runAsSystem(database, (db) =>
+    db
+      .update(importJobs)
+      .set({ status: 'failed', error: { code: 'IMPORT_INTERRUPTED', message: '服务重启，导入已中断，请重新上传' }, finishedAt: new Date() })
+      .where(sql`${importJobs.status} IN ('queued', 'validating', 'importing')`)
+      .then(() => undefined),
+  );
+}
+
+export function presentJob(j: ImportJobRow) {
+  return {
+    id: j.id,
+    kind: j.kind,
+    mode: j.mode,
+    fileName: j.fileName,
+    status: j.status,
+    processed: j.processed,
+    total: j.total,
+    counts: j.counts ?? null,
+    error: j.error ?? null,
+    createdAt: j.createdAt.toISOString(),
+    finishedAt: j.finishedAt ? j.finishedAt.toISOString() : null,
+  };
+}

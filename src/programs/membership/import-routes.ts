@@ -1,0 +1,220 @@
+/** Roster uploads (templates, jobs, marked workbooks) and list exports for the membership program. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { desc, eq } from 'drizzle-orm';
+import { Type } from 'typebox';
+import type { Database } from '../../db/client.ts';
+import type { App } from '../../server/app-types.ts';
+import { IsoDate, OneOf, errorResponses } from '../../server/schemas.ts';
+import { commonError } from '../../engines/errors.ts';
+import { getUnit } from '../../engines/org/service.ts';
+import { buildTemplate, exportRows, importError } from '../../engines/imports/index.ts';
+import { createImportJob, enqueueImportJob, importKind, jobDir, newJobId, presentJob } from '../../engines/imports/jobs.ts';
+import { importJobs, IMPORT_MODES } from '../../engines/imports/jobs-schema.ts';
+import { recordAudit } from '../../engines/audit/service.ts';
+import { listEnterprises, listMembers } from './service.ts';
+import './member-import.ts';
+
+const tags = ['会员与建会'];
+export const UPLOAD_LIMIT = 50 * 1024 * 1024;
+const IMPORT_KINDS = ['members'] as const;
+
+const Job = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  mode: Type.String(),
+  fileName: Type.String(),
+  status: Type.String(),
+  processed: Type.Integer(),
+  total: Type.Integer(),
+  counts: Type.Union([
+    Type.Object({ rows: Type.Integer(), valid: Type.Integer(), invalid: Type.Integer(), imported: Type.Integer(), unchanged: Type.Integer() }),
+    Type.Null(),
+  ]),
+  error: Type.Union([Type.Object({ code: Type.String(), message: Type.String() }), Type.Null()]),
+  createdAt: Type.String(),
+  finishedAt: Type.Union([Type.String(), Type.Null()]),
+});
+const JobParam = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+function xlsxReply(reply: { header: (k: string, v: string) => unknown; type: (t: string) => unknown }, fileName: string) {
+  reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+}
+
+/** Pages through a list so an export of any size streams with flat memory. */
+async function* pages<T>(fetch: (offset: number, limit: number) => Promise<T[]>, size = 5000): AsyncGenerator<T> {
+  for (let offset = 0; ; offset += size) {
+    const items = await fetch(offset, size);
+    yield* items;
+    if (items.length < size) return;
+  }
+}
+
+export function membershipImportRoutes(app: App, deps: { database: Database; filesDir: string }): void {
+  app.get('/api/v1/membership/imports/templates/:kind', {
+    schema: { tags, summary: '下载导入模板（xlsx）', params: Type.Object({ kind: OneOf(IMPORT_KINDS) }) },
+    config: { access: { permission: 'members.read' } },
+    handler: async (req, reply) => {
+      const kind = importKind(req.params.kind)!;
+      xlsxReply(reply, `${kind.label}导入模板.xlsx`);
+      return reply.send(await buildTemplate(kind.spec));
+    },
+  });
+
+  app.post('/api/v1/membership/imports', {
+    schema: {
+      tags,
+      summary: '上传名册（multipart/form-data，字段 file）；后台导入，返回任务编号',
+      consumes: ['multipart/form-data'],
+      querystring: Type.Object({ kind: OneOf(IMPORT_KINDS), mode: OneOf(IMPORT_MODES), unitId: Type.Optional(Type.Integer({ minimum: 1 })) }),
+      response: { 202: Type.Object({ jobId: Type.String() }), ...errorResponses, 413: errorResponses[400], 415: errorResponses[400] },
+    },
+    config: { access: { permission: 'members.write' } },
+    handler: async (req, reply) => {
+      if (!req.isMultipart()) throw commonError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件（字段名 file）');
+      const file = await req.file({ limits: { fileSize: UPLOAD_LIMIT, files: 1 } });
+      if (!file) throw importError('IMPORT_EMPTY_FILE');
+      const id = newJobId();
+      const dir = jobDir(deps.filesDir, id);
+      fs.mkdirSync(dir, { recursive: true });
+      const ext = path.extname(file.filename).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 6) || '.bin';
+      const target = path.join(dir, `upload${ext}`);
+      try {
+        await pipeline(file.file, fs.createWriteStream(target));
+        if (file.file.truncated) throw importError('IMPORT_FILE_TOO_LARGE', `文件超过 ${UPLOAD_LIMIT / 1024 / 1024} MB，请拆分后分批上传`);
+        if (fs.statSync(target).size === 0) throw importError('IMPORT_EMPTY_FILE');
+        await req.inScope(async (ctx) => {
+          const unitId = req.query.unitId ?? ctx.scope.unitId;
+          await getUnit(ctx, unitId);
+          await createImportJob(ctx, { id, kind: req.query.kind, mode: req.query.mode, unitId, fileName: file.filename.slice(0, 200) || 'upload' });
+        });
+      } catch (e) {
+        fs.rmSync(dir, { recursive: true, force: true });
+        throw e;
+      }
+      enqueueImportJob(deps.database, deps.filesDir, id);
+      return reply.status(202).send({ jobId: id });
+    },
+  });
+
+  app.get('/api/v1/membership/imports', {
+    schema: { tags, summary: '我最近的导入任务', response: { 200: Type.Object({ items: Type.Array(Job) }), ...errorResponses } },
+    config: { access: { permission: 'members.read' } },
+    handler: async (req) =>
+      req.inScope(async (ctx) => ({
+        items: (await ctx.db.select().from(importJobs).where(eq(importJobs.createdBy, ctx.actor.userId)).orderBy(desc(importJobs.createdAt)).limit(20)).map(presentJob),
+      })),
+  });
+
+  app.get('/api/v1/membership/imports/:id', {
+    schema: { tags, summary: '导入任务的进度与结果', params: JobParam, response: { 200: Job, ...errorResponses } },
+    config: { access: { permission: 'members.read', resource: 'import_job' } },
+    handler: async (req) =>
+      req.inScope(async (ctx) => {
+        const [job] = await ctx.db.select().from(importJobs).where(eq(importJobs.id, req.params.id));
+        if (!job) throw commonError('NOT_FOUND');
+        return presentJob(job);
+      }),
+  });
+
+  app.get('/api/v1/membership/imports/:id/report.xlsx', {
+    schema: { tags, summary: '下载标注后的表格（每行处理结果，错误单元格标红并批注）', params: JobParam },
+    config: { access: { permission: 'members.read', resource: 'import_job' } },
+    handler: async (req, reply) => {
+      const job = await req.inScope(async (ctx) => (await ctx.db.select().from(importJobs).where(eq(importJobs.id, req.params.id)))[0]);
+      const file = path.join(jobDir(deps.filesDir, req.params.id), 'report.xlsx');
+      if (!job || !fs.existsSync(file)) throw commonError('NOT_FOUND', job ? '标注表格尚未生成，请等待导入完成' : undefined);
+      xlsxReply(reply, `${job.fileName.replace(/\.[^.]+$/, '')}（处理结果）.xlsx`);
+      return reply.send(fs.createReadStream(file));
+    },
+  });
+
+  app.get('/api/v1/membership/members/export.xlsx', {
+    schema: {
+      tags,
+      summary: '导出会员名册（身份证号脱敏）',
+      querystring: Type.Object({
+        underUnitId: Type.Optional(Type.Integer({ minimum: 1 })),
+        q: Type.Optional(Type.String({ maxLength: 50 })),
+        status: Type.Optional(OneOf(['active', 'former'] as const)),
+        migrantWorker: Type.Optional(Type.Boolean()),
+        asOf: Type.Optional(IsoDate),
+      }),
+    },
+    config: { access: { permission: 'members.read' } },
+    handler: async (req, reply) => {
+      // One transaction for the whole export: a consistent list, scoped like any query.
+      const rows: Record<string, unknown>[] = [];
+      await req.inScope(async (ctx) => {
+        for await (const m of pages((offset, limit) => listMembers(ctx, { ...req.query, q: req.query.q?.trim() || undefined, offset, limit }).then((r) => r.items))) {
+          rows.push({ ...m, gender: m.gender === 'male' ? '男' : '女', migrantWorker: m.migrantWorker ? '是' : '否', status: m.status === 'active' ? '在册' : '已离会' });
+        }
+        await recordAudit(ctx, { action: 'view', entity: 'member_export', unitId: req.query.underUnitId ?? ctx.scope.unitId, reason: '导出会员名册', after: { rows: rows.length, filter: req.query } });
+      });
+      xlsxReply(reply, '会员名册.xlsx');
+      return reply.send(
+        exportRows(
+          [
+            { key: 'name', header: '姓名' },
+            { key: 'idMasked', header: '身份证号（脱敏）', width: 22 },
+            { key: 'gender', header: '性别' },
+            { key: 'birthDate', header: '出生日期' },
+            { key: 'phone', header: '手机号码' },
+            { key: 'migrantWorker', header: '农民工' },
+            { key: 'unionName', header: '所属工会', width: 30 },
+            { key: 'enterpriseName', header: '工作单位', width: 30 },
+            { key: 'joinedOn', header: '入会日期' },
+            { key: 'leftOn', header: '离会日期' },
+            { key: 'status', header: '状态' },
+          ],
+          Readable.from(rows),
+          'xlsx',
+          { sheetName: '会员名册' },
+        ),
+      );
+    },
+  });
+
+  app.get('/api/v1/membership/enterprises/export.xlsx', {
+    schema: {
+      tags,
+      summary: '导出企业名录',
+      querystring: Type.Object({
+        underUnitId: Type.Optional(Type.Integer({ minimum: 1 })),
+        q: Type.Optional(Type.String({ maxLength: 100 })),
+        industry: Type.Optional(Type.String({ maxLength: 2 })),
+        covered: Type.Optional(Type.Boolean()),
+      }),
+    },
+    config: { access: { permission: 'members.read' } },
+    handler: async (req, reply) => {
+      const rows: Record<string, unknown>[] = [];
+      await req.inScope(async (ctx) => {
+        for await (const e of pages((offset, limit) => listEnterprises(ctx, { ...req.query, q: req.query.q?.trim() || undefined, offset, limit }).then((r) => r.items))) {
+          rows.push({ ...e, covered: e.unionUnitId ? '已建会' : '未建会' });
+        }
+      });
+      xlsxReply(reply, '企业名录.xlsx');
+      return reply.send(
+        exportRows(
+          [
+            { key: 'name', header: '企业名称', width: 30 },
+            { key: 'creditCode', header: '统一社会信用代码', width: 22 },
+            { key: 'industry', header: '行业' },
+            { key: 'ownership', header: '经济类型' },
+            { key: 'employees', header: '职工人数' },
+            { key: 'covered', header: '建会情况' },
+            { key: 'unionName', header: '所属工会', width: 30 },
+            { key: 'registeredOn', header: '成立日期' },
+          ],
+          Readable.from(rows),
+          'xlsx',
+          { sheetName: '企业名录' },
+        ),
+      );
+    },
+  });
+}

@@ -1,0 +1,173 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
+import { buildTestApp } from '../../test/app.ts';
+import { buildMember, buildTwoCounties, buildUnionWithEnterprise, buildUser, call, fakeIdNumber, login, type Session } from '../../test/factories.ts';
+import { idleImportJobs } from '../../engines/imports/jobs.ts';
+import { encodeGbk } from '../../engines/imports/testing.ts';
+import type { App } from '../../server/app-types.ts';
+
+let database: TestDatabase;
+let app: App;
+let t: Awaited<ReturnType<typeof buildTwoCounties>>;
+let admin: Session;
+let unionA: { enterpriseId: number; unionId: number };
+let unionB: { enterpriseId: number; unionId: number };
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await buildTestApp(database);
+  t = await buildTwoCounties(database);
+  unionA = await buildUnionWithEnterprise(database, { rootUnitId: t.city.id, parentId: t.aTown.id, name: '甲县导入厂' });
+  unionB = await buildUnionWithEnterprise(database, { rootUnitId: t.city.id, parentId: t.bTown.id, name: '乙县导入厂' });
+  const u = await buildUser(database, { unitId: t.a.id, role: 'county_admin' });
+  admin = await login(app, u.username);
+});
+afterAll(async () => {
+  await idleImportJobs();
+  await app.close();
+  await database.destroy();
+});
+
+function multipart(fileName: string, content: Buffer, contentType = 'application/octet-stream') {
+  const boundary = '----gonghuiTestBoundary';
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, content, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+async function upload(s: Session, fileName: string, content: Buffer, mode = 'valid_only') {
+  const m = multipart(fileName, content);
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/v1/membership/imports?kind=members&mode=${mode}`,
+    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...m.headers },
+    payload: m.payload,
+  });
+  if (res.statusCode !== 202) return { res, job: null };
+  await idleImportJobs();
+  const job = (await call(app, s, 'GET', `/api/v1/membership/imports/${res.json().jobId}`)).json();
+  return { res, job };
+}
+
+async function roster(rows: (string | number)[][]): Promise<Buffer> {
+  const tpl = await call(app, admin, 'GET', '/api/v1/membership/imports/templates/members');
+  expect(tpl.statusCode).toBe(200);
+  expect(tpl.headers['content-type']).toMatch(/spreadsheetml/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(tpl.rawPayload as never);
+  const ws = wb.worksheets[0]!;
+  const headers = (ws.getRow(1).values as string[]).slice(1).map((h) => String(h).replace(/\*$/, ''));
+  expect(headers).toEqual(['姓名', '身份证号', '手机号码', '是否农民工', '所属基层工会', '工作单位统一社会信用代码', '入会日期']);
+  ws.spliceRows(2, ws.rowCount); // drop the example row
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const countMembers = async () => (await database.query<{ n: number }>('SELECT count(*)::int AS n FROM memberships'))[0]!.n;
+
+describe('member roster import', () => {
+  it('imports the valid rows, marks the bad cells, and changes nothing the second time', async () => {
+    const unionName = '甲县导入厂有限公司工会';
+    const good = [fakeIdNumber('1988-01-02'), fakeIdNumber('1990-03-04', false), fakeIdNumber('1979-12-31')];
+    const rows = [
+      ['王一', good[0]!, '13905990001', '是', unionName, '', '2020-05-01'],
+      ['王二', good[1]!, '', '否', unionName, '', '2021-06-01'],
+      ['王三', good[2]!, '', '', unionName, '', '2022-07-01'],
+      ['错号', fakeIdNumber('1991-01-01').slice(0, 17) + 'Z', '', '', unionName, '', '2022-07-01'],
+      ['缺日期', fakeIdNumber('1992-01-01'), '', '', unionName, '', ''],
+      ['外县工会', fakeIdNumber('1993-01-01'), '', '', '乙县导入厂有限公司工会', '', '2022-07-01'],
+      ['重复', good[0]!, '', '', unionName, '', '2022-07-01'],
+    ];
+    const before = await countMembers();
+    const { job } = await upload(admin, '会员名册.xlsx', await roster(rows));
+    expect(job).toMatchObject({ status: 'done', counts: { rows: 7, valid: 3, invalid: 4, imported: 3, unchanged: 0 } });
+    expect(await countMembers()).toBe(before + 3);
+
+    const report = await app.inject({ method: 'GET', url: `/api/v1/membership/imports/${job.id}/report.xlsx`, headers: { cookie: admin.cookie } });
+    expect(report.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(report.rawPayload as never);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(1).values as string[]).slice(1);
+    const statusCol = header.indexOf('处理结果') + 1;
+    const errCol = header.indexOf('错误说明') + 1;
+    const status = (r: number) => String(ws.getRow(r).getCell(statusCol).value);
+    expect([2, 3, 4].map(status)).toEqual(['已导入', '已导入', '已导入']);
+    expect(status(5)).toMatch(/有误/);
+    expect(String(ws.getRow(5).getCell(errCol).value)).toMatch(/身份证号/);
+    expect((ws.getRow(5).getCell(2).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFFFC7CE');
+    expect(String(ws.getRow(6).getCell(errCol).value)).toMatch(/入会日期/);
+    expect(String(ws.getRow(7).getCell(errCol).value)).toMatch(/找不到/);
+    expect(String(ws.getRow(8).getCell(errCol).value)).toMatch(/与第 2 行重复/);
+
+    // The same file again: nothing changes.
+    const again = await upload(admin, '会员名册.xlsx', await roster(rows));
+    expect(again.job).toMatchObject({ status: 'done', counts: { imported: 0, unchanged: 3, invalid: 4 } });
+    expect(await countMembers()).toBe(before + 3);
+  });
+
+  it('imports nothing in all-or-nothing mode when a row is wrong', async () => {
+    const before = await countMembers();
+    const rows = [
+      ['全员一', fakeIdNumber('1985-05-05'), '', '', '甲县导入厂有限公司工会', '', '2020-01-01'],
+      ['全员二', '123', '', '', '甲县导入厂有限公司工会', '', '2020-01-01'],
+    ];
+    const { job } = await upload(admin, 'all.xlsx', await roster(rows), 'all_or_nothing');
+    expect(job).toMatchObject({ status: 'done', counts: { imported: 0, invalid: 1, valid: 1 } });
+    expect(await countMembers()).toBe(before);
+  });
+
+  it('refuses a person who is a current member in another county, naming the county', async () => {
+    const id = fakeIdNumber('1977-07-07');
+    await buildMember(database, { rootUnitId: t.city.id, unionId: unionB.unionId, enterpriseId: unionB.enterpriseId, idNumber: id });
+    const { job } = await upload(admin, 'cross.xlsx', await roster([['跨县', id, '', '', '甲县导入厂有限公司工会', '', '2020-01-01']]));
+    expect(job.counts).toMatchObject({ imported: 0, invalid: 1 });
+    const report = await app.inject({ method: 'GET', url: `/api/v1/membership/imports/${job.id}/report.xlsx`, headers: { cookie: admin.cookie } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(report.rawPayload as never);
+    expect(JSON.stringify(wb.worksheets[0]!.getRow(2).values)).toContain('乙县总工会辖区内工会的会员');
+  });
+
+  it('reads a GBK csv as cadres export it from WPS', async () => {
+    const id = fakeIdNumber('1986-08-08');
+    const text = `姓名,身份证号,所属基层工会,入会日期\r\n张三,${id},甲县导入厂有限公司工会,2019-09-09\r\n`;
+    const { job } = await upload(admin, 'roster.csv', encodeGbk(text));
+    expect(job).toMatchObject({ status: 'done', counts: { imported: 1 } });
+    const found = await call(app, admin, 'GET', `/api/v1/membership/members?q=${id}`);
+    expect(found.json().items[0].name).toBe('张三');
+  });
+
+  it('gives a clear error for hostile or broken files and changes nothing', async () => {
+    const before = await countMembers();
+    const garbage = await upload(admin, 'roster.xlsx', Buffer.from('PK\u0003\u0004 this is not really a workbook'));
+    expect(garbage.job).toMatchObject({ status: 'failed', error: { code: expect.stringMatching(/^IMPORT_/), message: expect.any(String) } });
+    const xls = await upload(admin, 'old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+    expect(xls.job.error.code).toBe('IMPORT_UNSUPPORTED_FORMAT');
+    const empty = await upload(admin, 'empty.csv', Buffer.alloc(0));
+    expect(empty.res.statusCode).toBe(400);
+    expect(empty.res.json().code).toBe('IMPORT_EMPTY_FILE');
+    const wrongType = await app.inject({
+      method: 'POST',
+      url: '/api/v1/membership/imports?kind=members&mode=valid_only',
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/json' },
+      payload: { file: 'x' },
+    });
+    expect(wrongType.statusCode).toBe(415);
+    const formula = await upload(admin, 'formula.xlsx', await roster([['=HYPERLINK("http://x","点我")', fakeIdNumber('1984-04-04'), '', '', '甲县导入厂有限公司工会', '', '2020-01-01']]));
+    expect(formula.job.status).toBe('done');
+    expect(await countMembers()).toBe(before + (formula.job.counts.imported as number));
+  });
+
+  it('exports the filtered member list with masked ID numbers', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/membership/members/export.xlsx', headers: { cookie: admin.cookie } });
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as never);
+    const text = JSON.stringify(wb.worksheets[0]!.getSheetValues());
+    expect(text).toContain('王一');
+    expect(text).toMatch(/\d{4}\*{10}[\dX]{4}/);
+    expect(text).not.toMatch(/\d{17}[\dX]/);
+    expect(text).not.toContain('乙县');
+  });
+});
