@@ -16,7 +16,8 @@ if (process.env.E2E_SKIP_BUILD !== '1') {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const env = { ...process.env, GONGHUI_DATA_DIR: dataDir, PORT: port, HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL || 'warn' };
+// A small Nanping (2% of the report's size) keeps the browser tests quick; figures scale with it.
+const env = { ...process.env, GONGHUI_DATA_DIR: dataDir, PORT: port, HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL || 'warn', GONGHUI_DEMO_SCALE: process.env.GONGHUI_DEMO_SCALE || '0.02' };
 delete env.DATABASE_URL;
 const server = spawn(process.execPath, ['bin/gonghui.js', 'start'], { cwd: root, env, stdio: 'inherit' });
 
