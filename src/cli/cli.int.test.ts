@@ -15,7 +15,7 @@ let serverDb: TestDatabase | undefined;
 let restoreDb: TestDatabase | undefined;
 
 async function gonghui(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string }> {
-  const base: Record<string, string | undefined> = { ...process.env, GONGHUI_DATA_DIR: path.join(dir, 'data'), DATABASE_URL: serverDb?.url, ...env };
+  const base: Record<string, string | undefined> = { ...process.env, GONGHUI_DATA_DIR: path.join(dir, 'data'), GONGHUI_DEMO_SCALE: '0.01', DATABASE_URL: serverDb?.url, ...env };
   if (!base.DATABASE_URL) delete base.DATABASE_URL;
   try {
     const r = await run(process.execPath, [BIN, ...args], { env: base, timeout: 90_000 });
