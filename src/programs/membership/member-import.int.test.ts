@@ -171,3 +171,32 @@ describe('member roster import', () => {
     expect(text).not.toContain('乙县');
   });
 });
+
+describe('enterprise roster import', () => {
+  it('registers enterprises with their headcounts, refuses bad codes, and is idempotent', async () => {
+    const tpl = await call(app, admin, 'GET', '/api/v1/membership/imports/templates/enterprises');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(tpl.rawPayload as never);
+    const ws = wb.worksheets[0]!;
+    expect((ws.getRow(1).values as string[]).slice(1).map((h) => String(h).replace(/\*$/, ''))).toEqual([
+      '企业名称', '统一社会信用代码', '行业门类', '经济类型', '行政区划代码', '规模以上', '成立日期', '地址', '职工人数', '所属单位',
+    ]);
+    ws.spliceRows(2, ws.rowCount);
+    const { fakeCreditCode } = await import('../../test/factories.ts');
+    const good = fakeCreditCode();
+    ws.addRow(['甲县新建竹业有限公司', good, 'C 制造业', '170 私营企业', '', '否', '2015-03-01', '', 42, '甲县城关镇工会']);
+    ws.addRow(['校验位错误公司', '91350100M000100Y44', 'C 制造业', '170 私营企业', '', '', '2015-03-01', '', 5, '']);
+    ws.addRow(['外县企业', fakeCreditCode(), 'C 制造业', '170 私营企业', '', '', '2015-03-01', '', 5, '乙县城关镇工会']);
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const send = async () => {
+      const m = multipart('企业.xlsx', file);
+      const res = await app.inject({ method: 'POST', url: '/api/v1/membership/imports?kind=enterprises&mode=valid_only', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, ...m.headers }, payload: m.payload });
+      await idleImportJobs();
+      return (await call(app, admin, 'GET', `/api/v1/membership/imports/${res.json().jobId}`)).json();
+    };
+    expect(await send()).toMatchObject({ status: 'done', counts: { imported: 1, invalid: 2 } });
+    const listed = (await call(app, admin, 'GET', `/api/v1/membership/enterprises?q=${good}`)).json();
+    expect(listed.items[0]).toMatchObject({ name: '甲县新建竹业有限公司', industry: 'C', ownership: '170', employees: 42, unitId: t.aTown.id });
+    expect(await send()).toMatchObject({ status: 'done', counts: { imported: 0, unchanged: 1, invalid: 2 } });
+  });
+});
