@@ -248,7 +248,7 @@ export default function EnterprisesPage() {
         width={640}
         forceRender
       >
-        <Form form={form} layout="vertical">
+        <Form form={form} name="enterprise-create" layout="vertical">
           <Form.Item label={mt('ent.name')} name="name" rules={[{ ...requiredRule(mt('ent.name')), whitespace: true }, { max: 100, message: '≤ 100' }]}>
             <Input maxLength={100} />
           </Form.Item>
@@ -320,7 +320,7 @@ export default function EnterprisesPage() {
         confirmLoading={busy}
         forceRender
       >
-        <Form form={hcForm} layout="vertical">
+        <Form form={hcForm} name="enterprise-headcount" layout="vertical">
           <Form.Item label={mt('ent.employeesAsOf')} name="asOf" rules={[requiredRule(mt('ent.employeesAsOf'))]}>
             <DatePicker disabledDate={notFuture} format="YYYY-MM-DD" style={{ width: '100%' }} />
           </Form.Item>

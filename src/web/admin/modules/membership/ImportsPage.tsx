@@ -127,7 +127,7 @@ export default function ImportsPage() {
       title: `${mt('imp.imported')} / ${mt('imp.invalid')} / ${mt('imp.rows')}`,
       key: 'counts',
       width: 160,
-      render: (_v, j) => `${j.counts.imported} / ${j.counts.invalid} / ${j.counts.rows}`,
+      render: (_v, j) => (j.counts ? `${j.counts.imported} / ${j.counts.invalid} / ${j.counts.rows}` : '—'),
     },
     { title: mt('imp.createdAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
     {
@@ -189,26 +189,28 @@ export default function ImportsPage() {
                 { key: 'unit', label: mt('imp.unit'), children: unit!.name },
               ]}
             />
-            <Upload.Dragger
-              accept=".xlsx,.csv"
-              maxCount={1}
-              fileList={files}
-              beforeUpload={(f) => {
-                if (!/\.(xlsx|csv)$/i.test(f.name)) {
-                  message.error(mt('imp.badType'));
-                  return Upload.LIST_IGNORE;
-                }
-                return false;
-              }}
-              onChange={({ fileList }) => setFiles(fileList.slice(-1))}
-              style={{ marginTop: 8 }}
-            >
-              <p className="ant-upload-drag-icon">
-                <InboxOutlined />
-              </p>
-              <p className="ant-upload-text">{mt('imp.drop')}</p>
-              <p className="ant-upload-hint">{mt('imp.dropHint')}</p>
-            </Upload.Dragger>
+            <div style={{ marginTop: 8 }}>
+              <Upload.Dragger
+                accept=".xlsx,.csv"
+                maxCount={1}
+                fileList={files}
+                beforeUpload={(f) => {
+                  if (!/\.(xlsx|csv)$/i.test(f.name)) {
+                    message.error(mt('imp.badType'));
+                    return Upload.LIST_IGNORE;
+                  }
+                  return false;
+                }}
+                onChange={({ fileList }) => setFiles(fileList.slice(-1))}
+                height={150}
+              >
+                <p className="ant-upload-drag-icon">
+                  <InboxOutlined />
+                </p>
+                <p className="ant-upload-text">{mt('imp.drop')}</p>
+                <p className="ant-upload-hint">{mt('imp.dropHint')}</p>
+              </Upload.Dragger>
+            </div>
             <Button type="primary" icon={<UploadOutlined />} style={{ marginTop: 12 }} loading={uploading} disabled={running} onClick={() => void start()}>
               {mt('imp.start')}
             </Button>
@@ -246,17 +248,20 @@ export default function ImportsPage() {
             format={() => `${job.processed} / ${job.total}`}
           />
           {job.error && <Alert type="error" showIcon title={job.error.message} style={{ marginTop: 12 }} />}
-          {job.status === 'done' && (
+          {job.status === 'done' && job.counts && (
             <>
               {job.mode === 'all_or_nothing' && job.counts.invalid > 0 && <Alert type="warning" showIcon title={mt('imp.nothingImported')} style={{ marginTop: 12 }} />}
               <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-                {(['rows', 'valid', 'invalid', 'imported', 'unchanged'] as const).map((k) => (
-                  <Col key={k} xs={12} md={4}>
-                    <Card size="small" className="gh-stat" aria-label={`${mt(`imp.${k}`)} ${job.counts[k]}`} role="group">
-                      <Statistic title={mt(`imp.${k}`)} value={job.counts[k]} styles={k === 'invalid' && job.counts[k] > 0 ? { content: { color: '#d4380d' } } : undefined} />
-                    </Card>
-                  </Col>
-                ))}
+                {(['rows', 'valid', 'invalid', 'imported', 'unchanged'] as const).map((k) => {
+                  const n = job.counts?.[k] ?? 0;
+                  return (
+                    <Col key={k} xs={12} md={4}>
+                      <Card size="small" className="gh-stat" aria-label={`${mt(`imp.${k}`)} ${n}`} role="group">
+                        <Statistic title={mt(`imp.${k}`)} value={n} styles={k === 'invalid' && n > 0 ? { content: { color: '#d4380d' } } : undefined} />
+                      </Card>
+                    </Col>
+                  );
+                })}
               </Row>
               <Space style={{ marginTop: 16 }} wrap>
                 <Button icon={<DownloadOutlined />} onClick={() => void marked(job)}>

@@ -177,7 +177,7 @@ export function MemberDrawer({ personId, onClose, onChanged }: { personId: numbe
             </div>
           </>
         ) : (
-          <Form form={form} layout="vertical">
+          <Form form={form} name="member-action" layout="vertical">
             {action === 'transfer' && (
               <>
                 <Form.Item label={mt('mem.transferTo')} name="toUnionUnitId" rules={[{ required: true, message: t('common.required', { f: mt('mem.transferTo') }) }]}>

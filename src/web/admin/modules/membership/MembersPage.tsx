@@ -235,7 +235,7 @@ export default function MembersPage() {
         width={600}
         forceRender
       >
-        <Form form={form} layout="vertical">
+        <Form form={form} name="member-create" layout="vertical">
           <Row gutter={12}>
             <Col span={14}>
               <Form.Item

@@ -141,7 +141,7 @@ export function UnionDrawer({ unionId, onClose, onChanged }: { unionId: number |
             ]}
           />
           {writable && (
-            <Form form={coverForm} layout="inline" style={{ marginTop: 12 }} className="gh-no-print">
+            <Form form={coverForm} name="union-cover" layout="inline" style={{ marginTop: 12 }} className="gh-no-print">
               <Form.Item name="enterpriseId" label={mt('uni.cover')} rules={[{ required: true, message: t('common.required', { f: mt('ent.name') }) }]} style={{ minWidth: 300 }}>
                 <EnterpriseSelect underUnitId={unit!.id} uncoveredFirst placeholder={mt('uni.pickEnterprises')} />
               </Form.Item>
@@ -160,6 +160,7 @@ export function UnionDrawer({ unionId, onClose, onChanged }: { unionId: number |
               </Typography.Title>
               <Form
                 form={form}
+                name="union-profile"
                 key={JSON.stringify(view.profile)}
                 layout="vertical"
                 className="gh-no-print"

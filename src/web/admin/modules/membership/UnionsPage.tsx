@@ -222,7 +222,7 @@ export default function UnionsPage() {
         width={640}
         forceRender
       >
-        <Form form={form} layout="vertical">
+        <Form form={form} name="union-create" layout="vertical">
           <Form.Item label={mt('uni.name')} name="name" rules={[{ ...requiredRule(mt('uni.name')), whitespace: true }, { max: 100, message: '≤ 100' }]}>
             <Input maxLength={100} />
           </Form.Item>

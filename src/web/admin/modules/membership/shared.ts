@@ -118,7 +118,8 @@ export interface ImportJob {
   status: ImportStatus;
   processed: number;
   total: number;
-  counts: { rows: number; valid: number; invalid: number; imported: number; unchanged: number };
+  /** Null until the job has counted its rows. */
+  counts: { rows: number; valid: number; invalid: number; imported: number; unchanged: number } | null;
   error: { code: string; message: string } | null;
   createdAt: string;
   finishedAt: string | null;
