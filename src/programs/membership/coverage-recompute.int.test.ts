@@ -9,7 +9,7 @@ import { asUser, buildTwoCounties, buildUnionWithEnterprise, buildUser, fakeIdNu
 import { seededRandom } from '../../demo/random.ts';
 import { DomainError } from '../../engines/errors.ts';
 import { addMember, coverEnterprise, leaveMember, recordHeadcount, transferMember } from './service.ts';
-import { coverageCounts, type CoverageCounts } from './coverage.ts';
+import { childrenCoverage, coverageCounts, type CoverageCounts } from './coverage.ts';
 
 let database: TestDatabase;
 let t: Awaited<ReturnType<typeof buildTwoCounties>>;
@@ -125,6 +125,10 @@ describe('coverage figures', () => {
         const got = await asUser(database, actor, (ctx) => coverageCounts(ctx, unitId, d));
         expect(got, `unit ${unitId} on ${d}`).toEqual(recompute(raw, unitId, d));
       }
+      // The ranking of the units below, computed in one grouped pass, agrees too.
+      const kids = await asUser(database, actor, (ctx) => childrenCoverage(ctx, t.city.id, d));
+      expect(kids.map((k) => k.unitId).sort()).toEqual([t.a.id, t.b.id].sort());
+      for (const k of kids) expect(k.counts, `child ${k.unitId} on ${d}`).toEqual(recompute(raw, k.unitId, d));
     }
   });
 });

@@ -2,7 +2,7 @@
  * Coverage figures (domain.md §4) for any unit of the tree and as of any date, each with its
  * numerator, denominator and definition, and the records behind every figure (drill-down).
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../engines/context.ts';
 import { getUnit, subtreeRange } from '../../engines/org/service.ts';
 import type { IsoDate } from '../../engines/time.ts';
@@ -39,47 +39,79 @@ export const RATE_DEFINITIONS = {
   },
 } as const;
 
-function scopeCtes(lo: string, hi: string, d: IsoDate) {
+function scopeCtes(lo: string, hi: string, d: IsoDate, key: SQL = sql`0`) {
   return sql`
-    sub AS (SELECT id FROM org_units WHERE path >= ${lo} AND path < ${hi}),
-    ent AS (SELECT e.id FROM enterprises e WHERE e.unit_id IN (SELECT id FROM sub)
-              AND e.registered_on <= ${d}::date AND (e.closed_on IS NULL OR e.closed_on > ${d}::date)),
-    cov AS (SELECT DISTINCT c.enterprise_id AS id FROM union_coverages c JOIN ent ON ent.id = c.enterprise_id
+    sub AS (SELECT id, ${key} AS k FROM org_units WHERE path >= ${lo} AND path < ${hi}),
+    ent AS (SELECT e.id, sub.k FROM enterprises e JOIN sub ON sub.id = e.unit_id
+              WHERE e.registered_on <= ${d}::date AND (e.closed_on IS NULL OR e.closed_on > ${d}::date)),
+    cov AS (SELECT DISTINCT ent.id, ent.k FROM union_coverages c JOIN ent ON ent.id = c.enterprise_id
               WHERE c.valid_from <= ${d}::date AND (c.valid_to IS NULL OR c.valid_to > ${d}::date)),
-    mem AS (SELECT m.person_id, m.enterprise_id, m.union_unit_id FROM memberships m
-              WHERE m.union_unit_id IN (SELECT id FROM sub) AND m.joined_on <= ${d}::date AND (m.left_on IS NULL OR m.left_on > ${d}::date)),
-    uni AS (SELECT u.id, p.signboard_shown_on, p.chair_shown_on, p.shuangliang_required FROM org_units u JOIN union_profiles p ON p.unit_id = u.id
-              WHERE u.id IN (SELECT id FROM sub) AND u.opened_on <= ${d}::date AND (u.closed_on IS NULL OR u.closed_on > ${d}::date))`;
+    mem AS (SELECT m.person_id, m.enterprise_id, m.union_unit_id, sub.k FROM memberships m JOIN sub ON sub.id = m.union_unit_id
+              WHERE m.joined_on <= ${d}::date AND (m.left_on IS NULL OR m.left_on > ${d}::date)),
+    uni AS (SELECT u.id, sub.k, p.signboard_shown_on, p.chair_shown_on, p.shuangliang_required FROM org_units u JOIN sub ON sub.id = u.id
+              JOIN union_profiles p ON p.unit_id = u.id
+              WHERE u.opened_on <= ${d}::date AND (u.closed_on IS NULL OR u.closed_on > ${d}::date))`;
 }
+
+/**
+ * Every count for a subtree on a date, grouped by `key` (one group for the whole subtree, or one
+ * per unit directly below): each table is read once, whatever the number of groups.
+ */
+async function groupedCounts(ctx: Ctx, root: { path: string; depth: number }, asOf: IsoDate, byChild: boolean): Promise<Map<number, CoverageCounts>> {
+  const [lo, hi] = subtreeRange(root.path);
+  // '/1/4/57/' split on '/' is ['', '1', '4', '57', '']: the unit below a root at depth d is part d + 3.
+  const key = byChild ? sql`NULLIF(split_part(path, '/', ${root.depth + 3}), '')::int` : sql`0`;
+  const d = sql`${asOf}::date`;
+  const r = await ctx.db.execute(sql`
+    WITH ${scopeCtes(lo, hi, asOf, key)},
+    e AS (SELECT k, count(*) AS n FROM ent GROUP BY k),
+    c AS (SELECT k, count(*) AS n FROM cov GROUP BY k),
+    h AS (SELECT cov.k, sum(hc.employees) AS n FROM cov CROSS JOIN LATERAL (
+            SELECT employees FROM enterprise_headcounts WHERE enterprise_id = cov.id AND as_of <= ${d} ORDER BY as_of DESC LIMIT 1) hc GROUP BY cov.k),
+    mc AS (SELECT mem.k, count(*) AS n FROM mem JOIN cov ON cov.id = mem.enterprise_id GROUP BY mem.k),
+    m AS (SELECT k, count(*) AS n FROM mem GROUP BY k),
+    mg AS (SELECT mem.k, count(*) AS n FROM mem JOIN persons p ON p.id = mem.person_id WHERE p.migrant_worker GROUP BY mem.k),
+    u AS (SELECT k, count(*) AS n, count(*) FILTER (WHERE shuangliang_required) AS req,
+                 count(*) FILTER (WHERE shuangliang_required AND signboard_shown_on <= ${d} AND chair_shown_on <= ${d}) AS sl FROM uni GROUP BY k),
+    keys AS (SELECT DISTINCT k FROM sub WHERE k IS NOT NULL)
+    SELECT keys.k, COALESCE(e.n, 0)::int AS enterprises, COALESCE(c.n, 0)::int AS covered_enterprises, COALESCE(h.n, 0)::bigint AS employees_in_covered,
+           COALESCE(mc.n, 0)::int AS members_in_covered, COALESCE(m.n, 0)::int AS members, COALESCE(mg.n, 0)::int AS migrant_members,
+           COALESCE(u.n, 0)::int AS unions, COALESCE(u.req, 0)::int AS shuangliang_required_unions, COALESCE(u.sl, 0)::int AS shuangliang_unions
+      FROM keys LEFT JOIN e USING (k) LEFT JOIN c USING (k) LEFT JOIN h USING (k) LEFT JOIN mc USING (k)
+           LEFT JOIN m USING (k) LEFT JOIN mg USING (k) LEFT JOIN u USING (k)`);
+  const out = new Map<number, CoverageCounts>();
+  for (const row of (r as unknown as { rows: Record<string, number>[] }).rows) {
+    out.set(Number(row.k), {
+      enterprises: Number(row.enterprises),
+      coveredEnterprises: Number(row.covered_enterprises),
+      employeesInCovered: Number(row.employees_in_covered),
+      membersInCovered: Number(row.members_in_covered),
+      members: Number(row.members),
+      migrantMembers: Number(row.migrant_members),
+      unions: Number(row.unions),
+      shuangliangRequiredUnions: Number(row.shuangliang_required_unions),
+      shuangliangUnions: Number(row.shuangliang_unions),
+    });
+  }
+  return out;
+}
+
+const ZERO: CoverageCounts = {
+  enterprises: 0,
+  coveredEnterprises: 0,
+  employeesInCovered: 0,
+  membersInCovered: 0,
+  members: 0,
+  migrantMembers: 0,
+  unions: 0,
+  shuangliangRequiredUnions: 0,
+  shuangliangUnions: 0,
+};
 
 /** The counts for one unit's subtree on one date, straight from the records. */
 export async function coverageCounts(ctx: Ctx, unitId: number, asOf: IsoDate): Promise<CoverageCounts> {
-  const [lo, hi] = subtreeRange((await getUnit(ctx, unitId)).path);
-  const r = await ctx.db.execute(sql`
-    WITH ${scopeCtes(lo, hi, asOf)}
-    SELECT (SELECT count(*) FROM ent)::int AS enterprises,
-           (SELECT count(*) FROM cov)::int AS covered_enterprises,
-           (SELECT COALESCE(sum(h.employees), 0) FROM cov
-              CROSS JOIN LATERAL (SELECT employees FROM enterprise_headcounts WHERE enterprise_id = cov.id AND as_of <= ${asOf}::date
-                                   ORDER BY as_of DESC LIMIT 1) h)::bigint AS employees_in_covered,
-           (SELECT count(*) FROM mem WHERE enterprise_id IN (SELECT id FROM cov))::int AS members_in_covered,
-           (SELECT count(*) FROM mem)::int AS members,
-           (SELECT count(*) FROM mem JOIN persons p ON p.id = mem.person_id WHERE p.migrant_worker)::int AS migrant_members,
-           (SELECT count(*) FROM uni)::int AS unions,
-           (SELECT count(*) FROM uni WHERE shuangliang_required)::int AS shuangliang_required_unions,
-           (SELECT count(*) FROM uni WHERE shuangliang_required AND signboard_shown_on <= ${asOf}::date AND chair_shown_on <= ${asOf}::date)::int AS shuangliang_unions`);
-  const row = (r as unknown as { rows: Record<string, number>[] }).rows[0]!;
-  return {
-    enterprises: Number(row.enterprises),
-    coveredEnterprises: Number(row.covered_enterprises),
-    employeesInCovered: Number(row.employees_in_covered),
-    membersInCovered: Number(row.members_in_covered),
-    members: Number(row.members),
-    migrantMembers: Number(row.migrant_members),
-    unions: Number(row.unions),
-    shuangliangRequiredUnions: Number(row.shuangliang_required_unions),
-    shuangliangUnions: Number(row.shuangliang_unions),
-  };
+  const unit = await getUnit(ctx, unitId);
+  return (await groupedCounts(ctx, unit, asOf, false)).get(0) ?? { ...ZERO };
 }
 
 export interface Rate {
@@ -136,18 +168,17 @@ export async function drillDown(ctx: Ctx, unitId: number, asOf: IsoDate, figure:
   };
 }
 
-/** The units directly below, each with its figures, for ranking. */
+/** The units directly below, each with its figures, for ranking (one pass over the records). */
 export async function childrenCoverage(ctx: Ctx, unitId: number, asOf: IsoDate) {
-  await getUnit(ctx, unitId);
+  const unit = await getUnit(ctx, unitId);
   const children = (await ctx.db.execute(sql`SELECT id, name FROM org_units WHERE parent_id = ${unitId} AND kind IN ('county', 'township') ORDER BY path`)) as unknown as {
     rows: { id: number; name: string }[];
   };
-  const out = [];
-  for (const c of children.rows) {
-    const counts = await coverageCounts(ctx, c.id, asOf);
-    out.push({ unitId: c.id, name: c.name, counts, rates: ratesOf(counts) });
-  }
-  return out;
+  const byChild = await groupedCounts(ctx, unit, asOf, true);
+  return children.rows.map((c) => {
+    const counts = byChild.get(Number(c.id)) ?? { ...ZERO };
+    return { unitId: Number(c.id), name: c.name, counts, rates: ratesOf(counts) };
+  });
 }
 
 /** Month-end figures for the last `months` months up to `asOf` (the last point is `asOf` itself). */
