@@ -140,6 +140,8 @@ export async function seedMembershipDemo(database: Database, opts: { scale: numb
     for (const [t, c] of [['org_units', 'id'], ['enterprises', 'id'], ['persons', 'id'], ['memberships', 'id'], ['union_coverages', 'id']] as const) {
       await q(`SELECT setval(pg_get_serial_sequence('${t}', '${c}'), COALESCE((SELECT max(${c}) FROM ${t}), 0) + 1, false)`);
     }
+    // Fresh statistics after a bulk load, so the planner sees the tables as they now are.
+    for (const t of ['org_units', 'enterprises', 'enterprise_headcounts', 'union_profiles', 'union_coverages', 'persons', 'memberships']) await q(`ANALYZE ${t}`);
     return { unions: U, enterprises: entId - entBase, members: personId - personBase };
   });
 }
