@@ -202,7 +202,6 @@ export default function ImportsPage() {
                   return false;
                 }}
                 onChange={({ fileList }) => setFiles(fileList.slice(-1))}
-                height={150}
               >
                 <p className="ant-upload-drag-icon">
                   <InboxOutlined />
