@@ -25,7 +25,7 @@ export interface CoverageCounts {
   shuangliangUnions: number;
 }
 
-export const FIGURES = ['enterprises', 'coveredEnterprises', 'uncoveredEnterprises', 'members', 'migrantMembers', 'unions', 'shuangliangUnions', 'notShuangliangUnions'] as const;
+export const FIGURES = ['enterprises', 'coveredEnterprises', 'uncoveredEnterprises', 'members', 'membersInCovered', 'migrantMembers', 'unions', 'shuangliangRequiredUnions', 'shuangliangUnions', 'notShuangliangUnions'] as const;
 export type Figure = (typeof FIGURES)[number];
 
 export const RATE_DEFINITIONS = {
@@ -154,8 +154,10 @@ export async function drillDown(ctx: Ctx, unitId: number, asOf: IsoDate, figure:
     coveredEnterprises: sql`SELECT e.id, e.name, e.credit_code AS code, 'enterprise' AS kind FROM enterprises e JOIN cov ON cov.id = e.id`,
     uncoveredEnterprises: sql`SELECT e.id, e.name, e.credit_code AS code, 'enterprise' AS kind FROM enterprises e JOIN ent ON ent.id = e.id WHERE e.id NOT IN (SELECT id FROM cov)`,
     members: sql`SELECT p.id, p.name, p.id_masked AS code, 'person' AS kind FROM persons p JOIN mem ON mem.person_id = p.id`,
+    membersInCovered: sql`SELECT p.id, p.name, p.id_masked AS code, 'person' AS kind FROM persons p JOIN mem ON mem.person_id = p.id JOIN cov ON cov.id = mem.enterprise_id`,
     migrantMembers: sql`SELECT p.id, p.name, p.id_masked AS code, 'person' AS kind FROM persons p JOIN mem ON mem.person_id = p.id WHERE p.migrant_worker`,
     unions: sql`SELECT u.id, u.name, u.code, 'union' AS kind FROM org_units u JOIN uni ON uni.id = u.id`,
+    shuangliangRequiredUnions: sql`SELECT u.id, u.name, u.code, 'union' AS kind FROM org_units u JOIN uni ON uni.id = u.id WHERE uni.shuangliang_required`,
     shuangliangUnions: sql`SELECT u.id, u.name, u.code, 'union' AS kind FROM org_units u JOIN uni ON uni.id = u.id WHERE uni.shuangliang_required AND uni.signboard_shown_on <= ${d} AND uni.chair_shown_on <= ${d}`,
     notShuangliangUnions: sql`SELECT u.id, u.name, u.code, 'union' AS kind FROM org_units u JOIN uni ON uni.id = u.id WHERE uni.shuangliang_required AND NOT (COALESCE(uni.signboard_shown_on <= ${d}, false) AND COALESCE(uni.chair_shown_on <= ${d}, false))`,
   };

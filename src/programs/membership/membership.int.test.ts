@@ -155,6 +155,10 @@ describe('coverage rates', () => {
       const migrants = await asUser(db2, actor, (ctx) => drillDown(ctx, tt.a.id, '2015-06-30', 'migrantMembers', { offset: 0, limit: 10 }));
       expect(migrants.items.map((i) => i.name)).toEqual(['甲0']);
       expect((await asUser(db2, actor, (ctx) => drillDown(ctx, tt.a.id, '2015-06-30', 'members', { offset: 0, limit: 100 }))).total).toBe(counts2015.members);
+      // Every numerator and denominator lists exactly as many records as it counts.
+      for (const [figure, n] of [['membersInCovered', counts2015.membersInCovered], ['shuangliangRequiredUnions', counts2015.shuangliangRequiredUnions], ['coveredEnterprises', counts2015.coveredEnterprises], ['enterprises', counts2015.enterprises], ['shuangliangUnions', counts2015.shuangliangUnions]] as const) {
+        expect((await asUser(db2, actor, (ctx) => drillDown(ctx, tt.a.id, '2015-06-30', figure, { offset: 0, limit: 100 }))).total, figure).toBe(n);
+      }
       // 双亮 as of a date: the second union shows both signs later.
       await asUser(db2, actor, (ctx) => updateUnionProfile(ctx, u2.unionId, { signboardShownOn: '2016-01-01', chairShownOn: '2016-03-01' }));
       expect((await asUser(db2, actor, (ctx) => coverageCounts(ctx, tt.a.id, '2016-02-01'))).shuangliangUnions).toBe(1);

@@ -11,7 +11,8 @@ import { useScope } from '../../lib/scope.tsx';
 import { useMt } from './i18n.ts';
 import { BASE, downloadFile, uploadFile, type ImportJob, type ImportKind, type ImportMode } from './shared.ts';
 
-const KINDS: ImportKind[] = ['members', 'enterprises', 'unions'];
+// Rosters the server accepts so far (members, enterprises).
+const KINDS: ImportKind[] = ['members', 'enterprises'];
 const RUNNING = new Set(['queued', 'validating', 'importing']);
 const STATUS_COLOR: Record<string, string> = { queued: 'default', validating: 'processing', importing: 'processing', done: 'success', failed: 'error' };
 

@@ -99,7 +99,7 @@ export interface Coverage {
   counts: Counts;
   rates: Rate[];
 }
-export const FIGURES = ['enterprises', 'coveredEnterprises', 'uncoveredEnterprises', 'members', 'migrantMembers', 'unions', 'shuangliangUnions', 'notShuangliangUnions'] as const;
+export const FIGURES = ['enterprises', 'coveredEnterprises', 'uncoveredEnterprises', 'members', 'membersInCovered', 'migrantMembers', 'unions', 'shuangliangRequiredUnions', 'shuangliangUnions', 'notShuangliangUnions'] as const;
 export type Figure = (typeof FIGURES)[number];
 export interface DrillItem {
   id: number;
