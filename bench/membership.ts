@@ -164,7 +164,7 @@ async function benchKind(kind: 'pglite' | 'postgresql') {
     for (let i = 0; i < 12; i++) {
       const t = await time(() =>
         db.query(`SELECT c.id, count(*) FILTER (WHERE m.left_on IS NULL) AS members, count(DISTINCT m.union_unit_id) AS unions
-                    FROM memberships m JOIN org_units u ON u.id = m.union_unit_id JOIN org_units c ON c.id = split_part(u.path, '/', 3)::int
+                    FROM memberships m JOIN org_units u ON u.id = m.union_unit_id JOIN org_units c ON c.id = NULLIF(split_part(u.path, '/', 3), '')::int
                    GROUP BY c.id`),
       );
       if (i >= 2) rawQ.push(t.ms);
