@@ -17,10 +17,11 @@ import { recordAudit } from '../../engines/audit/service.ts';
 import { listEnterprises, listMembers } from './service.ts';
 import './member-import.ts';
 import './enterprise-import.ts';
+import './union-import.ts';
 
 const tags = ['会员与建会'];
 export const UPLOAD_LIMIT = 50 * 1024 * 1024;
-const IMPORT_KINDS = ['members', 'enterprises'] as const;
+const IMPORT_KINDS = ['members', 'enterprises', 'unions'] as const;
 
 const Job = Type.Object({
   id: Type.String(),

@@ -200,3 +200,39 @@ describe('enterprise roster import', () => {
     expect(await send()).toMatchObject({ status: 'done', counts: { imported: 0, unchanged: 1, invalid: 2 } });
   });
 });
+
+describe('grassroots union roster import', () => {
+  it('registers single and joint unions with their enterprises, refuses unknown ones, and is idempotent; all-or-nothing keeps nothing', async () => {
+    const { fakeCreditCode } = await import('../../test/factories.ts');
+    const codes = [fakeCreditCode(), fakeCreditCode(), fakeCreditCode(), fakeCreditCode()];
+    for (const [i, code] of codes.entries()) {
+      const r = await call(app, admin, 'POST', '/api/v1/membership/enterprises', { unitId: t.aTown.id, creditCode: code, name: `联合导入企业${i}`, industry: 'F', ownership: '170', registeredOn: '2016-01-01', employees: 8 });
+      expect(r.statusCode).toBe(201);
+    }
+    const tpl = await call(app, admin, 'GET', '/api/v1/membership/imports/templates/unions');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(tpl.rawPayload as never);
+    const ws = wb.worksheets[0]!;
+    ws.spliceRows(2, ws.rowCount);
+    ws.addRow(['导入单独工会', '', '单独', '甲县城关镇工会', '2018-01-01', '李主席', codes[0], '2019-01-01', '2019-02-01']);
+    ws.addRow(['导入联合工会', '', '联合', '甲县城关镇工会', '2018-01-01', '', `${codes[1]}；${codes[2]}`, '', '']);
+    ws.addRow(['缺企业工会', '', '单独', '甲县城关镇工会', '2018-01-01', '', fakeCreditCode(), '', '']);
+    ws.addRow(['外县工会', '', '单独', '乙县城关镇工会', '2018-01-01', '', codes[3], '', '']);
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const send = async (mode: string, body = file) => {
+      const m = multipart('工会.xlsx', body);
+      const res = await app.inject({ method: 'POST', url: `/api/v1/membership/imports?kind=unions&mode=${mode}`, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, ...m.headers }, payload: m.payload });
+      await idleImportJobs();
+      return (await call(app, admin, 'GET', `/api/v1/membership/imports/${res.json().jobId}`)).json();
+    };
+    const unitsBefore = (await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM org_units`))[0]!.n;
+    expect(await send('all_or_nothing')).toMatchObject({ status: 'done', counts: { imported: 0, invalid: 2 } });
+    expect((await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM org_units`))[0]!.n).toBe(unitsBefore);
+    expect(await send('valid_only')).toMatchObject({ status: 'done', counts: { imported: 2, invalid: 2 } });
+    const joint = (await call(app, admin, 'GET', `/api/v1/membership/unions?q=${encodeURIComponent('导入联合工会')}`)).json().items[0];
+    expect(joint).toMatchObject({ unionType: 'joint', enterpriseCount: 2 });
+    const single = (await call(app, admin, 'GET', `/api/v1/membership/unions?q=${encodeURIComponent('导入单独工会')}`)).json().items[0];
+    expect(single).toMatchObject({ unionType: 'single', chairName: '李主席', signboardShownOn: '2019-01-01', chairShownOn: '2019-02-01' });
+    expect(await send('valid_only')).toMatchObject({ status: 'done', counts: { imported: 0, unchanged: 2, invalid: 2 } });
+  });
+});

@@ -11,8 +11,7 @@ import { useScope } from '../../lib/scope.tsx';
 import { useMt } from './i18n.ts';
 import { BASE, downloadFile, uploadFile, type ImportJob, type ImportKind, type ImportMode } from './shared.ts';
 
-// Rosters the server accepts so far (members, enterprises).
-const KINDS: ImportKind[] = ['members', 'enterprises'];
+const KINDS: ImportKind[] = ['members', 'enterprises', 'unions'];
 const RUNNING = new Set(['queued', 'validating', 'importing']);
 const STATUS_COLOR: Record<string, string> = { queued: 'default', validating: 'processing', importing: 'processing', done: 'success', failed: 'error' };
 
