@@ -29,3 +29,4 @@ export {
 } from './output.ts';
 export { inspectZip, DEFAULT_ZIP_LIMITS, type ZipLimits, type ZipEntryInfo } from './zip-guard.ts';
 export { csvSafe, looksLikeFormula, normalizeHeader, trimCell } from './text.ts';
+export { readRoster, finishRoster, type Roster, type RosterRow } from './roster.ts';

@@ -17,7 +17,7 @@ async function xlsxFile(fill: (ws: ExcelJS.Worksheet) => void): Promise<string> 
   const ws = wb.addWorksheet('会员名册');
   fill(ws);
   const p = join(dir, `f${seq++}.xlsx`);
-  await wb.xlsx.writeFile(p);
+  writeFileSync(p, Buffer.from(await wb.xlsx.writeBuffer())); // writeFile may resolve before the file is flushed
   return p;
 }
 
@@ -67,7 +67,7 @@ describe('readRows: xlsx', () => {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     wb.getWorksheet('会员名册')!.getRow(3).values = ['赵六', '110101199003070033', '女'];
     const p = join(dir, 'tpl-filled.xlsx');
-    await wb.xlsx.writeFile(p);
+    writeFileSync(p, Buffer.from(await wb.xlsx.writeBuffer())); // writeFile may resolve before the file is flushed
     const rows = await all(p);
     expect(rows.map((r) => r.cells.name)).toEqual(['赵六']);
   });

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +25,7 @@ describe('template → filled by a cadre → read, validate → marked workbook'
     fill(7, ['孙七', 350102199001011000, '女']); // ID typed as a number
     fill(8, ['周八', { formula: '"1101011990"&"03070055"', result: '110101199003070055' }, '男', new Date(Date.UTC(2022, 0, 2))]); // formula, date cell
     const path = join(dir, '会员名册.xlsx');
-    await wb.xlsx.writeFile(path);
+    writeFileSync(path, Buffer.from(await wb.xlsx.writeBuffer()));
 
     const src = await openImport({ path, filename: '会员名册.xlsx' }, memberSpec);
     const dups = new DuplicateTracker(memberSpec);
@@ -63,7 +64,7 @@ describe('template → filled by a cadre → read, validate → marked workbook'
 
     // The marked workbook, once fixed, is accepted as an upload again.
     ms.getCell('C3').value = '男';
-    await back.xlsx.writeFile(out);
+    writeFileSync(out, Buffer.from(await back.xlsx.writeBuffer()));
     const again = await openImport({ path: out, filename: 'marked.xlsx' }, memberSpec);
     const rows = [];
     for await (const r of again.rows) rows.push(validateRow(r, memberSpec));

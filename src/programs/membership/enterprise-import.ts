@@ -5,7 +5,8 @@
  * same file can be uploaded twice; one registered outside the scope is refused.
  */
 import { sql } from 'drizzle-orm';
-import { DuplicateTracker, openImport, validateRow, writeMarkedWorkbook, type CellError, type SheetSpec } from '../../engines/imports/index.ts';
+import { finishRoster, readRoster, type RosterRow, type SheetSpec } from '../../engines/imports/index.ts';
+import { rowsOf, textArray } from '../../db/sql.ts';
 import { registerImportKind, type JobRun } from '../../engines/imports/jobs.ts';
 import type { ImportCounts } from '../../engines/imports/jobs-schema.ts';
 import { subtreeRange } from '../../engines/org/service.ts';
@@ -83,31 +84,12 @@ export const enterpriseSheet: SheetSpec<EnterpriseImportRow> = {
   identityKey: 'creditCode',
 };
 
-type State = { rowNumber: number; cells: Record<string, string>; errors: CellError[]; row?: EnterpriseImportRow; unitId?: number; outcome?: 'imported' | 'unchanged' };
-const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
-const textArray = (values: string[]) => sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+type State = RosterRow<EnterpriseImportRow> & { unitId?: number };
 
 export async function runEnterpriseImport(run: JobRun): Promise<ImportCounts> {
   const { job } = run;
-  const src = await openImport({ path: run.filePath, filename: job.fileName }, enterpriseSheet);
-  const states: State[] = [];
-  const dups = new DuplicateTracker(enterpriseSheet);
-  try {
-    for await (const raw of src.rows) {
-      const v = validateRow(raw, enterpriseSheet);
-      const s: State = { rowNumber: raw.rowNumber, cells: raw.cells, errors: [...v.errors] };
-      if (v.row) {
-        const dup = dups.check(v.row, raw.rowNumber);
-        if (dup) s.errors.push(dup);
-        else s.row = v.row;
-      }
-      states.push(s);
-      if (states.length % 2000 === 0) await run.progress('validating', states.length, states.length);
-    }
-  } finally {
-    await src.close();
-  }
-  const total = states.length;
+  const roster = await readRoster(run, enterpriseSheet);
+  const states: State[] = roster.rows;
   const candidates = states.filter((s) => s.row);
   const unitRefs = [...new Set(candidates.map((s) => s.row!.unit).filter((u): u is string => !!u))];
   const codes = candidates.map((s) => s.row!.creditCode);
@@ -165,17 +147,7 @@ export async function runEnterpriseImport(run: JobRun): Promise<ImportCounts> {
       }
     }
   }
-  await writeMarkedWorkbook(
-    { path: run.reportPath },
-    { sheetName: enterpriseSheet.name, columns: src.columns.map((c) => ({ key: c.key, header: c.header })) },
-    states.map((s) => ({
-      rowNumber: s.rowNumber,
-      cells: s.cells,
-      errors: s.errors,
-      status: s.errors.length ? '有误，未导入' : s.outcome === 'imported' ? '已导入' : s.outcome === 'unchanged' ? '已登记（未变）' : blocked ? '未导入（文件中有错误行）' : '未导入',
-    })),
-  );
-  return { rows: total, valid: total - invalid, invalid, imported, unchanged: states.filter((s) => s.outcome === 'unchanged').length };
+  return finishRoster(run, enterpriseSheet, roster, { blocked, unchangedLabel: '已登记（未变）' });
 }
 
 registerImportKind({ kind: 'enterprises', label: '企业名录', spec: enterpriseSheet, run: runEnterpriseImport });

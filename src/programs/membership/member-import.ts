@@ -5,7 +5,8 @@
  * already a current member of the same union is "unchanged".
  */
 import { sql } from 'drizzle-orm';
-import { DuplicateTracker, openImport, validateRow, writeMarkedWorkbook, type CellError, type SheetSpec } from '../../engines/imports/index.ts';
+import { finishRoster, readRoster, type RosterRow, type SheetSpec } from '../../engines/imports/index.ts';
+import { rowsOf, textArray } from '../../db/sql.ts';
 import { registerImportKind, type JobRun } from '../../engines/imports/jobs.ts';
 import type { ImportCounts } from '../../engines/imports/jobs-schema.ts';
 import { subtreeRange } from '../../engines/org/service.ts';
@@ -76,44 +77,13 @@ export const memberSheet: SheetSpec<MemberImportRow> = {
   identityKey: 'idNumber',
 };
 
-type RowState = {
-  rowNumber: number;
-  cells: Record<string, string>;
-  errors: CellError[];
-  row?: MemberImportRow;
-  unionId?: number;
-  enterpriseId?: number | null;
-  hash?: string;
-  outcome?: 'imported' | 'unchanged';
-};
-
-const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
-/** A text[] parameter that both drivers pass the same way (Drizzle would expand a JS array into a tuple). */
-const textArray = (values: string[]) => sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+type RowState = RosterRow<MemberImportRow> & { unionId?: number; enterpriseId?: number | null; hash?: string };
 
 export async function runMemberImport(run: JobRun): Promise<ImportCounts> {
   const { job } = run;
-  const src = await openImport({ path: run.filePath, filename: job.fileName }, memberSheet);
-  const states: RowState[] = [];
-  const dups = new DuplicateTracker(memberSheet);
-  try {
-    await run.progress('validating', 0, 0);
-    for await (const raw of src.rows) {
-      const v = validateRow(raw, memberSheet);
-      const s: RowState = { rowNumber: raw.rowNumber, cells: raw.cells, errors: [...v.errors] };
-      if (v.row) {
-        const dup = dups.check(v.row, raw.rowNumber);
-        if (dup) s.errors.push(dup);
-        else s.row = v.row;
-      }
-      states.push(s);
-      if (states.length % 2000 === 0) await run.progress('validating', states.length, states.length);
-    }
-  } finally {
-    await src.close();
-  }
+  const roster = await readRoster(run, memberSheet);
+  const states: RowState[] = roster.rows;
   const total = states.length;
-  await run.progress('validating', total, total);
 
   // References, resolved within the unit the upload was made for (and the uploader's scope).
   const candidates = states.filter((s) => s.row);
@@ -217,18 +187,7 @@ export async function runMemberImport(run: JobRun): Promise<ImportCounts> {
     }
   }
 
-  await writeMarkedWorkbook(
-    { path: run.reportPath },
-    { sheetName: memberSheet.name, columns: src.columns.map((c) => ({ key: c.key, header: c.header })) },
-    states.map((s) => ({
-      rowNumber: s.rowNumber,
-      cells: s.cells,
-      errors: s.errors,
-      status:
-        s.errors.length > 0 ? '有误，未导入' : s.outcome === 'imported' ? '已导入' : s.outcome === 'unchanged' ? '已是本工会会员（未变）' : allOrNothingBlocked ? '未导入（文件中有错误行）' : '未导入',
-    })),
-  );
-  return { rows: total, valid: total - invalid, invalid, imported, unchanged: states.filter((s) => s.outcome === 'unchanged').length };
+  return finishRoster(run, memberSheet, roster, { blocked: allOrNothingBlocked, unchangedLabel: '已是本工会会员（未变）' });
 }
 
 registerImportKind({ kind: 'members', label: '会员花名册', spec: memberSheet, run: runMemberImport });

@@ -13,6 +13,7 @@ import { isMobilePhone, maskIdCard, parseIdCard, parseUscc } from '../../engines
 import { lookupHash, seal, unseal } from '../../engines/people/sealing.ts';
 import { todayInShanghai, type IsoDate } from '../../engines/time.ts';
 import { membershipError } from './errors.ts';
+import { rowsOf } from '../../db/sql.ts';
 import {
   codeLists,
   enterpriseHeadcounts,
@@ -28,7 +29,6 @@ import {
 } from './schema.ts';
 
 const escapeLike = (q: string) => `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 
 function notInFuture(d: IsoDate): void {
   if (d > todayInShanghai()) throw membershipError('MEMBERSHIP_DATE_INVALID', '日期不能晚于今天');

@@ -5,7 +5,8 @@
  * can be uploaded twice. Unions are registered through the same service as the form.
  */
 import { sql } from 'drizzle-orm';
-import { DuplicateTracker, openImport, validateRow, writeMarkedWorkbook, type CellError, type SheetSpec } from '../../engines/imports/index.ts';
+import { finishRoster, readRoster, type RosterRow, type SheetSpec } from '../../engines/imports/index.ts';
+import { rowsOf } from '../../db/sql.ts';
 import { registerImportKind, type JobRun } from '../../engines/imports/jobs.ts';
 import type { ImportCounts } from '../../engines/imports/jobs-schema.ts';
 import { DomainError } from '../../engines/errors.ts';
@@ -61,28 +62,12 @@ export const unionSheet: SheetSpec<UnionImportRow> = {
   identityKey: 'name',
 };
 
-type State = { rowNumber: number; cells: Record<string, string>; errors: CellError[]; row?: UnionImportRow; outcome?: 'imported' | 'unchanged' };
-const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
+type State = RosterRow<UnionImportRow>;
 
 export async function runUnionImport(run: JobRun): Promise<ImportCounts> {
   const { job } = run;
-  const src = await openImport({ path: run.filePath, filename: job.fileName }, unionSheet);
-  const states: State[] = [];
-  const dups = new DuplicateTracker(unionSheet);
-  try {
-    for await (const raw of src.rows) {
-      const v = validateRow(raw, unionSheet);
-      const s: State = { rowNumber: raw.rowNumber, cells: raw.cells, errors: [...v.errors] };
-      if (v.row) {
-        const dup = dups.check(v.row, raw.rowNumber);
-        if (dup) s.errors.push(dup);
-        else s.row = v.row;
-      }
-      states.push(s);
-    }
-  } finally {
-    await src.close();
-  }
+  const roster = await readRoster(run, unionSheet);
+  const states: State[] = roster.rows;
   const total = states.length;
   let done = 0;
   await run.progress('importing', 0, total);
@@ -165,18 +150,7 @@ export async function runUnionImport(run: JobRun): Promise<ImportCounts> {
       await run.progress('importing', ++done, total);
     }
   }
-  const invalid = states.filter((s) => s.errors.length > 0).length;
-  await writeMarkedWorkbook(
-    { path: run.reportPath },
-    { sheetName: unionSheet.name, columns: src.columns.map((c) => ({ key: c.key, header: c.header })) },
-    states.map((s) => ({
-      rowNumber: s.rowNumber,
-      cells: s.cells,
-      errors: s.errors,
-      status: s.errors.length ? '有误，未导入' : s.outcome === 'imported' ? '已导入' : s.outcome === 'unchanged' ? '已登记（未变）' : blocked ? '未导入（文件中有错误行）' : '未导入',
-    })),
-  );
-  return { rows: total, valid: total - invalid, invalid, imported: states.filter((s) => s.outcome === 'imported').length, unchanged: states.filter((s) => s.outcome === 'unchanged').length };
+  return finishRoster(run, unionSheet, roster, { blocked, unchangedLabel: '已登记（未变）' });
 }
 
 registerImportKind({ kind: 'unions', label: '基层工会名册', spec: unionSheet, run: runUnionImport });
