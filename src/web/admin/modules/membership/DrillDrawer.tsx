@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { App, Drawer, Table, Tag, type TableProps } from 'antd';
 import { Link } from 'react-router';
 import { api, errorMessage, type PageOf } from '../../lib/api.ts';
-import { useI18n } from '../../lib/i18n.tsx';
+import { usePaging } from '../../lib/paging.ts';
 import { useUnitQuery } from '../../lib/scope.tsx';
 import { useMt } from './i18n.ts';
 import { BASE, type DrillItem, type Figure } from './shared.ts';
@@ -15,12 +15,10 @@ export function linkWith(unitQuery: string, path: string, params: Record<string,
 }
 
 export function DrillDrawer({ drill, onClose }: { drill: { unitId: number; asOf: string; figure: Figure } | null; onClose: () => void }) {
-  const { t } = useI18n();
   const { mt, ml } = useMt();
   const { message } = App.useApp();
   const unitQuery = useUnitQuery();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = usePaging();
   const [data, setData] = useState<PageOf<DrillItem>>({ items: [], total: 0 });
   const [loading, setLoading] = useState(false);
 
@@ -64,17 +62,7 @@ export function DrillDrawer({ drill, onClose }: { drill: { unitId: number; asOf:
         columns={columns}
         dataSource={data.items}
         loading={loading}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data.total,
-          showSizeChanger: true,
-          showTotal: (n) => t('common.total', { n }),
-          onChange: (p, s) => {
-            setPage(s !== pageSize ? 1 : p);
-            setPageSize(s);
-          },
-        }}
+        pagination={pagination(data.total)}
       />
     </Drawer>
   );

@@ -7,6 +7,8 @@ import { useSearchParams } from 'react-router';
 import { api, errorMessage, type PageOf } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
+import { usePaging } from '../../lib/paging.ts';
+import { KeywordSearch } from '../../components/KeywordSearch.tsx';
 import { useScope } from '../../lib/scope.tsx';
 import { useMt } from './i18n.ts';
 import { EnterpriseSelect, UnionSelect } from './pickers.tsx';
@@ -26,8 +28,7 @@ export default function MembersPage() {
   const [asOf, setAsOf] = useState<Dayjs | null>(null);
   const [q, setQ] = useState('');
   const [qInput, setQInput] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = usePaging();
   const [data, setData] = useState<PageOf<Member>>({ items: [], total: 0 });
   const [loading, setLoading] = useState(false);
   const [version, setVersion] = useState(0);
@@ -190,19 +191,10 @@ export default function MembersPage() {
               disabledDate={notFuture}
             />
           </Space>
-          <Input.Search
-            aria-label={t('common.keyword')}
-            placeholder={mt('mem.searchPlaceholder')}
-            allowClear
-            style={{ width: 300 }}
-            value={qInput}
-            onChange={(e) => setQInput(e.target.value)}
-            onSearch={(v) => {
-              setQ(v);
-              setPage(1);
-            }}
-            enterButton={t('common.search')}
-          />
+          <KeywordSearch placeholder={mt('mem.searchPlaceholder')} width={300} value={qInput} onChange={setQInput} onSearch={(v) => {
+            setQ(v);
+            setPage(1);
+          }} />
         </Space>
         <Table<Member>
           rowKey={(m) => `${m.personId}-${m.joinedOn}`}
@@ -210,17 +202,7 @@ export default function MembersPage() {
           columns={columns}
           dataSource={data.items}
           loading={loading}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data.total,
-            showSizeChanger: true,
-            showTotal: (n) => t('common.total', { n }),
-            onChange: (p, s) => {
-              setPage(s !== pageSize ? 1 : p);
-              setPageSize(s);
-            },
-          }}
+          pagination={pagination(data.total)}
         />
       </Card>
       <Modal

@@ -1,11 +1,13 @@
 /** 组织机构: the tree on any date, the filtered list, details with history, and the write actions. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Empty, Input, Row, Select, Space, Spin, Switch, Table, Tag, Tree, Typography, type TableProps, type TreeDataNode } from 'antd';
+import { App, Button, Card, Col, DatePicker, Empty, Row, Select, Space, Spin, Switch, Table, Tag, Tree, Typography, type TableProps, type TreeDataNode } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, errorMessage, type PageOf, type TreeNode, type Unit, type UnitKind, type UnitStatus } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
+import { usePaging } from '../../lib/paging.ts';
+import { KeywordSearch } from '../../components/KeywordSearch.tsx';
 import { useScope } from '../../lib/scope.tsx';
 import { CHILD_KINDS, downloadCsv, kindsBelow, KINDS } from '../../lib/org.ts';
 import { StatusTag, UnitDrawer } from './UnitDrawer.tsx';
@@ -54,8 +56,7 @@ export default function OrgPage() {
   const [status, setStatus] = useState<UnitStatus | undefined>();
   const [q, setQ] = useState('');
   const [qInput, setQInput] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = usePaging();
   const [data, setData] = useState<PageOf<Unit>>({ items: [], total: 0 });
   const [loading, setLoading] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -275,19 +276,10 @@ export default function OrgPage() {
                   { value: 'closed', label: t('status.closed') },
                 ]}
               />
-              <Input.Search
-                aria-label={t('common.keyword')}
-                placeholder={t('org.searchPlaceholder')}
-                allowClear
-                style={{ width: 240 }}
-                value={qInput}
-                onChange={(e) => setQInput(e.target.value)}
-                onSearch={(v) => {
-                  setQ(v);
-                  setPage(1);
-                }}
-                enterButton={t('common.search')}
-              />
+              <KeywordSearch placeholder={t('org.searchPlaceholder')} width={240} value={qInput} onChange={setQInput} onSearch={(v) => {
+            setQ(v);
+            setPage(1);
+          }} />
             </Space>
             <Table<Unit>
               rowKey="id"
@@ -295,17 +287,7 @@ export default function OrgPage() {
               columns={columns}
               dataSource={data.items}
               loading={loading}
-              pagination={{
-                current: page,
-                pageSize,
-                total: data.total,
-                showSizeChanger: true,
-                showTotal: (n) => t('common.total', { n }),
-                onChange: (p, s) => {
-                  setPage(s !== pageSize ? 1 : p);
-                  setPageSize(s);
-                },
-              }}
+              pagination={pagination(data.total)}
             />
             <Typography.Text type="secondary" className="gh-small gh-print-only">
               {dayjs().format('YYYY-MM-DD HH:mm')}

@@ -6,6 +6,8 @@ import dayjs from 'dayjs';
 import { api, errorMessage, type PageOf, type Role, type UnitKind, type User } from '../../lib/api.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
+import { usePaging } from '../../lib/paging.ts';
+import { KeywordSearch } from '../../components/KeywordSearch.tsx';
 import { useScope } from '../../lib/scope.tsx';
 import { grantableRoles, ROLES } from '../../lib/org.ts';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect.tsx';
@@ -48,8 +50,7 @@ export default function UsersPage() {
   const [role, setRole] = useState<Role | undefined>();
   const [q, setQ] = useState('');
   const [qInput, setQInput] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = usePaging();
   const [data, setData] = useState<PageOf<User>>({ items: [], total: 0 });
   const [loading, setLoading] = useState(false);
   const [version, setVersion] = useState(0);
@@ -198,19 +199,10 @@ export default function UsersPage() {
             }}
             options={ROLES.map((r) => ({ value: r, label: label('role', r) }))}
           />
-          <Input.Search
-            aria-label={t('common.keyword')}
-            placeholder={t('users.searchPlaceholder')}
-            allowClear
-            style={{ width: 240 }}
-            value={qInput}
-            onChange={(e) => setQInput(e.target.value)}
-            onSearch={(v) => {
-              setQ(v);
-              setPage(1);
-            }}
-            enterButton={t('common.search')}
-          />
+          <KeywordSearch placeholder={t('users.searchPlaceholder')} width={240} value={qInput} onChange={setQInput} onSearch={(v) => {
+            setQ(v);
+            setPage(1);
+          }} />
         </Space>
         <Table<User>
           rowKey="id"
@@ -218,17 +210,7 @@ export default function UsersPage() {
           columns={columns}
           dataSource={data.items}
           loading={loading}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data.total,
-            showSizeChanger: true,
-            showTotal: (n) => t('common.total', { n }),
-            onChange: (p, s) => {
-              setPage(s !== pageSize ? 1 : p);
-              setPageSize(s);
-            },
-          }}
+          pagination={pagination(data.total)}
         />
       </Card>
       <Modal
