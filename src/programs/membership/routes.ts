@@ -11,6 +11,7 @@ import {
   coverEnterprise,
   createEnterprise,
   getEnterprise,
+  presentEnterprise,
   getUnion,
   leaveMember,
   listEnterprises,
@@ -94,9 +95,6 @@ const Rate = Type.Object({
 });
 const CoverageQuery = Type.Object({ unitId: Type.Optional(Type.Integer({ minimum: 1 })), asOf: Type.Optional(IsoDate) });
 
-function enterpriseView(e: Awaited<ReturnType<typeof getEnterprise>> & { employees?: number | null; unionUnitId?: number | null; unionName?: string | null }) {
-  return { ...e };
-}
 
 export function membershipRoutes(app: App): void {
   const read = { permission: 'members.read' } as const;
@@ -132,7 +130,7 @@ export function membershipRoutes(app: App): void {
     handler: async (req) =>
       req.inScope(async (ctx) => {
         const r = await listEnterprises(ctx, { ...req.query, q: req.query.q?.trim() || undefined, ...pageOf(req.query) });
-        return { items: r.items.map(enterpriseView), total: r.total };
+        return { items: r.items.map(presentEnterprise), total: r.total };
       }),
   });
 
@@ -164,14 +162,14 @@ export function membershipRoutes(app: App): void {
       const e = await req.inScope((ctx) =>
         createEnterprise(ctx, { ...b, name: b.name.trim(), registeredOn: date(b.registeredOn, 'registeredOn')!, employeesAsOf: date(b.employeesAsOf, 'employeesAsOf') }),
       );
-      return reply.status(201).send(enterpriseView(e));
+      return reply.status(201).send(presentEnterprise(e));
     },
   });
 
   app.get('/api/v1/membership/enterprises/:id', {
     schema: { tags, summary: '企业详情', params: IdParam, response: { 200: Enterprise, ...errorResponses } },
     config: { access: { ...read, resource: 'enterprise' } },
-    handler: async (req) => req.inScope(async (ctx) => enterpriseView(await getEnterprise(ctx, req.params.id))),
+    handler: async (req) => req.inScope(async (ctx) => presentEnterprise(await getEnterprise(ctx, req.params.id))),
   });
 
   app.post('/api/v1/membership/enterprises/:id/headcounts', {

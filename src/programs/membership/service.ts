@@ -139,6 +139,26 @@ export async function listEnterprises(
   return { items: items.map((r) => ({ ...r.e, employees: r.employees, unionUnitId: r.unionUnitId, unionName: r.unionName })), total: count?.n ?? 0 };
 }
 
+/** Row → wire, once (with the current headcount and union when the list supplies them). */
+export function presentEnterprise(e: EnterpriseRow & { employees?: number | null; unionUnitId?: number | null; unionName?: string | null }) {
+  return {
+    id: e.id,
+    unitId: e.unitId,
+    creditCode: e.creditCode,
+    name: e.name,
+    industry: e.industry,
+    ownership: e.ownership,
+    divisionCode: e.divisionCode,
+    aboveScale: e.aboveScale,
+    status: e.status,
+    registeredOn: e.registeredOn,
+    closedOn: e.closedOn,
+    address: e.address,
+    ...(e.employees !== undefined ? { employees: e.employees } : {}),
+    ...(e.unionUnitId !== undefined ? { unionUnitId: e.unionUnitId, unionName: e.unionName ?? null } : {}),
+  };
+}
+
 // ── Grassroots unions ───────────────────────────────────────────────────────────────────────
 
 export interface NewUnion {
