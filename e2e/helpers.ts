@@ -92,9 +92,23 @@ export async function setDate(page: Page, label: string, value: string, scope?: 
   await expect(input).toHaveValue(value);
 }
 
-/** Opens an antd Select (found by its label) and picks the visible option with this text. */
-export async function pickOption(scope: Page | import('@playwright/test').Locator, page: Page, label: string, option: string): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
+/**
+ * Opens an antd Select (found by its label) and picks the visible option with this title. With
+ * `search`, types it first (the remote selects load their options from it). Tries again from a
+ * closed select when the option does not show, so a slow or failed option load is retried.
+ */
+export async function pickOption(scope: Page | import('@playwright/test').Locator, page: Page, label: string, option: string, search?: string): Promise<void> {
+  const field = scope.getByLabel(label, { exact: true });
   // antd renders its options in a popup outside the field; their accessible copies are hidden, so pick the visible one by title.
-  await page.locator('.ant-select-dropdown').filter({ visible: true }).getByTitle(option, { exact: true }).click();
+  const item = page.locator('.ant-select-dropdown').filter({ visible: true }).getByTitle(option, { exact: true });
+  const select = field.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  let attempt = 0;
+  await expect(async () => {
+    if (attempt++ > 0) await page.keyboard.press('Escape');
+    await field.click();
+    if (search !== undefined) await field.fill(search);
+    await item.click({ timeout: 8_000 });
+    // A click during the popup's opening motion can be lost: the choice must show in the field.
+    await expect(select).toContainText(option, { timeout: 2_000 });
+  }).toPass({ timeout: 90_000 });
 }

@@ -87,10 +87,8 @@ test('statistics drill down to a member; enrol through the form with the ID chec
   await enrol.getByLabel('身份证号').fill(id.slice(0, 17) + id[17]!.toLowerCase());
   await expect(enrol.getByText('身份证号校验位不正确，请核对')).toBeHidden();
   await enrol.getByLabel('手机号').fill('13905990123');
-  await enrol.getByLabel('所属工会').click();
-  await enrol.getByLabel('所属工会').fill(a.union.name);
-  await page.locator('.ant-select-dropdown').filter({ visible: true }).getByTitle(`${a.union.name}（E2EA${suffix}）`).click();
-  await pickOption(enrol, page, '工作单位', a.enterprise.name);
+  await pickOption(enrol, page, '所属工会', `${a.union.name}（E2EA${suffix}）`, a.union.name);
+  await pickOption(enrol, page, '工作单位', a.enterprise.name, a.enterprise.name);
   await setDate(page, '入会日期', daysAgo(20), enrol);
   await screenshot(page, 'membership-enrol');
   await enrol.getByRole('button', { name: /确\s*定/ }).click();
@@ -107,10 +105,8 @@ test('statistics drill down to a member; enrol through the form with the ID chec
   // Transfer to the other union today.
   await drawer.getByRole('button', { name: /转\s*会/ }).click();
   const transfer = page.getByRole('dialog', { name: `转会：测试会员${suffix}` });
-  await transfer.getByLabel('转入工会').click();
-  await transfer.getByLabel('转入工会').fill(b.union.name);
-  await page.locator('.ant-select-dropdown').filter({ visible: true }).getByTitle(`${b.union.name}（E2EB${suffix}）`).click();
-  await pickOption(transfer, page, '工作单位', b.enterprise.name);
+  await pickOption(transfer, page, '转入工会', `${b.union.name}（E2EB${suffix}）`, b.union.name);
+  await pickOption(transfer, page, '工作单位', b.enterprise.name, b.enterprise.name);
   await transfer.getByRole('button', { name: /确\s*定/ }).click();
   await expect(transfer).toBeHidden();
   await expect(history).toContainText(b.union.name);
@@ -190,9 +186,7 @@ test('enterprise and union pages: register, validate the credit code, 双亮 dat
   await page.getByRole('button', { name: '登记基层工会' }).click();
   const u = page.getByRole('dialog', { name: '登记基层工会' });
   await u.getByLabel('工会名称').fill(`延平测试纺织${suffix}有限公司工会`);
-  await u.getByLabel('覆盖企业').click();
-  await u.getByLabel('覆盖企业').fill(code);
-  await page.locator('.ant-select-dropdown').filter({ visible: true }).getByTitle(`延平测试纺织${suffix}有限公司（${code}）`).click();
+  await pickOption(u, page, '覆盖企业', `延平测试纺织${suffix}有限公司（${code}）`, code);
   await u.getByLabel('工会主席').fill('陈主席');
   await u.getByRole('button', { name: /确\s*定/ }).click();
   await expect(u).toBeHidden();
