@@ -156,3 +156,39 @@ export type EnterpriseRow = typeof enterprises.$inferSelect;
 export type UnionProfileRow = typeof unionProfiles.$inferSelect;
 export type PersonRow = typeof persons.$inferSelect;
 export type MembershipRow = typeof memberships.$inferSelect;
+
+/**
+ * Coverage tallies: the counts of domain.md §4 attributed to each org unit on one date, so a
+ * roll-up over any subtree is a sum over units instead of a pass over every membership. A
+ * "bucket" is a county-level subtree (or the city's own unit); a write to the records marks the
+ * buckets it touches stale from its earliest date, and a stale bucket is recounted from the
+ * records the next time that date is read (functions and triggers in migration 0009).
+ */
+export const coverageTallies = pgTable(
+  'coverage_tallies',
+  {
+    unitId: integer('unit_id').notNull(),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    enterprises: integer('enterprises').notNull().default(0),
+    coveredEnterprises: integer('covered_enterprises').notNull().default(0),
+    employeesInCovered: bigint('employees_in_covered', { mode: 'number' }).notNull().default(0),
+    membersInCovered: integer('members_in_covered').notNull().default(0),
+    members: integer('members').notNull().default(0),
+    migrantMembers: integer('migrant_members').notNull().default(0),
+    unions: integer('unions').notNull().default(0),
+    shuangliangRequiredUnions: integer('shuangliang_required_unions').notNull().default(0),
+    shuangliangUnions: integer('shuangliang_unions').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.asOf] }), index('coverage_tallies_as_of_idx').on(t.asOf)],
+);
+
+/** Which buckets hold current tallies for which dates; a write deletes the marks it makes stale. */
+export const coverageTallyFresh = pgTable(
+  'coverage_tally_fresh',
+  {
+    bucketId: integer('bucket_id').notNull(),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    countedAt: timestamp('counted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.bucketId, t.asOf] })],
+);
