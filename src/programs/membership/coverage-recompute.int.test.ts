@@ -9,7 +9,8 @@ import { asUser, buildTwoCounties, buildUnionWithEnterprise, buildUser, fakeIdNu
 import { seededRandom } from '../../demo/random.ts';
 import { DomainError } from '../../engines/errors.ts';
 import { addMember, coverEnterprise, leaveMember, recordHeadcount, transferMember } from './service.ts';
-import { childrenCoverage, coverageCounts, type CoverageCounts } from './coverage.ts';
+import { childrenCoverage, coverageCounts, isTalliedDate, type CoverageCounts } from './coverage.ts';
+import { todayInShanghai } from '../../engines/time.ts';
 
 let database: TestDatabase;
 let t: Awaited<ReturnType<typeof buildTwoCounties>>;
@@ -88,22 +89,45 @@ function recompute(raw: Raw, unitId: number, d: string): CoverageCounts {
   };
 }
 
+async function expectAllFiguresRight(dates: string[]) {
+  const raw = await loadRaw();
+  for (const d of dates) {
+    for (const unitId of [t.city.id, t.a.id, t.b.id, t.aTown.id]) {
+      const got = await asUser(database, actor, (ctx) => coverageCounts(ctx, unitId, d));
+      expect(got, `unit ${unitId} on ${d}`).toEqual(recompute(raw, unitId, d));
+    }
+    // The ranking of the units below, computed in one grouped pass, agrees too.
+    const kids = await asUser(database, actor, (ctx) => childrenCoverage(ctx, t.city.id, d));
+    expect(kids.map((k) => k.unitId).sort()).toEqual([t.a.id, t.b.id].sort());
+    for (const k of kids) expect(k.counts, `child ${k.unitId} on ${d}`).toEqual(recompute(raw, k.unitId, d));
+  }
+}
+
 describe('coverage figures', () => {
   it('equal a full recomputation from the records after random joins, transfers, leavings and coverage changes', async () => {
     const r = seededRandom(42);
     const people: number[] = [];
     const day = (y0: number) => `${r.int(y0, 2025)}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
+    // Today and month ends are read from the tallies, kept current as records change; the other
+    // dates are counted from the records. Reading between the rounds makes writes meet counted tallies.
+    const today = todayInShanghai();
+    const tallied = [today, '2014-12-31', '2023-08-31'];
+    expect(tallied.every((d) => isTalliedDate(d, today))).toBe(true);
+    expect(isTalliedDate('2017-03-15', today)).toBe(false);
     let done = 0;
-    for (let step = 0; step < 160; step++) {
+    for (let step = 0; step < 200; step++) {
+      if (step % 40 === 0) await expectAllFiguresRight(tallied);
       const op = r.next();
       const u = r.pick(unions);
       try {
         await asUser(database, actor, async (ctx) => {
           if (op < 0.5 || people.length < 5) {
-            const { personId } = await addMember(ctx, { idNumber: fakeIdNumber(`19${r.int(60, 99)}-0${r.int(1, 9)}-1${r.int(0, 9)}`, r.chance(0.5)), name: `随机${step}`, unionUnitId: u.unionId, enterpriseId: r.chance(0.9) ? u.enterpriseId : null, joinedOn: day(2010), migrantWorker: r.chance(0.4) });
+            // Now and then the employer lies in the other county, away from the union.
+            const enterpriseId = r.chance(0.1) ? null : r.chance(0.2) ? r.pick(unions).enterpriseId : u.enterpriseId;
+            const { personId } = await addMember(ctx, { idNumber: fakeIdNumber(`19${r.int(60, 99)}-0${r.int(1, 9)}-1${r.int(0, 9)}`, r.chance(0.5)), name: `随机${step}`, unionUnitId: u.unionId, enterpriseId, joinedOn: day(2010), migrantWorker: r.chance(0.4) });
             people.push(personId);
           } else if (op < 0.7) {
-            await transferMember(ctx, r.pick(people), { toUnionUnitId: u.unionId, enterpriseId: u.enterpriseId, on: day(2015) });
+            await transferMember(ctx, r.pick(people), { toUnionUnitId: u.unionId, enterpriseId: r.chance(0.2) ? r.pick(unions).enterpriseId : u.enterpriseId, on: day(2015) });
           } else if (op < 0.85) {
             await leaveMember(ctx, r.pick(people), { on: day(2015), reason: r.pick(['left', 'retired'] as const) });
           } else if (op < 0.93) {
@@ -118,17 +142,7 @@ describe('coverage figures', () => {
         if (!(e instanceof DomainError)) throw e;
       }
     }
-    expect(done).toBeGreaterThan(80);
-    const raw = await loadRaw();
-    for (const d of ['2011-06-30', '2014-12-31', '2017-03-15', '2020-01-01', '2023-08-31', '2026-01-01']) {
-      for (const unitId of [t.city.id, t.a.id, t.b.id, t.aTown.id]) {
-        const got = await asUser(database, actor, (ctx) => coverageCounts(ctx, unitId, d));
-        expect(got, `unit ${unitId} on ${d}`).toEqual(recompute(raw, unitId, d));
-      }
-      // The ranking of the units below, computed in one grouped pass, agrees too.
-      const kids = await asUser(database, actor, (ctx) => childrenCoverage(ctx, t.city.id, d));
-      expect(kids.map((k) => k.unitId).sort()).toEqual([t.a.id, t.b.id].sort());
-      for (const k of kids) expect(k.counts, `child ${k.unitId} on ${d}`).toEqual(recompute(raw, k.unitId, d));
-    }
+    expect(done).toBeGreaterThan(100);
+    await expectAllFiguresRight(['2011-06-30', '2014-12-31', '2017-03-15', '2020-01-01', '2023-08-31', '2026-01-01', today]);
   });
 });

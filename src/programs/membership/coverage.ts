@@ -5,7 +5,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../engines/context.ts';
 import { getUnit, subtreeRange } from '../../engines/org/service.ts';
-import type { IsoDate } from '../../engines/time.ts';
+import { todayInShanghai, type IsoDate } from '../../engines/time.ts';
 
 export interface CoverageCounts {
   /** Active enterprises that should have a union (default rule: all active enterprises in scope). */
@@ -53,14 +53,51 @@ function scopeCtes(lo: string, hi: string, d: IsoDate, key: SQL = sql`0`) {
               WHERE u.opened_on <= ${d}::date AND (u.closed_on IS NULL OR u.closed_on > ${d}::date))`;
 }
 
+/** '/1/4/57/' split on '/' is ['', '1', '4', '57', '']: the unit below a root at depth d is part d + 3. */
+function groupKey(root: { depth: number }, byChild: boolean): SQL {
+  return byChild ? sql`NULLIF(split_part(path, '/', ${root.depth + 3}), '')::int` : sql`0`;
+}
+
+/**
+ * Dates whose counts are kept as tallies (migration 0009): today, and the month ends before it
+ * (the trend). Other dates are counted from the records each time.
+ */
+export function isTalliedDate(asOf: IsoDate, today: IsoDate = todayInShanghai()): boolean {
+  if (asOf === today) return true;
+  if (asOf > today) return false;
+  const next = new Date(`${asOf}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.getUTCDate() === 1;
+}
+
 /**
  * Every count for a subtree on a date, grouped by `key` (one group for the whole subtree, or one
- * per unit directly below): each table is read once, whatever the number of groups.
+ * per unit directly below). On a tallied date it is a sum over the units' tallies, after the
+ * buckets a write has made stale are recounted; otherwise one pass over the records.
  */
 async function groupedCounts(ctx: Ctx, root: { path: string; depth: number }, asOf: IsoDate, byChild: boolean): Promise<Map<number, CoverageCounts>> {
+  return isTalliedDate(asOf) ? talliedCounts(ctx, root, asOf, byChild) : countedFromRecords(ctx, root, asOf, byChild);
+}
+
+async function talliedCounts(ctx: Ctx, root: { path: string; depth: number }, asOf: IsoDate, byChild: boolean): Promise<Map<number, CoverageCounts>> {
   const [lo, hi] = subtreeRange(root.path);
-  // '/1/4/57/' split on '/' is ['', '1', '4', '57', '']: the unit below a root at depth d is part d + 3.
-  const key = byChild ? sql`NULLIF(split_part(path, '/', ${root.depth + 3}), '')::int` : sql`0`;
+  await ctx.db.execute(sql`SELECT gonghui_tally_ensure(${asOf}::date)`);
+  const r = await ctx.db.execute(sql`
+    SELECT k, sum(t.enterprises)::int AS enterprises, sum(t.covered_enterprises)::int AS covered_enterprises,
+           sum(t.employees_in_covered)::bigint AS employees_in_covered, sum(t.members_in_covered)::int AS members_in_covered,
+           sum(t.members)::int AS members, sum(t.migrant_members)::int AS migrant_members, sum(t.unions)::int AS unions,
+           sum(t.shuangliang_required_unions)::int AS shuangliang_required_unions, sum(t.shuangliang_unions)::int AS shuangliang_unions
+      FROM (SELECT id, ${groupKey(root, byChild)} AS k FROM org_units WHERE path >= ${lo} AND path < ${hi}) sub
+      JOIN coverage_tallies t ON t.unit_id = sub.id AND t.as_of = ${asOf}::date
+     WHERE k IS NOT NULL
+     GROUP BY k`);
+  return countsByKey(r);
+}
+
+/** The roll-up straight from the records: each table is read once, whatever the number of groups. */
+export async function countedFromRecords(ctx: Ctx, root: { path: string; depth: number }, asOf: IsoDate, byChild: boolean): Promise<Map<number, CoverageCounts>> {
+  const [lo, hi] = subtreeRange(root.path);
+  const key = groupKey(root, byChild);
   const d = sql`${asOf}::date`;
   const r = await ctx.db.execute(sql`
     WITH ${scopeCtes(lo, hi, asOf, key)},
@@ -68,7 +105,8 @@ async function groupedCounts(ctx: Ctx, root: { path: string; depth: number }, as
     c AS (SELECT k, count(*) AS n FROM cov GROUP BY k),
     h AS (SELECT cov.k, sum(hc.employees) AS n FROM cov CROSS JOIN LATERAL (
             SELECT employees FROM enterprise_headcounts WHERE enterprise_id = cov.id AND as_of <= ${d} ORDER BY as_of DESC LIMIT 1) hc GROUP BY cov.k),
-    mc AS (SELECT mem.k, count(*) AS n FROM mem JOIN cov ON cov.id = mem.enterprise_id GROUP BY mem.k),
+    -- A member counts for a group only when the group holds both the union and the employer.
+    mc AS (SELECT mem.k, count(*) AS n FROM mem JOIN cov ON cov.id = mem.enterprise_id AND cov.k = mem.k GROUP BY mem.k),
     m AS (SELECT k, count(*) AS n FROM mem GROUP BY k),
     mg AS (SELECT mem.k, count(*) AS n FROM mem JOIN persons p ON p.id = mem.person_id WHERE p.migrant_worker GROUP BY mem.k),
     u AS (SELECT k, count(*) AS n, count(*) FILTER (WHERE shuangliang_required) AS req,
@@ -79,6 +117,10 @@ async function groupedCounts(ctx: Ctx, root: { path: string; depth: number }, as
            COALESCE(u.n, 0)::int AS unions, COALESCE(u.req, 0)::int AS shuangliang_required_unions, COALESCE(u.sl, 0)::int AS shuangliang_unions
       FROM keys LEFT JOIN e USING (k) LEFT JOIN c USING (k) LEFT JOIN h USING (k) LEFT JOIN mc USING (k)
            LEFT JOIN m USING (k) LEFT JOIN mg USING (k) LEFT JOIN u USING (k)`);
+  return countsByKey(r);
+}
+
+function countsByKey(r: unknown): Map<number, CoverageCounts> {
   const out = new Map<number, CoverageCounts>();
   for (const row of (r as unknown as { rows: Record<string, number>[] }).rows) {
     out.set(Number(row.k), {
