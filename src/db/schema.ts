@@ -4,12 +4,20 @@ export * from '../engines/accounts/schema.ts';
 export * from '../engines/audit/schema.ts';
 export * from '../programs/membership/schema.ts';
 export * from '../engines/imports/jobs-schema.ts';
+export * from '../engines/ledger/schema.ts';
+export * from '../engines/approvals/schema.ts';
+export * from '../programs/hardship/schema.ts';
+export * from '../programs/relief/schema.ts';
 
 import * as org from '../engines/org/schema.ts';
 import * as accounts from '../engines/accounts/schema.ts';
 import * as audit from '../engines/audit/schema.ts';
 import * as membership from '../programs/membership/schema.ts';
 import * as importJobs from '../engines/imports/jobs-schema.ts';
+import * as ledger from '../engines/ledger/schema.ts';
+import * as approvals from '../engines/approvals/schema.ts';
+import * as hardship from '../programs/hardship/schema.ts';
+import * as relief from '../programs/relief/schema.ts';
 
-export const schema = { ...org, ...accounts, ...audit, ...membership, ...importJobs };
+export const schema = { ...org, ...accounts, ...audit, ...membership, ...importJobs, ...ledger, ...approvals, ...hardship, ...relief };
 export type Schema = typeof schema;
