@@ -2,7 +2,7 @@
  * `npm run bench`: the membership figures the issue names, each beside a baseline measured in the
  * same run on the same database — member import vs raw COPY (csv) and vs ExcelJS's own streaming
  * read (xlsx); the coverage rollup through the API vs a plain GROUP BY over the raw tables; peak
- * memory. BENCH_ROWS (default 200000) and BENCH_SCALE (demo size, default 1 ≈ 415k members) set
+ * memory; the rollup again right after a write (which makes one county's tallies stale). BENCH_ROWS (default 200000) and BENCH_SCALE (demo size, default 1 ≈ 415k members) set
  * the sizes; the PostgreSQL run needs BENCH_DATABASE_URL (or TEST_DATABASE_URL).
  */
 import fs from 'node:fs';
@@ -169,7 +169,20 @@ async function benchKind(kind: 'pglite' | 'postgresql') {
       );
       if (i >= 2) rawQ.push(t.ms);
     }
+    // The same read right after a write: the write marks its county's tallies stale and the read recounts that county.
+    const afterWrite: number[] = [];
+    const joinable = await db.query<{ union_unit_id: number; person_id: number }>(
+      `SELECT m.union_unit_id, m.person_id FROM memberships m WHERE m.left_on IS NULL ORDER BY m.person_id LIMIT 10`,
+    );
+    for (const m of joinable) {
+      await db.query(`UPDATE memberships SET left_on = CURRENT_DATE, leave_reason = 'left' WHERE person_id = $1 AND left_on IS NULL`, [m.person_id]);
+      const t = await time(() => app.inject({ method: 'GET', url: '/api/v1/membership/coverage/children', headers: { cookie } }));
+      if (t.r.statusCode !== 200) throw new Error(t.r.body);
+      afterWrite.push(t.ms);
+    }
     await app.close();
+    out.rollupAfterWriteP50ms = Math.round(percentile(afterWrite, 50));
+    out.rollupAfterWriteP95ms = Math.round(percentile(afterWrite, 95));
     out.rollupApiP50ms = Math.round(percentile(api, 50));
     out.rollupApiP95ms = Math.round(percentile(api, 95));
     out.rawGroupByP50ms = Math.round(percentile(rawQ, 50));

@@ -1,15 +1,12 @@
 /** Calendar dates are Asia/Shanghai dates, written 'YYYY-MM-DD'. */
-const shanghaiDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 export type IsoDate = string;
 
+/** China Standard Time is UTC+8 all year (no daylight saving since 1991). */
+const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+
+/** Today's date in Shanghai; cheap enough to call once per imported row. */
 export function todayInShanghai(now: Date = new Date()): IsoDate {
-  return shanghaiDate.format(now);
+  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 export function isValidIsoDate(value: string): boolean {

@@ -30,3 +30,4 @@ export {
 export { inspectZip, DEFAULT_ZIP_LIMITS, type ZipLimits, type ZipEntryInfo } from './zip-guard.ts';
 export { csvSafe, looksLikeFormula, normalizeHeader, trimCell } from './text.ts';
 export { readRoster, finishRoster, type Roster, type RosterRow } from './roster.ts';
+export { writeOutcomes, markedWorkbookFromOutcomes } from './outcomes.ts';

@@ -19,7 +19,8 @@ import type { SheetSpec } from './spec.ts';
 export interface JobRun {
   job: ImportJobRow;
   filePath: string;
-  reportPath: string;
+  /** Where the rows' outcomes are kept for the marked workbook. */
+  outcomesPath: string;
   /** Runs work under the uploader's scope, in a transaction of its own. */
   inScope<T>(work: (ctx: Ctx) => Promise<T>): Promise<T>;
   progress(status: ImportJobStatus, processed: number, total: number): Promise<void>;
@@ -105,7 +106,7 @@ async function runJob(database: Database, filesDir: string, jobId: string): Prom
   const run: JobRun = {
     job,
     filePath: path.join(dir, upload),
-    reportPath: path.join(dir, 'report.xlsx'),
+    outcomesPath: path.join(dir, 'outcomes.jsonl'),
     inScope: (work) => runScoped(database, actor, scope as Scope, work),
     async progress(status, processed, total) {
       const now = Date.now();

@@ -5,7 +5,7 @@
 import { DuplicateTracker } from './validate.ts';
 import { validateRow } from './validate.ts';
 import { openImport } from './read.ts';
-import { writeMarkedWorkbook } from './output.ts';
+import { writeOutcomes } from './outcomes.ts';
 import type { JobRun } from './jobs.ts';
 import type { CellError, SheetSpec } from './spec.ts';
 import type { ImportCounts } from './jobs-schema.ts';
@@ -49,7 +49,10 @@ export async function readRoster<Row>(run: JobRun, spec: SheetSpec<Row>): Promis
   return { rows, columns: src.columns.map((c) => ({ key: c.key, header: c.header })) };
 }
 
-/** Writes the marked workbook and returns the job's counts. `blocked`: all-or-nothing refused the file. */
+/**
+ * Keeps each row's outcome for the marked workbook (built when downloaded) and returns the job's
+ * counts. `blocked`: all-or-nothing refused the file.
+ */
 export async function finishRoster<Row>(
   run: JobRun,
   spec: SheetSpec<Row>,
@@ -57,8 +60,8 @@ export async function finishRoster<Row>(
   opts: { blocked: boolean; unchangedLabel: string },
 ): Promise<ImportCounts> {
   const { rows } = roster;
-  await writeMarkedWorkbook(
-    { path: run.reportPath },
+  await writeOutcomes(
+    run.outcomesPath,
     { sheetName: spec.name, columns: roster.columns },
     rows.map((r) => ({
       rowNumber: r.rowNumber,

@@ -10,7 +10,7 @@ import type { App } from '../../server/app-types.ts';
 import { IsoDate, OneOf, errorResponses } from '../../server/schemas.ts';
 import { commonError } from '../../engines/errors.ts';
 import { getUnit } from '../../engines/org/service.ts';
-import { buildTemplate, exportRows, importError } from '../../engines/imports/index.ts';
+import { buildTemplate, exportRows, importError, markedWorkbookFromOutcomes } from '../../engines/imports/index.ts';
 import { createImportJob, enqueueImportJob, importKind, jobDir, newJobId, presentJob } from '../../engines/imports/jobs.ts';
 import { importJobs, IMPORT_MODES } from '../../engines/imports/jobs-schema.ts';
 import { recordAudit } from '../../engines/audit/service.ts';
@@ -127,10 +127,11 @@ export function membershipImportRoutes(app: App, deps: { database: Database; fil
     config: { access: { permission: 'members.read', resource: 'import_job' } },
     handler: async (req, reply) => {
       const job = await req.inScope(async (ctx) => (await ctx.db.select().from(importJobs).where(eq(importJobs.id, req.params.id)))[0]);
-      const file = path.join(jobDir(deps.filesDir, req.params.id), 'report.xlsx');
+      const file = path.join(jobDir(deps.filesDir, req.params.id), 'outcomes.jsonl');
       if (!job || !fs.existsSync(file)) throw commonError('NOT_FOUND', job ? '标注表格尚未生成，请等待导入完成' : undefined);
+      const body = await markedWorkbookFromOutcomes(file);
       xlsxReply(reply, `${job.fileName.replace(/\.[^.]+$/, '')}（处理结果）.xlsx`);
-      return reply.send(fs.createReadStream(file));
+      return reply.send(body);
     },
   });
 
