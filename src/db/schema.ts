@@ -8,6 +8,9 @@ export * from '../engines/ledger/schema.ts';
 export * from '../engines/approvals/schema.ts';
 export * from '../programs/hardship/schema.ts';
 export * from '../programs/relief/schema.ts';
+export * from '../engines/cases/schema.ts';
+export * from '../programs/legal/schema.ts';
+export * from '../programs/counselling/schema.ts';
 
 import * as org from '../engines/org/schema.ts';
 import * as accounts from '../engines/accounts/schema.ts';
@@ -18,6 +21,9 @@ import * as ledger from '../engines/ledger/schema.ts';
 import * as approvals from '../engines/approvals/schema.ts';
 import * as hardship from '../programs/hardship/schema.ts';
 import * as relief from '../programs/relief/schema.ts';
+import * as cases from '../engines/cases/schema.ts';
+import * as legal from '../programs/legal/schema.ts';
+import * as counselling from '../programs/counselling/schema.ts';
 
-export const schema = { ...org, ...accounts, ...audit, ...membership, ...importJobs, ...ledger, ...approvals, ...hardship, ...relief };
+export const schema = { ...org, ...accounts, ...audit, ...membership, ...importJobs, ...ledger, ...approvals, ...hardship, ...relief, ...cases, ...legal, ...counselling };
 export type Schema = typeof schema;
