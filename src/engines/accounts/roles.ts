@@ -11,7 +11,40 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Legal services, counselling and the case engine under them. */
+const CASEWORK_PERMISSIONS = [
+  'legal.read',
+  /** Work a case: stages, events, documents (a lawyer, only on the cases assigned to them). */
+  'legal.write',
+  /** Take in disputes, decide on legal aid, keep the lawyers' team. */
+  'legal.manage',
+  /** Assign a case to a lawyer. */
+  'cases.assign',
+  'counselling.read',
+  'counselling.write',
+  /** Keep the counsellors' team and the rooms. */
+  'counselling.manage',
+  /** Write and read one's own session notes (a counsellor's; nobody else's notes are ever readable). */
+  'counselling.notes',
+] as const;
+
+/**
+ * Who may do what in legal services and counselling. Where: their subtree, and for lawyers and
+ * counsellors only their own cases and appointments (row-level security, migration 0013).
+ */
+const CASEWORK_GRANTS: Record<Role, readonly (typeof CASEWORK_PERMISSIONS)[number][]> = {
+  city_admin: ['legal.read', 'legal.write', 'legal.manage', 'cases.assign', 'counselling.read', 'counselling.write', 'counselling.manage'],
+  county_admin: ['legal.read', 'legal.write', 'legal.manage', 'cases.assign', 'counselling.read', 'counselling.write', 'counselling.manage'],
+  grassroots_staff: ['legal.read', 'legal.write', 'legal.manage', 'counselling.read', 'counselling.write'],
+  reviewer: ['legal.read', 'counselling.read'],
+  auditor: ['legal.read', 'counselling.read'],
+  lawyer: ['legal.read', 'legal.write'],
+  counsellor: ['counselling.read', 'counselling.write', 'counselling.notes'],
+  worker: [],
+};
+
 export const PERMISSIONS = [
+  ...CASEWORK_PERMISSIONS,
   'org.read',
   'org.write',
   'users.read',
@@ -21,30 +54,48 @@ export const PERMISSIONS = [
   'members.write',
   /** See a full ID number (each view logged with its reason). */
   'members.sensitive',
+  'hardship.read',
+  'hardship.write',
+  /** See a household's full ID number, bank account and incomes (each view logged with its reason). */
+  'hardship.sensitive',
+  'relief.read',
+  'relief.write',
+  /** Decide a step of a relief application's approval chain (at the user's own level). */
+  'relief.approve',
+  'funds.read',
+  /** Record money raised and allocate it down the tree. */
+  'funds.write',
+  /** Make payment batches, export the bank file (full account numbers), confirm payment. */
+  'funds.pay',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const STAFF_READ: Permission[] = ['org.read'];
 const MEMBERSHIP: Permission[] = ['members.read', 'members.write', 'members.sensitive'];
+const HARDSHIP: Permission[] = ['hardship.read', 'hardship.write', 'hardship.sensitive'];
+const RELIEF: Permission[] = ['relief.read', 'relief.write', 'relief.approve'];
+const FUNDS: Permission[] = ['funds.read', 'funds.write', 'funds.pay'];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  city_admin: ['org.read', 'org.write', 'users.read', 'users.write', 'audit.read', ...MEMBERSHIP],
-  county_admin: ['org.read', 'org.write', 'users.read', 'users.write', 'audit.read', ...MEMBERSHIP],
-  grassroots_staff: [...STAFF_READ, ...MEMBERSHIP],
-  reviewer: [...STAFF_READ, 'members.read'],
-  // 经审: reads everything in scope, the trail included, and changes nothing.
-  auditor: ['org.read', 'users.read', 'audit.read', 'members.read'],
+  city_admin: ['org.read', 'org.write', 'users.read', 'users.write', 'audit.read', ...MEMBERSHIP, ...HARDSHIP, ...RELIEF, ...FUNDS],
+  county_admin: ['org.read', 'org.write', 'users.read', 'users.write', 'audit.read', ...MEMBERSHIP, ...HARDSHIP, ...RELIEF, ...FUNDS],
+  grassroots_staff: [...STAFF_READ, ...MEMBERSHIP, ...HARDSHIP, ...RELIEF, 'funds.read'],
+  reviewer: [...STAFF_READ, 'members.read', 'hardship.read', 'relief.read', 'relief.approve', 'funds.read'],
+  // 经审: reads everything in scope, the trail and the books included, and changes nothing.
+  auditor: ['org.read', 'users.read', 'audit.read', 'members.read', 'hardship.read', 'relief.read', 'funds.read'],
   lawyer: [...STAFF_READ],
   counsellor: [...STAFF_READ],
   worker: [],
 };
 
+const ALL_GRANTS = Object.fromEntries(ROLES.map((r) => [r, [...GRANTS[r], ...CASEWORK_GRANTS[r]]])) as Record<Role, readonly Permission[]>;
+
 export function can(role: Role, permission: Permission): boolean {
-  return GRANTS[role].includes(permission);
+  return ALL_GRANTS[role].includes(permission);
 }
 
 export function permissionsOf(role: Role): readonly Permission[] {
-  return GRANTS[role];
+  return ALL_GRANTS[role];
 }
 
 export const ROLE_LABELS: Record<Role, string> = {
