@@ -225,17 +225,24 @@ export async function childrenCoverage(ctx: Ctx, unitId: number, asOf: IsoDate) 
   });
 }
 
+/** Months on the statistics page's trend. */
+export const TREND_MONTHS = 12;
+
+/** The trend's dates: the month ends of the `months - 1` months before `asOf`, then `asOf` itself. */
+export function trendDates(asOf: IsoDate, months: number): IsoDate[] {
+  const [y, m] = asOf.split('-').map(Number) as [number, number];
+  const dates: IsoDate[] = [];
+  for (let i = months - 1; i >= 1; i--) dates.push(new Date(Date.UTC(y, m - i, 0)).toISOString().slice(0, 10)); // last day of the month i months back
+  dates.push(asOf);
+  return dates;
+}
+
 /** Month-end figures for the last `months` months up to `asOf` (the last point is `asOf` itself). */
 export async function monthlyTrend(ctx: Ctx, unitId: number, asOf: IsoDate, months: number) {
   const points: { date: IsoDate; counts: CoverageCounts; rates: Rate[] }[] = [];
-  const [y, m] = asOf.split('-').map(Number) as [number, number];
-  for (let i = months - 1; i >= 1; i--) {
-    const end = new Date(Date.UTC(y, m - i, 0)); // last day of the month i months back
-    const date = end.toISOString().slice(0, 10);
+  for (const date of trendDates(asOf, months)) {
     const counts = await coverageCounts(ctx, unitId, date);
     points.push({ date, counts, rates: ratesOf(counts) });
   }
-  const counts = await coverageCounts(ctx, unitId, asOf);
-  points.push({ date: asOf, counts, rates: ratesOf(counts) });
   return points;
 }

@@ -9,6 +9,7 @@ import type { Database } from '../../db/client.ts';
 import { idCardCheckChar, maskIdCard, usccCheckChar } from '../../engines/people/identifiers.ts';
 import { lookupHash, seal } from '../../engines/people/sealing.ts';
 import { chineseName, enterpriseName, seededRandom } from '../../demo/random.ts';
+import { TREND_MONTHS, trendDates } from './coverage.ts';
 
 export const REPORT = { unions: 14690, singleUnions: 9657, shuangliang: 8421 } as const;
 
@@ -142,6 +143,9 @@ export async function seedMembershipDemo(database: Database, opts: { scale: numb
     }
     // Fresh statistics after a bulk load, so the planner sees the tables as they now are.
     for (const t of ['org_units', 'enterprises', 'enterprise_headcounts', 'union_profiles', 'union_coverages', 'persons', 'memberships']) await q(`ANALYZE ${t}`);
+    // Count the tallies the statistics page opens on (today and the trend's month ends), so the
+    // first visit reads sums instead of counting every membership twelve times.
+    for (const d of trendDates(opts.today, TREND_MONTHS)) await q(`SELECT gonghui_tally_ensure($1::date)`, [d]);
     return { unions: U, enterprises: entId - entBase, members: personId - personBase };
   });
 }

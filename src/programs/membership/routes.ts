@@ -24,7 +24,7 @@ import {
   transferMember,
   updateUnionProfile,
 } from './service.ts';
-import { childrenCoverage, coverageCounts, drillDown, FIGURES, monthlyTrend, ratesOf } from './coverage.ts';
+import { childrenCoverage, coverageCounts, drillDown, FIGURES, monthlyTrend, ratesOf, TREND_MONTHS } from './coverage.ts';
 
 const tags = ['会员与建会'];
 const NullableDate = Type.Union([IsoDate, Type.Null()]);
@@ -473,14 +473,14 @@ export function membershipRoutes(app: App): void {
       querystring: Type.Object({
         unitId: Type.Optional(Type.Integer({ minimum: 1 })),
         asOf: Type.Optional(IsoDate),
-        months: Type.Optional(Type.Integer({ minimum: 1, maximum: 36, default: 12 })),
+        months: Type.Optional(Type.Integer({ minimum: 1, maximum: 36, default: TREND_MONTHS })),
       }),
       response: { 200: Type.Object({ items: Type.Array(Type.Object({ date: Type.String(), counts: Counts, rates: Type.Array(Rate) })) }), ...errorResponses },
     },
     config: { access: read },
     handler: async (req) =>
       req.inScope(async (ctx) => ({
-        items: await monthlyTrend(ctx, req.query.unitId ?? ctx.scope.unitId, date(req.query.asOf, 'asOf') ?? todayInShanghai(), req.query.months ?? 12),
+        items: await monthlyTrend(ctx, req.query.unitId ?? ctx.scope.unitId, date(req.query.asOf, 'asOf') ?? todayInShanghai(), req.query.months ?? TREND_MONTHS),
       })),
   });
 
