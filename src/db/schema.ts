@@ -11,6 +11,9 @@ export * from '../programs/relief/schema.ts';
 export * from '../engines/cases/schema.ts';
 export * from '../programs/legal/schema.ts';
 export * from '../programs/counselling/schema.ts';
+export * from '../engines/indicators/schema.ts';
+export * from '../engines/notify/schema.ts';
+export * from '../programs/supervision/schema.ts';
 
 import * as org from '../engines/org/schema.ts';
 import * as accounts from '../engines/accounts/schema.ts';
@@ -24,6 +27,9 @@ import * as relief from '../programs/relief/schema.ts';
 import * as cases from '../engines/cases/schema.ts';
 import * as legal from '../programs/legal/schema.ts';
 import * as counselling from '../programs/counselling/schema.ts';
+import * as indicators from '../engines/indicators/schema.ts';
+import * as notify from '../engines/notify/schema.ts';
+import * as supervision from '../programs/supervision/schema.ts';
 
-export const schema = { ...org, ...accounts, ...audit, ...membership, ...importJobs, ...ledger, ...approvals, ...hardship, ...relief, ...cases, ...legal, ...counselling };
+export const schema = { ...org, ...accounts, ...audit, ...membership, ...importJobs, ...ledger, ...approvals, ...hardship, ...relief, ...cases, ...legal, ...counselling, ...indicators, ...notify, ...supervision };
 export type Schema = typeof schema;
