@@ -85,6 +85,9 @@ BEGIN
   SELECT array_agg(b) INTO stale FROM (SELECT DISTINCT gonghui_tally_bucket(path) AS b FROM org_units WHERE depth <= 1) x
    WHERE NOT EXISTS (SELECT 1 FROM coverage_tally_fresh f WHERE f.bucket_id = x.b AND f.as_of = d);
   IF stale IS NOT NULL THEN PERFORM gonghui_tally_recount(d, stale); END IF;
+  -- Past days other than month ends were "today" once; only month ends stay (the trend).
+  DELETE FROM coverage_tallies WHERE as_of < d AND as_of <> (date_trunc('month', as_of) + interval '1 month - 1 day')::date;
+  DELETE FROM coverage_tally_fresh WHERE as_of < d AND as_of <> (date_trunc('month', as_of) + interval '1 month - 1 day')::date;
 END $$;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION gonghui_tally_recount(date, int[]) FROM PUBLIC;

@@ -145,4 +145,15 @@ describe('coverage figures', () => {
     expect(done).toBeGreaterThan(100);
     await expectAllFiguresRight(['2011-06-30', '2014-12-31', '2017-03-15', '2020-01-01', '2023-08-31', '2026-01-01', today]);
   });
+
+  it('keep month ends and today only: a past day counted once is dropped at the next count', async () => {
+    await database.query(`SELECT gonghui_tally_ensure('2020-01-31'::date)`);
+    await database.query(`SELECT gonghui_tally_ensure('2020-01-15'::date)`);
+    const dates = async () => (await database.query<{ as_of: string }>(`SELECT DISTINCT as_of FROM coverage_tallies ORDER BY as_of`)).map((r) => r.as_of);
+    expect(await dates()).toContain('2020-01-15');
+    await database.query(`DELETE FROM coverage_tally_fresh WHERE as_of = $1`, [todayInShanghai()]);
+    await database.query(`SELECT gonghui_tally_ensure($1::date)`, [todayInShanghai()]);
+    expect(await dates()).not.toContain('2020-01-15');
+    expect(await dates()).toContain('2020-01-31');
+  });
 });
