@@ -11,7 +11,22 @@ import { runScoped } from '../engines/org/scope.ts';
 import type { Database } from '../db/client.ts';
 
 /** The kinds of record a route's `:id` names; the scope test substitutes another county's. */
-export type ResourceKind = 'org_unit' | 'user' | 'enterprise' | 'union' | 'person' | 'import_job';
+export type ResourceKind =
+  | 'org_unit'
+  | 'user'
+  | 'enterprise'
+  | 'union'
+  | 'person'
+  | 'import_job'
+  | 'legal_case'
+  | 'lawyer'
+  | 'legal_aid'
+  | 'case_document'
+  | 'counsellor'
+  | 'counselling_room'
+  | 'counselling_slot'
+  | 'appointment'
+  | 'follow_up';
 
 export type RouteAccess =
   | { public: true }

@@ -1,0 +1,128 @@
+/**
+ * Deadlines computed from a case's dated events: pure functions on Asia/Shanghai calendar dates.
+ *
+ * Periods are counted the way Chinese law counts them (民法典 第二百零一、二百零二条): the day the
+ * period starts from is not counted; a period of days ends N days later; a period of months or
+ * years ends on the corresponding day of the last month, or on that month's last day when it has
+ * no such day (one year from 2012-02-29 ends on 2013-02-28). The due date is the last day on
+ * which the act may still be done. Moving a due date off a public holiday (第二百零三条) needs the
+ * official holiday calendar and is not applied.
+ */
+import { isValidIsoDate, type IsoDate } from '../time.ts';
+
+const DAY = 86400000;
+
+function parts(d: IsoDate): [number, number, number] {
+  if (!isValidIsoDate(d)) throw new Error(`Not a calendar date: ${d}`);
+  return d.split('-').map(Number) as [number, number, number];
+}
+
+const fmt = (ms: number): IsoDate => new Date(ms).toISOString().slice(0, 10);
+
+export function addDays(d: IsoDate, days: number): IsoDate {
+  const [y, m, day] = parts(d);
+  return fmt(Date.UTC(y, m - 1, day) + days * DAY);
+}
+
+/** The corresponding day `months` later, or that month's last day when it has none. */
+export function addMonths(d: IsoDate, months: number): IsoDate {
+  const [y, m, day] = parts(d);
+  const index = y * 12 + (m - 1) + months;
+  const ty = Math.floor(index / 12);
+  const tm = index - ty * 12;
+  const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
+  return fmt(Date.UTC(ty, tm, Math.min(day, last)));
+}
+
+export function addYears(d: IsoDate, years: number): IsoDate {
+  return addMonths(d, years * 12);
+}
+
+/** Whole days from `a` to `b` (negative when b is earlier). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  const [ay, am, ad] = parts(a);
+  const [by, bm, bd] = parts(b);
+  return Math.round((Date.UTC(by, bm - 1, bd) - Date.UTC(ay, am - 1, ad)) / DAY);
+}
+
+export interface Period {
+  years?: number;
+  months?: number;
+  days?: number;
+}
+
+export function addPeriod(d: IsoDate, p: Period): IsoDate {
+  let out = d;
+  if (p.years) out = addYears(out, p.years);
+  if (p.months) out = addMonths(out, p.months);
+  if (p.days) out = addDays(out, p.days);
+  return out;
+}
+
+/**
+ * A deadline of a flow: it runs from the latest of the `from` events (a later interruption
+ * restarts it), is pushed back by `extension` when that event is recorded, and is met by the
+ * first `metBy` event on or after its start.
+ */
+export interface DeadlineRule {
+  key: string;
+  label: string;
+  /** The legal basis, shown beside the date. */
+  basis: string;
+  from: readonly string[];
+  period: Period;
+  extension?: { event: string; period: Period };
+  metBy: readonly string[];
+}
+
+export interface DatedEvent {
+  kind: string;
+  occurredOn: IsoDate;
+}
+
+export interface Deadline {
+  key: string;
+  fromOn: IsoDate;
+  dueOn: IsoDate;
+  extended: boolean;
+  /** When the act was done (or null while it is still to be done). */
+  metOn: IsoDate | null;
+}
+
+/** Every deadline the events start; a rule none of whose start events happened gives none. */
+export function computeDeadlines(rules: readonly DeadlineRule[], events: readonly DatedEvent[]): Deadline[] {
+  const out: Deadline[] = [];
+  for (const rule of rules) {
+    const starts = events.filter((e) => rule.from.includes(e.kind)).map((e) => e.occurredOn).sort();
+    const fromOn = starts[starts.length - 1];
+    if (!fromOn) continue;
+    let dueOn = addPeriod(fromOn, rule.period);
+    let extended = false;
+    if (rule.extension && events.some((e) => e.kind === rule.extension!.event && e.occurredOn >= fromOn)) {
+      dueOn = addPeriod(dueOn, rule.extension.period);
+      extended = true;
+    }
+    const met = events.filter((e) => rule.metBy.includes(e.kind) && e.occurredOn >= fromOn).map((e) => e.occurredOn).sort();
+    out.push({ key: rule.key, fromOn, dueOn, extended, metOn: met[0] ?? null });
+  }
+  return out;
+}
+
+export type DeadlineState = 'met' | 'open' | 'due_soon' | 'overdue' | 'void';
+
+/**
+ * How a deadline stands today: met (done in time or late — `lateBy` tells), still open, due within
+ * `soonDays`, overdue, or void (the case closed before it mattered).
+ */
+export function deadlineState(
+  d: Pick<Deadline, 'dueOn' | 'metOn'>,
+  today: IsoDate,
+  opts: { soonDays?: number; closedOn?: IsoDate | null } = {},
+): { state: DeadlineState; daysLeft: number; lateBy: number } {
+  const daysLeft = daysBetween(today, d.dueOn);
+  if (d.metOn) return { state: 'met', daysLeft, lateBy: Math.max(0, daysBetween(d.dueOn, d.metOn)) };
+  if (opts.closedOn) return { state: 'void', daysLeft, lateBy: 0 };
+  if (daysLeft < 0) return { state: 'overdue', daysLeft, lateBy: -daysLeft };
+  if (daysLeft <= (opts.soonDays ?? 7)) return { state: 'due_soon', daysLeft, lateBy: 0 };
+  return { state: 'open', daysLeft, lateBy: 0 };
+}
