@@ -54,19 +54,35 @@ export const PERMISSIONS = [
   'members.write',
   /** See a full ID number (each view logged with its reason). */
   'members.sensitive',
+  'hardship.read',
+  'hardship.write',
+  /** See a household's full ID number, bank account and incomes (each view logged with its reason). */
+  'hardship.sensitive',
+  'relief.read',
+  'relief.write',
+  /** Decide a step of a relief application's approval chain (at the user's own level). */
+  'relief.approve',
+  'funds.read',
+  /** Record money raised and allocate it down the tree. */
+  'funds.write',
+  /** Make payment batches, export the bank file (full account numbers), confirm payment. */
+  'funds.pay',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const STAFF_READ: Permission[] = ['org.read'];
 const MEMBERSHIP: Permission[] = ['members.read', 'members.write', 'members.sensitive'];
+const HARDSHIP: Permission[] = ['hardship.read', 'hardship.write', 'hardship.sensitive'];
+const RELIEF: Permission[] = ['relief.read', 'relief.write', 'relief.approve'];
+const FUNDS: Permission[] = ['funds.read', 'funds.write', 'funds.pay'];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  city_admin: ['org.read', 'org.write', 'users.read', 'users.write', 'audit.read', ...MEMBERSHIP],
-  county_admin: ['org.read', 'org.write', 'users.read', 'users.write', 'audit.read', ...MEMBERSHIP],
-  grassroots_staff: [...STAFF_READ, ...MEMBERSHIP],
-  reviewer: [...STAFF_READ, 'members.read'],
-  // 经审: reads everything in scope, the trail included, and changes nothing.
-  auditor: ['org.read', 'users.read', 'audit.read', 'members.read'],
+  city_admin: ['org.read', 'org.write', 'users.read', 'users.write', 'audit.read', ...MEMBERSHIP, ...HARDSHIP, ...RELIEF, ...FUNDS],
+  county_admin: ['org.read', 'org.write', 'users.read', 'users.write', 'audit.read', ...MEMBERSHIP, ...HARDSHIP, ...RELIEF, ...FUNDS],
+  grassroots_staff: [...STAFF_READ, ...MEMBERSHIP, ...HARDSHIP, ...RELIEF, 'funds.read'],
+  reviewer: [...STAFF_READ, 'members.read', 'hardship.read', 'relief.read', 'relief.approve', 'funds.read'],
+  // 经审: reads everything in scope, the trail and the books included, and changes nothing.
+  auditor: ['org.read', 'users.read', 'audit.read', 'members.read', 'hardship.read', 'relief.read', 'funds.read'],
   lawyer: [...STAFF_READ],
   counsellor: [...STAFF_READ],
   worker: [],
