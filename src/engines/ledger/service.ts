@@ -214,6 +214,8 @@ export interface LineFilter {
   entryKinds?: LedgerEntryKind[] | undefined;
   /** Only accounts held in this unit's subtree. */
   underPath?: string | undefined;
+  /** Only accounts held by this very unit. */
+  unitId?: number | undefined;
   /** Only the positive (incoming) or negative side. */
   side?: 'in' | 'out' | undefined;
 }
@@ -223,6 +225,7 @@ function lineWhere(f: LineFilter): SQL {
   if (f.accountKind) conds.push(eq(ledgerAccounts.kind, f.accountKind));
   if (f.accountCode !== undefined) conds.push(eq(ledgerAccounts.code, f.accountCode));
   if (f.entryKinds?.length) conds.push(inArray(ledgerEntries.kind, f.entryKinds));
+  if (f.unitId !== undefined) conds.push(eq(ledgerAccounts.unitId, f.unitId));
   if (f.side === 'in') conds.push(sql`${ledgerLines.amount} > 0`);
   if (f.side === 'out') conds.push(sql`${ledgerLines.amount} < 0`);
   if (f.underPath) {
