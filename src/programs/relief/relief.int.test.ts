@@ -210,7 +210,7 @@ describe('from application to payment', () => {
   it('holds the public notice, and previews a bulk approval with the money it commits', async () => {
     const c = await festival({ steps: [{ kind: 'decide', level: 'county' }, { kind: 'notice', days: 5 }, { kind: 'decide', level: 'city' }] });
     const hs = await Promise.all([1, 2, 3].map(() => buildHousehold(database, { rootUnitId: t.a.id, unitId: t.aUnion.id })));
-    const apps = [];
+    const apps: Awaited<ReturnType<typeof submitApplication>>[] = [];
     for (const h of hs) apps.push(await as('clerk', (ctx) => submitApplication(ctx, c.id, { unitId: t.aUnion.id, householdId: h.id })));
     await as('countyA', (ctx) => decideBulk(ctx, apps.map((a) => a.id), { decision: 'approve' }));
     expect(await code(as('city', (ctx) => decideApplication(ctx, apps[0]!.id, { decision: 'approve' })))).toBe('APPROVAL_IN_NOTICE');
