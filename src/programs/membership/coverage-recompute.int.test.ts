@@ -11,6 +11,7 @@ import { DomainError } from '../../engines/errors.ts';
 import { addMember, coverEnterprise, leaveMember, recordHeadcount, transferMember } from './service.ts';
 import { childrenCoverage, coverageCounts, isTalliedDate, type CoverageCounts } from './coverage.ts';
 import { todayInShanghai } from '../../engines/time.ts';
+import { moveUnit } from '../../engines/org/service.ts';
 
 let database: TestDatabase;
 let t: Awaited<ReturnType<typeof buildTwoCounties>>;
@@ -144,6 +145,14 @@ describe('coverage figures', () => {
     }
     expect(done).toBeGreaterThan(100);
     await expectAllFiguresRight(['2011-06-30', '2014-12-31', '2017-03-15', '2020-01-01', '2023-08-31', '2026-01-01', today]);
+  });
+
+  it('stay right when a union moves to the other county', async () => {
+    const today = todayInShanghai();
+    await expectAllFiguresRight([today, '2023-08-31']);
+    const moving = unions[1]!.unionId;
+    await asUser(database, actor, (ctx) => moveUnit(ctx, moving, { newParentId: t.bTown.id }));
+    await expectAllFiguresRight([today, '2023-08-31', '2017-03-15']);
   });
 
   it('keep month ends and today only: a past day counted once is dropped at the next count', async () => {

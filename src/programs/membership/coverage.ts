@@ -83,12 +83,11 @@ async function talliedCounts(ctx: Ctx, root: { path: string; depth: number }, as
   const [lo, hi] = subtreeRange(root.path);
   await ctx.db.execute(sql`SELECT gonghui_tally_ensure(${asOf}::date)`);
   const r = await ctx.db.execute(sql`
-    SELECT k, sum(t.enterprises)::int AS enterprises, sum(t.covered_enterprises)::int AS covered_enterprises,
-           sum(t.employees_in_covered)::bigint AS employees_in_covered, sum(t.members_in_covered)::int AS members_in_covered,
-           sum(t.members)::int AS members, sum(t.migrant_members)::int AS migrant_members, sum(t.unions)::int AS unions,
-           sum(t.shuangliang_required_unions)::int AS shuangliang_required_unions, sum(t.shuangliang_unions)::int AS shuangliang_unions
-      FROM (SELECT id, ${groupKey(root, byChild)} AS k FROM org_units WHERE path >= ${lo} AND path < ${hi}) sub
-      JOIN coverage_tallies t ON t.unit_id = sub.id AND t.as_of = ${asOf}::date
+    SELECT k, sum(enterprises)::int AS enterprises, sum(covered_enterprises)::int AS covered_enterprises,
+           sum(employees_in_covered)::bigint AS employees_in_covered, sum(members_in_covered)::int AS members_in_covered,
+           sum(members)::int AS members, sum(migrant_members)::int AS migrant_members, sum(unions)::int AS unions,
+           sum(shuangliang_required_unions)::int AS shuangliang_required_unions, sum(shuangliang_unions)::int AS shuangliang_unions
+      FROM (SELECT *, ${groupKey(root, byChild)} AS k FROM coverage_tallies WHERE as_of = ${asOf}::date AND path >= ${lo} AND path < ${hi}) t
      WHERE k IS NOT NULL
      GROUP BY k`);
   return countsByKey(r);

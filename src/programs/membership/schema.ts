@@ -169,6 +169,8 @@ export const coverageTallies = pgTable(
   {
     unitId: integer('unit_id').notNull(),
     asOf: date('as_of', { mode: 'string' }).notNull(),
+    /** The unit's path when counted (COLLATE "C"), so a subtree's tallies are one index range. */
+    path: text('path').notNull(),
     enterprises: integer('enterprises').notNull().default(0),
     coveredEnterprises: integer('covered_enterprises').notNull().default(0),
     employeesInCovered: bigint('employees_in_covered', { mode: 'number' }).notNull().default(0),
@@ -179,7 +181,7 @@ export const coverageTallies = pgTable(
     shuangliangRequiredUnions: integer('shuangliang_required_unions').notNull().default(0),
     shuangliangUnions: integer('shuangliang_unions').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.unitId, t.asOf] }), index('coverage_tallies_as_of_idx').on(t.asOf)],
+  (t) => [primaryKey({ columns: [t.unitId, t.asOf] }), index('coverage_tallies_as_of_path_idx').on(t.asOf, t.path)],
 );
 
 /** Which buckets hold current tallies for which dates; a write deletes the marks it makes stale. */

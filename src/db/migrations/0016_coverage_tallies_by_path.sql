@@ -1,0 +1,56 @@
+-- Tallies carry their unit's path: a roll-up reads one index range, and scope is the same path
+-- range as the tree's own policy. Tallies are derived data: they are recounted on the next read.
+TRUNCATE coverage_tallies, coverage_tally_fresh;--> statement-breakpoint
+DROP INDEX "coverage_tallies_as_of_idx";--> statement-breakpoint
+ALTER TABLE "coverage_tallies" ADD COLUMN "path" text COLLATE "C" NOT NULL;--> statement-breakpoint
+CREATE INDEX "coverage_tallies_as_of_path_idx" ON "coverage_tallies" USING btree ("as_of","path");--> statement-breakpoint
+DROP POLICY coverage_tallies_in_scope ON coverage_tallies;
+--> statement-breakpoint
+CREATE POLICY coverage_tallies_in_scope ON coverage_tallies TO gonghui_app USING (path >= gonghui_scope_path() AND path < gonghui_scope_upper());
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION gonghui_tally_recount(d date, buckets int[]) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE with_cross boolean := EXISTS (SELECT 1 FROM org_units WHERE depth = 0 AND gonghui_tally_bucket(path) = ANY(buckets));
+BEGIN
+  -- The buckets' units as they stand, and rows counted where a unit stood before a move.
+  DELETE FROM coverage_tallies t WHERE t.as_of = d
+     AND (gonghui_tally_bucket(t.path) = ANY(buckets) OR t.unit_id IN (SELECT id FROM org_units WHERE gonghui_tally_bucket(path) = ANY(buckets)));
+  INSERT INTO coverage_tallies (unit_id, as_of, path, enterprises, covered_enterprises, employees_in_covered, members_in_covered, members, migrant_members,
+                                unions, shuangliang_required_unions, shuangliang_unions)
+  WITH sub AS (SELECT id, path FROM org_units WHERE gonghui_tally_bucket(path) = ANY(buckets)),
+  ent AS (SELECT e.id, e.unit_id FROM enterprises e JOIN sub ON sub.id = e.unit_id
+            WHERE e.registered_on <= d AND (e.closed_on IS NULL OR e.closed_on > d)),
+  cov AS (SELECT ent.id, ent.unit_id FROM ent WHERE EXISTS (
+            SELECT 1 FROM union_coverages c WHERE c.enterprise_id = ent.id AND c.valid_from <= d AND (c.valid_to IS NULL OR c.valid_to > d))),
+  mem AS (SELECT m.person_id, m.enterprise_id, m.union_unit_id, sub.path FROM memberships m JOIN sub ON sub.id = m.union_unit_id
+            WHERE m.joined_on <= d AND (m.left_on IS NULL OR m.left_on > d)),
+  parts AS (
+    SELECT unit_id, 1 AS enterprises, 0 AS covered, 0::bigint AS employees, 0 AS in_covered, 0 AS members, 0 AS migrants, 0 AS unions, 0 AS required, 0 AS shown FROM ent
+    UNION ALL
+    SELECT cov.unit_id, 0, 1, COALESCE((SELECT h.employees FROM enterprise_headcounts h WHERE h.enterprise_id = cov.id AND h.as_of <= d ORDER BY h.as_of DESC LIMIT 1), 0),
+           0, 0, 0, 0, 0, 0 FROM cov
+    UNION ALL
+    SELECT mem.union_unit_id, 0, 0, 0, 0, 1, CASE WHEN p.migrant_worker THEN 1 ELSE 0 END, 0, 0, 0 FROM mem JOIN persons p ON p.id = mem.person_id
+    UNION ALL
+    SELECT gonghui_common_unit(mem.path, eu.path), 0, 0, 0, 1, 0, 0, 0, 0, 0
+      FROM mem JOIN cov ON cov.id = mem.enterprise_id JOIN org_units eu ON eu.id = cov.unit_id
+     WHERE gonghui_tally_bucket(eu.path) = gonghui_tally_bucket(mem.path)
+    UNION ALL
+    SELECT x.common, 0, 0, 0, 1, 0, 0, 0, 0, 0 FROM (
+      SELECT gonghui_common_unit(mu.path, eu.path) AS common
+        FROM memberships m JOIN org_units mu ON mu.id = m.union_unit_id
+             JOIN enterprises e ON e.id = m.enterprise_id JOIN org_units eu ON eu.id = e.unit_id
+       WHERE with_cross AND gonghui_tally_bucket(mu.path) <> gonghui_tally_bucket(eu.path)
+         AND m.joined_on <= d AND (m.left_on IS NULL OR m.left_on > d)
+         AND e.registered_on <= d AND (e.closed_on IS NULL OR e.closed_on > d)
+         AND EXISTS (SELECT 1 FROM union_coverages c WHERE c.enterprise_id = e.id AND c.valid_from <= d AND (c.valid_to IS NULL OR c.valid_to > d))) x
+     WHERE x.common IS NOT NULL
+    UNION ALL
+    SELECT u.id, 0, 0, 0, 0, 0, 0, 1, CASE WHEN p.shuangliang_required THEN 1 ELSE 0 END,
+           CASE WHEN p.shuangliang_required AND p.signboard_shown_on <= d AND p.chair_shown_on <= d THEN 1 ELSE 0 END
+      FROM org_units u JOIN sub ON sub.id = u.id JOIN union_profiles p ON p.unit_id = u.id
+     WHERE u.opened_on <= d AND (u.closed_on IS NULL OR u.closed_on > d))
+  SELECT parts.unit_id, d, u.path, sum(enterprises), sum(covered), sum(employees), sum(in_covered), sum(members), sum(migrants), sum(unions), sum(required), sum(shown)
+    FROM parts JOIN org_units u ON u.id = parts.unit_id GROUP BY parts.unit_id, u.path;
+  INSERT INTO coverage_tally_fresh (bucket_id, as_of) SELECT b, d FROM unnest(buckets) b
+    ON CONFLICT (bucket_id, as_of) DO UPDATE SET counted_at = now();
+END $$;
