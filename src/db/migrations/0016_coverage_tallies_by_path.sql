@@ -8,7 +8,9 @@ DROP POLICY coverage_tallies_in_scope ON coverage_tallies;
 --> statement-breakpoint
 CREATE POLICY coverage_tallies_in_scope ON coverage_tallies TO gonghui_app USING (path >= gonghui_scope_path() AND path < gonghui_scope_upper());
 --> statement-breakpoint
-CREATE OR REPLACE FUNCTION gonghui_tally_recount(d date, buckets int[]) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+-- work_mem: a county's members sort in memory rather than on disk.
+CREATE OR REPLACE FUNCTION gonghui_tally_recount(d date, buckets int[]) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = public, pg_temp SET work_mem = '64MB' AS $$
 DECLARE with_cross boolean := EXISTS (SELECT 1 FROM org_units WHERE depth = 0 AND gonghui_tally_bucket(path) = ANY(buckets));
 BEGIN
   -- The buckets' units as they stand, and rows counted where a unit stood before a move.
@@ -31,7 +33,8 @@ BEGIN
     UNION ALL
     SELECT mem.union_unit_id, 0, 0, 0, 0, 1, CASE WHEN p.migrant_worker THEN 1 ELSE 0 END, 0, 0, 0 FROM mem JOIN persons p ON p.id = mem.person_id
     UNION ALL
-    SELECT gonghui_common_unit(mem.path, eu.path), 0, 0, 0, 1, 0, 0, 0, 0, 0
+    -- Usually the employer's unit is above the union: then it is the common unit.
+    SELECT CASE WHEN starts_with(mem.path, eu.path) THEN cov.unit_id ELSE gonghui_common_unit(mem.path, eu.path) END, 0, 0, 0, 1, 0, 0, 0, 0, 0
       FROM mem JOIN cov ON cov.id = mem.enterprise_id JOIN org_units eu ON eu.id = cov.unit_id
      WHERE gonghui_tally_bucket(eu.path) = gonghui_tally_bucket(mem.path)
     UNION ALL
