@@ -19,6 +19,11 @@ const OrgPage = lazy(() => import('./modules/org/OrgPage.tsx'));
 const UsersPage = lazy(() => import('./modules/users/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./modules/audit/AuditPage.tsx'));
 const MembershipModule = lazy(() => import('./modules/membership/index.tsx'));
+const SupervisionModule = lazy(() => import('./modules/supervision/index.tsx'));
+const HardshipModule = lazy(() => import('./modules/hardship/index.tsx'));
+const ReliefModule = lazy(() => import('./modules/relief/index.tsx'));
+const LegalModule = lazy(() => import('./modules/legal/index.tsx'));
+const CounsellingModule = lazy(() => import('./modules/counselling/index.tsx'));
 
 function Loading() {
   return (
@@ -95,6 +100,11 @@ const router = createBrowserRouter([
           { path: 'users', element: <RequirePermission permission="users.read"><UsersPage /></RequirePermission> },
           { path: 'audit', element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
           { path: 'membership/*', element: <RequirePermission permission="members.read"><MembershipModule /></RequirePermission> },
+          { path: 'supervision/*', element: <RequirePermission permission="supervision.read"><SupervisionModule /></RequirePermission> },
+          { path: 'hardship/*', element: <RequirePermission permission="hardship.read"><HardshipModule /></RequirePermission> },
+          { path: 'relief/*', element: <RequirePermission permission="relief.read"><ReliefModule /></RequirePermission> },
+          { path: 'legal/*', element: <RequirePermission permission="legal.read"><LegalModule /></RequirePermission> },
+          { path: 'counselling/*', element: <RequirePermission permission="counselling.read"><CounsellingModule /></RequirePermission> },
           {
             path: '*',
             element: <NotFound />,

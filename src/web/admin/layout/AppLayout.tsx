@@ -10,12 +10,18 @@ import type { Permission, UnitKind } from '../lib/api.ts';
 import { UnitTreeSelect } from '../components/UnitTreeSelect.tsx';
 import { NotFound } from '../components/Results.tsx';
 import { Brand } from '../components/Brand.tsx';
+import { supervisionMenu } from '../modules/supervision/menu.tsx';
+import { hardshipMenu } from '../modules/hardship/menu.tsx';
+import { reliefMenu } from '../modules/relief/menu.tsx';
+import { legalMenu } from '../modules/legal/menu.tsx';
+import { counsellingMenu } from '../modules/counselling/menu.tsx';
 
 const { Header, Sider, Content } = Layout;
 
-interface Program {
+export interface Program {
   path: string;
-  label: MessageKey;
+  /** A key of the app's dictionary, or a module's own words in both languages. */
+  label: MessageKey | { zh: string; en: string };
   icon: React.ReactNode;
   permission?: Permission;
   /** A group of pages: shown as a sub-menu. */
@@ -41,6 +47,12 @@ const PROGRAMS: Program[] = [
       { path: '/membership/imports', label: 'menu.membership.imports', icon: null, permission: 'members.write' },
     ],
   },
+  // Each of these programs keeps its menu entry in its own folder.
+  supervisionMenu,
+  hardshipMenu,
+  reliefMenu,
+  legalMenu,
+  counsellingMenu,
 ];
 const PAGES = PROGRAMS.flatMap((p) => p.children ?? [p]);
 
@@ -121,20 +133,21 @@ function HeaderBar() {
 
 function SideMenu() {
   const { can } = useAuth();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const location = useLocation();
   const navigate = useNavigate();
   const unitQuery = useUnitQuery();
   const [collapsed, setCollapsed] = useState(false);
   const items = useMemo(() => {
+    const labelOf = (label: Program['label']) => (typeof label === 'string' ? t(label) : label[lang]);
     const allowed = (p: Program) => !p.permission || can(p.permission);
     return PROGRAMS.filter(allowed).map((p) => ({
       key: p.path,
       icon: p.icon,
-      label: t(p.label),
-      ...(p.children ? { children: p.children.filter(allowed).map((c) => ({ key: c.path, label: t(c.label) })) } : {}),
+      label: labelOf(p.label),
+      ...(p.children ? { children: p.children.filter(allowed).map((c) => ({ key: c.path, label: labelOf(c.label) })) } : {}),
     }));
-  }, [can, t]);
+  }, [can, t, lang]);
   const selected = PAGES.filter((p) => p.path !== '/' && location.pathname.startsWith(p.path)).map((p) => p.path);
   const group = PROGRAMS.find((p) => p.children && location.pathname.startsWith(p.path));
   return (

@@ -77,7 +77,36 @@ export function errorMessage(e: unknown): string {
 // ---- wire types ----
 export type UnitKind = 'city' | 'county' | 'township' | 'grassroots' | 'branch';
 export type UnitStatus = 'active' | 'closed';
-export type Permission = 'org.read' | 'org.write' | 'users.read' | 'users.write' | 'audit.read' | 'members.read' | 'members.write' | 'members.sensitive';
+export type Permission =
+  | 'org.read'
+  | 'org.write'
+  | 'users.read'
+  | 'users.write'
+  | 'audit.read'
+  | 'members.read'
+  | 'members.write'
+  | 'members.sensitive'
+  | 'hardship.read'
+  | 'hardship.write'
+  | 'hardship.sensitive'
+  | 'relief.read'
+  | 'relief.write'
+  | 'relief.approve'
+  | 'funds.read'
+  | 'funds.write'
+  | 'funds.pay'
+  | 'legal.read'
+  | 'legal.write'
+  | 'legal.manage'
+  | 'cases.assign'
+  | 'counselling.read'
+  | 'counselling.write'
+  | 'counselling.manage'
+  | 'counselling.notes'
+  | 'supervision.read'
+  | 'supervision.manage'
+  | 'notifications.read'
+  | 'notifications.manage';
 export type Role = 'city_admin' | 'county_admin' | 'grassroots_staff' | 'reviewer' | 'auditor' | 'lawyer' | 'counsellor' | 'worker';
 
 export interface Unit {
