@@ -15,10 +15,20 @@ import { migrationVersion } from '../db/migrate.ts';
 import { accountRoutes, SESSION_COOKIE } from '../engines/accounts/routes.ts';
 import { resolveSession, type SessionPolicy } from '../engines/accounts/service.ts';
 import { auditRoutes } from '../engines/audit/routes.ts';
+import { NotificationHub } from '../engines/notify/live.ts';
+import { notificationRoutes } from '../engines/notify/routes.ts';
+import { channelsFromEnv } from '../engines/notify/channels.ts';
+import { supervisionRoutes } from '../programs/supervision/routes.ts';
+import { startSupervisionScheduler } from '../programs/supervision/scheduler.ts';
 import { commonError } from '../engines/errors.ts';
 import { orgRoutes } from '../engines/org/routes.ts';
 import { membershipRoutes } from '../programs/membership/routes.ts';
 import { membershipImportRoutes, UPLOAD_LIMIT } from '../programs/membership/import-routes.ts';
+import { ledgerRoutes } from '../engines/ledger/routes.ts';
+import { hardshipRoutes } from '../programs/hardship/routes.ts';
+import { reliefRoutes } from '../programs/relief/routes.ts';
+import { caseRoutes } from '../engines/cases/routes.ts';
+import { legalRoutes } from '../programs/legal/routes.ts';
 import multipart from '@fastify/multipart';
 import { assertRouteDeclaresAccess, installAccess } from './access.ts';
 import type { App } from './app-types.ts';
@@ -32,7 +42,8 @@ declare module 'fastify' {
 }
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const WEB_DIST = path.join(ROOT, 'dist', 'web');
+/** The built web app (GONGHUI_WEB_DIST lets parallel browser-test runs use builds of their own). */
+export const WEB_DIST = process.env.GONGHUI_WEB_DIST ? path.resolve(process.env.GONGHUI_WEB_DIST) : path.join(ROOT, 'dist', 'web');
 
 export interface AppOptions {
   database: Database;
@@ -40,6 +51,8 @@ export interface AppOptions {
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
   logger?: boolean;
+  /** Run the supervision schedule (month-end snapshots, nudges, digest) in this process; default: as serveWeb. */
+  scheduler?: boolean;
 }
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -133,11 +146,27 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     handler: async () => app.swagger(),
   });
 
+  // Live notifications and the supervision schedule live as long as the app.
+  const hub = new NotificationHub(database);
+  const channels = channelsFromEnv(process.env, app.log);
+  const scheduler = (opts.scheduler ?? opts.serveWeb ?? true) ? startSupervisionScheduler(database, { channels, log: app.log }) : null;
+  app.addHook('onClose', async () => {
+    hub.close();
+    await scheduler?.stop();
+  });
+
   orgRoutes(app);
   accountRoutes(app, { database, policy, secureCookies: config.secureCookies });
   auditRoutes(app);
+  supervisionRoutes(app);
+  notificationRoutes(app, { hub });
   membershipRoutes(app);
   membershipImportRoutes(app, { database, filesDir: config.dataDir });
+  ledgerRoutes(app);
+  hardshipRoutes(app, { filesDir: config.dataDir });
+  reliefRoutes(app);
+  caseRoutes(app, { filesDir: config.dataDir });
+  legalRoutes(app, { filesDir: config.dataDir });
 
   const serveWeb = opts.serveWeb ?? true;
   if (serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
