@@ -26,7 +26,14 @@ export type ResourceKind =
   | 'counselling_room'
   | 'counselling_slot'
   | 'appointment'
-  | 'follow_up';
+  | 'follow_up'
+  | 'fund'
+  | 'ledger_entry'
+  | 'household'
+  | 'hardship_attachment'
+  | 'campaign'
+  | 'relief_application'
+  | 'payment_batch';
 
 export type RouteAccess =
   | { public: true }

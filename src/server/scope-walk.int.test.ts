@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify from 'fastify';
 import type { RouteOptions } from 'fastify';
 import { createTestDatabase, type TestDatabase } from '../test/db.ts';
-import { buildTestApp } from '../test/app.ts';
-import { buildMember, buildTwoCounties, buildUnionWithEnterprise, buildUser, call, fakeCreditCode, fakeIdNumber, login, type Session } from '../test/factories.ts';
+import { buildTestApp, TEST_CONFIG } from '../test/app.ts';
+import { buildMember, buildReliefScenario, buildTwoCounties, buildUnionWithEnterprise, buildUser, call, fakeCreditCode, fakeIdNumber, login, type Session } from '../test/factories.ts';
 import type { App } from './app-types.ts';
 import { assertRouteDeclaresAccess, type ResourceKind, type RouteAccess } from './access.ts';
 import { todayInShanghai } from '../engines/time.ts';
@@ -21,6 +21,7 @@ let bUser: { id: number };
 let bUnion: { enterpriseId: number; unionId: number };
 let bPerson: { personId: number };
 let bJobId: string;
+let bRelief: Awaited<ReturnType<typeof buildReliefScenario>>;
 let countyA: Session;
 let auditorA: Session;
 let routes: RouteOptions[];
@@ -37,6 +38,7 @@ beforeAll(async () => {
   await buildUser(database, { unitId: t.b.id, role: 'county_admin', username: 'yixian.admin', displayName: `${MARK_B}管理员` });
   bUnion = await buildUnionWithEnterprise(database, { rootUnitId: t.city.id, parentId: t.bTown.id, name: `${MARK_B}竹木`, shuangliang: true });
   bPerson = await buildMember(database, { rootUnitId: t.city.id, unionId: bUnion.unionId, enterpriseId: bUnion.enterpriseId, name: `${MARK_B}会员` });
+  bRelief = await buildReliefScenario(database, { countyId: t.b.id, unionId: t.bUnion.id, mark: MARK_B, filesDir: TEST_CONFIG.dataDir });
   const aUnion = await buildUnionWithEnterprise(database, { rootUnitId: t.city.id, parentId: t.aTown.id, name: '甲县竹木' });
   await buildMember(database, { rootUnitId: t.city.id, unionId: aUnion.unionId, enterpriseId: aUnion.enterpriseId, name: '甲县会员' });
   countyA = await login(app, a.username);
@@ -79,6 +81,20 @@ function bRecord(kind: ResourceKind | undefined): number | string {
       return bPerson.personId;
     case 'import_job':
       return bJobId;
+    case 'household':
+      return bRelief.householdId;
+    case 'hardship_attachment':
+      return bRelief.attachmentId;
+    case 'campaign':
+      return bRelief.campaignId;
+    case 'relief_application':
+      return bRelief.applicationId;
+    case 'payment_batch':
+      return bRelief.batchId;
+    case 'fund':
+      return bRelief.fundId;
+    case 'ledger_entry':
+      return bRelief.entryId;
     default:
       throw new Error('route has an :id but declares no resource kind');
   }

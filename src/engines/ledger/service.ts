@@ -341,3 +341,10 @@ export async function traceEntry(ctx: Ctx, fundId: number, entryId: number) {
     : [];
   return { entry, lines, related, relatedLines, fundedBy };
 }
+
+/** An entry by its id alone (ids are unique across funds), traced from source to recipient. */
+export async function traceEntryById(ctx: Ctx, entryId: number) {
+  const [e] = await ctx.db.select({ fundId: ledgerEntries.fundId }).from(ledgerEntries).where(eq(ledgerEntries.id, entryId));
+  if (!e) throw ledgerError('LEDGER_ENTRY_NOT_FOUND');
+  return traceEntry(ctx, e.fundId, entryId);
+}

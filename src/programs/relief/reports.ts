@@ -146,9 +146,9 @@ export type Figure = (typeof FIGURES)[number];
  * The records behind one figure of one row: applications for the counts, ledger lines for the
  * money (their sum is the figure; raised money shows as the sources' credit lines, negative).
  */
-export async function drillDown(ctx: Ctx, campaignId: number, q: { figure: Figure; unitId: number; own?: boolean | undefined; offset: number; limit: number }) {
+export async function drillDown(ctx: Ctx, campaignId: number, q: { figure: Figure; unitId?: number | undefined; own?: boolean | undefined; offset: number; limit: number }) {
   const c = await getCampaign(ctx, campaignId);
-  const unit = await getUnit(ctx, q.unitId);
+  const unit = await baseUnit(ctx, c.unitId, q.unitId);
   const where = q.own ? { unitId: unit.id } : { underUnitId: unit.id };
   if (q.figure === 'applications' || q.figure === 'approved' || q.figure === 'households') {
     const r = await listApplications(ctx, { campaignId: c.id, ...where, ...(q.figure === 'approved' ? { status: 'approved' as const } : {}), ...(q.figure === 'households' ? { paid: true } : {}), offset: q.offset, limit: q.limit });
