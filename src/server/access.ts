@@ -18,6 +18,7 @@ export type ResourceKind =
   | 'union'
   | 'person'
   | 'import_job'
+  | 'bulletin'
   | 'legal_case'
   | 'lawyer'
   | 'legal_aid'

@@ -21,6 +21,7 @@ let bUser: { id: number };
 let bUnion: { enterpriseId: number; unionId: number };
 let bPerson: { personId: number };
 let bJobId: string;
+let bBulletinId: number;
 let bRelief: Awaited<ReturnType<typeof buildReliefScenario>>;
 let countyA: Session;
 let auditorA: Session;
@@ -72,6 +73,17 @@ function bRecord(kind: ResourceKind | undefined): number | string {
     case 'org_unit':
       return t.bUnion.id;
     case 'user':
+  // County B's supervision: a frozen month, its bulletin, and a nudge to its admin.
+  await call(app, bAdmin, 'POST', '/api/v1/supervision/snapshots', { period: '2026-01' });
+  bBulletinId = (await call(app, bAdmin, 'POST', '/api/v1/supervision/bulletins', { period: '2026-01' })).json().id;
+  {
+    const { asUser } = await import('../test/factories.ts');
+    const { raiseNudge } = await import('../engines/notify/service.ts');
+    const [bAdminRow] = await database.query<{ id: number }>(`SELECT id FROM users WHERE username = 'yixian.admin'`);
+    await asUser(database, { userId: bAdminRow!.id, username: 'yixian.admin', role: 'county_admin', unitId: t.b.id }, (ctx) =>
+      raiseNudge(ctx, { unitId: t.b.id, causeKey: 'walk.due', kind: 'due', title: `${MARK_B}到期事项`, body: `${MARK_B}`, link: null }),
+    );
+  }
       return bUser.id;
     case 'enterprise':
       return bUnion.enterpriseId;
@@ -95,6 +107,8 @@ function bRecord(kind: ResourceKind | undefined): number | string {
       return bRelief.fundId;
     case 'ledger_entry':
       return bRelief.entryId;
+    case 'bulletin':
+      return bBulletinId;
     default:
       throw new Error('route has an :id but declares no resource kind');
   }
@@ -147,6 +161,7 @@ async function snapshotOfB(): Promise<string> {
             (SELECT json_agg(e ORDER BY e.id) FROM enterprises e WHERE e.unit_id = u.id) AS enterprises,
             (SELECT json_agg(p ORDER BY p.unit_id) FROM union_profiles p WHERE p.unit_id = u.id) AS profiles,
             (SELECT json_agg(c ORDER BY c.id) FROM union_coverages c WHERE c.union_unit_id = u.id) AS coverages,
+      if (String(schema.pattern ?? '') === '^\\d{4}-\\d{2}$') return '2026-01';
             (SELECT json_agg(json_build_array(m.id, m.person_id, m.left_on, pp.name) ORDER BY m.id) FROM memberships m JOIN persons pp ON pp.id = m.person_id WHERE m.union_unit_id = u.id) AS members
        FROM org_units u WHERE u.path LIKE (SELECT path FROM org_units WHERE id = $1) || '%' ORDER BY u.id`,
     [t.b.id],
@@ -161,6 +176,18 @@ describe('every API route', () => {
     const bare = Fastify();
     bare.addHook('onRoute', assertRouteDeclaresAccess);
     expect(() => bare.get('/api/v1/forgotten', async () => ({}))).toThrow(/does not declare config.access/);
+/** Opens an event stream, collects what arrives in its first moments, and closes it. */
+async function openStream(s: Session, url: string): Promise<{ status: number; text: string }> {
+  const res = await app.inject({ method: 'GET', url, headers: { cookie: s.cookie }, payloadAsStream: true });
+  const stream = res.stream();
+  let text = '';
+  stream.on('data', (c: Buffer) => (text += c.toString('utf8')));
+  for (let i = 0; i < 40 && !text.includes('\n\n'); i++) await new Promise((r) => setTimeout(r, 50));
+  await new Promise((r) => setTimeout(r, 300));
+  stream.destroy();
+  return { status: res.statusCode, text };
+}
+
     await bare.close();
   });
 
@@ -223,6 +250,16 @@ describe('every API route', () => {
     );
     expect(users.json().total).toBe(ownUsers!.n);
   });
+        if ((r.config as { stream?: boolean }).stream) {
+          // A live stream stays open: read what it sends first, then hang up.
+          for (const who of [countyA, auditorA]) {
+            const { status, text } = await openStream(who, url);
+            expect(status, `GET ${url}`).toBe(200);
+            expect(text, `GET ${url}`).toMatch(/event: ready/);
+            expect(text, `GET ${url}`).not.toContain(MARK_B);
+          }
+          continue;
+        }
 
   it('lets an auditor read but change nothing, on every write route', async () => {
     const before = await database.query(`SELECT count(*)::int AS n FROM audit_log WHERE action NOT IN ('login', 'login_failed')`);

@@ -43,6 +43,29 @@ const CASEWORK_GRANTS: Record<Role, readonly (typeof CASEWORK_PERMISSIONS)[numbe
   worker: [],
 };
 
+/** Supervision (督查): figures, targets, snapshots, bulletins; and each user's own notifications. */
+const SUPERVISION_PERMISSIONS = [
+  /** Dashboards, rankings, snapshots and bulletins of the subtree. */
+  'supervision.read',
+  /** Set targets for the units below, freeze a month on demand or correct it, publish bulletins. */
+  'supervision.manage',
+  /** Read one's own notifications. */
+  'notifications.read',
+  /** Mark one's notifications read, set where the digest goes. */
+  'notifications.manage',
+] as const;
+
+const SUPERVISION_GRANTS: Record<Role, readonly (typeof SUPERVISION_PERMISSIONS)[number][]> = {
+  city_admin: ['supervision.read', 'supervision.manage', 'notifications.read', 'notifications.manage'],
+  county_admin: ['supervision.read', 'supervision.manage', 'notifications.read', 'notifications.manage'],
+  grassroots_staff: ['supervision.read', 'notifications.read', 'notifications.manage'],
+  reviewer: ['supervision.read', 'notifications.read', 'notifications.manage'],
+  auditor: ['supervision.read', 'notifications.read'],
+  lawyer: ['notifications.read', 'notifications.manage'],
+  counsellor: ['notifications.read', 'notifications.manage'],
+  worker: ['notifications.read', 'notifications.manage'],
+};
+
 export const PERMISSIONS = [
   ...CASEWORK_PERMISSIONS,
   'org.read',
@@ -67,6 +90,7 @@ export const PERMISSIONS = [
   'funds.write',
   /** Make payment batches, export the bank file (full account numbers), confirm payment. */
   'funds.pay',
+  ...SUPERVISION_PERMISSIONS,
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -88,7 +112,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   worker: [],
 };
 
-const ALL_GRANTS = Object.fromEntries(ROLES.map((r) => [r, [...GRANTS[r], ...CASEWORK_GRANTS[r]]])) as unknown as Record<Role, readonly Permission[]>;
+const ALL_GRANTS = Object.fromEntries(ROLES.map((r) => [r, [...GRANTS[r], ...CASEWORK_GRANTS[r], ...SUPERVISION_GRANTS[r]]])) as unknown as Record<Role, readonly Permission[]>;
 
 export function can(role: Role, permission: Permission): boolean {
   return ALL_GRANTS[role].includes(permission);

@@ -1,0 +1,156 @@
+/**
+ * Notifications: in the app for each user (read / unread), pushed live, summed up in a daily digest
+ * by e-mail or SMS. Nudges are notifications with a cause: a nudge fires once when its cause is
+ * raised, not at every check, and again only after the cause was cleared and raised anew.
+ *
+ * Other programs raise "something falls due" nudges through `raiseNudge` (and clear them with
+ * `clearNudge` when done), in their own request's context:
+ *
+ *   await raiseNudge(ctx, {
+ *     unitId: household.unitId, causeKey: `hardship.review:${household.id}:2027`, kind: 'due',
+ *     title: '困难职工档案年度复核到期', body: '…户的档案应于 2027-03-31 前完成年度复核，请入户核查后在系统中登记。',
+ *     link: `/hardship/households/${household.id}`,
+ *   });
+ */
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/sql.ts';
+import type { Ctx } from '../context.ts';
+import { recordAudit } from '../audit/service.ts';
+import { notifyError } from './errors.ts';
+import { kickLiveHubs } from './live.ts';
+import { notificationContacts, notifications, type NotificationRow } from './schema.ts';
+
+export interface NotificationInput {
+  /** The unit the notification is about; it goes to that unit's users. */
+  unitId: number;
+  /** 'behind_target', 'due', 'bulletin', … */
+  kind: string;
+  title: string;
+  /** What happened and what to do. */
+  body: string;
+  /** Where to go in the web app. */
+  link?: string | null;
+}
+
+/** Roles that receive a unit's notifications (the cadres; not lawyers, counsellors or workers). */
+const RECIPIENT_ROLES = ['city_admin', 'county_admin', 'grassroots_staff', 'reviewer'];
+
+/** Sends a notification to every active cadre of the unit; returns how many received it. */
+export async function notifyUnit(ctx: Ctx, input: NotificationInput & { causeKey?: string | null }): Promise<number> {
+  const r = await ctx.db.execute(sql`
+    INSERT INTO notifications (user_id, unit_id, kind, title, body, link, cause_key)
+    SELECT u.id, ${input.unitId}, ${input.kind}, ${input.title}, ${input.body}, ${input.link ?? null}, ${input.causeKey ?? null}
+      FROM users u
+     WHERE u.unit_id = ${input.unitId} AND NOT u.disabled
+       AND u.role IN (SELECT jsonb_array_elements_text(${JSON.stringify(RECIPIENT_ROLES)}::jsonb))`);
+  const n = Number((r as unknown as { rowCount?: number; affectedRows?: number }).rowCount ?? (r as unknown as { affectedRows?: number }).affectedRows ?? 0);
+  if (n) kickLiveHubs();
+  return n;
+}
+
+/**
+ * Raises a nudge for a cause ('target:membership.formationRate:2026', 'hardship.review:42:2027').
+ * The first raise notifies the unit's users; raising an open cause again does nothing. The
+ * dedupe is a row per unit and cause, taken with INSERT … ON CONFLICT, so concurrent checks agree.
+ */
+export async function raiseNudge(ctx: Ctx, input: NotificationInput & { causeKey: string }): Promise<{ raised: boolean; notified: number }> {
+  const r = await ctx.db.execute(sql`
+    INSERT INTO notification_causes AS c (unit_id, cause_key) VALUES (${input.unitId}, ${input.causeKey})
+    ON CONFLICT (unit_id, cause_key) DO UPDATE SET cleared_at = NULL, raised_at = now(), times = c.times + 1
+      WHERE c.cleared_at IS NOT NULL
+    RETURNING c.times`);
+  if (!rowsOf(r).length) return { raised: false, notified: 0 };
+  return { raised: true, notified: await notifyUnit(ctx, input) };
+}
+
+/** Clears a cause (the unit caught up, the review was done): a later raise will nudge again. */
+export async function clearNudge(ctx: Ctx, unitId: number, causeKey: string): Promise<boolean> {
+  const r = await ctx.db.execute(sql`
+    UPDATE notification_causes SET cleared_at = now() WHERE unit_id = ${unitId} AND cause_key = ${causeKey} AND cleared_at IS NULL RETURNING unit_id`);
+  return rowsOf(r).length > 0;
+}
+
+/** The open causes of a unit whose keys start with a prefix (e.g. 'target:'). */
+export async function openCauses(ctx: Ctx, unitIds: number[], prefix: string): Promise<{ unitId: number; causeKey: string }[]> {
+  if (!unitIds.length) return [];
+  const r = await ctx.db.execute(sql`
+    SELECT unit_id, cause_key FROM notification_causes
+     WHERE cleared_at IS NULL AND starts_with(cause_key, ${prefix})
+       AND unit_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(unitIds)}::jsonb)::int)`);
+  return rowsOf<{ unit_id: number; cause_key: string }>(r).map((x) => ({ unitId: Number(x.unit_id), causeKey: x.cause_key }));
+}
+
+// ── The user's own notifications ─────────────────────────────────────────────────────────────
+
+export async function listNotifications(ctx: Ctx, f: { unreadOnly?: boolean | undefined; offset: number; limit: number }) {
+  const where = and(eq(notifications.userId, ctx.actor.userId), f.unreadOnly ? isNull(notifications.readAt) : undefined);
+  const items = await ctx.db.select().from(notifications).where(where).orderBy(desc(notifications.id)).offset(f.offset).limit(f.limit);
+  const [total] = await ctx.db.select({ n: count() }).from(notifications).where(where);
+  return { items: items.map(presentNotification), total: Number(total?.n ?? 0), unread: await unreadCount(ctx) };
+}
+
+export async function unreadCount(ctx: Ctx): Promise<number> {
+  const [r] = await ctx.db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, ctx.actor.userId), isNull(notifications.readAt)));
+  return Number(r?.n ?? 0);
+}
+
+/** Marks some (or all) of the user's notifications read; returns how many changed. */
+export async function markRead(ctx: Ctx, ids: number[] | 'all'): Promise<number> {
+  const cond = and(eq(notifications.userId, ctx.actor.userId), isNull(notifications.readAt), ids === 'all' ? undefined : inArray(notifications.id, ids.length ? ids : [0]));
+  const rows = await ctx.db.update(notifications).set({ readAt: new Date() }).where(cond).returning({ id: notifications.id });
+  return rows.length;
+}
+
+export async function getNotification(ctx: Ctx, id: number): Promise<NotificationRow> {
+  const [row] = await ctx.db.select().from(notifications).where(and(eq(notifications.id, id), eq(notifications.userId, ctx.actor.userId)));
+  if (!row) throw notifyError('NOTIFICATION_NOT_FOUND');
+  return row;
+}
+
+export function presentNotification(n: NotificationRow) {
+  return {
+    id: n.id,
+    unitId: n.unitId,
+    kind: n.kind,
+    title: n.title,
+    body: n.body,
+    link: n.link,
+    createdAt: n.createdAt.toISOString(),
+    readAt: n.readAt ? n.readAt.toISOString() : null,
+  };
+}
+
+// ── Contacts for the digest ──────────────────────────────────────────────────────────────────
+
+export interface ContactsInput {
+  email: string | null;
+  mobile: string | null;
+  digestByEmail: boolean;
+  digestBySms: boolean;
+}
+
+export async function getContacts(ctx: Ctx): Promise<ContactsInput> {
+  const [row] = await ctx.db.select().from(notificationContacts).where(eq(notificationContacts.userId, ctx.actor.userId));
+  return { email: row?.email ?? null, mobile: row?.mobile ?? null, digestByEmail: row?.digestByEmail ?? false, digestBySms: row?.digestBySms ?? false };
+}
+
+export async function setContacts(ctx: Ctx, input: ContactsInput): Promise<ContactsInput> {
+  const email = input.email?.trim() || null;
+  const mobile = input.mobile?.trim() || null;
+  if (mobile && !/^1[3-9]\d{9}$/.test(mobile)) throw notifyError('NOTIFY_MOBILE_INVALID');
+  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw notifyError('NOTIFY_EMAIL_INVALID');
+  if ((input.digestByEmail && !email) || (input.digestBySms && !mobile)) throw notifyError('NOTIFY_CONTACT_MISSING');
+  const values = { userId: ctx.actor.userId, email, mobile, digestByEmail: input.digestByEmail, digestBySms: input.digestBySms, updatedAt: new Date() };
+  await ctx.db.insert(notificationContacts).values(values).onConflictDoUpdate({ target: notificationContacts.userId, set: values });
+  await recordAudit(ctx, {
+    action: 'update',
+    entity: 'notification_contacts',
+    entityId: ctx.actor.userId,
+    unitId: ctx.actor.unitId,
+    after: { email: email ? 'set' : null, mobile: mobile ? 'set' : null, digestByEmail: input.digestByEmail, digestBySms: input.digestBySms },
+  });
+  return { email, mobile, digestByEmail: input.digestByEmail, digestBySms: input.digestBySms };
+}

@@ -1,0 +1,276 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
+import { buildTestApp } from '../../test/app.ts';
+import { asUser, buildMember, buildTwoCounties, buildUnionWithEnterprise, buildUser, call, login, type Session } from '../../test/factories.ts';
+import type { App } from '../../server/app-types.ts';
+import type { Ctx } from '../../engines/context.ts';
+import { DomainError } from '../../engines/errors.ts';
+import { runAsSystem } from '../../engines/org/scope.ts';
+import { countedFromRecords, ratesOf } from '../membership/coverage.ts';
+import { getUnit } from '../../engines/org/service.ts';
+import { freezeMonth, freezeDueMonths, latestSnapshots, snapshotHistory } from '../../engines/indicators/snapshots.ts';
+import { setTarget } from '../../engines/indicators/targets.ts';
+import { checkTargetNudges, publishBulletin, verifyBulletin } from './service.ts';
+import type { BulletinContent } from './bulletin.ts';
+import './catalogue.ts';
+
+let database: TestDatabase;
+let app: App;
+let t: Awaited<ReturnType<typeof buildTwoCounties>>;
+type A = { userId: number; username: string; role: 'city_admin' | 'county_admin'; unitId: number };
+let cityAdmin: A;
+let adminA: A;
+let adminB: A;
+let countyA: Session;
+let countyB: Session;
+let aTown2: number;
+
+const JAN = '2026-01-31';
+const FEB = '2026-02-28';
+
+const code = async (p: Promise<unknown>) => {
+  try {
+    await p;
+    return 'NO_ERROR';
+  } catch (e) {
+    if (e instanceof DomainError) return e.code;
+    throw e;
+  }
+};
+const asCity = <T>(w: (ctx: Ctx) => Promise<T>) => asUser(database, cityAdmin, w);
+const asA = <T>(w: (ctx: Ctx) => Promise<T>) => asUser(database, adminA, w);
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await buildTestApp(database);
+  t = await buildTwoCounties(database);
+  const { buildUnit } = await import('../../test/factories.ts');
+  aTown2 = (await buildUnit(database, { parentId: t.a.id, kind: 'township', name: '甲县开发区工会' })).id;
+  const c = await buildUser(database, { unitId: t.city.id, role: 'city_admin' });
+  const a = await buildUser(database, { unitId: t.a.id, role: 'county_admin' });
+  const b = await buildUser(database, { unitId: t.b.id, role: 'county_admin' });
+  cityAdmin = { userId: c.id, username: c.username, role: 'city_admin', unitId: t.city.id };
+  adminA = { userId: a.id, username: a.username, role: 'county_admin', unitId: t.a.id };
+  adminB = { userId: b.id, username: b.username, role: 'county_admin', unitId: t.b.id };
+  // County A: two covered enterprises in its first township (one showing 双亮), a third covered only from 10 February.
+  const u1 = await buildUnionWithEnterprise(database, { rootUnitId: t.city.id, parentId: t.aTown.id, name: '甲县一厂', employees: 10, shuangliang: true });
+  await buildUnionWithEnterprise(database, { rootUnitId: t.city.id, parentId: t.aTown.id, name: '甲县二厂', employees: 20 });
+  const late = await buildUnionWithEnterprise(database, { rootUnitId: t.city.id, parentId: aTown2, name: '甲县三厂', employees: 8, foundedOn: '2026-02-10' });
+  // County B: one union.
+  const ub = await buildUnionWithEnterprise(database, { rootUnitId: t.city.id, parentId: t.bTown.id, name: '乙县一厂', employees: 30, shuangliang: true });
+  for (let i = 0; i < 3; i++) await buildMember(database, { rootUnitId: t.city.id, unionId: u1.unionId, enterpriseId: u1.enterpriseId, joinedOn: '2025-06-01', migrant: i === 0 });
+  await buildMember(database, { rootUnitId: t.city.id, unionId: late.unionId, enterpriseId: late.enterpriseId, joinedOn: '2026-02-15' });
+  await buildMember(database, { rootUnitId: t.city.id, unionId: ub.unionId, enterpriseId: ub.enterpriseId, joinedOn: '2025-06-01' });
+  // An enterprise in A's second township with no union yet.
+  const { createEnterprise } = await import('../membership/service.ts');
+  const { fakeCreditCode } = await import('../../test/factories.ts');
+  await asA((ctx) => createEnterprise(ctx, { unitId: aTown2, creditCode: fakeCreditCode(), name: '甲县未建会企业', industry: 'C', ownership: '170', registeredOn: '2015-01-01', employees: 12 }));
+  countyA = await login(app, a.username);
+  countyB = await login(app, b.username);
+});
+afterAll(async () => {
+  await app.close();
+  await database.destroy();
+});
+
+/** The membership figures of a unit straight from the records (no tallies). */
+async function recount(unitId: number, asOf: string) {
+  return runAsSystem(database, async (db) => {
+    const ctx = { db, actor: { userId: 0, username: 'system', displayName: '', role: 'city_admin' as const, unitId }, scope: { unitId, path: '/' } };
+    const unit = await getUnit(ctx, unitId);
+    const c = (await countedFromRecords(ctx, unit, asOf, false)).get(0)!;
+    const rates = Object.fromEntries(ratesOf(c).map((r) => [`membership.${r.key}`, r.value]));
+    return { ...rates, 'membership.unions': c.unions, 'membership.members': c.members, 'membership.migrantMembers': c.migrantMembers } as Record<string, number | null>;
+  });
+}
+
+describe('monthly snapshots', () => {
+  it('freeze every supervised unit for every indicator, equal to a recomputation from the records as of the month end', async () => {
+    const r = await freezeDueMonths(database, '2026-02-05'); // the scheduled run: January is over
+    expect(r).toHaveLength(1);
+    expect(r[0]!.period).toBe(JAN);
+    await asCity((ctx) => freezeMonth(ctx, { rootUnitId: t.city.id, period: FEB }));
+    for (const period of [JAN, FEB]) {
+      const frozen = await asCity((ctx) => latestSnapshots(ctx, { periods: [period] }));
+      const units = new Set(frozen.map((s) => s.unitId));
+      expect([...units].sort()).toEqual([t.city.id, t.a.id, t.aTown.id, aTown2, t.b.id, t.bTown.id].sort());
+      for (const unitId of units) {
+        const expected = await recount(unitId, period);
+        const got = Object.fromEntries(frozen.filter((s) => s.unitId === unitId).map((s) => [s.indicatorKey, s.value]));
+        expect(got, `unit ${unitId} ${period}`).toEqual(expected);
+      }
+    }
+    const jan = await recount(t.a.id, JAN);
+    const feb = await recount(t.a.id, FEB);
+    expect(jan['membership.unions']).toBe(2);
+    expect(feb['membership.unions']).toBe(3);
+    expect(feb['membership.formationRate']).toBeCloseTo(3 / 4, 4);
+  });
+
+  it('is idempotent, never changed, and a correction adds a marked version keeping the old one', async () => {
+    expect((await freezeDueMonths(database, '2026-02-05')).length).toBe(0);
+    expect((await asCity((ctx) => freezeMonth(ctx, { rootUnitId: t.city.id, period: JAN }))).rows).toBe(0);
+    // A member whose joining in January is recorded late: the frozen January stays as it was.
+    const before = (await asCity((ctx) => latestSnapshots(ctx, { unitIds: [t.a.id], periods: [JAN], keys: ['membership.members'] })))[0]!;
+    const { unionId, enterpriseId } = await buildUnionWithEnterprise(database, { rootUnitId: t.city.id, parentId: t.aTown.id, name: '甲县补录厂', employees: 5, foundedOn: '2020-01-01' });
+    await buildMember(database, { rootUnitId: t.city.id, unionId, enterpriseId, joinedOn: '2026-01-20' });
+    expect((await asCity((ctx) => latestSnapshots(ctx, { unitIds: [t.a.id], periods: [JAN], keys: ['membership.members'] })))[0]!.value).toBe(before.value);
+    await expect(database.query(`UPDATE indicator_snapshots SET value = 0 WHERE unit_id = $1`, [t.a.id])).rejects.toThrow(/kept unchanged/);
+    // The county corrects its January: version 2, marked, with the reason; version 1 kept.
+    await asA((ctx) => freezeMonth(ctx, { rootUnitId: t.a.id, period: JAN, correctionReason: '补录1月入会会员' }));
+    const history = (await asA((ctx) => snapshotHistory(ctx, t.a.id, JAN))).filter((s) => s.indicatorKey === 'membership.members');
+    expect(history.map((s) => [s.version, s.value, s.correction, s.reason])).toEqual([
+      [1, before.value, false, null],
+      [2, before.value! + 1, true, '补录1月入会会员'],
+    ]);
+    expect(history[1]!.value).toBe((await recount(t.a.id, JAN))['membership.members']);
+    expect(history[0]!.definitionHash).toMatch(/^v1:[0-9a-f]{16}$/);
+    // The correction stays within the county: the city's own January figure is untouched.
+    const city = (await asCity((ctx) => latestSnapshots(ctx, { unitIds: [t.city.id], periods: [JAN], keys: ['membership.members'] })))[0]!;
+    expect(city.version).toBe(1);
+    expect(await code(asA((ctx) => freezeMonth(ctx, { rootUnitId: t.a.id, period: '2099-01-31' })))).toBe('SNAPSHOT_PERIOD_NOT_OVER');
+  });
+});
+
+describe('targets', () => {
+  it('are set by the level above for the units below, never for one’s own unit', async () => {
+    expect(await code(asA((ctx) => setTarget(ctx, { unitId: t.a.id, year: 2026, indicatorKey: 'membership.formationRate', target: 0.9 })))).toBe('TARGET_NOT_BELOW');
+    expect(await code(asA((ctx) => setTarget(ctx, { unitId: t.b.id, year: 2026, indicatorKey: 'membership.formationRate', target: 0.9 })))).toBe('ORG_UNIT_NOT_FOUND');
+    expect(await code(asCity((ctx) => setTarget(ctx, { unitId: t.a.id, year: 2026, indicatorKey: 'membership.formationRate', target: 1.5 })))).toBe('TARGET_VALUE_INVALID');
+    expect(await code(asCity((ctx) => setTarget(ctx, { unitId: t.aUnion.id, year: 2026, indicatorKey: 'membership.formationRate', target: 0.9 })))).toBe('TARGET_UNIT_NOT_SUPERVISED');
+    const row = await asCity((ctx) => setTarget(ctx, { unitId: t.a.id, year: 2026, indicatorKey: 'membership.formationRate', target: 1 }));
+    // The baseline is the figure at the end of the year before, computed from the records.
+    expect(row.baseline).toBeCloseTo((await recount(t.a.id, '2025-12-31'))['membership.formationRate']!, 4);
+  });
+});
+
+describe('nudges', () => {
+  it('fire once per cause, not at every check, and again after the unit caught up and fell behind anew', async () => {
+    const today = '2026-06-30';
+    await asCity((ctx) => setTarget(ctx, { unitId: t.a.id, year: 2026, indicatorKey: 'membership.formationRate', target: 1, baseline: 0.95 }));
+    const inbox = async () => (await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND kind = 'behind_target'`, [adminA.userId]))[0]!.n;
+    const first = await asCity((ctx) => checkTargetNudges(ctx, t.city.id, today));
+    expect(first).toMatchObject({ raised: 1, behind: 1 });
+    expect(await inbox()).toBe(1);
+    const again = await asCity((ctx) => checkTargetNudges(ctx, t.city.id, today));
+    expect(again).toMatchObject({ raised: 0, behind: 1 });
+    expect(await inbox()).toBe(1);
+    const [n] = await database.query<{ title: string; body: string; link: string }>(`SELECT title, body, link FROM notifications WHERE user_id = $1`, [adminA.userId]);
+    expect(n!.title).toBe('组建率落后于序时进度');
+    expect(n!.body).toContain('未建会企业名单');
+    expect(n!.link).toContain(`unitId=${t.a.id}`);
+    // The target is lowered: the unit is on track, the cause clears; raised again, it nudges again.
+    await asCity((ctx) => setTarget(ctx, { unitId: t.a.id, year: 2026, indicatorKey: 'membership.formationRate', target: 0.5, baseline: 0.5 }));
+    expect(await asCity((ctx) => checkTargetNudges(ctx, t.city.id, today))).toMatchObject({ raised: 0, cleared: 1, behind: 0 });
+    await asCity((ctx) => setTarget(ctx, { unitId: t.a.id, year: 2026, indicatorKey: 'membership.formationRate', target: 1, baseline: 1 }));
+    expect(await asCity((ctx) => checkTargetNudges(ctx, t.city.id, today))).toMatchObject({ raised: 1 });
+    expect(await inbox()).toBe(2);
+  });
+
+  it('reach the user in the app and live, and a county never sees another county’s notifications', async () => {
+    const list = await call(app, countyA, 'GET', '/api/v1/notifications?unreadOnly=true');
+    expect(list.statusCode).toBe(200);
+    expect(list.json().unread).toBe(2);
+    const other = await call(app, countyB, 'GET', '/api/v1/notifications');
+    expect(other.json()).toMatchObject({ total: 0, unread: 0 });
+    // B cannot mark A's notification read.
+    const id = list.json().items[0].id;
+    expect((await call(app, countyB, 'POST', '/api/v1/notifications/read', { ids: [id] })).json().marked).toBe(0);
+    const read = await call(app, countyA, 'POST', '/api/v1/notifications/read', { ids: [id] });
+    expect(read.json()).toEqual({ marked: 1, unread: 1 });
+
+    // The live stream: 'ready' with the unread count, then each new notification as it is raised.
+    const res = await app.inject({ method: 'GET', url: '/api/v1/notifications/stream', headers: { cookie: countyA.cookie }, payloadAsStream: true });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/event-stream');
+    const stream = res.stream();
+    let text = '';
+    stream.on('data', (c: Buffer) => (text += c.toString('utf8')));
+    const waitFor = async (re: RegExp) => {
+      for (let i = 0; i < 100 && !re.test(text); i++) await new Promise((r) => setTimeout(r, 50));
+      return text;
+    };
+    expect(await waitFor(/event: ready/)).toContain('"unread":1');
+    const { raiseNudge } = await import('../../engines/notify/service.ts');
+    await asCity((ctx) => raiseNudge(ctx, { unitId: t.a.id, causeKey: 'test.due:1', kind: 'due', title: '合同续签到期', body: '请在到期前续签。', link: '/x' }));
+    await asCity((ctx) => raiseNudge(ctx, { unitId: t.b.id, causeKey: 'test.due:1', kind: 'due', title: '乙县到期事项', body: '乙县', link: '/y' }));
+    expect(await waitFor(/合同续签到期/)).toContain('event: notification');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(text).not.toContain('乙县');
+    stream.destroy();
+  });
+});
+
+describe('bulletins', () => {
+  it('rank the units below with the change since last month, are signed and kept unchanged; re-publishing adds a version', async () => {
+    const row = await asA((ctx) => publishBulletin(ctx, t.a.id, FEB));
+    const c = row.content as BulletinContent;
+    expect(verifyBulletin(row)).toBe(true);
+    const formation = c.indicators.find((i) => i.key === 'membership.formationRate')!;
+    // Township 1: 2 of 2 covered in Jan and Feb (3 of 3 after the late record) ; township 2: 0 of 1 in Jan, 1 of 2 in Feb.
+    expect(formation.rows.map((r) => [r.unitId, r.rank, r.value, r.previous])).toEqual([
+      [t.aTown.id, 1, 1, 1],
+      [aTown2, 2, 0.5, 0],
+    ]);
+    expect(formation.rows[1]!.change).toBe(0.5);
+    expect(formation.leaders).toEqual([t.aTown.id]);
+    expect(formation.laggards).toEqual([aTown2]);
+    expect(c.commentary[0]).toMatch(/^截至2026年2月末，甲县总工会组建率/);
+    expect(c.commentary.join('')).toContain('进步最快的是甲县开发区工会（+50.0个百分点）');
+    await expect(database.query(`UPDATE supervision_bulletins SET title = 'x' WHERE id = $1`, [row.id])).rejects.toThrow(/kept unchanged/);
+    const again = await asA((ctx) => publishBulletin(ctx, t.a.id, FEB));
+    expect(again.version).toBe(2);
+    expect(await code(asA((ctx) => publishBulletin(ctx, t.a.id, '2026-03-31')))).toBe('BULLETIN_NOT_FROZEN');
+  });
+
+  it('download as PDF with the Chinese font embedded and as xlsx; another county gets 404', async () => {
+    const list = await call(app, countyA, 'GET', '/api/v1/supervision/bulletins');
+    expect(list.json().total).toBe(2);
+    const id = list.json().items[0].id;
+    const pdf = await call(app, countyA, 'GET', `/api/v1/supervision/bulletins/${id}/pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const bytes = pdf.rawPayload;
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes.toString('latin1')).toMatch(/\/FontFile3|\/FontFile2/);
+    expect(bytes.toString('latin1')).toContain('NotoSansHans');
+    const xlsx = await call(app, countyA, 'GET', `/api/v1/supervision/bulletins/${id}/xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const json = await call(app, countyA, 'GET', `/api/v1/supervision/bulletins/${id}`);
+    expect(json.json()).toMatchObject({ verified: true, version: 2 });
+    for (const url of [`/api/v1/supervision/bulletins/${id}`, `/api/v1/supervision/bulletins/${id}/pdf`, `/api/v1/supervision/bulletins/${id}/xlsx`]) {
+      expect((await call(app, countyB, 'GET', url)).statusCode).toBe(404);
+    }
+    expect((await call(app, countyB, 'GET', '/api/v1/supervision/bulletins')).json().total).toBe(0);
+  });
+});
+
+describe('county scope', () => {
+  it('a county sees its own snapshots only, and its dashboard ranks only its own units', async () => {
+    const own = await call(app, countyB, 'GET', `/api/v1/supervision/snapshots?period=2026-01`);
+    expect(own.statusCode).toBe(200);
+    const ids = new Set(own.json().items.map((s: { unitId: number }) => s.unitId));
+    expect([...ids].sort()).toEqual([t.b.id, t.bTown.id].sort());
+    expect((await call(app, countyB, 'GET', `/api/v1/supervision/snapshots?period=2026-01&unitId=${t.a.id}`)).statusCode).toBe(404);
+    expect((await call(app, countyB, 'GET', `/api/v1/supervision/snapshots/history?period=2026-01&unitId=${t.a.id}`)).statusCode).toBe(404);
+    const n = await asUser(database, adminB, async (ctx) => (await ctx.db.execute(sql`SELECT count(*)::int AS n FROM indicator_snapshots`)) as unknown as { rows: { n: number }[] });
+    expect(n.rows[0]!.n).toBe((await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM indicator_snapshots WHERE unit_id IN ($1, $2)`, [t.b.id, t.bTown.id]))[0]!.n);
+    const dash = await call(app, countyA, 'GET', '/api/v1/supervision/dashboard?asOf=2026-03-15');
+    expect(dash.statusCode).toBe(200);
+    const body = dash.json();
+    expect(body.unit.id).toBe(t.a.id);
+    const formation = body.gauges.find((g: { indicator: { key: string } }) => g.indicator.key === 'membership.formationRate');
+    expect(formation.progress.status).toBe('red');
+    expect(formation.drill.href).toContain('indicator=membership.formationRate');
+    const trend = body.trends.find((x: { indicatorKey: string }) => x.indicatorKey === 'membership.unions');
+    expect(trend.points.filter((p: { frozen: boolean }) => p.frozen).map((p: { period: string; value: number; corrected: boolean }) => [p.period, p.value, p.corrected])).toEqual([
+      [JAN, 3, true],
+      [FEB, 3, false],
+    ]);
+    const drill = await call(app, countyA, 'GET', `${formation.drill.href.replace(/&asOf=[^&]+/, '')}&figure=uncoveredEnterprises`);
+    expect(drill.json().items.map((i: { name: string }) => i.name)).toEqual(['甲县未建会企业']);
+    expect(dash.body).not.toContain('乙县');
+  });
+});
