@@ -8,7 +8,7 @@ import Fastify from 'fastify';
 import type { RouteOptions } from 'fastify';
 import { createTestDatabase, type TestDatabase } from '../test/db.ts';
 import { buildTestApp, TEST_CONFIG } from '../test/app.ts';
-import { buildMember, buildReliefScenario, buildTwoCounties, buildUnionWithEnterprise, buildUser, call, fakeCreditCode, fakeIdNumber, login, type Session } from '../test/factories.ts';
+import { buildDispute, buildLawyer, buildMember, buildReliefScenario, buildTwoCounties, buildUnionWithEnterprise, buildUser, call, fakeCreditCode, fakeIdNumber, login, type Session } from '../test/factories.ts';
 import type { App } from './app-types.ts';
 import { assertRouteDeclaresAccess, type ResourceKind, type RouteAccess } from './access.ts';
 import { todayInShanghai } from '../engines/time.ts';
@@ -22,6 +22,7 @@ let bUnion: { enterpriseId: number; unionId: number };
 let bPerson: { personId: number };
 let bJobId: string;
 let bBulletinId: number;
+let bLegal: { caseId: number; lawyerId: number; aidId: number; documentId: number };
 let bRelief: Awaited<ReturnType<typeof buildReliefScenario>>;
 let countyA: Session;
 let auditorA: Session;
@@ -40,6 +41,21 @@ beforeAll(async () => {
   bUnion = await buildUnionWithEnterprise(database, { rootUnitId: t.city.id, parentId: t.bTown.id, name: `${MARK_B}竹木`, shuangliang: true });
   bPerson = await buildMember(database, { rootUnitId: t.city.id, unionId: bUnion.unionId, enterpriseId: bUnion.enterpriseId, name: `${MARK_B}会员` });
   bRelief = await buildReliefScenario(database, { countyId: t.b.id, unionId: t.bUnion.id, mark: MARK_B, filesDir: TEST_CONFIG.dataDir });
+  // County B's legal services: a lawyer of its own team, a dispute with a worker, an aid request, a document.
+  {
+    const lawyer = await buildLawyer(database, { rootUnitId: t.city.id, unitId: t.b.id, name: `${MARK_B}律师` });
+    const c = await buildDispute(database, { rootUnitId: t.city.id, unitId: t.bUnion.id, workerName: `${MARK_B}职工`, employerName: `${MARK_B}竹木有限公司` });
+    const [party] = await database.query<{ id: number }>(`SELECT id FROM legal_parties WHERE case_id = $1`, [c.id]);
+    const [aid] = await database.query<{ id: number }>(
+      `INSERT INTO legal_aid_requests (case_id, party_id, requested_on, reason, created_by) VALUES ($1, $2, '2013-03-02', $3, 1) RETURNING id`,
+      [c.id, party!.id, `${MARK_B}援助`],
+    );
+    const [doc] = await database.query<{ id: number }>(
+      `INSERT INTO case_documents (case_id, file_name, content_type, size, sha256, stored_as, uploaded_by) VALUES ($1, $2, 'text/plain', 1, 'x', 'x.txt', 1) RETURNING id`,
+      [c.id, `${MARK_B}.txt`],
+    );
+    bLegal = { caseId: c.id, lawyerId: lawyer.id, aidId: aid!.id, documentId: doc!.id };
+  }
   const aUnion = await buildUnionWithEnterprise(database, { rootUnitId: t.city.id, parentId: t.aTown.id, name: '甲县竹木' });
   await buildMember(database, { rootUnitId: t.city.id, unionId: aUnion.unionId, enterpriseId: aUnion.enterpriseId, name: '甲县会员' });
   countyA = await login(app, a.username);
@@ -57,6 +73,17 @@ beforeAll(async () => {
   bJobId = up.json().jobId;
   await idleImportJobs();
   await call(app, bAdmin, 'PATCH', `/api/v1/org/units/${t.bUnion.id}`, { name: `${MARK_B}茶厂工会（新）` });
+  // County B's supervision: a frozen month, its bulletin, and a nudge to its admin.
+  await call(app, bAdmin, 'POST', '/api/v1/supervision/snapshots', { period: '2026-01' });
+  bBulletinId = (await call(app, bAdmin, 'POST', '/api/v1/supervision/bulletins', { period: '2026-01' })).json().id;
+  {
+    const { asUser } = await import('../test/factories.ts');
+    const { raiseNudge } = await import('../engines/notify/service.ts');
+    const [bAdminRow] = await database.query<{ id: number }>(`SELECT id FROM users WHERE username = 'yixian.admin'`);
+    await asUser(database, { userId: bAdminRow!.id, username: 'yixian.admin', role: 'county_admin', unitId: t.b.id }, (ctx) =>
+      raiseNudge(ctx, { unitId: t.b.id, causeKey: 'walk.due', kind: 'due', title: `${MARK_B}到期事项`, body: `${MARK_B}`, link: null }),
+    );
+  }
   routes = app.routeTable.filter((r) => !String(r.url).startsWith('/api/v1/docs'));
 });
 afterAll(async () => {
@@ -73,17 +100,6 @@ function bRecord(kind: ResourceKind | undefined): number | string {
     case 'org_unit':
       return t.bUnion.id;
     case 'user':
-  // County B's supervision: a frozen month, its bulletin, and a nudge to its admin.
-  await call(app, bAdmin, 'POST', '/api/v1/supervision/snapshots', { period: '2026-01' });
-  bBulletinId = (await call(app, bAdmin, 'POST', '/api/v1/supervision/bulletins', { period: '2026-01' })).json().id;
-  {
-    const { asUser } = await import('../test/factories.ts');
-    const { raiseNudge } = await import('../engines/notify/service.ts');
-    const [bAdminRow] = await database.query<{ id: number }>(`SELECT id FROM users WHERE username = 'yixian.admin'`);
-    await asUser(database, { userId: bAdminRow!.id, username: 'yixian.admin', role: 'county_admin', unitId: t.b.id }, (ctx) =>
-      raiseNudge(ctx, { unitId: t.b.id, causeKey: 'walk.due', kind: 'due', title: `${MARK_B}到期事项`, body: `${MARK_B}`, link: null }),
-    );
-  }
       return bUser.id;
     case 'enterprise':
       return bUnion.enterpriseId;
@@ -91,8 +107,18 @@ function bRecord(kind: ResourceKind | undefined): number | string {
       return bUnion.unionId;
     case 'person':
       return bPerson.personId;
+    case 'bulletin':
+      return bBulletinId;
     case 'import_job':
       return bJobId;
+    case 'legal_case':
+      return bLegal.caseId;
+    case 'lawyer':
+      return bLegal.lawyerId;
+    case 'legal_aid':
+      return bLegal.aidId;
+    case 'case_document':
+      return bLegal.documentId;
     case 'household':
       return bRelief.householdId;
     case 'hardship_attachment':
@@ -107,8 +133,6 @@ function bRecord(kind: ResourceKind | undefined): number | string {
       return bRelief.fundId;
     case 'ledger_entry':
       return bRelief.entryId;
-    case 'bulletin':
-      return bBulletinId;
     default:
       throw new Error('route has an :id but declares no resource kind');
   }
@@ -137,6 +161,7 @@ function exampleOf(schema: Record<string, unknown> | undefined, key = ''): unkno
       return true;
     case 'string':
       if (String(schema.pattern ?? '').includes('\\d{4}-\\d{2}-\\d{2}')) return todayInShanghai();
+      if (String(schema.pattern ?? '') === '^\\d{4}-\\d{2}$') return '2026-01';
       if (key === 'username') return 'walker.user';
       if (key === 'idNumber') return fakeIdNumber();
       if (key === 'creditCode') return fakeCreditCode();
@@ -144,10 +169,23 @@ function exampleOf(schema: Record<string, unknown> | undefined, key = ''): unkno
       if (key === 'ownership') return '170';
       if (/password/i.test(key)) return 'Walk-passw0rd-1';
       if (key === 'code') return 'W1';
+      if (key === 'licenceNo') return '13507201300000001';
       return '测试';
     default:
       return undefined;
   }
+}
+
+/** Opens an event stream, collects what arrives in its first moments, and closes it. */
+async function openStream(s: Session, url: string): Promise<{ status: number; text: string }> {
+  const res = await app.inject({ method: 'GET', url, headers: { cookie: s.cookie }, payloadAsStream: true });
+  const stream = res.stream();
+  let text = '';
+  stream.on('data', (c: Buffer) => (text += c.toString('utf8')));
+  for (let i = 0; i < 40 && !text.includes('\n\n'); i++) await new Promise((r) => setTimeout(r, 50));
+  await new Promise((r) => setTimeout(r, 300));
+  stream.destroy();
+  return { status: res.statusCode, text };
 }
 
 function urlFor(r: RouteOptions, id: number | string): string {
@@ -161,7 +199,6 @@ async function snapshotOfB(): Promise<string> {
             (SELECT json_agg(e ORDER BY e.id) FROM enterprises e WHERE e.unit_id = u.id) AS enterprises,
             (SELECT json_agg(p ORDER BY p.unit_id) FROM union_profiles p WHERE p.unit_id = u.id) AS profiles,
             (SELECT json_agg(c ORDER BY c.id) FROM union_coverages c WHERE c.union_unit_id = u.id) AS coverages,
-      if (String(schema.pattern ?? '') === '^\\d{4}-\\d{2}$') return '2026-01';
             (SELECT json_agg(json_build_array(m.id, m.person_id, m.left_on, pp.name) ORDER BY m.id) FROM memberships m JOIN persons pp ON pp.id = m.person_id WHERE m.union_unit_id = u.id) AS members
        FROM org_units u WHERE u.path LIKE (SELECT path FROM org_units WHERE id = $1) || '%' ORDER BY u.id`,
     [t.b.id],
@@ -176,18 +213,6 @@ describe('every API route', () => {
     const bare = Fastify();
     bare.addHook('onRoute', assertRouteDeclaresAccess);
     expect(() => bare.get('/api/v1/forgotten', async () => ({}))).toThrow(/does not declare config.access/);
-/** Opens an event stream, collects what arrives in its first moments, and closes it. */
-async function openStream(s: Session, url: string): Promise<{ status: number; text: string }> {
-  const res = await app.inject({ method: 'GET', url, headers: { cookie: s.cookie }, payloadAsStream: true });
-  const stream = res.stream();
-  let text = '';
-  stream.on('data', (c: Buffer) => (text += c.toString('utf8')));
-  for (let i = 0; i < 40 && !text.includes('\n\n'); i++) await new Promise((r) => setTimeout(r, 50));
-  await new Promise((r) => setTimeout(r, 300));
-  stream.destroy();
-  return { status: res.statusCode, text };
-}
-
     await bare.close();
   });
 
@@ -225,6 +250,16 @@ async function openStream(s: Session, url: string): Promise<{ status: number; te
       }
       for (const variant of variants) {
         const url = `${r.url}?${variant.slice(1)}`;
+        if ((r.config as { stream?: boolean }).stream) {
+          // A live stream stays open: read what it sends first, then hang up.
+          for (const who of [countyA, auditorA]) {
+            const { status, text } = await openStream(who, url);
+            expect(status, `GET ${url}`).toBe(200);
+            expect(text, `GET ${url}`).toMatch(/event: ready/);
+            expect(text, `GET ${url}`).not.toContain(MARK_B);
+          }
+          continue;
+        }
         const res = await call(app, countyA, 'GET', url);
         expect(res.statusCode, `GET ${url} ${res.body}`).toBe(200);
         expect(res.body, `GET ${url}`).not.toContain(MARK_B);
@@ -250,16 +285,6 @@ async function openStream(s: Session, url: string): Promise<{ status: number; te
     );
     expect(users.json().total).toBe(ownUsers!.n);
   });
-        if ((r.config as { stream?: boolean }).stream) {
-          // A live stream stays open: read what it sends first, then hang up.
-          for (const who of [countyA, auditorA]) {
-            const { status, text } = await openStream(who, url);
-            expect(status, `GET ${url}`).toBe(200);
-            expect(text, `GET ${url}`).toMatch(/event: ready/);
-            expect(text, `GET ${url}`).not.toContain(MARK_B);
-          }
-          continue;
-        }
 
   it('lets an auditor read but change nothing, on every write route', async () => {
     const before = await database.query(`SELECT count(*)::int AS n FROM audit_log WHERE action NOT IN ('login', 'login_failed')`);

@@ -8,6 +8,7 @@ import { runAsSystem, runScoped, scopeOfUnit } from '../engines/org/scope.ts';
 import type { App } from '../server/app-types.ts';
 import { idCardCheckChar, usccCheckChar } from '../engines/people/identifiers.ts';
 import { addMember, createEnterprise, registerUnion } from '../programs/membership/service.ts';
+import { createLawyer, openDispute } from '../programs/legal/service.ts';
 
 let counter = 0;
 const next = () => ++counter;
@@ -200,6 +201,43 @@ export async function buildHousehold(
   await database.query(`UPDATE hardship_households SET notice_until = notice_from WHERE id = $1`, [h.id]);
   const filed = await asUser(database, clerk, (ctx) => fileHousehold(ctx, h.id, {}));
   return { ...filed, idNumber, clerk, visitor };
+}
+
+// ── Legal services ────────────────────────────────────────────────────────────────────────────
+
+export async function buildLawyer(database: Database, o: { rootUnitId: number; unitId: number; name?: string; userId?: number | null; available?: boolean }) {
+  const actor = await systemActor(database, o.rootUnitId);
+  return asUser(database, actor, (ctx) =>
+    createLawyer(ctx, {
+      unitId: o.unitId,
+      name: o.name ?? `律师${next()}`,
+      licenceNo: `1350${String(next()).padStart(10, '0')}`,
+      firm: '福建闽北律师事务所',
+      userId: o.userId ?? null,
+      available: o.available ?? true,
+      joinedOn: '2012-01-01',
+    }),
+  );
+}
+
+/** A labour dispute received at `unitId`, with one worker (or those given). */
+export async function buildDispute(
+  database: Database,
+  o: { rootUnitId: number; unitId: number; workerName?: string; workers?: { name: string; idNumber: string }[]; employerName?: string; openedOn?: string; knewOn?: string },
+) {
+  const actor = await systemActor(database, o.rootUnitId);
+  return asUser(database, actor, (ctx) =>
+    openDispute(ctx, {
+      unitId: o.unitId,
+      channel: 'station',
+      disputeType: 'wages',
+      claimedFen: 1200000,
+      employerName: o.employerName ?? '某某建材有限公司',
+      openedOn: o.openedOn ?? '2013-03-01',
+      knewOn: o.knewOn ?? '2013-02-01',
+      workers: o.workers ?? [{ name: o.workerName ?? `职工${next()}`, idNumber: fakeIdNumber() }],
+    }),
+  );
 }
 
 /**

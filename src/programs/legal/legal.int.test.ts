@@ -1,0 +1,261 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
+import { buildTestApp } from '../../test/app.ts';
+import { buildDispute, buildLawyer, buildTwoCounties, buildUnionWithEnterprise, buildUser, call, fakeIdNumber, login, type Session } from '../../test/factories.ts';
+import type { App } from '../../server/app-types.ts';
+import { addDays, addYears } from '../../engines/cases/deadlines.ts';
+import { todayInShanghai } from '../../engines/time.ts';
+import { runAsSystem } from '../../engines/org/scope.ts';
+import { dueSoon } from '../../engines/cases/service.ts';
+
+let database: TestDatabase;
+let app: App;
+let t: Awaited<ReturnType<typeof buildTwoCounties>>;
+let admin: Session;
+let adminB: Session;
+let auditor: Session;
+let lawyerSession: Session;
+let lawyerId: number;
+let lawyerUserId: number;
+let enterprise: { enterpriseId: number; unionId: number };
+let creditCode: string;
+const today = todayInShanghai();
+const ago = (n: number) => addDays(today, -n);
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await buildTestApp(database);
+  t = await buildTwoCounties(database);
+  const a = await buildUser(database, { unitId: t.a.id, role: 'county_admin' });
+  const b = await buildUser(database, { unitId: t.b.id, role: 'county_admin' });
+  const aud = await buildUser(database, { unitId: t.a.id, role: 'auditor' });
+  const lu = await buildUser(database, { unitId: t.city.id, role: 'lawyer', displayName: '林律师' });
+  lawyerUserId = lu.id;
+  lawyerId = (await buildLawyer(database, { rootUnitId: t.city.id, unitId: t.city.id, name: '林律师', userId: lu.id })).id;
+  enterprise = await buildUnionWithEnterprise(database, { rootUnitId: t.city.id, parentId: t.aTown.id, name: '甲县竹业' });
+  [{ credit_code: creditCode }] = (await database.query<{ credit_code: string }>(`SELECT credit_code FROM enterprises WHERE id = $1`, [enterprise.enterpriseId])) as [{ credit_code: string }];
+  admin = await login(app, a.username);
+  adminB = await login(app, b.username);
+  auditor = await login(app, aud.username);
+  lawyerSession = await login(app, lu.username);
+});
+afterAll(async () => {
+  await app.close();
+  await database.destroy();
+});
+
+const intake = (s: Session, over: Record<string, unknown> = {}) =>
+  call(app, s, 'POST', '/api/v1/legal/cases', {
+    unitId: t.aUnion.id,
+    channel: 'hotline',
+    disputeType: 'wages',
+    claimedFen: 2500000,
+    employerName: '甲县竹业有限公司',
+    employerCreditCode: creditCode,
+    facts: '拖欠三个月工资，共计二万五千元',
+    openedOn: ago(60),
+    knewOn: ago(70),
+    workers: [
+      { name: '张建国', idNumber: fakeIdNumber('1980-01-01') },
+      { name: '李秀英', idNumber: fakeIdNumber('1982-02-02', false) },
+    ],
+    ...over,
+  });
+
+describe('a labour dispute from intake to a closed case', () => {
+  it('takes in a collective dispute, links the employer to the register, seals ID numbers and shows them masked', async () => {
+    const id = fakeIdNumber('1979-09-09');
+    const res = await intake(admin, { workers: [{ name: '王强', idNumber: id }, { name: '赵敏', idNumber: fakeIdNumber('1990-03-03', false) }] });
+    expect(res.statusCode, res.body).toBe(201);
+    const caseId = res.json().id;
+    const detail = (await call(app, admin, 'GET', `/api/v1/legal/cases/${caseId}`)).json();
+    expect(detail).toMatchObject({ collective: true, enterpriseId: enterprise.enterpriseId, stage: 'intake', status: 'open', facts: '拖欠三个月工资，共计二万五千元', claimedFen: 2500000 });
+    expect(detail.parties.map((p: { idMasked: string }) => p.idMasked)).toEqual([`${id.slice(0, 4)}**********${id.slice(-4)}`, expect.stringMatching(/^3507\*{10}/)]);
+    expect(JSON.stringify(detail)).not.toContain(id);
+    const [stored] = await database.query<{ id_sealed: string; facts_sealed: string }>(
+      `SELECT p.id_sealed, d.facts_sealed FROM legal_parties p JOIN legal_disputes d ON d.case_id = p.case_id WHERE p.case_id = $1 ORDER BY p.id LIMIT 1`,
+      [caseId],
+    );
+    expect(stored!.id_sealed).not.toContain(id);
+    expect(stored!.facts_sealed).not.toContain('拖欠');
+    // Found by the full ID number (through its keyed hash), and by name.
+    expect((await call(app, admin, 'GET', `/api/v1/legal/cases?q=${id}`)).json().items.map((c: { id: number }) => c.id)).toEqual([caseId]);
+    expect((await call(app, admin, 'GET', `/api/v1/legal/cases?q=${encodeURIComponent('赵敏')}`)).json().total).toBe(1);
+    // The one-year limitation runs from when the workers knew.
+    expect(detail.deadlines).toEqual([expect.objectContaining({ key: 'arbitration_limitation', fromOn: ago(70), dueOn: addYears(ago(70), 1), state: 'open' })]);
+  });
+
+  it('goes through mediation to arbitration and court in order, records the union’s role and amounts, and closes', async () => {
+    const caseId = (await intake(admin)).json().id;
+    const post = (path: string, body: unknown) => call(app, admin, 'POST', `/api/v1/legal/cases/${caseId}/${path}`, body);
+    expect((await post('stages', { stage: 'mediation', role: 'arbitrator', startedOn: ago(55) })).json().code).toBe('CASE_ROLE_NOT_ALLOWED');
+    expect((await post('stages', { stage: 'mediation', role: 'mediator', startedOn: ago(55) })).statusCode).toBe(200);
+    expect((await post('stages', { stage: 'arbitration', role: 'arbitrator', startedOn: ago(50) })).json().code).toBe('CASE_STAGE_NOT_ENDED');
+    expect((await post('stage-outcome', { outcome: 'failed', endedOn: ago(50) })).statusCode).toBe(200);
+    expect((await post('stages', { stage: 'arbitration', role: 'workers_agent', startedOn: ago(48) })).statusCode).toBe(200);
+    expect((await post('events', { kind: 'arbitration_accepted', occurredOn: ago(47) })).statusCode).toBe(200);
+    let d = (await call(app, admin, 'GET', `/api/v1/legal/cases/${caseId}`)).json();
+    expect(d.deadlines.find((x: { key: string }) => x.key === 'arbitration_award')).toMatchObject({ dueOn: addDays(ago(47), 45), extended: false });
+    expect(d.deadlines.find((x: { key: string }) => x.key === 'arbitration_limitation')).toMatchObject({ state: 'met', metOn: ago(48) });
+    await post('events', { kind: 'arbitration_extended', occurredOn: ago(10) });
+    d = (await call(app, admin, 'GET', `/api/v1/legal/cases/${caseId}`)).json();
+    expect(d.deadlines.find((x: { key: string }) => x.key === 'arbitration_award')).toMatchObject({ dueOn: addDays(ago(47), 60), extended: true, state: 'open' });
+    // Back to mediation is refused; forward to court after the award.
+    expect((await post('stages', { stage: 'mediation', role: 'mediator', startedOn: ago(5) })).json().code).toBe('CASE_STAGE_ORDER');
+    await post('events', { kind: 'award_served', occurredOn: ago(9) });
+    expect((await post('stage-outcome', { outcome: 'award', endedOn: ago(9), amountFen: 800000 })).statusCode).toBe(200);
+    d = (await call(app, admin, 'GET', `/api/v1/legal/cases/${caseId}`)).json();
+    expect(d.deadlines.find((x: { key: string }) => x.key === 'lawsuit_filing')).toMatchObject({ dueOn: addDays(ago(9), 15), daysLeft: 6, state: 'due_soon' });
+    // The reminder job finds it.
+    const soon = await runAsSystem(database, (db) => dueSoon(db, { withinDays: 7, kind: 'labour_dispute' }));
+    expect(soon.filter((s) => s.caseId === caseId).map((s) => s.key)).toEqual(['lawsuit_filing']);
+    expect((await call(app, admin, 'GET', '/api/v1/cases/due-soon?withinDays=7')).json().items.map((s: { caseId: number }) => s.caseId)).toContain(caseId);
+    expect((await call(app, adminB, 'GET', '/api/v1/cases/due-soon?withinDays=7')).json().items).toEqual([]);
+    expect((await post('stages', { stage: 'first_instance', role: 'workers_agent', startedOn: ago(3) })).statusCode).toBe(200);
+    expect((await post('stage-outcome', { outcome: 'mediated', endedOn: ago(1), amountFen: 500000 })).statusCode).toBe(200);
+    expect((await post('close', { result: 'settled', closedOn: ago(1), note: '庭上调解，当场履行' })).statusCode).toBe(200);
+    d = (await call(app, admin, 'GET', `/api/v1/legal/cases/${caseId}`)).json();
+    expect(d).toMatchObject({ status: 'closed', result: 'settled', recoveredFen: 1300000, stage: 'first_instance' });
+    expect(d.stages.map((s: { stage: string; role: string; outcome: string | null }) => [s.stage, s.role, s.outcome])).toEqual([
+      ['intake', 'supervisor', null],
+      ['mediation', 'mediator', 'failed'],
+      ['arbitration', 'workers_agent', 'award'],
+      ['first_instance', 'workers_agent', 'mediated'],
+    ]);
+    expect((await post('events', { kind: 'judgment_served', occurredOn: ago(1) })).json().code).toBe('CASE_CLOSED');
+  });
+
+  it('keeps an upload with the case under the data folder, and gives it back', async () => {
+    const caseId = (await intake(admin)).json().id;
+    const boundary = '----doc';
+    const up = await app.inject({
+      method: 'POST',
+      url: `/api/v1/legal/cases/${caseId}/documents`,
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="调解协议.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 协议\r\n--${boundary}--\r\n`),
+    });
+    expect(up.statusCode, up.body).toBe(201);
+    expect(up.json()).toMatchObject({ caseId, fileName: '调解协议.pdf', contentType: 'application/pdf' });
+    const got = await call(app, admin, 'GET', `/api/v1/cases/documents/${up.json().id}/file`);
+    expect(got.statusCode).toBe(200);
+    expect(got.body).toBe('%PDF-1.4 协议');
+    expect((await call(app, adminB, 'GET', `/api/v1/cases/documents/${up.json().id}/file`)).statusCode).toBe(404);
+  });
+});
+
+describe('a lawyer’s view', () => {
+  it('shows a lawyer only the cases assigned to them — in the list, its count, search, export, figures and details', async () => {
+    const mine = (await intake(admin, { workers: [{ name: '周援助', idNumber: fakeIdNumber('1975-05-05') }] })).json().id;
+    const other = (await intake(admin, { workers: [{ name: '吴未派', idNumber: fakeIdNumber('1976-06-06') }] })).json().id;
+    // A worker asks for legal aid; the union grants it and assigns the lawyer.
+    const detail = (await call(app, admin, 'GET', `/api/v1/legal/cases/${mine}`)).json();
+    const aid = await call(app, admin, 'POST', `/api/v1/legal/cases/${mine}/aid-requests`, { partyId: detail.parties[0].id, requestedOn: ago(2), reason: '经济困难，无力聘请律师' });
+    expect(aid.statusCode, aid.body).toBe(201);
+    expect((await call(app, admin, 'POST', `/api/v1/legal/aid-requests/${aid.json().id}/decision`, { decision: 'granted', decidedOn: ago(1) })).json().code).toBe('AID_NEEDS_LAWYER');
+    const granted = await call(app, admin, 'POST', `/api/v1/legal/aid-requests/${aid.json().id}/decision`, { decision: 'granted', decidedOn: ago(1), lawyerId });
+    expect(granted.json()).toMatchObject({ decision: 'granted', lawyerId });
+    expect((await call(app, admin, 'POST', `/api/v1/legal/aid-requests/${aid.json().id}/decision`, { decision: 'refused', decidedOn: ago(1) })).json().code).toBe('AID_ALREADY_DECIDED');
+
+    const list = (await call(app, lawyerSession, 'GET', '/api/v1/legal/cases?pageSize=100')).json();
+    expect(list.items.map((c: { id: number }) => c.id)).toEqual([mine]);
+    expect(list.total).toBe(1);
+    expect(list.items[0].lawyerName).toBe('林律师');
+    expect((await call(app, lawyerSession, 'GET', `/api/v1/legal/cases?q=${encodeURIComponent('吴未派')}`)).json().total).toBe(0);
+    expect((await call(app, lawyerSession, 'GET', `/api/v1/legal/cases/${other}`)).statusCode).toBe(404);
+    expect((await call(app, lawyerSession, 'GET', `/api/v1/legal/cases/${mine}`)).statusCode).toBe(200);
+    const exp = await call(app, lawyerSession, 'GET', '/api/v1/legal/cases/export.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exp.rawPayload as never);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.rowCount).toBe(2);
+    expect(JSON.stringify(sheet.getRow(2).values)).toContain('周援助');
+    const stats = (await call(app, lawyerSession, 'GET', `/api/v1/legal/statistics?unitId=${t.city.id}&from=${ago(365)}&to=${today}`)).json();
+    expect(stats.totals).toMatchObject({ received: 1, workers: 1 });
+    // The lawyer works the case, but cannot take in or assign.
+    expect((await call(app, lawyerSession, 'POST', `/api/v1/legal/cases/${mine}/stages`, { stage: 'arbitration', role: 'workers_agent', startedOn: ago(1) })).statusCode).toBe(200);
+    expect((await call(app, lawyerSession, 'POST', `/api/v1/legal/cases/${other}/stages`, { stage: 'arbitration', role: 'workers_agent', startedOn: ago(1) })).statusCode).toBe(404);
+    expect((await intake(lawyerSession)).statusCode).toBe(403);
+    expect((await call(app, lawyerSession, 'POST', `/api/v1/legal/cases/${other}/assignments`, { lawyerId, assignedOn: ago(1) })).statusCode).toBe(403);
+    // The team list tells how many open cases each lawyer carries.
+    const team = (await call(app, admin, 'GET', '/api/v1/legal/lawyers')).json().items;
+    expect(team.find((l: { id: number }) => l.id === lawyerId)).toMatchObject({ openCases: 1, available: true });
+    expect(lawyerUserId).toBeGreaterThan(0);
+  });
+
+  it('lets an auditor read the cases in scope and change nothing; county B sees none', async () => {
+    const own = (await call(app, admin, 'GET', '/api/v1/legal/cases?pageSize=1')).json().total;
+    expect(own).toBeGreaterThan(0);
+    expect((await call(app, auditor, 'GET', '/api/v1/legal/cases?pageSize=1')).json().total).toBe(own);
+    expect((await intake(auditor)).statusCode).toBe(403);
+    expect((await call(app, adminB, 'GET', '/api/v1/legal/cases')).json().total).toBe(0);
+    expect((await intake(adminB)).json().code).toBe('ORG_UNIT_NOT_FOUND');
+  });
+});
+
+describe('figures', () => {
+  it('counts received, mediated, arbitrations, lawsuits, amounts and workers by unit and period, each drilling down to its cases', async () => {
+    // A city of its own, so nothing else in this file is counted.
+    const a2 = app;
+    {
+      const tt = await buildTwoCounties(database);
+      const u = await buildUser(database, { unitId: tt.city.id, role: 'city_admin' });
+      const s = await login(a2, u.username);
+      const w = (n: string) => ({ name: n, idNumber: fakeIdNumber() });
+      const same = fakeIdNumber('1988-08-08');
+      const open = async (unitId: number, over: Record<string, unknown>) =>
+        (await call(a2, s, 'POST', '/api/v1/legal/cases', { unitId, channel: 'station', disputeType: 'wages', claimedFen: 100, employerName: '某厂', openedOn: ago(30), workers: [w('甲')], ...over })).json().id;
+      const step = (id: number, p: string, b: unknown) => call(a2, s, 'POST', `/api/v1/legal/cases/${id}/${p}`, b);
+      // A: received and mediated (¥3,000 obtained); B: received, mediation failed, arbitration, first instance and appeal.
+      const c1 = await open(tt.aUnion.id, { workers: [{ name: '同一人', idNumber: same }] });
+      await step(c1, 'stages', { stage: 'mediation', role: 'mediator', startedOn: ago(29) });
+      await step(c1, 'stage-outcome', { outcome: 'agreement', endedOn: ago(25), amountFen: 300000 });
+      await step(c1, 'close', { result: 'mediation_agreement', closedOn: ago(25) });
+      const c2 = await open(tt.bUnion.id, { workers: [{ name: '同一人', idNumber: same }, w('乙')] });
+      await step(c2, 'stages', { stage: 'mediation', role: 'mediator', startedOn: ago(29) });
+      await step(c2, 'stage-outcome', { outcome: 'failed', endedOn: ago(28) });
+      await step(c2, 'stages', { stage: 'arbitration', role: 'arbitrator', startedOn: ago(27) });
+      await step(c2, 'stage-outcome', { outcome: 'award', endedOn: ago(20), amountFen: 100000 });
+      await step(c2, 'stages', { stage: 'first_instance', role: 'workers_agent', startedOn: ago(15) });
+      await step(c2, 'stage-outcome', { outcome: 'judgment', endedOn: ago(10) });
+      await step(c2, 'stages', { stage: 'appeal', role: 'workers_agent', startedOn: ago(5) });
+      // The union joins a court case it did not receive: a lawsuit taken part in, not a dispute received.
+      const c3 = await open(tt.b.id, { channel: 'court', stage: 'first_instance', role: 'supervisor', openedOn: ago(4) });
+      const q = `from=${ago(60)}&to=${today}`;
+      const stats = (await call(a2, s, 'GET', `/api/v1/legal/statistics?${q}`)).json();
+      expect(stats.totals).toEqual({ received: 2, mediated: 1, arbitrations: 1, lawsuits: 3, recovered: 400000, workers: 3 });
+      const byUnit = Object.fromEntries(stats.byUnit.map((r: { unitId: number }) => [r.unitId, r]));
+      expect(byUnit[tt.a.id]).toMatchObject({ received: 1, mediated: 1, lawsuits: 0, recovered: 300000, workers: 1 });
+      expect(byUnit[tt.b.id]).toMatchObject({ received: 1, mediated: 0, arbitrations: 1, lawsuits: 3, recovered: 100000, workers: 3 });
+      const drill = async (figure: string, extra = '') => (await call(a2, s, 'GET', `/api/v1/legal/statistics/drill-down?figure=${figure}&${q}${extra}`)).json().items.map((c: { id: number }) => c.id).sort();
+      expect(await drill('received')).toEqual([c1, c2].sort());
+      expect(await drill('mediated')).toEqual([c1]);
+      expect(await drill('arbitrations')).toEqual([c2]);
+      expect(await drill('lawsuits')).toEqual([c2, c3].sort());
+      expect(await drill('recovered')).toEqual([c1, c2].sort());
+      expect(await drill('lawsuits', `&unitId=${tt.a.id}`)).toEqual([]);
+      // A period before anything happened counts nothing.
+      expect((await call(a2, s, 'GET', `/api/v1/legal/statistics?from=2000-01-01&to=2000-12-31`)).json().totals).toEqual({ received: 0, mediated: 0, arbitrations: 0, lawsuits: 0, recovered: 0, workers: 0 });
+      expect((await call(a2, s, 'GET', `/api/v1/legal/statistics?from=${today}&to=${ago(1)}`)).json().code).toBe('STATISTICS_PERIOD_INVALID');
+    }
+  });
+});
+
+describe('the lawyers’ team', () => {
+  it('keeps licence numbers unique, links a login only of a lawyer, and marks availability', async () => {
+    const res = await call(app, admin, 'POST', '/api/v1/legal/lawyers', { unitId: t.a.id, name: '陈律师', licenceNo: '13507201210000001', firm: '甲县律师事务所', joinedOn: '2012-05-01', unitsServed: [t.aTown.id] });
+    expect(res.statusCode, res.body).toBe(201);
+    expect((await call(app, admin, 'POST', '/api/v1/legal/lawyers', { unitId: t.a.id, name: '陈二', licenceNo: '13507201210000001', firm: '某所', joinedOn: '2012-05-01' })).json().code).toBe('LAWYER_LICENCE_TAKEN');
+    const staff = await buildUser(database, { unitId: t.a.id, role: 'grassroots_staff' });
+    expect((await call(app, admin, 'PATCH', `/api/v1/legal/lawyers/${res.json().id}`, { userId: staff.id })).json().code).toBe('LAWYER_USER_INVALID');
+    expect((await call(app, admin, 'PATCH', `/api/v1/legal/lawyers/${res.json().id}`, { available: false, availabilityNote: '外出培训至月底' })).json()).toMatchObject({ available: false });
+    const serving = (await call(app, admin, 'GET', `/api/v1/legal/lawyers?servesUnitId=${t.aUnion.id}`)).json().items.map((l: { name: string }) => l.name);
+    expect(serving).toContain('陈律师');
+    expect(serving).toContain('林律师');
+    expect((await call(app, admin, 'GET', '/api/v1/legal/lawyers?available=true')).json().items.map((l: { name: string }) => l.name)).not.toContain('陈律师');
+    // County B sees the city's team, not county A's.
+    const bTeam = (await call(app, adminB, 'GET', '/api/v1/legal/lawyers')).json().items.map((l: { name: string }) => l.name);
+    expect(bTeam).toContain('林律师');
+    expect(bTeam).not.toContain('陈律师');
+  });
+});
