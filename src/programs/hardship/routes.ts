@@ -345,7 +345,7 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
   });
 
   app.post('/api/v1/hardship/households/:id/notice', {
-    schema: { tags, summary: '开始公示（天数按标准设定）', params: IdParam, response: { 200: Household, ...errorResponses } },
+    schema: { tags, summary: '开始公示（天数按标准设定）', params: IdParam, body: Type.Object({}, { additionalProperties: false }), response: { 200: Household, ...errorResponses } },
     config: { access: household },
     handler: async (req) => req.inScope(async (ctx) => done(await startNotice(ctx, req.params.id))),
   });
@@ -414,6 +414,7 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
       summary: '上传证明材料（multipart/form-data，字段 file；PDF、JPG、PNG，10 MB 以内）',
       consumes: ['multipart/form-data'],
       params: IdParam,
+      body: Type.Unknown({ description: 'multipart/form-data：file（PDF、JPG、PNG），可附 note 说明' }),
       response: { 201: Type.Object({ id: Type.Integer(), fileName: Type.String(), size: Type.Integer() }), ...errorResponses, 413: errorResponses[400], 415: errorResponses[400] },
     },
     config: { access: household },

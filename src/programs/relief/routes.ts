@@ -284,7 +284,7 @@ export function reliefRoutes(app: App): void {
   });
 
   app.post('/api/v1/relief/campaigns/:id/close', {
-    schema: { tags, summary: '结束活动（不再受理申请）', params: IdParam, response: { 200: Campaign, ...errorResponses } },
+    schema: { tags, summary: '结束活动（不再受理申请）', params: IdParam, body: Type.Object({}, { additionalProperties: false }), response: { 200: Campaign, ...errorResponses } },
     config: { access: { ...write, resource: 'campaign' } },
     handler: async (req) => req.inScope(async (ctx) => presentCampaign(await closeCampaign(ctx, req.params.id))),
   });
