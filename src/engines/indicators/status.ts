@@ -7,13 +7,13 @@
  *
  * attainment = actual ÷ expected when higher is better, expected ÷ actual when lower is better.
  *   green  — attainment ≥ 100 %: on or ahead of schedule;
- *   yellow — attainment ≥ 97 %: slightly behind;
- *   red    — below 97 %, or no figure: behind schedule (its users are nudged).
+ *   yellow — attainment ≥ 99 %: slightly behind (within 1 % of the expected value);
+ *   red    — below 99 %, or no figure: behind schedule (its users are nudged).
  */
 import type { IsoDate } from '../time.ts';
 import { dayOfYear, daysInYear } from './periods.ts';
 
-export const STATUS_THRESHOLDS = { green: 1, yellow: 0.97 } as const;
+export const STATUS_THRESHOLDS = { green: 1, yellow: 0.99 } as const;
 
 export type TargetStatus = 'green' | 'yellow' | 'red';
 

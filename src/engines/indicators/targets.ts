@@ -10,7 +10,7 @@ import type { IsoDate } from '../time.ts';
 import { findIndicator, type IndicatorDefinition } from './catalogue.ts';
 import { indicatorError } from './errors.ts';
 import { indicatorTargets, type IndicatorTargetRow } from './schema.ts';
-import { latestSnapshots } from './snapshots.ts';
+import { latestSnapshots, SYSTEM_USER_ID } from './snapshots.ts';
 import { SUPERVISED_KINDS } from './compute.ts';
 import { progressOf, validProfile, type Progress } from './status.ts';
 
@@ -61,7 +61,7 @@ export async function setTarget(ctx: Ctx, input: TargetInput): Promise<Indicator
     baseline,
     profile: input.profile ?? null,
     note: input.note?.trim() || null,
-    setByUserId: ctx.actor.userId,
+    setByUserId: ctx.actor.userId === SYSTEM_USER_ID ? null : ctx.actor.userId,
     setAt: new Date(),
   };
   const [row] = await ctx.db

@@ -30,8 +30,15 @@ describe('ranking', () => {
     expect(lower.map((r) => r.unitId)).toEqual([2, 1]);
   });
 
-  it('names a third of the units as leaders and laggards, at most three', () => {
+  it('names a third of the units as leaders and laggards, at most three, ties alike', () => {
     expect([1, 2, 3, 5, 6, 9, 10, 30].map(podiumSize)).toEqual([0, 1, 1, 1, 2, 3, 3, 3]);
+    const tied = buildIndicator(rate, { value: null, previous: null }, [
+      { unitId: 1, name: '甲', figure: { value: 0.977, previous: null } },
+      { unitId: 2, name: '乙', figure: { value: 0.975, previous: null } },
+      { unitId: 3, name: '丙', figure: { value: 0.975, previous: null } },
+    ]);
+    expect(tied.leaders).toEqual([1]);
+    expect(tied.laggards.sort()).toEqual([2, 3]);
   });
 });
 

@@ -100,12 +100,17 @@ export function buildIndicator(
   );
   const ranked = rows.filter((r) => r.rank !== null);
   const k = podiumSize(ranked.length);
-  const leaders = ranked.slice(0, k).map((r) => r.unitId);
-  const laggards = ranked
-    .slice(-k)
-    .reverse()
-    .filter((r) => !leaders.includes(r.unitId) && (r.rank ?? 0) > (ranked[k - 1]?.rank ?? 0))
-    .map((r) => r.unitId);
+  // Ties are treated alike: every unit ranked as high as the k-th from the top leads, every unit
+  // ranked as low as the k-th from the bottom lags (a unit is never both).
+  const topRank = ranked[k - 1]?.rank ?? 0;
+  const bottomRank = ranked[ranked.length - k]?.rank ?? Infinity;
+  const leaders = k ? ranked.filter((r) => r.rank! <= topRank).map((r) => r.unitId) : [];
+  const laggards = k
+    ? ranked
+        .filter((r) => r.rank! >= bottomRank && r.rank! > topRank)
+        .reverse()
+        .map((r) => r.unitId)
+    : [];
   return {
     key: def.key,
     name: def.name,
@@ -115,8 +120,8 @@ export function buildIndicator(
     definitionHash: def.definitionHash,
     total: row(total),
     rows,
-    leaders: k ? leaders : [],
-    laggards: k ? laggards : [],
+    leaders,
+    laggards,
   };
 }
 

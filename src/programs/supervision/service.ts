@@ -10,7 +10,7 @@ import { definitionHash, findIndicator, listIndicators, type IndicatorDefinition
 import { computeForChildren, supervisedChildren, type SupervisedUnit } from '../../engines/indicators/compute.ts';
 import { indicatorError } from '../../engines/indicators/errors.ts';
 import { monthEnd, monthEndBefore, periodEnds, periodLabel, type PeriodKind } from '../../engines/indicators/periods.ts';
-import { latestSnapshots, auditAs } from '../../engines/indicators/snapshots.ts';
+import { latestSnapshots, auditAs, SYSTEM_USER_ID } from '../../engines/indicators/snapshots.ts';
 import { progressAgainst, targetsInSubtree, targetsOf } from '../../engines/indicators/targets.ts';
 import type { Progress } from '../../engines/indicators/status.ts';
 import { clearNudge, openCauses, raiseNudge } from '../../engines/notify/service.ts';
@@ -116,7 +116,7 @@ export async function publishBulletin(ctx: Ctx, unitId: number, period: IsoDate)
   const hash = contentHash(content);
   const [row] = await ctx.db
     .insert(supervisionBulletins)
-    .values({ unitId, period: end, version, title: content.title, content, contentHash: hash, publishedByUserId: ctx.actor.userId })
+    .values({ unitId, period: end, version, title: content.title, content, contentHash: hash, publishedByUserId: ctx.actor.userId === SYSTEM_USER_ID ? null : ctx.actor.userId })
     .returning();
   await auditAs(ctx, { action: 'create', entity: 'supervision_bulletin', entityId: row!.id, unitId, after: { period: end, version, contentHash: hash } });
   return row!;
