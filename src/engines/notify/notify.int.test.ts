@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
+import { asUser, buildTwoCounties, buildUnionWithEnterprise, buildUser } from '../../test/factories.ts';
+import { DomainError } from '../errors.ts';
+import { logChannel, type OutboundMessage } from './channels.ts';
+import { sendDailyDigests } from './digest.ts';
+import { clearNudge, raiseNudge, setContacts } from './service.ts';
+import { startSupervisionScheduler } from '../../programs/supervision/scheduler.ts';
+
+let database: TestDatabase;
+let t: Awaited<ReturnType<typeof buildTwoCounties>>;
+let admin: { userId: number; username: string; role: 'county_admin'; unitId: number };
+const sent: { to: string; message: OutboundMessage }[] = [];
+const quiet = { info: () => undefined, error: () => undefined };
+const channels = { email: logChannel('email', quiet, sent), sms: logChannel('sms', quiet, sent) };
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  t = await buildTwoCounties(database);
+  const u = await buildUser(database, { unitId: t.a.id, role: 'county_admin', displayName: '甲县管理员' });
+  admin = { userId: u.id, username: u.username, role: 'county_admin', unitId: t.a.id };
+  await buildUnionWithEnterprise(database, { rootUnitId: t.city.id, parentId: t.aTown.id, name: '甲县一厂' });
+});
+afterAll(() => database.destroy());
+
+describe('contacts', () => {
+  it('are checked before a digest channel is turned on', async () => {
+    const code = async (p: Promise<unknown>) => p.then(() => 'NO_ERROR', (e) => (e instanceof DomainError ? e.code : Promise.reject(e)));
+    expect(await code(asUser(database, admin, (ctx) => setContacts(ctx, { email: null, mobile: '12345', digestByEmail: false, digestBySms: false })))).toBe('NOTIFY_MOBILE_INVALID');
+    expect(await code(asUser(database, admin, (ctx) => setContacts(ctx, { email: null, mobile: null, digestByEmail: true, digestBySms: false })))).toBe('NOTIFY_CONTACT_MISSING');
+    await asUser(database, admin, (ctx) => setContacts(ctx, { email: 'jia@example.org', mobile: '13800000000', digestByEmail: true, digestBySms: true }));
+  });
+});
+
+describe('the daily digest', () => {
+  it('goes out once a day per channel, listing the unread notifications', async () => {
+    const r = await asUser(database, admin, (ctx) =>
+      raiseNudge(ctx, { unitId: t.a.id, causeKey: 'contract.renewal:7', kind: 'due', title: '集体合同续签到期', body: '请于30日内完成续签。', link: '/governance/contracts/7' }),
+    );
+    expect(r).toEqual({ raised: true, notified: 1 });
+    // Raised again while open: nothing new.
+    expect(await asUser(database, admin, (ctx) => raiseNudge(ctx, { unitId: t.a.id, causeKey: 'contract.renewal:7', kind: 'due', title: 'x', body: 'x' }))).toEqual({ raised: false, notified: 0 });
+    expect(await sendDailyDigests(database, channels, '2026-03-02')).toEqual({ sent: 2, failed: 0 });
+    expect(sent.map((s) => s.to).sort()).toEqual(['13800000000', 'jia@example.org']);
+    expect(sent.find((s) => s.to === 'jia@example.org')!.message.text).toContain('· 集体合同续签到期');
+    expect(await sendDailyDigests(database, channels, '2026-03-02')).toEqual({ sent: 0, failed: 0 });
+    expect(sent).toHaveLength(2);
+    // A failing provider is recorded, not retried the same day.
+    const failing = { ...channels, sms: { kind: 'sms' as const, transport: 'test', send: () => Promise.reject(new Error('gateway down')) } };
+    expect(await sendDailyDigests(database, failing, '2026-03-03')).toEqual({ sent: 1, failed: 1 });
+    const [row] = await database.query<{ status: string; error: string }>(`SELECT status, error FROM notification_deliveries WHERE channel = 'sms' AND digest_day = '2026-03-03'`);
+    expect(row).toEqual({ status: 'failed', error: 'gateway down' });
+  });
+
+  it('a cleared cause nudges again when raised anew', async () => {
+    expect(await asUser(database, admin, (ctx) => clearNudge(ctx, t.a.id, 'contract.renewal:7'))).toBe(true);
+    expect(await asUser(database, admin, (ctx) => raiseNudge(ctx, { unitId: t.a.id, causeKey: 'contract.renewal:7', kind: 'due', title: '集体合同续签到期', body: '…' }))).toEqual({
+      raised: true,
+      notified: 1,
+    });
+    const [c] = await database.query<{ times: number }>(`SELECT times FROM notification_causes WHERE cause_key = 'contract.renewal:7'`);
+    expect(c!.times).toBe(2);
+  });
+});
+
+describe('the supervision schedule', () => {
+  it('freezes the month just ended once, however often it runs', async () => {
+    const now = () => new Date('2026-03-05T02:00:00Z'); // 10:00 in Shanghai
+    const s = startSupervisionScheduler(database, { channels, log: quiet, now, intervalMs: 3600_000 });
+    try {
+      const first = await s.runOnce();
+      expect(first.frozen).toBe(1);
+      const second = await s.runOnce();
+      expect(second.frozen).toBe(0);
+      const [n] = await database.query<{ n: number; periods: number }>(`SELECT count(*)::int AS n, count(DISTINCT period)::int AS periods FROM indicator_snapshots`);
+      expect(n!.periods).toBe(1);
+      const [p] = await database.query<{ period: string }>(`SELECT DISTINCT period::text AS period FROM indicator_snapshots`);
+      expect(p!.period).toBe('2026-02-28');
+    } finally {
+      await s.stop();
+    }
+  });
+});
