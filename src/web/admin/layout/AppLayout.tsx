@@ -15,6 +15,7 @@ import { hardshipMenu } from '../modules/hardship/menu.tsx';
 import { reliefMenu } from '../modules/relief/menu.tsx';
 import { legalMenu } from '../modules/legal/menu.tsx';
 import { counsellingMenu } from '../modules/counselling/menu.tsx';
+import { NotificationBell } from '../modules/supervision/NotificationBell.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -114,6 +115,7 @@ function HeaderBar() {
             style={{ width: 260 }}
           />
         </Space>
+        <NotificationBell />
         <Button type="text" className="gh-header-btn" icon={<TranslationOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
           {t('header.lang')}
         </Button>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Breadcrumb, Card, Col, Descriptions, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BellOutlined, FileTextOutlined, FundProjectionScreenOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { api, type PageOf, type Unit, type UnitKind } from '../../lib/api.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
@@ -8,11 +8,13 @@ import { useI18n } from '../../lib/i18n.tsx';
 import { useScope, useUnitQuery } from '../../lib/scope.tsx';
 import { kindsBelow } from '../../lib/org.ts';
 import { BarChart } from '../../components/BarChart.tsx';
+import { HomeGauges } from '../supervision/HomeGauges.tsx';
+import { supervisionMenu } from '../supervision/menu.tsx';
 
 export default function HomePage() {
   const me = useMe();
   const { can } = useAuth();
-  const { t, label } = useI18n();
+  const { t, label, lang } = useI18n();
   const { unit, setUnit } = useScope();
   const unitQuery = useUnitQuery();
   const [counts, setCounts] = useState<Partial<Record<UnitKind, number>> | null>(null);
@@ -44,10 +46,17 @@ export default function HomePage() {
   const labels = kinds.map((k) => label('kind', k));
   const values = kinds.map((k) => counts?.[k] ?? 0);
 
+  const svLabel = (path: string) => {
+    const l = supervisionMenu.children?.find((c) => c.path === path)?.label;
+    return l && typeof l === 'object' ? l[lang] : path;
+  };
   const links = [
     { to: '/org', icon: <ApartmentOutlined />, text: t('menu.org'), ok: can('org.read') },
     { to: '/users', icon: <TeamOutlined />, text: t('menu.users'), ok: can('users.read') },
     { to: '/audit', icon: <AuditOutlined />, text: t('menu.audit'), ok: can('audit.read') },
+    { to: '/supervision/dashboard', icon: <FundProjectionScreenOutlined />, text: svLabel('/supervision/dashboard'), ok: can('supervision.read') },
+    { to: '/supervision/bulletins', icon: <FileTextOutlined />, text: svLabel('/supervision/bulletins'), ok: can('supervision.read') },
+    { to: '/supervision/notifications', icon: <BellOutlined />, text: svLabel('/supervision/notifications'), ok: can('supervision.read') && can('notifications.read') },
     { to: '/password', icon: <KeyOutlined />, text: t('header.changePassword'), ok: true, noUnit: true },
   ].filter((l) => l.ok);
 
@@ -72,6 +81,8 @@ export default function HomePage() {
           ]}
         />
       </Card>
+
+      {can('supervision.read') && <HomeGauges unitId={unit.id} unitName={unit.name} />}
 
       {kinds.length > 0 && can('org.read') && (
         <Card title={t('home.unitsBelow')} className="gh-card">

@@ -1,0 +1,243 @@
+/**
+ * The bell in the header: the unread count, kept live by the server's event stream (reconnecting
+ * when it drops), a pop-up for each new notification, and a dropdown of the latest with links to
+ * what to do and a mark-read.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { App, Badge, Button, Dropdown, Empty, Spin, Tag, Tooltip } from 'antd';
+import { BellOutlined, CheckOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useNavigate } from 'react-router';
+import { api, errorMessage } from '../../lib/api.ts';
+import { useAuth } from '../../lib/auth.tsx';
+import { useSt } from './i18n.ts';
+import { appLink, NOTICE_EVENT, NOTIFY, signalNotifications, type Notice } from './shared.ts';
+
+const RETRY_MS = [2000, 5000, 10000, 30000, 60000];
+
+/** Subscribes to the stream; returns the unread count, whether it is connected, and a setter for local changes. */
+function useLiveUnread(onArrive: (n: Notice) => void) {
+  const [unread, setUnread] = useState<number | null>(null);
+  const [online, setOnline] = useState(true);
+  const arriveRef = useRef(onArrive);
+  arriveRef.current = onArrive;
+
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return;
+    let source: EventSource | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let attempt = 0;
+    let stopped = false;
+    const connect = () => {
+      if (stopped) return;
+      source = new EventSource(`${NOTIFY}/stream`, { withCredentials: true });
+      source.addEventListener('ready', (e) => {
+        attempt = 0;
+        setOnline(true);
+        try {
+          const d = JSON.parse((e as MessageEvent<string>).data) as { unread: number };
+          setUnread(d.unread);
+        } catch {
+          /* keep the count we have */
+        }
+      });
+      source.addEventListener('notification', (e) => {
+        try {
+          const n = JSON.parse((e as MessageEvent<string>).data) as Notice;
+          setUnread((u) => (u ?? 0) + 1);
+          arriveRef.current({ ...n, readAt: null });
+        } catch {
+          /* not ours */
+        }
+      });
+      source.onerror = () => {
+        // The browser retries by itself while the stream is CONNECTING; a CLOSED stream (refused, signed out) we reopen with a back-off.
+        setOnline(false);
+        if (source && source.readyState === EventSource.CLOSED) {
+          source.close();
+          source = null;
+          const wait = RETRY_MS[Math.min(attempt++, RETRY_MS.length - 1)]!;
+          timer = setTimeout(connect, wait);
+        }
+      };
+    };
+    connect();
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      source?.close();
+    };
+  }, []);
+
+  useEffect(() => {
+    const onSignal = (e: Event) => {
+      const d = (e as CustomEvent<{ unread?: number }>).detail;
+      if (typeof d?.unread === 'number') setUnread(d.unread);
+    };
+    window.addEventListener(NOTICE_EVENT, onSignal);
+    return () => window.removeEventListener(NOTICE_EVENT, onSignal);
+  }, []);
+
+  return { unread, setUnread, online };
+}
+
+export function NotificationBell() {
+  const { can } = useAuth();
+  if (!can('notifications.read')) return null;
+  return <Bell />;
+}
+
+function Bell() {
+  const { st, sl } = useSt();
+  const { can } = useAuth();
+  const { message, notification } = App.useApp();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const [items, setItems] = useState<Notice[] | null>(null);
+  const [loading, setLoading] = useState(false);
+  const manage = can('notifications.manage');
+
+  const go = useCallback(
+    (n: Notice) => {
+      const to = appLink(n.link);
+      setOpen(false);
+      if (to) navigate(to);
+    },
+    [navigate],
+  );
+
+  const { unread, setUnread, online } = useLiveUnread((n) => {
+    setItems((list) => (list ? [n, ...list.filter((x) => x.id !== n.id)].slice(0, 8) : list));
+    signalNotifications({ arrived: n });
+    const to = appLink(n.link);
+    notification.info({
+      key: `notice-${n.id}`,
+      title: n.title,
+      description: n.body,
+      placement: 'topRight',
+      duration: 8,
+      icon: <BellOutlined style={{ color: '#c8102e' }} />,
+      ...(to
+        ? {
+            actions: (
+              <Button
+                size="small"
+                type="primary"
+                onClick={() => {
+                  notification.destroy(`notice-${n.id}`);
+                  navigate(to);
+                }}
+              >
+                {st('ntf.go')}
+              </Button>
+            ),
+          }
+        : {}),
+    });
+  });
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    try {
+      const r = await api.get<{ items: Notice[]; total: number; unread: number }>(NOTIFY, { pageSize: 8 });
+      setItems(r.items);
+      setUnread(r.unread);
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setLoading(false);
+    }
+  }, [message, setUnread]);
+
+  useEffect(() => {
+    if (open) void load();
+  }, [open, load]);
+
+  const markRead = async (ids: number[] | 'all') => {
+    try {
+      const r = await api.post<{ marked: number; unread: number }>(`${NOTIFY}/read`, ids === 'all' ? { all: true } : { ids });
+      setUnread(r.unread);
+      signalNotifications({ unread: r.unread });
+      const now = new Date().toISOString();
+      setItems((list) => list?.map((n) => (ids === 'all' || ids.includes(n.id) ? { ...n, readAt: n.readAt ?? now } : n)) ?? list);
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+
+  const panel = (
+    <div className="gh-sv-bell-list" role="dialog" aria-label={st('ntf.title')}>
+      <div className="gh-sv-bell-head">
+        <span>
+          {st('ntf.title')}
+          {unread ? <Tag color="red" style={{ marginInlineStart: 8 }}>{st('ntf.unread', { n: unread })}</Tag> : null}
+        </span>
+        {manage && !!unread && (
+          <Button size="small" type="link" onClick={() => void markRead('all')}>
+            {st('ntf.markAll')}
+          </Button>
+        )}
+      </div>
+      {loading && !items ? (
+        <div className="gh-loading" style={{ minHeight: 120 }}>
+          <Spin />
+        </div>
+      ) : !items?.length ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={st('ntf.empty')} style={{ padding: 16 }} />
+      ) : (
+        items.map((n) => (
+          <div key={n.id} className={`gh-sv-bell-item${n.readAt ? '' : ' gh-sv-unread'}`} role="article" aria-label={n.title}>
+            <div className="gh-sv-bell-item-title">
+              {!n.readAt && <Badge status="error" style={{ marginInlineEnd: 6 }} />}
+              {n.title}
+            </div>
+            <div className="gh-sv-bell-item-body">{n.body}</div>
+            <div className="gh-small" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+              <span>
+                <Tag style={{ marginInlineEnd: 6 }}>{sl('ntf.kind', n.kind)}</Tag>
+                {dayjs(n.createdAt).format('MM-DD HH:mm')}
+              </span>
+              <span>
+                {appLink(n.link) && (
+                  <Button size="small" type="link" onClick={() => go(n)}>
+                    {st('ntf.go')}
+                  </Button>
+                )}
+                {manage && !n.readAt && (
+                  <Button size="small" type="link" icon={<CheckOutlined />} onClick={() => void markRead([n.id])}>
+                    {st('ntf.markRead')}
+                  </Button>
+                )}
+              </span>
+            </div>
+          </div>
+        ))
+      )}
+      {can('supervision.read') && (
+        <div className="gh-sv-bell-foot">
+          <Button
+            type="link"
+            onClick={() => {
+              setOpen(false);
+              navigate('/supervision/notifications');
+            }}
+          >
+            {st('ntf.all')}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+
+  return (
+    <Dropdown open={open} onOpenChange={setOpen} trigger={['click']} popupRender={() => panel} placement="bottomRight">
+      <Tooltip title={online ? undefined : st('ntf.offline')}>
+        <Button type="text" className="gh-header-btn" aria-label={`${st('ntf.bell')}${unread ? ` ${st('ntf.unread', { n: unread })}` : ''}`} data-testid="notification-bell">
+          <Badge count={unread ?? 0} size="small" overflowCount={99} offset={[4, -2]} data-testid="notification-count">
+            <BellOutlined style={{ color: '#fff', fontSize: 18, opacity: online ? 1 : 0.6 }} />
+          </Badge>
+        </Button>
+      </Tooltip>
+    </Dropdown>
+  );
+}

@@ -1,0 +1,110 @@
+/** The records behind an indicator's figure for a unit on a date (the API's drill-down), paged; records link to their pages. */
+import { useEffect, useState } from 'react';
+import { App, Drawer, Empty, Segmented, Table, Tag, type TableProps } from 'antd';
+import { Link } from 'react-router';
+import { api, errorMessage, type PageOf } from '../../lib/api.ts';
+import { usePaging } from '../../lib/paging.ts';
+import { useSt } from './i18n.ts';
+import { BASE, useIndicators, type DrillRecord } from './shared.ts';
+
+export interface Drill {
+  indicator: string;
+  unitId: number;
+  unitName: string;
+  asOf: string;
+  figure?: string | undefined;
+}
+
+function recordLink(r: DrillRecord, unitId: number): string | null {
+  const q = `unit=${unitId}`;
+  if (r.kind === 'person') return `/membership/members?${q}&person=${r.id}`;
+  if (r.kind === 'union') return `/membership/unions?${q}&union=${r.id}`;
+  if (r.kind === 'enterprise') return `/membership/enterprises?${q}&q=${encodeURIComponent(r.code ?? r.name)}`;
+  return null;
+}
+
+export function RecordsDrawer({ drill, onClose }: { drill: Drill | null; onClose: () => void }) {
+  const { st, sl } = useSt();
+  const { message } = App.useApp();
+  const { byKey } = useIndicators();
+  const { page, pageSize, setPage, pagination } = usePaging();
+  const [figure, setFigure] = useState<string | undefined>();
+  const [data, setData] = useState<PageOf<DrillRecord> & { figure: string | null }>({ items: [], total: 0, figure: null });
+  const [loading, setLoading] = useState(false);
+  const def = drill ? byKey(drill.indicator) : undefined;
+
+  useEffect(() => {
+    setFigure(drill?.figure);
+    setPage(1);
+  }, [drill]);
+
+  useEffect(() => {
+    if (!drill) return;
+    let live = true;
+    setLoading(true);
+    api
+      .get<PageOf<DrillRecord> & { figure: string | null }>(`${BASE}/records`, { indicator: drill.indicator, unitId: drill.unitId, asOf: drill.asOf, figure, page, pageSize })
+      .then((r) => live && setData(r))
+      .catch((e) => {
+        if (!live) return;
+        setData({ items: [], total: 0, figure: null });
+        message.error(errorMessage(e));
+      })
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [drill, figure, page, pageSize, message]);
+
+  const columns: TableProps<DrillRecord>['columns'] = [
+    {
+      title: st('drill.name'),
+      dataIndex: 'name',
+      render: (v: string, r) => {
+        const to = drill ? recordLink(r, drill.unitId) : null;
+        return to ? <Link to={to}>{v}</Link> : v;
+      },
+    },
+    { title: st('drill.code'), dataIndex: 'code', width: 220, render: (v: string | null) => v ?? '—' },
+    { title: st('drill.kind'), dataIndex: 'kind', width: 90, render: (v: string) => <Tag>{sl('drill.kind', v)}</Tag> },
+  ];
+
+  const figures = def?.drillFigures ?? [];
+  return (
+    <Drawer
+      open={drill !== null}
+      onClose={onClose}
+      title={drill ? st('drill.title', { indicator: def?.name ?? drill.indicator, unit: drill.unitName, asOf: drill.asOf }) : ''}
+      size={680}
+      destroyOnHidden
+    >
+      {def && figures.length === 0 ? (
+        <Empty description={st('drill.none')} />
+      ) : (
+        <>
+          {figures.length > 1 && (
+            <Segmented
+              aria-label={st('drill.figure')}
+              style={{ marginBottom: 12 }}
+              value={figure ?? data.figure ?? figures[0]!.key}
+              onChange={(v) => {
+                setFigure(String(v));
+                setPage(1);
+              }}
+              options={figures.map((f) => ({ value: f.key, label: f.label }))}
+            />
+          )}
+          <Table<DrillRecord>
+            rowKey={(r) => `${r.kind}-${r.id}`}
+            size="small"
+            columns={columns}
+            dataSource={data.items}
+            loading={loading}
+            pagination={pagination(data.total)}
+            aria-label={st('detail')}
+          />
+        </>
+      )}
+    </Drawer>
+  );
+}
