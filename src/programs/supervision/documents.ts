@@ -18,6 +18,15 @@ const FONT_DIR = path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), 
 export const FONT_REGULAR = path.join(FONT_DIR, 'NotoSansHans-Regular.otf');
 export const FONT_BOLD = path.join(FONT_DIR, 'NotoSansHans-Bold.otf');
 
+// Parsing an 8 MB CJK font takes a second; parse each once per process and reuse it (PDFKit takes
+// a parsed fontkit font as well as a file). Each document still embeds only the glyphs it uses.
+const fontkit = require('fontkit') as { openSync(file: string): unknown };
+let parsed: { regular: unknown; bold: unknown } | null = null;
+function fonts() {
+  parsed ??= { regular: fontkit.openSync(FONT_REGULAR), bold: fontkit.openSync(FONT_BOLD) };
+  return parsed;
+}
+
 const STATUS_TEXT: Record<TargetStatus, string> = { green: '达到进度', yellow: '略低于进度', red: '落后于进度' };
 const STATUS_COLOUR: Record<TargetStatus, string> = { green: '#2e7d32', yellow: '#b26a00', red: '#c62828' };
 
@@ -30,8 +39,9 @@ export interface PublishedMeta {
 /** The bulletin as PDF bytes. */
 export function bulletinPdf(content: BulletinContent, meta: PublishedMeta): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 56, left: 50, right: 50 }, info: { Title: content.title, Author: content.unit.name } });
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
+  const f = fonts();
+  doc.registerFont('regular', f.regular as string);
+  doc.registerFont('bold', f.bold as string);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
