@@ -29,6 +29,7 @@ import { hardshipRoutes } from '../programs/hardship/routes.ts';
 import { reliefRoutes } from '../programs/relief/routes.ts';
 import { caseRoutes } from '../engines/cases/routes.ts';
 import { legalRoutes } from '../programs/legal/routes.ts';
+import { counsellingRoutes } from '../programs/counselling/routes.ts';
 import multipart from '@fastify/multipart';
 import { assertRouteDeclaresAccess, installAccess } from './access.ts';
 import type { App } from './app-types.ts';
@@ -167,6 +168,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   reliefRoutes(app);
   caseRoutes(app, { filesDir: config.dataDir });
   legalRoutes(app, { filesDir: config.dataDir });
+  counsellingRoutes(app);
 
   const serveWeb = opts.serveWeb ?? true;
   if (serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {

@@ -8,7 +8,7 @@ import Fastify from 'fastify';
 import type { RouteOptions } from 'fastify';
 import { createTestDatabase, type TestDatabase } from '../test/db.ts';
 import { buildTestApp, TEST_CONFIG } from '../test/app.ts';
-import { buildDispute, buildLawyer, buildMember, buildReliefScenario, buildTwoCounties, buildUnionWithEnterprise, buildUser, call, fakeCreditCode, fakeIdNumber, login, type Session } from '../test/factories.ts';
+import { buildCounselling, buildDispute, buildLawyer, buildMember, buildReliefScenario, buildTwoCounties, buildUnionWithEnterprise, buildUser, call, fakeCreditCode, fakeIdNumber, login, type Session } from '../test/factories.ts';
 import type { App } from './app-types.ts';
 import { assertRouteDeclaresAccess, type ResourceKind, type RouteAccess } from './access.ts';
 import { todayInShanghai } from '../engines/time.ts';
@@ -23,6 +23,7 @@ let bPerson: { personId: number };
 let bJobId: string;
 let bBulletinId: number;
 let bLegal: { caseId: number; lawyerId: number; aidId: number; documentId: number };
+let bCounselling: { counsellorId: number; slotId: number; appointmentId: number; followUpId: number };
 let bRelief: Awaited<ReturnType<typeof buildReliefScenario>>;
 let countyA: Session;
 let auditorA: Session;
@@ -55,6 +56,16 @@ beforeAll(async () => {
       [c.id, `${MARK_B}.txt`],
     );
     bLegal = { caseId: c.id, lawyerId: lawyer.id, aidId: aid!.id, documentId: doc!.id };
+  }
+  // County B's counselling: its own counsellor, room and slot, a client booked there, a follow-up.
+  {
+    const s = await buildCounselling(database, { rootUnitId: t.city.id, unitId: t.b.id, name: `${MARK_B}咨询师` });
+    const [appt] = await database.query<{ id: number }>(
+      `INSERT INTO counselling_appointments (unit_id, slot_id, counsellor_id, requested_by, client_name, topic, status, created_by) VALUES ($1, $2, $3, 'worker', $4, 'family', 'completed', 1) RETURNING id`,
+      [t.bUnion.id, s.slotId, s.counsellorId, `${MARK_B}来访者`],
+    );
+    const [fu] = await database.query<{ id: number }>(`INSERT INTO counselling_follow_ups (appointment_id, method, due_on, created_by) VALUES ($1, 'phone', '2030-01-01', 1) RETURNING id`, [appt!.id]);
+    bCounselling = { counsellorId: s.counsellorId, slotId: s.slotId, appointmentId: appt!.id, followUpId: fu!.id };
   }
   const aUnion = await buildUnionWithEnterprise(database, { rootUnitId: t.city.id, parentId: t.aTown.id, name: '甲县竹木' });
   await buildMember(database, { rootUnitId: t.city.id, unionId: aUnion.unionId, enterpriseId: aUnion.enterpriseId, name: '甲县会员' });
@@ -119,6 +130,14 @@ function bRecord(kind: ResourceKind | undefined): number | string {
       return bLegal.aidId;
     case 'case_document':
       return bLegal.documentId;
+    case 'counsellor':
+      return bCounselling.counsellorId;
+    case 'counselling_slot':
+      return bCounselling.slotId;
+    case 'appointment':
+      return bCounselling.appointmentId;
+    case 'follow_up':
+      return bCounselling.followUpId;
     case 'household':
       return bRelief.householdId;
     case 'hardship_attachment':
@@ -160,6 +179,7 @@ function exampleOf(schema: Record<string, unknown> | undefined, key = ''): unkno
     case 'boolean':
       return true;
     case 'string':
+      if (String(schema.pattern ?? '').includes('T\\d{2}:')) return `${todayInShanghai()}T00:00:00+08:00`;
       if (String(schema.pattern ?? '').includes('\\d{4}-\\d{2}-\\d{2}')) return todayInShanghai();
       if (String(schema.pattern ?? '') === '^\\d{4}-\\d{2}$') return '2026-01';
       if (key === 'username') return 'walker.user';

@@ -9,6 +9,7 @@ import type { App } from '../server/app-types.ts';
 import { idCardCheckChar, usccCheckChar } from '../engines/people/identifiers.ts';
 import { addMember, createEnterprise, registerUnion } from '../programs/membership/service.ts';
 import { createLawyer, openDispute } from '../programs/legal/service.ts';
+import { createCounsellor, createRoom, createSlot } from '../programs/counselling/service.ts';
 
 let counter = 0;
 const next = () => ++counter;
@@ -276,4 +277,18 @@ export async function buildReliefScenario(database: Database, o: { countyId: num
   await asUser(database, county, (ctx) => decideApplication(ctx, application.id, { decision: 'approve' }));
   const batch = await asUser(database, county, (ctx) => createBatch(ctx, campaign.id, { unitId: o.countyId }));
   return { householdId: household.id, attachmentId: attachment.id, campaignId: campaign.id, fundId: campaign.fundId, entryId: raised.entry.id, applicationId: application.id, batchId: batch.id };
+}
+
+// ── Counselling ───────────────────────────────────────────────────────────────────────────────
+
+/** A counsellor of `unitId` with a room there and one slot `daysAhead` days from now at 09:00 Shanghai time. */
+export async function buildCounselling(database: Database, o: { rootUnitId: number; unitId: number; name?: string; userId?: number | null; daysAhead?: number }) {
+  const actor = await systemActor(database, o.rootUnitId);
+  return asUser(database, actor, async (ctx) => {
+    const c = await createCounsellor(ctx, { unitId: o.unitId, name: o.name ?? `咨询师${next()}`, qualification: '国家二级心理咨询师', userId: o.userId ?? null, joinedOn: '2013-01-01' });
+    const room = await createRoom(ctx, { unitId: o.unitId, name: `${o.name ?? ''}心理咨询室${next()}` });
+    const day = new Date(Date.now() + (o.daysAhead ?? 3) * 86400000).toISOString().slice(0, 10);
+    const slot = await createSlot(ctx, { counsellorId: c.id, roomId: room.id, startsAt: new Date(`${day}T09:00:00+08:00`), endsAt: new Date(`${day}T10:00:00+08:00`) });
+    return { counsellorId: c.id, roomId: room.id, slotId: slot.id, actor };
+  });
 }
