@@ -7,6 +7,8 @@ import type { Role } from '../engines/accounts/roles.ts';
 import { runAsSystem } from '../engines/org/scope.ts';
 import { hasAnyUnit, seedDemoOrg } from './org.ts';
 import { seedMembershipDemo } from '../programs/membership/demo.ts';
+import { seedHardshipDemo } from '../programs/hardship/demo.ts';
+import { seedReliefDemo } from '../programs/relief/demo.ts';
 import { seedSupervisionDemo } from '../programs/supervision/demo.ts';
 import { todayInShanghai } from '../engines/time.ts';
 
@@ -44,6 +46,8 @@ export async function seedDemo(database: Database, opts: { scale?: number } = {}
   if (!logins) return null;
   // Bulk loads run on a connection of their own, after the tree is committed.
   await seedMembershipDemo(database, { scale: opts.scale ?? demoScale(), today: todayInShanghai() });
+  await seedHardshipDemo(database, { scale: opts.scale ?? demoScale(), today: todayInShanghai() });
+  await seedReliefDemo(database, { scale: opts.scale ?? demoScale(), today: todayInShanghai() });
   // Targets, a year of monthly snapshots and bulletins, built on the membership figures.
   await seedSupervisionDemo(database, { today: todayInShanghai() });
   return logins;
