@@ -1,22 +1,34 @@
-/** 法律服务: the program's pages, each loaded on first use. */
+/** 法律服务: cases (list and one case), the lawyers' team and the statistics; each page loads on first use. */
+import { lazy, Suspense } from 'react';
+import { Spin } from 'antd';
 import { Navigate, Route, Routes } from 'react-router';
-import { Result } from 'antd';
 import { useUnitQuery } from '../../lib/scope.tsx';
 import { NotFound } from '../../components/Results.tsx';
+import './legal.css';
 
-function Pending() {
-  return <Result status="info" title="法律服务" subTitle="页面建设中" />;
-}
+const CasesPage = lazy(() => import('./CasesPage.tsx'));
+const CasePage = lazy(() => import('./CasePage.tsx'));
+const LawyersPage = lazy(() => import('./LawyersPage.tsx'));
+const StatsPage = lazy(() => import('./StatsPage.tsx'));
 
 export default function LegalModule() {
   const unitQuery = useUnitQuery();
   return (
-    <Routes>
-      <Route index element={<Navigate to={`cases${unitQuery}`} replace />} />
-        <Route path="cases" element={<Pending />} />
-        <Route path="lawyers" element={<Pending />} />
-        <Route path="statistics" element={<Pending />} />
-      <Route path="*" element={<NotFound />} />
-    </Routes>
+    <Suspense
+      fallback={
+        <div className="gh-loading">
+          <Spin size="large" />
+        </div>
+      }
+    >
+      <Routes>
+        <Route index element={<Navigate to={`cases${unitQuery}`} replace />} />
+        <Route path="cases" element={<CasesPage />} />
+        <Route path="cases/:id" element={<CasePage />} />
+        <Route path="lawyers" element={<LawyersPage />} />
+        <Route path="statistics" element={<StatsPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </Suspense>
   );
 }

@@ -1,0 +1,199 @@
+/** 法律服务统计: the report's figures for the chosen unit and period, per unit below, with a chart; every figure opens its cases. */
+import { useEffect, useState } from 'react';
+import { App, Button, Card, Col, DatePicker, Drawer, Empty, Row, Skeleton, Space, Statistic, Table, Tag, Tooltip, type TableProps } from 'antd';
+import { QuestionCircleOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useNavigate } from 'react-router';
+import { api, errorMessage, type PageOf } from '../../lib/api.ts';
+import { usePaging } from '../../lib/paging.ts';
+import { useScope, useUnitQuery } from '../../lib/scope.tsx';
+import { useLt } from './i18n.ts';
+import { GroupedBars } from './charts.tsx';
+import { BASE, FIGURES, yuan, type DisputeRow, type Figure, type FigureRow, type Statistics } from './shared.ts';
+
+const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
+const CHART_FIGURES: Figure[] = ['received', 'mediated', 'arbitrations', 'lawsuits'];
+const show = (f: Figure, v: number) => (f === 'recovered' ? yuan(v) : v.toLocaleString('zh-CN'));
+
+interface Drill {
+  figure: Figure;
+  unitId: number;
+  unitName: string;
+  from: string;
+  to: string;
+}
+
+function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: () => void }) {
+  const { lt, ll } = useLt();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const unitQuery = useUnitQuery();
+  const { page, pageSize, setPage, pagination } = usePaging();
+  const [data, setData] = useState<PageOf<DisputeRow>>({ items: [], total: 0 });
+  const [loading, setLoading] = useState(false);
+  useEffect(() => setPage(1), [drill]);
+  useEffect(() => {
+    if (!drill) return;
+    let live = true;
+    setLoading(true);
+    api
+      .get<PageOf<DisputeRow>>(`${BASE}/statistics/drill-down`, { figure: drill.figure, unitId: drill.unitId, from: drill.from, to: drill.to, page, pageSize })
+      .then((r) => live && setData(r))
+      .catch((e) => live && message.error(errorMessage(e)))
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [drill, page, pageSize, message]);
+  const columns: TableProps<DisputeRow>['columns'] = [
+    { title: lt('cases.ref'), dataIndex: 'ref', width: 110, render: (v: string, r) => <a onClick={() => navigate(`/legal/cases/${r.id}${unitQuery}`)}>{v}</a> },
+    { title: lt('cases.caseTitle'), dataIndex: 'title', ellipsis: true },
+    { title: lt('cases.stage'), dataIndex: 'stage', width: 70, render: (v: string) => ll('stage', v) },
+    { title: lt('cases.status'), dataIndex: 'status', width: 80, render: (v: string) => ll('status', v) },
+    { title: lt('cases.parties'), dataIndex: 'workers', width: 60, align: 'right' },
+    { title: lt('cases.recovered'), dataIndex: 'recoveredFen', width: 110, align: 'right', render: (v: number) => (v ? yuan(v) : '—') },
+  ];
+  return (
+    <Drawer
+      open={drill !== null}
+      onClose={onClose}
+      size={780}
+      destroyOnHidden
+      title={drill ? lt('stats.drill', { figure: ll('fig', drill.figure), unit: drill.unitName, from: drill.from, to: drill.to }) : ''}
+    >
+      <Table<DisputeRow> rowKey="id" size="small" columns={columns} dataSource={data.items} loading={loading} pagination={pagination(data.total)} />
+    </Drawer>
+  );
+}
+
+export default function StatsPage() {
+  const { lt, ll } = useLt();
+  const { message } = App.useApp();
+  const { unit } = useScope();
+  const scopeId = unit!.id;
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('year'), dayjs()]);
+  const [stats, setStats] = useState<Statistics | null>(null);
+  const [drill, setDrill] = useState<Drill | null>(null);
+  const from = iso(range[0]);
+  const to = iso(range[1]);
+
+  useEffect(() => {
+    let live = true;
+    setStats(null);
+    api
+      .get<Statistics>(`${BASE}/statistics`, { unitId: scopeId, from, to })
+      .then((r) => live && setStats(r))
+      .catch((e) => live && message.error(errorMessage(e)));
+    return () => {
+      live = false;
+    };
+  }, [scopeId, from, to, message]);
+
+  const open = (figure: Figure, unitId: number, unitName: string) => setDrill({ figure, unitId, unitName, from, to });
+  const definition = (f: Figure) => stats?.definitions.find((d) => d.key === f)?.definition;
+  const presets: { label: string; value: [Dayjs, Dayjs] }[] = [
+    { label: lt('stats.thisYear'), value: [dayjs().startOf('year'), dayjs()] },
+    { label: lt('stats.lastYear'), value: [dayjs().subtract(1, 'year').startOf('year'), dayjs().subtract(1, 'year').endOf('year')] },
+    { label: lt('stats.since2012'), value: [dayjs('2012-01-01'), dayjs()] },
+  ];
+
+  const cell = (f: Figure) => (v: number, r: FigureRow & { unitId: number; unitName: string }) =>
+    v ? (
+      <a role="button" aria-label={`${r.unitName} ${ll('fig', f)} ${v}`} onClick={() => open(f, r.unitId, r.unitName)}>
+        {show(f, v)}
+      </a>
+    ) : (
+      <span className="gh-muted">0</span>
+    );
+  const columns: TableProps<FigureRow & { unitId: number; unitName: string }>['columns'] = [
+    { title: lt('stats.unit'), dataIndex: 'unitName', ellipsis: true },
+    ...FIGURES.map((f) => ({ title: ll('fig', f), dataIndex: f, width: 120, align: 'right' as const, render: cell(f) })),
+  ];
+  const rows = stats?.byUnit ?? [];
+
+  return (
+    <div className="gh-page">
+      <Card
+        className="gh-card"
+        title={
+          <Space>
+            {lt('stats.title')}
+            <Tag color="red">{lt('under', { name: unit!.name })}</Tag>
+          </Space>
+        }
+        extra={
+          <Space wrap className="gh-no-print">
+            <span className="gh-small">{lt('stats.period')}</span>
+            <DatePicker.RangePicker
+              aria-label={lt('stats.period')}
+              value={range}
+              allowClear={false}
+              presets={presets}
+              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+              onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])}
+            />
+            {presets.map((p) => (
+              <Button key={p.label} size="small" onClick={() => setRange(p.value)}>
+                {p.label}
+              </Button>
+            ))}
+          </Space>
+        }
+      >
+        {!stats ? (
+          <Skeleton active />
+        ) : (
+          <Row gutter={[16, 16]}>
+            {FIGURES.map((f) => (
+              <Col key={f} xs={12} md={8} xl={4}>
+                <Card
+                  size="small"
+                  hoverable
+                  className="gh-stat gh-lg-figure"
+                  role="button"
+                  tabIndex={0}
+                  aria-label={`${ll('fig', f)} ${stats.totals[f]}`}
+                  onClick={() => open(f, scopeId, unit!.name)}
+                  onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && open(f, scopeId, unit!.name)}
+                >
+                  <Statistic
+                    title={
+                      <Space size={4}>
+                        {ll('fig', f)}
+                        <Tooltip title={definition(f)}>
+                          <QuestionCircleOutlined />
+                        </Tooltip>
+                      </Space>
+                    }
+                    value={show(f, stats.totals[f])}
+                  />
+                </Card>
+              </Col>
+            ))}
+          </Row>
+        )}
+      </Card>
+      <Card className="gh-card" title={lt('stats.chart')} extra={<span className="gh-muted">{lt('stats.chartHint')}</span>}>
+        {!stats ? (
+          <Skeleton active />
+        ) : rows.length === 0 ? (
+          <Empty description={lt('stats.noUnits')} />
+        ) : (
+          <GroupedBars
+            labels={rows.map((r) => r.unitName)}
+            series={CHART_FIGURES.map((f) => ({ key: f, name: ll('fig', f), values: rows.map((r) => r[f]) }))}
+            ariaLabel={lt('stats.chart')}
+            onPick={(f, i) => {
+              const r = rows[i];
+              if (r) open(f as Figure, r.unitId, r.unitName);
+            }}
+          />
+        )}
+      </Card>
+      <Card className="gh-card" title={lt('stats.byUnit')}>
+        <Table rowKey="unitId" size="small" columns={columns} dataSource={rows} loading={!stats} pagination={false} scroll={{ x: 900 }} />
+      </Card>
+      <DrillDrawer drill={drill} onClose={() => setDrill(null)} />
+    </div>
+  );
+}
