@@ -1,0 +1,106 @@
+/** 心理咨询统计: anonymous counts only, by unit and period — no names, no content, nothing to open. */
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Col, DatePicker, Empty, Row, Skeleton, Space, Statistic, Table, Tag } from 'antd';
+import { LockOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { api, errorMessage } from '../../lib/api.ts';
+import { useScope } from '../../lib/scope.tsx';
+import { GroupedBars } from '../legal/charts.tsx';
+import { useCt } from './i18n.ts';
+import { BASE, COUNTS, type CountKey, type Statistics } from './shared.ts';
+
+const CHART: CountKey[] = ['requested', 'sessions', 'cancelled', 'followUpsDone'];
+
+export default function StatsPage() {
+  const { ct, cl } = useCt();
+  const { message } = App.useApp();
+  const { unit } = useScope();
+  const scopeId = unit!.id;
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('year'), dayjs().endOf('year')]);
+  const [stats, setStats] = useState<Statistics | null>(null);
+  const from = range[0].format('YYYY-MM-DD');
+  const to = range[1].format('YYYY-MM-DD');
+
+  useEffect(() => {
+    let live = true;
+    setStats(null);
+    api
+      .get<Statistics>(`${BASE}/statistics`, { unitId: scopeId, from, to })
+      .then((r) => live && setStats(r))
+      .catch((e) => live && message.error(errorMessage(e)));
+    return () => {
+      live = false;
+    };
+  }, [scopeId, from, to, message]);
+
+  const presets: { label: string; value: [Dayjs, Dayjs] }[] = [
+    { label: ct('stats.thisYear'), value: [dayjs().startOf('year'), dayjs().endOf('year')] },
+    { label: ct('stats.lastYear'), value: [dayjs().subtract(1, 'year').startOf('year'), dayjs().subtract(1, 'year').endOf('year')] },
+  ];
+  const rows = stats?.byUnit ?? [];
+
+  return (
+    <div className="gh-page">
+      <Card
+        className="gh-card"
+        title={
+          <Space>
+            {ct('stats.title')}
+            <Tag color="red">{ct('under', { name: unit!.name })}</Tag>
+          </Space>
+        }
+        extra={
+          <Space wrap className="gh-no-print">
+            <span className="gh-small">{ct('stats.period')}</span>
+            <DatePicker.RangePicker aria-label={ct('stats.period')} value={range} allowClear={false} presets={presets} onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])} />
+            {presets.map((p) => (
+              <Button key={p.label} size="small" onClick={() => setRange(p.value)}>
+                {p.label}
+              </Button>
+            ))}
+          </Space>
+        }
+      >
+        <Alert type="info" showIcon icon={<LockOutlined />} title={ct('stats.anon')} style={{ marginBottom: 16 }} />
+        {!stats ? (
+          <Skeleton active />
+        ) : (
+          <Row gutter={[16, 16]}>
+            {COUNTS.map((k) => (
+              <Col key={k} xs={12} md={6} xl={3}>
+                <Card size="small" className="gh-stat gh-cs-figure" role="group" aria-label={`${cl('fig', k)} ${stats.totals[k]}`}>
+                  <Statistic title={cl('fig', k)} value={stats.totals[k]} />
+                </Card>
+              </Col>
+            ))}
+            <Col xs={12} md={6} xl={3}>
+              <Card size="small" className="gh-stat gh-cs-figure" role="group" aria-label={`${ct('stats.counsellors')} ${stats.counsellors}`}>
+                <Statistic title={ct('stats.counsellors')} value={stats.counsellors} />
+              </Card>
+            </Col>
+          </Row>
+        )}
+      </Card>
+      <Card className="gh-card" title={ct('stats.chart')}>
+        {!stats ? (
+          <Skeleton active />
+        ) : rows.length === 0 ? (
+          <Empty description={ct('stats.noUnits')} />
+        ) : (
+          <GroupedBars labels={rows.map((r) => r.unitName)} series={CHART.map((k) => ({ key: k, name: cl('fig', k), values: rows.map((r) => r[k]) }))} ariaLabel={ct('stats.chart')} onPick={() => undefined} />
+        )}
+      </Card>
+      <Card className="gh-card" title={ct('stats.byUnit')}>
+        <Table
+          rowKey="unitId"
+          size="small"
+          loading={!stats}
+          pagination={false}
+          dataSource={rows}
+          scroll={{ x: 900 }}
+          columns={[{ title: ct('stats.unit'), dataIndex: 'unitName', ellipsis: true }, ...COUNTS.map((k) => ({ title: cl('fig', k), dataIndex: k, width: 100, align: 'right' as const }))]}
+        />
+      </Card>
+    </div>
+  );
+}
