@@ -3,7 +3,6 @@ import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
 import { asUser, buildUser } from '../../test/factories.ts';
 import { runAsSystem } from '../../engines/org/scope.ts';
 import { seedDemoOrg } from '../../demo/org.ts';
-import { seedMembershipDemo } from '../membership/demo.ts';
 import { archiveCounts } from '../hardship/service.ts';
 import { HARDSHIP_REPORT, seedHardshipDemo } from '../hardship/demo.ts';
 import { campaignSummary, studentAidByLevel } from './reports.ts';
@@ -18,10 +17,10 @@ const yuan = (fen: number) => Math.round((fen * SCALE) / 100) * 100;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const org = await runAsSystem(database, (db) => seedDemoOrg(db, { unionsPerTownship: 0 }));
+  // A few unions per township are enough: the archive and the campaigns only need grassroots units.
+  const org = await runAsSystem(database, (db) => seedDemoOrg(db, { unionsPerTownship: 2 }));
   const u = await buildUser(database, { unitId: org.cityId, role: 'city_admin' });
   city = { userId: u.id, username: u.username, role: 'city_admin', unitId: org.cityId };
-  await seedMembershipDemo(database, { scale: SCALE, today });
   await seedHardshipDemo(database, { scale: SCALE, today });
   demo = await seedReliefDemo(database, { scale: SCALE, today });
 });
