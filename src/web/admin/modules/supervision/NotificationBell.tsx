@@ -115,7 +115,7 @@ function Bell() {
       title: n.title,
       description: n.body,
       placement: 'topRight',
-      duration: 8,
+      duration: 10,
       icon: <BellOutlined style={{ color: '#c8102e' }} />,
       ...(to
         ? {
@@ -232,7 +232,7 @@ function Bell() {
   return (
     <Dropdown open={open} onOpenChange={setOpen} trigger={['click']} popupRender={() => panel} placement="bottomRight">
       <Tooltip title={online ? undefined : st('ntf.offline')}>
-        <Button type="text" className="gh-header-btn" aria-label={`${st('ntf.bell')}${unread ? ` ${st('ntf.unread', { n: unread })}` : ''}`} data-testid="notification-bell">
+        <Button type="text" className="gh-header-btn" aria-label={`${st('ntf.bell')}${unread ? ` ${st('ntf.unread', { n: unread })}` : ''}`} data-testid="notification-bell" data-state={online && unread !== null ? 'live' : 'connecting'} data-unread={unread ?? 0}>
           <Badge count={unread ?? 0} size="small" overflowCount={99} offset={[4, -2]} data-testid="notification-count">
             <BellOutlined style={{ color: '#fff', fontSize: 18, opacity: online ? 1 : 0.6 }} />
           </Badge>
