@@ -81,6 +81,14 @@ async function run(kind: 'pglite' | 'postgresql') {
       if (res.statusCode !== 200) throw new Error(res.body);
       body = res.body;
     }
+    // Baseline in the same run: the membership roll-ups the dashboard's live figures are made of.
+    const base: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const s = performance.now();
+      await app.inject({ method: 'GET', url: '/api/v1/membership/coverage', headers: { cookie } });
+      await app.inject({ method: 'GET', url: '/api/v1/membership/coverage/children', headers: { cookie } });
+      base.push(performance.now() - s);
+    }
     const list = await app.inject({ method: 'GET', url: '/api/v1/supervision/bulletins?pageSize=1', headers: { cookie } });
     const id = list.json().items[0].id;
     const s = performance.now();
@@ -98,6 +106,8 @@ async function run(kind: 'pglite' | 'postgresql') {
       dashboardP50ms: Math.round(percentile(times.slice(1), 50)),
       dashboardP95ms: Math.round(percentile(times.slice(1), 95)),
       dashboardFirstMs: Math.round(times[0]!),
+      coverageBaselineP50ms: Math.round(percentile(base.slice(1), 50)),
+      loadAverage: os.loadavg()[0]!.toFixed(1),
       pdfMs: Math.round(pdfMs),
       pdfBytes: pdf.rawPayload.length,
       city: {

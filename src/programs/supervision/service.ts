@@ -180,7 +180,7 @@ export async function periodReview(ctx: Ctx, unitId: number, year: number, kind:
   for (const end of ends) {
     if (await isFrozen(ctx, unitId, end)) {
       const b = await composeBulletin(ctx, unitId, end, { previous });
-      periods.push({ end, label: periodLabel(end, kind), previousEnd: previous, indicators: b.indicators, commentary: b.commentary.map((s) => s.replace('较上月', kind === 'quarter' ? '较上季度末' : '较上半年末')) });
+      periods.push({ end, label: periodLabel(end, kind), previousEnd: previous, indicators: b.indicators, commentary: b.commentary.map((s) => s.replaceAll('较上月', kind === 'quarter' ? '较上季度末' : '较上半年末')) });
     }
     previous = end;
   }
