@@ -18,6 +18,7 @@ import {
   recordVisit,
   reenterHousehold,
   registerHousehold,
+  remindReviews,
   revealSensitive,
   reviewHousehold,
   setStandard,
@@ -138,6 +139,22 @@ describe('the life cycle of a file', () => {
     await as('clerk', (ctx) => startNotice(ctx, h.id));
     await database.query(`UPDATE hardship_households SET notice_until = notice_from WHERE id = $1`, [h.id]);
     expect((await as('clerk', (ctx) => fileHousehold(ctx, h.id, { objection: '有群众反映其家庭有经营性收入' }))).status).toBe('not_filed');
+  });
+});
+
+describe('review reminders', () => {
+  it('reminds each unit once of reviews falling due, and clears when they are done', async () => {
+    const h = await buildHousehold(database, { rootUnitId: t.a.id, unitId: t.aUnion.id });
+    await database.query(`UPDATE hardship_households SET next_review_due = filed_on WHERE id = $1`, [h.id]);
+    const first = await as('countyA', (ctx) => remindReviews(ctx));
+    expect(first).toMatchObject({ units: 1, households: 1, reminded: 1 });
+    expect((await as('countyA', (ctx) => remindReviews(ctx))).reminded).toBe(0);
+    const open = () => database.query(`SELECT unit_id FROM notification_causes WHERE cause_key = $1 AND cleared_at IS NULL`, [`hardship.review:${t.aUnion.id}`]);
+    expect(await open()).toEqual([{ unit_id: t.aUnion.id }]);
+    expect((await as('countyB', (ctx) => remindReviews(ctx))).units).toBe(0);
+    const r = await as('clerk', (ctx) => reviewHousehold(ctx, h.id, { reviewedOn: h.filedOn! }));
+    expect(r.stillInHardship).toBe(true);
+    expect(await open()).toEqual([]);
   });
 });
 

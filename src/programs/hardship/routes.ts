@@ -28,6 +28,7 @@ import {
   recordVisit,
   reenterHousehold,
   registerHousehold,
+  remindReviews,
   revealSensitive,
   reviewHousehold,
   setStandard,
@@ -242,6 +243,17 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
     },
     config: { access: read },
     handler: async (req) => req.inScope((ctx) => archiveCounts(ctx, req.query.underUnitId)),
+  });
+
+  app.post('/api/v1/hardship/review-reminders', {
+    schema: {
+      tags,
+      summary: '复核提醒：向 30 天内到期或已逾期复核的单位各发一次提醒（复核完成后自动消除）',
+      body: Type.Object({ underUnitId: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ units: Type.Integer(), households: Type.Integer(), reminded: Type.Integer() }), ...errorResponses },
+    },
+    config: { access: write },
+    handler: async (req) => req.inScope((ctx) => remindReviews(ctx, req.body)),
   });
 
   app.post('/api/v1/hardship/households', {

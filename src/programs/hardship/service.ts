@@ -18,6 +18,7 @@ import { isMobilePhone, maskIdCard, parseIdCard } from '../../engines/people/ide
 import { lookupHash, seal, unseal } from '../../engines/people/sealing.ts';
 import { todayInShanghai, type IsoDate } from '../../engines/time.ts';
 import { rowsOf } from '../../db/sql.ts';
+import { clearNudge, raiseNudge } from '../../engines/notify/service.ts';
 import { hardshipError } from './errors.ts';
 import { gradeHousehold, HARDSHIP_CAUSES, type GradeBasis } from './grading.ts';
 import {
@@ -523,7 +524,45 @@ export async function reviewHousehold(ctx: Ctx, id: number, input: { reviewedOn:
     { grade: g.basis.grade, stillInHardship: !!g.basis.grade, note: input.note ?? null, nextReviewDue: g.basis.grade ? next : null },
     input.reviewedOn,
   );
+  // The unit's reminder clears once nothing of it is due any more.
+  const [left] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(hardshipHouseholds)
+    .where(and(eq(hardshipHouseholds.unitId, h.unitId), eq(hardshipHouseholds.status, 'filed'), lte(hardshipHouseholds.nextReviewDue, addDays(todayInShanghai(), REVIEW_NOTICE_DAYS))));
+  if (!left?.n) await clearNudge(ctx, h.unitId, reviewCause(h.unitId));
   return { household: after, basis: g.basis, stillInHardship: !!g.basis.grade };
+}
+
+/** Reviews falling due within this many days are reminded. */
+export const REVIEW_NOTICE_DAYS = 30;
+const reviewCause = (unitId: number) => `hardship.review:${unitId}`;
+
+/**
+ * 复核提醒: one reminder to each unit (in scope) whose files fall due for review within 30 days or
+ * are overdue — once, until its reviews are done (the cause clears with the unit's last review).
+ */
+export async function remindReviews(ctx: Ctx, opts: { underUnitId?: number | undefined } = {}) {
+  const by = addDays(todayInShanghai(), REVIEW_NOTICE_DAYS);
+  const today = todayInShanghai();
+  const where = await householdWhere(ctx, { underUnitId: opts.underUnitId, reviewDueBy: by });
+  const due = await ctx.db
+    .select({ unitId: hardshipHouseholds.unitId, n: sql<number>`count(*)::int`, overdue: sql<number>`(count(*) FILTER (WHERE ${hardshipHouseholds.nextReviewDue} < ${today}))::int` })
+    .from(hardshipHouseholds)
+    .where(where)
+    .groupBy(hardshipHouseholds.unitId);
+  let reminded = 0;
+  for (const d of due) {
+    const r = await raiseNudge(ctx, {
+      unitId: d.unitId,
+      causeKey: reviewCause(d.unitId),
+      kind: 'due',
+      title: '困难职工档案年度复核提醒',
+      body: `本单位有 ${d.n} 户困难职工档案须在 ${by} 前完成年度复核${d.overdue ? `，其中 ${d.overdue} 户已逾期` : ''}。请入户了解收支变化后填报复核结果。`,
+      link: `/hardship/households?reviewDueBy=${by}`,
+    });
+    if (r.raised) reminded++;
+  }
+  return { units: due.length, households: due.reduce((s, d) => s + d.n, 0), reminded };
 }
 
 export const EXIT_LABELS: Record<ExitReason, string> = {
