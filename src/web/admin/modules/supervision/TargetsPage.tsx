@@ -1,6 +1,6 @@
 /** 目标任务: the year's targets of the chosen unit and the units below, progress against target and against today's expected value; set by the level above. */
 import { useEffect, useMemo, useState } from 'react';
-import { App, Button, Card, Col, Form, Input, InputNumber, Modal, Popconfirm, Progress, Radio, Row, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { App, Button, Card, Col, Form, Input, InputNumber, Modal, Popconfirm, Progress, Radio, Row, Select, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { AlertOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { api, errorMessage, type PageOf, type Unit } from '../../lib/api.ts';
@@ -204,8 +204,26 @@ export default function TargetsPage() {
       ),
     },
     { title: st('indicator'), dataIndex: 'indicatorKey', width: 110, render: (k: string) => nameOf(k) },
+    { title: st('status'), key: 'status', width: 100, render: (_v, r) => <StatusTag status={r.progress.status} /> },
     { title: st('tgt.baseline'), dataIndex: 'baseline', align: 'right', width: 100, render: (v: number, r) => fmtValue(unitOf(r.indicatorKey), v, lang) },
-    { title: st('tgt.target'), dataIndex: 'target', align: 'right', width: 100, render: (v: number, r) => fmtValue(unitOf(r.indicatorKey), v, lang) },
+    {
+      title: st('tgt.target'),
+      dataIndex: 'target',
+      align: 'right',
+      width: 120,
+      render: (v: number, r) => (
+        <Tooltip title={`${st('tgt.profile')}：${r.profile ? `${st('tgt.profile.monthly')}（${r.profile.map((x) => Math.round(x * 100)).join(' / ')}）` : st('tgt.profile.linear')}`}>
+          <span>
+            {r.profile && (
+              <Tag color="blue" style={{ marginInlineEnd: 4 }}>
+                {st('tgt.monthlyShort')}
+              </Tag>
+            )}
+            {fmtValue(unitOf(r.indicatorKey), v, lang)}
+          </span>
+        </Tooltip>
+      ),
+    },
     {
       title: st('tgt.actual'),
       dataIndex: 'actual',
@@ -233,15 +251,13 @@ export default function TargetsPage() {
       ),
     },
     { title: st('tgt.attainment'), key: 'attainment', align: 'right', width: 100, render: (_v, r) => <span style={{ color: STATUS_COLOR[r.progress.status] }}>{fmtShare(r.progress.attainment)}</span> },
-    { title: st('status'), key: 'status', width: 100, render: (_v, r) => <StatusTag status={r.progress.status} /> },
-    { title: st('tgt.profile'), dataIndex: 'profile', width: 110, render: (v: number[] | null) => (v ? st('tgt.profile.monthly') : st('tgt.profile.linear')) },
-    { title: st('tgt.note'), dataIndex: 'note', width: 140, ellipsis: true, render: (v: string | null) => v ?? '—' },
+    { title: st('tgt.note'), dataIndex: 'note', width: 120, ellipsis: true, render: (v: string | null) => v ?? '—' },
     ...(manage
       ? [
           {
             title: t('common.actions'),
             key: 'actions',
-            width: 140,
+            width: 150,
             fixed: 'right' as const,
             render: (_v: unknown, r: TargetItem) =>
               editable(r) ? (
@@ -256,9 +272,9 @@ export default function TargetsPage() {
                   </Popconfirm>
                 </Space>
               ) : (
-                <Typography.Text type="secondary" className="gh-small">
-                  {st('tgt.cannotSetOwn')}
-                </Typography.Text>
+                <Tooltip title={st('tgt.cannotSetOwn')}>
+                  <Typography.Text type="secondary">—</Typography.Text>
+                </Tooltip>
               ),
           },
         ]
