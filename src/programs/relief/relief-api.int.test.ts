@@ -156,4 +156,39 @@ describe('a student-aid application, over HTTP', () => {
     const views = await database.query<{ entity: string; reason: string }>(`SELECT entity, reason FROM audit_log WHERE action = 'view' AND entity LIKE 'hardship%' ORDER BY seq`);
     expect(views).toEqual(expect.arrayContaining([{ entity: 'hardship_household', reason: '年度复核' }, { entity: 'hardship_household.sensitive', reason: '核对发放账号' }, { entity: 'hardship_attachment', reason: '查看困难职工档案附件' }]));
   });
+
+  it('exports only what the county may see', async () => {
+    await ok('city', 'POST', '/api/v1/hardship/standards', { unitId: t.city.id, validFrom: '2010-01-01', minimumLivingFen: 400_00 });
+    await ok('countyB', 'POST', '/api/v1/hardship/households', {
+      unitId: t.bUnion.id,
+      workerName: '乙县困难户',
+      idNumber: fakeIdNumber('1971-01-01'),
+      mainCause: 'unemployment',
+      members: [],
+      finances: [{ kind: 'income', category: '失业金', annualFen: 3_000_00 }],
+    });
+    const sheet = async (url: string) => {
+      const res = await ok('countyA', 'GET', url);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const rows: string[] = [];
+      wb.worksheets[0]!.eachRow((row, n) => {
+        if (n > 1) rows.push((row.values as unknown[]).join('|'));
+      });
+      return rows;
+    };
+    const households = await sheet('/api/v1/hardship/households/export.xlsx');
+    const listed = (await ok('countyA', 'GET', '/api/v1/hardship/households?pageSize=500')).json();
+    expect(households).toHaveLength(listed.total);
+    expect(households.join('\n')).not.toContain('乙县');
+    const cityRows = await (async () => {
+      const res = await ok('city', 'GET', '/api/v1/hardship/households/export.xlsx');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      return wb.worksheets[0]!.rowCount - 1;
+    })();
+    expect(cityRows).toBe(households.length + 1);
+    const apps = await sheet('/api/v1/relief/applications/export.xlsx');
+    expect(apps.join('\n')).not.toContain('乙县');
+  });
 });
