@@ -274,3 +274,35 @@ describe('county scope', () => {
     expect(dash.body).not.toContain('乙县');
   });
 });
+
+describe('the API', () => {
+  it('sets targets for the units below and shows their progress; freezes a month on demand; builds quarterly reviews', async () => {
+    const city = await login(app, cityAdmin.username);
+    const put = await call(app, city, 'PUT', '/api/v1/supervision/targets', { unitId: t.b.id, year: 2026, indicatorKey: 'membership.unions', target: 4, baseline: 1 });
+    expect(put.statusCode, put.body).toBe(200);
+    expect((await call(app, countyA, 'PUT', '/api/v1/supervision/targets', { unitId: t.b.id, year: 2026, indicatorKey: 'membership.unions', target: 9 })).statusCode).toBe(404);
+    const own = await call(app, countyB, 'GET', '/api/v1/supervision/targets?year=2026');
+    const item = own.json().items.find((i: { indicatorKey: string }) => i.indicatorKey === 'membership.unions');
+    expect(item).toMatchObject({ unitId: t.b.id, target: 4, baseline: 1, actual: 1 });
+    expect(item.progress.status).toBe('red');
+    expect((await call(app, countyB, 'GET', `/api/v1/supervision/targets?unitId=${t.a.id}`)).statusCode).toBe(404);
+
+    const frozen = await call(app, city, 'POST', '/api/v1/supervision/snapshots', { period: '2026-03' });
+    expect(frozen.json()).toMatchObject({ period: '2026-03-31', correction: false });
+    expect(frozen.json().rows).toBeGreaterThan(0);
+    const review = await call(app, countyA, 'GET', '/api/v1/supervision/reviews?year=2026&kind=quarter');
+    expect(review.statusCode).toBe(200);
+    expect(review.json().periods.map((p: { label: string }) => p.label)).toEqual(['2026年第一季度']);
+    const preview = await call(app, countyA, 'GET', '/api/v1/supervision/bulletins/preview?period=2026-03');
+    expect(preview.json()).toMatchObject({ frozen: true, period: '2026-03-31', previousPeriod: FEB });
+    const catalogue = await call(app, countyA, 'GET', '/api/v1/supervision/indicators');
+    expect(catalogue.json().items.map((i: { key: string }) => i.key)).toEqual([
+      'membership.formationRate',
+      'membership.membershipRate',
+      'membership.shuangliangRate',
+      'membership.unions',
+      'membership.members',
+      'membership.migrantMembers',
+    ]);
+  });
+});
