@@ -112,3 +112,32 @@ export async function pickOption(scope: Page | import('@playwright/test').Locato
     await expect(select).toContainText(option, { timeout: 2_000 });
   }).toPass({ timeout: 90_000 });
 }
+
+/**
+ * Creates an account through the API as `admin` and sets its own password, so the browser can sign
+ * in with it straight away (no forced change). Returns the password.
+ */
+export async function createReadyUser(admin: string, baseURL: string, user: { username: string; displayName: string; unitId: number; role: string }): Promise<string> {
+  const { ctx, csrfToken } = await apiAs(admin, baseURL);
+  const r = await ctx.post('/api/v1/users', { data: user, headers: { 'x-csrf-token': csrfToken } });
+  if (!r.ok()) throw new Error(`create ${user.username}: ${r.status()} ${await r.text()}`);
+  const { initialPassword } = (await r.json()) as { initialPassword: string };
+  await ctx.dispose();
+  const { request } = await import('@playwright/test');
+  const own = await request.newContext({ baseURL });
+  const login = await own.post('/api/v1/auth/login', { data: { username: user.username, password: initialPassword } });
+  const { csrfToken: token } = (await login.json()) as { csrfToken: string };
+  const password = `Gh${Math.random().toString(36).slice(2, 10)}9x`;
+  const changed = await own.post('/api/v1/auth/password', { data: { currentPassword: initialPassword, newPassword: password }, headers: { 'x-csrf-token': token } });
+  if (!changed.ok()) throw new Error(`password ${user.username}: ${changed.status()} ${await changed.text()}`);
+  await own.dispose();
+  return password;
+}
+
+/** A valid 18-character ID number (GB 11643) from its first 17 digits. */
+export function idNumberFrom(first17: string): string {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * w[i]!;
+  return first17 + '10X98765432'[sum % 11]!;
+}

@@ -1,0 +1,311 @@
+/**
+ * 困难职工档案 and 送温暖: (a) a grassroots clerk registers a household (a mistake caught inline,
+ * fixed), sees the grade computed with its computation, a county cadre takes the file through the
+ * home visit and the notice, and opens the sensitive view with a reason (logged); (b) a campaign:
+ * money raised and allocated, an application entered and approved up the chain by the right levels
+ * (not by its applicant), paid in a batch, and the summary shows the paid amount and drills down to
+ * the household.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { apiAs, createReadyUser, idNumberFrom, login, loginAndWait, logout, pickOption, screenshot, today, unitIdByName, watchConsole } from './helpers.ts';
+
+const suffix = String(Date.now()).slice(-5);
+const clerk = { username: `hr.clerk${suffix}`, displayName: '基层干事林芳', password: '' };
+const checker = { username: `hr.check${suffix}`, displayName: '基层审核陈明', password: '' };
+let unionId = 0;
+let unionName = '';
+let countyId = 0;
+let secondHouseholdId = 0;
+let secondId = '';
+const masked = (id: string) => `${id.slice(0, 4)}**********${id.slice(-4)}`;
+
+/** A birth date and sequence that differ from run to run (one household, one file, federation-wide). */
+function freshId(seq: number): string {
+  const n = (Date.now() + seq * 7919) % 100000;
+  const month = String(1 + (n % 12)).padStart(2, '0');
+  const day = String(1 + (n % 28)).padStart(2, '0');
+  return idNumberFrom(`350702${1975 + (n % 20)}${month}${day}${String(100 + (n % 900)).padStart(3, '0')}`);
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async ({ baseURL }) => {
+  const base = baseURL!;
+  // The city's minimum-living standard (the archive cannot grade without one): ¥700 a person a month.
+  const city = await apiAs('nanping.admin', base);
+  const std = await city.ctx.get('/api/v1/hardship/standards');
+  const cityId = await unitIdByName('nanping.admin', base, '南平市总工会');
+  if (!((await std.json()) as { items: unknown[] }).items.length) {
+    const r = await city.ctx.post('/api/v1/hardship/standards', { data: { unitId: cityId, validFrom: '2020-01-01', minimumLivingFen: 700_00 }, headers: { 'x-csrf-token': city.csrfToken } });
+    expect(r.ok()).toBeTruthy();
+  }
+  await city.ctx.dispose();
+
+  // Two cadres of one grassroots union in 延平区: one enters, the other checks.
+  countyId = await unitIdByName('yanping.admin', base, '延平区总工会');
+  const county = await apiAs('yanping.admin', base);
+  const unions = (await (await county.ctx.get(`/api/v1/org/units?kind=grassroots&underUnitId=${countyId}&status=active&pageSize=1`)).json()) as { items: { id: number; name: string }[] };
+  unionId = unions.items[0]!.id;
+  unionName = unions.items[0]!.name;
+  await county.ctx.dispose();
+  clerk.password = await createReadyUser('yanping.admin', base, { username: clerk.username, displayName: clerk.displayName, unitId: unionId, role: 'grassroots_staff' });
+  checker.password = await createReadyUser('yanping.admin', base, { username: checker.username, displayName: checker.displayName, unitId: unionId, role: 'grassroots_staff' });
+
+  // A second household of that union, for the campaign (registered through the API by the clerk).
+  const { request } = await import('@playwright/test');
+  const ctx = await request.newContext({ baseURL: base });
+  const r = await ctx.post('/api/v1/auth/login', { data: { username: clerk.username, password: clerk.password } });
+  const { csrfToken } = (await r.json()) as { csrfToken: string };
+  const h = await ctx.post('/api/v1/hardship/households', {
+    headers: { 'x-csrf-token': csrfToken },
+    data: {
+      unitId: unionId,
+      workerName: '陈春生',
+      idNumber: (secondId = freshId(2)),
+      mainCause: 'illness',
+      bankName: '中国农业银行南平分行',
+      bankAccount: '6228480000012345678',
+      members: [{ name: '陈小梅', relation: '子女' }],
+      finances: [{ kind: 'income', category: '工资性收入', annualFen: 14_400_00 }],
+    },
+  });
+  expect(h.status(), await h.text()).toBe(201);
+  secondHouseholdId = ((await h.json()) as { household: { id: number } }).household.id;
+  await ctx.dispose();
+});
+
+async function signIn(page: Page, who: { username: string; password: string }) {
+  await login(page, who.username, who.password);
+  await expect(page.getByRole('menuitem', { name: '首页' })).toBeVisible();
+}
+
+/** Closes any open drawer or dialog (they cover the header), then signs out. */
+async function signOut(page: Page, displayName: string) {
+  const open = page.locator('.ant-drawer-open, .ant-modal-wrap:visible');
+  await expect(async () => {
+    if (await open.count()) await page.keyboard.press('Escape');
+    await expect(open).toHaveCount(0, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await logout(page, displayName);
+}
+
+async function openMenu(page: Page, group: string, item: string) {
+  const entry = page.getByRole('menuitem', { name: item, exact: true });
+  if (!(await entry.isVisible())) await page.getByRole('menuitem', { name: group }).click();
+  await entry.click();
+}
+
+test('a household is registered with a mistake caught inline, graded with the computation shown, visited, put on notice, and its sensitive view is opened with a reason', async ({ page, baseURL }) => {
+  const errors = watchConsole(page);
+  const idNumber = freshId(1);
+  const wrongCheck = idNumber.slice(0, 17) + (idNumber[17] === '0' ? '1' : '0');
+
+  // A grassroots clerk registers the household.
+  await signIn(page, clerk);
+  await openMenu(page, '困难职工帮扶', '认定标准');
+  await expect(page.getByRole('table')).toContainText('¥700.00');
+  await expect(page.getByRole('table')).toContainText('上级工会（本单位适用）');
+  await openMenu(page, '困难职工帮扶', '困难职工档案');
+  await page.getByRole('button', { name: '登记困难职工' }).click();
+  const form = page.getByRole('dialog', { name: '登记困难职工家庭' });
+  await expect(form.getByLabel('所属工会')).toBeVisible();
+  await form.getByLabel('姓名', { exact: true }).fill('林秀英');
+  await form.getByLabel('身份证号', { exact: true }).fill(wrongCheck);
+  await expect(form.getByText(`身份证号校验位不正确（按前 17 位应为 ${idNumber[17]}）`)).toBeVisible();
+  await form.getByLabel('身份证号', { exact: true }).fill(idNumber);
+  await expect(form.getByText(/身份证号校验位不正确/)).toHaveCount(0);
+  await form.getByLabel('手机号').fill('13859912345');
+  await form.getByLabel('工作单位').fill('南平竹木制品有限公司');
+  await pickOption(form, page, '主要致困原因', '因病');
+  await form.getByRole('button', { name: '添加家庭成员' }).click();
+  await form.getByLabel('成员1 姓名').fill('张建国');
+  // Incomes and rigid expenses are typed in yuan; a bad amount is caught where it is typed.
+  await form.getByLabel('收支1 年金额（元）').fill('12000.505');
+  await expect(form.getByText('年金额应为金额（元），最多两位小数')).toBeVisible();
+  await form.getByLabel('收支1 年金额（元）').fill('12000.50');
+  await form.getByLabel('收支2 年金额（元）').fill('3600');
+  await expect(form.getByText('年金额应为金额（元），最多两位小数')).toHaveCount(0);
+  // The grade, computed by the server from fen: (12000.50 − 3600.00) ÷ 12 ÷ 2 = 350.02 < 700.00.
+  const preview = form.getByLabel('困难等级试算');
+  await expect(preview).toContainText('月人均可支配收入 =（12000.50 元 − 3600.00 元）÷ 12 ÷ 2 = 350.02 元');
+  await expect(preview).toContainText('深度困难');
+  await form.getByLabel('开户银行').fill('中国农业银行南平分行');
+  await form.getByLabel('银行账号').fill('62284800001234');
+  await screenshot(page, 'hardship-register');
+  await form.getByRole('button', { name: '提交登记' }).click();
+
+  const file = page.getByRole('dialog', { name: '困难职工档案：林秀英' });
+  await expect(file.getByLabel('档案状态')).toHaveText('待入户核查');
+  await expect(file).toContainText(unionName);
+  await expect(file).toContainText(masked(idNumber));
+  await expect(file).toContainText('**********1234');
+  await expect(file).not.toContainText(idNumber);
+  // Whoever registered the file may not verify it.
+  await file.getByRole('button', { name: '入户核查' }).click();
+  await page.getByRole('dialog', { name: '入户核查' }).getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(page.getByRole('dialog', { name: '入户核查' }).getByText('请填写核查情况')).toBeVisible();
+  await page.getByRole('dialog', { name: '入户核查' }).getByLabel('核查情况').fill('家中一人患病，收入情况属实');
+  await page.getByRole('dialog', { name: '入户核查' }).getByRole('button', { name: /确\s*定/ }).click();
+  await expect(page.getByText('入户核查须由建档人以外的人员进行').last()).toBeVisible();
+  await page.getByRole('dialog', { name: '入户核查' }).getByRole('button', { name: /取\s*消/ }).click();
+  const url = page.url();
+  await signOut(page, clerk.displayName);
+
+  // The county cadre visits, opens the notice; filing waits for the notice to run its days.
+  await loginAndWait(page, 'yanping.admin');
+  await page.goto(url.replace(/^https?:\/\/[^/]+/, ''));
+  const county = page.getByRole('dialog', { name: '困难职工档案：林秀英' });
+  await county.getByRole('button', { name: '入户核查' }).click();
+  const visit = page.getByRole('dialog', { name: '入户核查' });
+  await visit.getByLabel('核查情况').fill('入户查看，家中一人患病，收入情况属实');
+  await visit.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(county.getByLabel('档案状态')).toHaveText('已核查待公示');
+  await county.getByRole('button', { name: '开始公示' }).click();
+  await expect(county.getByLabel('档案状态')).toHaveText('公示中');
+  await expect(county.getByText(/公示期至 \d{4}-\d{2}-\d{2} 届满/)).toBeVisible();
+  await expect(county.getByRole('button', { name: '公示期满，建档' })).toBeDisabled();
+  await expect(county).toContainText('开始公示');
+  await expect(county).toContainText(clerk.displayName);
+
+  // The sensitive view: a reason first, then the full numbers and the incomes; the view is logged.
+  await county.getByRole('button', { name: '查看完整信息' }).click();
+  const reveal = page.getByRole('dialog', { name: '查看敏感信息' });
+  await reveal.getByRole('button', { name: '确认查看' }).click();
+  await expect(reveal.getByText('请说明查看用途')).toBeVisible();
+  await reveal.getByLabel('查看用途').fill('核对建档家庭收入与收款账号');
+  await reveal.getByRole('button', { name: '确认查看' }).click();
+  await expect(county).toContainText(idNumber);
+  await expect(county).toContainText('62284800001234');
+  await expect(county.getByLabel('收支明细')).toContainText('12,000.50');
+  await expect(county.getByLabel('认定计算')).toContainText('深度困难');
+
+  // A proof document goes with the file.
+  await county.locator('input[type=file]').setInputFiles({ name: '诊断证明.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% e2e\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
+  await expect(county.getByText('诊断证明.pdf').first()).toBeVisible();
+  await screenshot(page, 'hardship-file');
+
+  const { ctx } = await apiAs('yanping.admin', baseURL!);
+  const audit = (await (await ctx.get('/api/v1/audit?entity=hardship_household.sensitive&limit=5')).json()) as { items: { reason: string | null; actorName: string }[] };
+  await ctx.dispose();
+  expect(audit.items.some((e) => e.reason === '核对建档家庭收入与收款账号')).toBe(true);
+  expect(errors).toEqual([]);
+});
+
+test('a campaign: funds raised and allocated, an application approved up the chain by the right levels, paid in a batch, and the summary drills down to the household', async ({ page }) => {
+  const errors = watchConsole(page);
+  const name = `E2E两节慰问${suffix}`;
+
+  // The city sets up the campaign, raises the money and allocates some to 延平区.
+  await loginAndWait(page, 'nanping.admin');
+  await openMenu(page, '送温暖与助学', '帮扶活动');
+  await page.getByRole('button', { name: '举办帮扶活动' }).click();
+  const setup = page.getByRole('dialog', { name: '举办帮扶活动' });
+  await setup.getByLabel('活动名称').fill(name);
+  await setup.getByLabel('终审前公示').uncheck();
+  await expect(setup.getByLabel('审批流程预览')).toContainText('基层工会审核 → 县级工会审核 → 市总工会审批');
+  await setup.getByRole('button', { name: '举 办' }).or(setup.getByRole('button', { name: '举办' })).click();
+  await expect(page.getByText(name).first()).toBeVisible();
+  await page.getByRole('button', { name: '登记筹集资金' }).click();
+  const raise = page.getByRole('dialog', { name: '登记筹集资金' });
+  await raise.getByLabel('金额（元）').fill('100000');
+  await raise.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(page.getByText('已登记筹集资金')).toBeVisible();
+  await page.getByRole('button', { name: '拨付资金' }).click();
+  const alloc = page.getByRole('dialog', { name: '向下级拨付资金' });
+  await alloc.getByLabel('拨付给').click();
+  await page.locator('.ant-select-dropdown').filter({ visible: true }).getByTitle('延平区总工会', { exact: true }).click();
+  await alloc.getByLabel('金额（元）').fill('20000');
+  await alloc.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(page.getByText('已拨付')).toBeVisible();
+  await expect(page.getByLabel('延平区总工会 上级拨付')).toHaveText('20,000.00');
+  const campaignUrl = page.url().replace(/^https?:\/\/[^/]+/, '');
+  await signOut(page, '市总管理员');
+
+  // The clerk enters the application, checks eligibility, and cannot approve it.
+  await signIn(page, clerk);
+  await openMenu(page, '送温暖与助学', '申请与审批');
+  await pickOption(page, page, '帮扶活动', name);
+  await page.getByRole('button', { name: '填报申请' }).click();
+  const entry = page.getByRole('dialog', { name: `填报帮扶申请：${name}` });
+  await pickOption(entry, page, '困难职工家庭', `陈春生（${masked(secondId)}，${unionName}）`, '陈春生');
+  await entry.getByRole('button', { name: '核对资格' }).click();
+  await expect(entry.getByText('未建档，按临时救助对象办理')).toBeVisible();
+  await expect(entry.getByText(/符合条件，标准金额 ¥500\.00/)).toBeVisible();
+  await entry.getByRole('button', { name: '提交申请' }).click();
+  const app = page.getByRole('dialog', { name: '帮扶申请：陈春生' });
+  await expect(app.getByLabel('审批状态')).toHaveText('审批中');
+  await expect(app).toContainText('当前环节：基层工会审核');
+  await app.getByRole('button', { name: '同意' }).click();
+  await expect(page.getByText('不能审批本人提交的申请')).toBeVisible();
+  const appUrl = page.url().replace(/^https?:\/\/[^/]+/, '');
+  await signOut(page, clerk.displayName);
+
+  // The union's checker approves the grassroots step, the county its step.
+  await signIn(page, checker);
+  await page.goto(appUrl);
+  await page.getByRole('dialog', { name: '帮扶申请：陈春生' }).getByRole('button', { name: '同意' }).click();
+  await expect(page.getByRole('dialog', { name: '帮扶申请：陈春生' })).toContainText('当前环节：县级工会审核');
+  await signOut(page, checker.displayName);
+  await loginAndWait(page, 'yanping.admin');
+  await page.goto(appUrl);
+  await page.getByRole('dialog', { name: '帮扶申请：陈春生' }).getByRole('button', { name: '同意' }).click();
+  await expect(page.getByRole('dialog', { name: '帮扶申请：陈春生' })).toContainText('当前环节：市总工会审批');
+  await signOut(page, '延平区总工会管理员');
+
+  // The city approves in bulk, after a preview of what will change.
+  await loginAndWait(page, 'nanping.reviewer');
+  await page.goto(appUrl.replace(/&?application=\d+/, ''));
+  const row = page.getByRole('row').filter({ hasText: '陈春生' });
+  await row.getByRole('checkbox').check();
+  await page.getByRole('button', { name: '批量同意' }).click();
+  const bulk = page.getByRole('dialog', { name: '批量同意：预览' });
+  await expect(bulk).toContainText('将处理 1 份，不能处理 0 份；终审通过将核定资金 ¥500.00');
+  await expect(bulk.getByLabel('批量审批预览')).toContainText('→ 审批通过');
+  await expect(bulk).toContainText('延平区总工会');
+  await screenshot(page, 'relief-bulk-preview');
+  await bulk.getByRole('button', { name: /执行/ }).click();
+  await expect(page.getByText('已处理 1 份，未处理 0 份。')).toBeVisible();
+  await page.getByRole('button', { name: /知道了|OK|确\s*定/ }).click();
+  await expect(row).toContainText('已批准');
+  await signOut(page, '市总审核');
+
+  // The county pays: a batch, the bank file, the bank's confirmation.
+  await loginAndWait(page, 'yanping.admin');
+  await openMenu(page, '送温暖与助学', '资金发放');
+  await page.getByRole('button', { name: '生成发放批次' }).click();
+  const batch = page.getByRole('dialog', { name: '生成发放批次' });
+  await pickOption(batch, page, '帮扶活动', name);
+  await batch.getByRole('button', { name: '生 成' }).or(batch.getByRole('button', { name: '生成' })).click();
+  await expect(page.getByText(/已生成第 \d+ 批：1 份，¥500\.00/)).toBeVisible();
+  const batchRow = page.getByRole('row').filter({ hasText: name });
+  const download = page.waitForEvent('download');
+  await batchRow.getByRole('button', { name: /代发文件/ }).click();
+  expect((await download).suggestedFilename()).toMatch(/代发文件.*\.xlsx$/);
+  await batchRow.getByRole('button', { name: /确认第 \d+ 批已发放/ }).click();
+  const confirm = page.getByRole('dialog', { name: /确认第 \d+ 批已发放/ });
+  await confirm.getByLabel('银行回单号').fill(`E2E-${suffix}`);
+  await confirm.getByRole('button', { name: '确认发放' }).click();
+  await expect(batchRow).toContainText('已发放');
+  await expect(batchRow).toContainText(today());
+  await signOut(page, '延平区总工会管理员');
+
+  // The city's summary shows the paid money; the figures drill down to the postings and the household.
+  await loginAndWait(page, 'nanping.admin');
+  await page.goto(campaignUrl);
+  await expect(page.getByLabel('延平区总工会 已发放金额')).toHaveText('500.00');
+  await expect(page.getByLabel('合计 已发放金额')).toHaveText('500.00');
+  await expect(page.getByLabel('延平区总工会 已发放户（人）数')).toHaveText('1');
+  await screenshot(page, 'relief-summary');
+  await page.getByLabel('延平区总工会 已发放金额').click();
+  const lines = page.getByRole('dialog', { name: '延平区总工会：已发放金额' });
+  await expect(lines).toContainText('陈春生');
+  await expect(lines).toContainText('500.00');
+  await lines.getByRole('button', { name: 'Close' }).or(lines.locator('.ant-drawer-close')).first().click();
+  await page.getByLabel('延平区总工会 已发放户（人）数').click();
+  const households = page.getByRole('dialog', { name: '延平区总工会：已发放户（人）数' });
+  await expect(households).toContainText(today());
+  await households.getByRole('link', { name: '陈春生' }).click();
+  await expect(page).toHaveURL(new RegExp(`/hardship/households\\?.*household=${secondHouseholdId}`));
+  await expect(page.getByRole('dialog', { name: '困难职工档案：陈春生' })).toContainText(unionName);
+  expect(errors).toEqual([]);
+});

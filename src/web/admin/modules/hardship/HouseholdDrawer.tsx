@@ -1,0 +1,467 @@
+/** A household's file: masked by default; steps home visit → notice → filed; review, exit, re-entry; proofs; the sensitive view with a stated reason. */
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Descriptions, Drawer, Empty, Form, Input, Modal, Radio, Select, Space, Steps, Table, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
+import { EyeOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { api, errorMessage } from '../../lib/api.ts';
+import { useAuth, useMe } from '../../lib/auth.tsx';
+import {
+  ACTION_LABELS,
+  downloadFile,
+  fenToYuan,
+  GRADE_COLORS,
+  HBASE,
+  INTAKE_LABELS,
+  iso,
+  notFuture,
+  SCHOOL_LEVELS,
+  STATUS_COLORS,
+  STATUS_LABELS,
+  todayIso,
+  uploadFile,
+  useHardshipCodes,
+  type GradeBasis,
+  type HouseholdFile,
+  type Sensitive,
+} from './shared.ts';
+import { figuresOf, FinanceRows, GradeBasisView, MemberRows } from './RegisterDrawer.tsx';
+
+/** Single-line text for the API (it refuses control characters such as line breaks). */
+const one = (v: unknown) => (typeof v === 'string' ? v.trim().replace(/\s*\n\s*/g, '；') : '');
+
+type Action = 'visit' | 'file' | 'review' | 'exit' | 'reenter' | null;
+
+const STEP_OF: Record<string, number> = { applied: 1, verified: 2, in_notice: 2, filed: 4, not_filed: 3, exited: 4 };
+
+function detailText(action: string, d: unknown, exitLabels: Record<string, string>): string {
+  if (!d || typeof d !== 'object') return '';
+  const x = d as Record<string, unknown>;
+  switch (action) {
+    case 'visited':
+      return `${x.confirmed ? '核实属实' : '核查不属实'}；核查人：${String(x.visitors ?? '')}；${String(x.findings ?? '')}`;
+    case 'notice_started':
+      return `公示 ${String(x.from)} 至 ${String(x.until)}（${String(x.days)} 天）`;
+    case 'filed':
+      return `下次复核：${String(x.nextReviewDue ?? '')}`;
+    case 'reviewed':
+      return `${x.stillInHardship ? '仍属困难' : '已不符合认定条件'}${x.note ? `；${String(x.note)}` : ''}`;
+    case 'exited':
+      return `${String(x.label ?? exitLabels[String(x.reason)] ?? x.reason)}${x.note ? `；${String(x.note)}` : ''}`;
+    case 'objection_upheld':
+      return String(x.objection ?? '');
+    case 'attachment_added':
+      return String(x.fileName ?? '');
+    case 'reentered':
+      return x.note ? String(x.note) : '';
+    default:
+      return '';
+  }
+}
+
+export function HouseholdDrawer({ id, onClose, onChanged }: { id: number | null; onClose: () => void; onChanged?: () => void }) {
+  const { message } = App.useApp();
+  const { can } = useAuth();
+  const me = useMe();
+  const codes = useHardshipCodes();
+  const [file, setFile] = useState<HouseholdFile | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  const [action, setAction] = useState<Action>(null);
+  const [busy, setBusy] = useState(false);
+  const [revealOpen, setRevealOpen] = useState(false);
+  const [sensitive, setSensitive] = useState<Sensitive | null>(null);
+  const [reviewResult, setReviewResult] = useState<{ basis: GradeBasis; still: boolean } | null>(null);
+  const [form] = Form.useForm();
+  const [revealForm] = Form.useForm();
+  const writable = can('hardship.write');
+
+  useEffect(() => {
+    setSensitive(null);
+    setReviewResult(null);
+  }, [id]);
+
+  useEffect(() => {
+    if (id === null) return;
+    let live = true;
+    setLoading(true);
+    api
+      .get<HouseholdFile>(`${HBASE}/households/${id}`, { purpose: '查阅困难职工档案' })
+      .then(async (r) => {
+        if (!live) return;
+        setFile(r);
+        setError(null);
+        // The file does not carry its union's name; the unit record does (in scope by construction).
+        if (!r.household.unitName) {
+          const u = await api.get<{ name: string }>(`/api/v1/org/units/${r.household.unitId}`).catch(() => null);
+          if (live && u) setFile({ ...r, household: { ...r.household, unitName: u.name } });
+        }
+      })
+      .catch((e) => live && setError(errorMessage(e)))
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [id, tick]);
+
+  const reload = useCallback(() => {
+    setTick((n) => n + 1);
+    onChanged?.();
+  }, [onChanged]);
+
+  const run = async (fn: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    try {
+      await fn();
+      message.success(done);
+      setAction(null);
+      reload();
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const h = file?.household;
+  const today = todayIso();
+  const noticeOver = !!h?.noticeUntil && today >= h.noticeUntil;
+
+  const open = (a: Action) => {
+    form.resetFields();
+    if (a === 'visit') form.setFieldsValue({ visitedOn: dayjs(), confirmed: true, visitors: me.user.displayName });
+    if (a === 'review') form.setFieldsValue({ reviewedOn: dayjs(), finances: [{ kind: 'income', category: '工资性收入' }], members: undefined });
+    if (a === 'exit') form.setFieldsValue({ on: dayjs(), reason: 'recovered' });
+    if (a === 'reenter') form.setFieldsValue({ on: dayjs(), finances: [{ kind: 'income', category: '工资性收入' }] });
+    setAction(a);
+  };
+
+  const submitAction = async () => {
+    if (!h) return;
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    if (action === 'visit')
+      return run(() => api.post(`${HBASE}/households/${h.id}/visit`, { visitedOn: iso(v.visitedOn), visitors: String(v.visitors).trim(), findings: one(v.findings), confirmed: v.confirmed }), '已记录入户核查');
+    if (action === 'file') return run(() => api.post(`${HBASE}/households/${h.id}/file`, { objection: one(v.objection) || null }), one(v.objection) ? '异议成立，不予建档' : '已建档');
+    if (action === 'exit') return run(() => api.post(`${HBASE}/households/${h.id}/exit`, { reason: v.reason, on: iso(v.on), note: one(v.note) || undefined }), '已退出档案');
+    if (action === 'review' || action === 'reenter') {
+      const f = figuresOf(v.members, v.finances);
+      const body = { finances: f.finances, ...(v.replaceMembers ? { members: f.members } : {}), accident: !!v.accident, note: one(v.note) || undefined };
+      if (action === 'reenter') return run(() => api.post(`${HBASE}/households/${h.id}/reenter`, { ...body, on: iso(v.on) }), '已返困，重新进入核查');
+      setBusy(true);
+      try {
+        const r = await api.post<{ gradeBasis: GradeBasis; stillInHardship: boolean }>(`${HBASE}/households/${h.id}/review`, { ...body, reviewedOn: iso(v.reviewedOn) });
+        setReviewResult({ basis: r.gradeBasis, still: r.stillInHardship });
+        message.success(r.stillInHardship ? '复核完成：仍属困难' : '复核完成：已不符合认定条件，可办理脱困退出');
+        setAction(null);
+        reload();
+      } catch (e) {
+        message.error(errorMessage(e));
+      } finally {
+        setBusy(false);
+      }
+    }
+  };
+
+  const reveal = async () => {
+    if (!h) return;
+    const v = await revealForm.validateFields().catch(() => null);
+    if (!v) return;
+    setBusy(true);
+    try {
+      const r = await api.post<Sensitive>(`${HBASE}/households/${h.id}/sensitive`, { reason: one(v.reason) });
+      setSensitive(r);
+      setRevealOpen(false);
+      message.success('已显示敏感信息，本次查看已记入审计日志');
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const upload = async (f: File) => {
+    if (!h) return;
+    try {
+      await uploadFile(`${HBASE}/households/${h.id}/attachments`, f, me.csrfToken);
+      message.success(`已上传：${f.name}`);
+      reload();
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+
+  const actionTitle = { visit: '入户核查', file: '公示期满：建档', review: '年度复核', exit: '退出档案', reenter: '返困' } as const;
+
+  return (
+    <Drawer title={h ? `困难职工档案：${h.workerName}` : '困难职工档案'} open={id !== null} onClose={onClose} width={960} loading={loading && !file}>
+      {error && <Alert type="error" showIcon message={error} />}
+      {h && file && (
+        <Space direction="vertical" style={{ width: '100%' }} size="middle">
+          <Steps
+            size="small"
+            current={STEP_OF[h.status] ?? 0}
+            status={h.status === 'not_filed' ? 'error' : undefined}
+            items={[
+              { title: '登记申请', description: h.appliedOn },
+              { title: '入户核查' },
+              { title: '公示', description: h.noticeFrom ? `${h.noticeFrom} 至 ${h.noticeUntil ?? ''}` : undefined },
+              { title: h.status === 'not_filed' ? '不予建档' : '建档', description: h.filedOn ?? undefined },
+            ]}
+          />
+          <Space wrap>
+            <span>状态：</span>
+            <Tag color={STATUS_COLORS[h.status]} aria-label="档案状态">
+              {STATUS_LABELS[h.status]}
+            </Tag>
+            {h.grade ? <Tag color={GRADE_COLORS[h.grade]}>{codes.grades[h.grade]}</Tag> : <Tag>未认定等级</Tag>}
+            <Tag>{INTAKE_LABELS[h.intake] ?? h.intake}</Tag>
+            {h.status === 'in_notice' && <span className="gh-muted">公示期至 {h.noticeUntil} 届满</span>}
+            {h.status === 'filed' && h.nextReviewDue && (
+              <span className={h.nextReviewDue <= today ? 'gh-danger' : 'gh-muted'}>
+                下次复核：{h.nextReviewDue}
+                {h.nextReviewDue <= today ? '（已到期）' : ''}
+              </span>
+            )}
+          </Space>
+          {writable && (
+            <Space wrap className="gh-no-print">
+              {h.status === 'applied' && (
+                <Button type="primary" onClick={() => open('visit')}>
+                  入户核查
+                </Button>
+              )}
+              {h.status === 'verified' && (
+                <Button type="primary" loading={busy} onClick={() => void run(() => api.post(`${HBASE}/households/${h.id}/notice`), '已开始公示')}>
+                  开始公示
+                </Button>
+              )}
+              {h.status === 'in_notice' && (
+                <Tooltip title={noticeOver ? undefined : `公示期至 ${h.noticeUntil} 届满后方可建档`}>
+                  <Button type="primary" disabled={!noticeOver} onClick={() => open('file')}>
+                    公示期满，建档
+                  </Button>
+                </Tooltip>
+              )}
+              {h.status === 'filed' && (
+                <>
+                  <Button type="primary" onClick={() => open('review')}>
+                    年度复核
+                  </Button>
+                  <Button danger onClick={() => open('exit')}>
+                    退出档案
+                  </Button>
+                </>
+              )}
+              {(h.status === 'exited' || h.status === 'not_filed') && h.exitReason !== 'deceased' && <Button onClick={() => open('reenter')}>返困</Button>}
+            </Space>
+          )}
+          {reviewResult && <GradeBasisView basis={reviewResult.basis} title={`复核结果：${reviewResult.still ? '仍属困难' : '已不符合认定条件'}`} />}
+          <Descriptions size="small" bordered column={3} title="职工本人">
+            <Descriptions.Item label="姓名">{h.workerName}</Descriptions.Item>
+            <Descriptions.Item label="身份证号">
+              <span className="gh-hr-mono">{sensitive ? sensitive.idNumber : h.idMasked}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label="性别">{h.gender === 'male' ? '男' : '女'}</Descriptions.Item>
+            <Descriptions.Item label="出生日期">{h.birthDate}</Descriptions.Item>
+            <Descriptions.Item label="民族">{h.ethnicity ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="手机号">{h.phone ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="所属工会">{h.unitName ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="工作单位">{h.employer ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="就业状况">{h.employment ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="健康状况">{h.health ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="残疾情况">{h.disability ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="住房情况">{h.housing ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="家庭住址" span={2}>
+              {h.address ?? '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label="农民工">{h.migrantWorker ? `是（${h.employedSince ?? '未填'}起就业）` : '否'}</Descriptions.Item>
+            <Descriptions.Item label="主要致困原因">{codes.causes[h.mainCause] ?? h.mainCause}</Descriptions.Item>
+            <Descriptions.Item label="次要原因" span={2}>
+              {h.secondaryCauses.length ? h.secondaryCauses.map((c) => codes.causes[c] ?? c).join('、') : '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label="开户银行">{(sensitive ? sensitive.bankName : h.bankName) ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="银行账号" span={2}>
+              <span className="gh-hr-mono">{(sensitive ? sensitive.bankAccount : h.bankAccountMasked) ?? '—'}</span>
+            </Descriptions.Item>
+          </Descriptions>
+
+          <Card
+            size="small"
+            title="敏感信息"
+            extra={
+              can('hardship.sensitive') && !sensitive ? (
+                <Button
+                  icon={<EyeOutlined />}
+                  onClick={() => {
+                    revealForm.resetFields();
+                    setRevealOpen(true);
+                  }}
+                >
+                  查看完整信息
+                </Button>
+              ) : null
+            }
+          >
+            {sensitive ? (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <Alert type="warning" showIcon message="以下为完整的身份证号、银行账号与收支明细，本次查看已连同用途记入审计日志。请勿截屏、外传。" />
+                <Table
+                  size="small"
+                  rowKey="seq"
+                  pagination={false}
+                  aria-label="收支明细"
+                  dataSource={sensitive.finances}
+                  columns={[
+                    { title: '类型', dataIndex: 'kind', render: (k: string) => (k === 'income' ? '收入' : '支出') },
+                    { title: '项目', dataIndex: 'category' },
+                    { title: '年金额（元）', dataIndex: 'annualFen', align: 'right', render: (v: number) => fenToYuan(v) },
+                    { title: '致困支出', dataIndex: 'hardshipCost', render: (v: boolean) => (v ? '是' : '') },
+                  ]}
+                />
+                {sensitive.gradeBasis && <GradeBasisView basis={sensitive.gradeBasis} />}
+              </Space>
+            ) : (
+              <Typography.Text type="secondary">完整身份证号、银行账号、家庭收支与认定计算默认不显示；查看须说明用途，并记入审计日志。</Typography.Text>
+            )}
+          </Card>
+
+          <Card size="small" title={`家庭成员（共 ${h.householdSize} 人，含职工本人）`}>
+            <Table
+              size="small"
+              rowKey="seq"
+              pagination={false}
+              dataSource={file.members}
+              locale={{ emptyText: '无其他家庭成员' }}
+              columns={[
+                { title: '姓名', dataIndex: 'name' },
+                { title: '关系', dataIndex: 'relation' },
+                { title: '身份证号', dataIndex: 'idMasked', render: (v: string | null, m) => <span className="gh-hr-mono">{sensitive?.members.find((x) => x.seq === m.seq)?.idNumber ?? v ?? '—'}</span> },
+                { title: '出生日期', dataIndex: 'birthDate', render: (v: string | null) => v ?? '—' },
+                { title: '健康状况', dataIndex: 'health', render: (v: string | null) => v ?? '—' },
+                { title: '职业/就学', dataIndex: 'occupation', render: (v: string | null) => v ?? '—' },
+                { title: '在读学段', dataIndex: 'schoolLevel', render: (v: string | null) => (v ? SCHOOL_LEVELS[v] ?? v : '—') },
+              ]}
+            />
+          </Card>
+
+          <Card
+            size="small"
+            title="证明材料"
+            extra={
+              writable ? (
+                <Upload accept=".pdf,.jpg,.jpeg,.png" showUploadList={false} beforeUpload={(f) => (void upload(f), false)}>
+                  <Button icon={<UploadOutlined />}>上传证明材料</Button>
+                </Upload>
+              ) : null
+            }
+          >
+            {file.attachments.length ? (
+              <Space direction="vertical">
+                {file.attachments.map((a) => (
+                  <Space key={a.id}>
+                    <PaperClipOutlined />
+                    <a onClick={() => void downloadFile(`${HBASE}/attachments/${a.id}`, undefined, a.fileName).catch((e) => message.error(errorMessage(e)))}>{a.fileName}</a>
+                    <span className="gh-muted">
+                      {(a.size / 1024).toFixed(0)} KB · {dayjs(a.uploadedAt).format('YYYY-MM-DD HH:mm')}
+                    </span>
+                  </Space>
+                ))}
+              </Space>
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚无证明材料（PDF、JPG、PNG，10 MB 以内）" />
+            )}
+          </Card>
+
+          <Card size="small" title="档案经历">
+            <Timeline
+              items={file.history.map((e) => ({
+                children: (
+                  <div>
+                    <strong>{ACTION_LABELS[e.action] ?? e.action}</strong> <span className="gh-muted">{e.onDate} · {e.actorName}</span>
+                    <div className="gh-small">{detailText(e.action, e.details, codes.exitReasons)}</div>
+                  </div>
+                ),
+              }))}
+            />
+          </Card>
+        </Space>
+      )}
+
+      <Modal title={action ? actionTitle[action] : ''} open={action !== null} onCancel={() => setAction(null)} onOk={() => void submitAction()} confirmLoading={busy} width={action === 'review' || action === 'reenter' ? 900 : 560} destroyOnHidden>
+        <Form form={form} layout="vertical" name={`hh_${action ?? 'none'}`}>
+          {action === 'visit' && (
+            <>
+              <Alert type="info" showIcon style={{ marginBottom: 12 }} message="入户核查须由建档人以外的人员进行。" />
+              <Form.Item name="visitedOn" label="核查日期" rules={[{ required: true, message: '请选择核查日期' }]}>
+                <DatePicker format="YYYY-MM-DD" disabledDate={notFuture} />
+              </Form.Item>
+              <Form.Item name="visitors" label="核查人员" rules={[{ required: true, whitespace: true, message: '请填写核查人员' }]}>
+                <Input maxLength={100} />
+              </Form.Item>
+              <Form.Item name="findings" label="核查情况" rules={[{ required: true, whitespace: true, message: '请填写核查情况' }]}>
+                <Input.TextArea rows={3} maxLength={2000} />
+              </Form.Item>
+              <Form.Item name="confirmed" label="核查结论">
+                <Radio.Group options={[{ value: true, label: '情况属实' }, { value: false, label: '情况不属实，不予建档' }]} />
+              </Form.Item>
+            </>
+          )}
+          {action === 'file' && (
+            <>
+              <Typography.Paragraph>
+                公示期 {h?.noticeFrom} 至 {h?.noticeUntil}。无异议即建档；如有异议且经核实成立，请填写异议内容，该户不予建档。
+              </Typography.Paragraph>
+              <Form.Item name="objection" label="成立的异议（无异议不填）">
+                <Input.TextArea rows={3} maxLength={500} />
+              </Form.Item>
+            </>
+          )}
+          {action === 'exit' && (
+            <>
+              <Form.Item name="reason" label="退出原因" rules={[{ required: true }]}>
+                <Select options={Object.entries(codes.exitReasons).map(([value, label]) => ({ value, label }))} />
+              </Form.Item>
+              <Form.Item name="on" label="退出日期" rules={[{ required: true }]}>
+                <DatePicker format="YYYY-MM-DD" disabledDate={notFuture} />
+              </Form.Item>
+              <Form.Item name="note" label="说明">
+                <Input.TextArea rows={2} maxLength={500} placeholder="如：连续六个月人均收入高于低保标准" />
+              </Form.Item>
+            </>
+          )}
+          {(action === 'review' || action === 'reenter') && (
+            <>
+              <Form.Item name={action === 'review' ? 'reviewedOn' : 'on'} label={action === 'review' ? '复核日期' : '返困日期'} rules={[{ required: true }]}>
+                <DatePicker format="YYYY-MM-DD" disabledDate={notFuture} />
+              </Form.Item>
+              <Typography.Text strong>本年度家庭收入与刚性支出（元）</Typography.Text>
+              <FinanceRows />
+              <Form.Item name="replaceMembers" valuePropName="checked" style={{ marginTop: 12 }}>
+                <Checkbox>家庭成员有变化（按下列名单更新）</Checkbox>
+              </Form.Item>
+              <Form.Item noStyle shouldUpdate>
+                {({ getFieldValue }) => (getFieldValue('replaceMembers') ? <MemberRows /> : null)}
+              </Form.Item>
+              <Form.Item name="accident" valuePropName="checked">
+                <Checkbox>本年度遭遇重大灾害、伤病或致残</Checkbox>
+              </Form.Item>
+              <Form.Item name="note" label="说明">
+                <Input.TextArea rows={2} maxLength={500} />
+              </Form.Item>
+            </>
+          )}
+        </Form>
+      </Modal>
+
+      <Modal title="查看敏感信息" open={revealOpen} onCancel={() => setRevealOpen(false)} onOk={() => void reveal()} okText="确认查看" confirmLoading={busy} destroyOnHidden>
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`将显示 ${h?.workerName ?? ''} 的完整身份证号、银行账号、家庭收支与认定计算。查看人、时间与用途将记入审计日志。`} />
+        <Form form={revealForm} layout="vertical" name="reveal">
+          <Form.Item name="reason" label="查看用途" rules={[{ required: true, whitespace: true, message: '请说明查看用途' }, { min: 2, message: '用途至少 2 个字' }]}>
+            <Input.TextArea rows={2} maxLength={200} placeholder="如：核对两节慰问发放账号" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Drawer>
+  );
+}

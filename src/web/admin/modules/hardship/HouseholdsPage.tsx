@@ -1,0 +1,191 @@
+/** 困难职工档案: the households in the chosen unit's subtree — filters, keyword, paging, masked export, register, and the file drawer. */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { App, Button, Card, Col, DatePicker, Row, Select, Space, Statistic, Table, Tag, type TableProps } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useSearchParams } from 'react-router';
+import { api, errorMessage, type PageOf } from '../../lib/api.ts';
+import { useAuth } from '../../lib/auth.tsx';
+import { usePaging } from '../../lib/paging.ts';
+import { useScope } from '../../lib/scope.tsx';
+import { KeywordSearch } from '../../components/KeywordSearch.tsx';
+import { downloadFile, GRADE_COLORS, HBASE, iso, STATUS_COLORS, STATUS_LABELS, useHardshipCodes, type Grade, type Household, type HouseholdStatus } from './shared.ts';
+import { RegisterDrawer } from './RegisterDrawer.tsx';
+import { HouseholdDrawer } from './HouseholdDrawer.tsx';
+
+interface Counts {
+  filed: number;
+  filedPeople: number;
+  byGrade: Record<string, number>;
+  byStatus: Record<string, number>;
+}
+
+export default function HouseholdsPage() {
+  const { message } = App.useApp();
+  const { can } = useAuth();
+  const { unit } = useScope();
+  const codes = useHardshipCodes();
+  const scopeId = unit!.id;
+  const [params, setParams] = useSearchParams();
+  const [grade, setGrade] = useState<Grade | undefined>();
+  const [status, setStatus] = useState<HouseholdStatus | undefined>();
+  const [cause, setCause] = useState<string | undefined>();
+  const [dueBy, setDueBy] = useState<Dayjs | null>(null);
+  const [q, setQ] = useState('');
+  const [qInput, setQInput] = useState('');
+  const { page, pageSize, setPage, pagination } = usePaging();
+  const [data, setData] = useState<PageOf<Household>>({ items: [], total: 0 });
+  const [counts, setCounts] = useState<Counts | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [version, setVersion] = useState(0);
+  const [exporting, setExporting] = useState(false);
+  const [registering, setRegistering] = useState(false);
+  const raw = params.get('household');
+  const openId = raw && /^\d+$/.test(raw) ? Number(raw) : null;
+  const setOpenId = (id: number | null) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (id === null) next.delete('household');
+      else next.set('household', String(id));
+      return next;
+    });
+
+  useEffect(() => setPage(1), [scopeId, setPage]);
+  const filter = useMemo(() => ({ underUnitId: scopeId, grade, status, reviewDueBy: iso(dueBy), q: q.trim() || undefined }), [scopeId, grade, status, dueBy, q]);
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    // The server filters by grade, status, review date and keyword; the cause is narrowed on the page (the API has no cause filter).
+    const size = cause ? 500 : pageSize;
+    const at = cause ? 1 : page;
+    api
+      .get<PageOf<Household>>(`${HBASE}/households`, { ...filter, page: at, pageSize: size })
+      .then((r) => {
+        if (!live) return;
+        if (cause) {
+          const hit = r.items.filter((h) => h.mainCause === cause || h.secondaryCauses.includes(cause));
+          setData({ items: hit.slice((page - 1) * pageSize, page * pageSize), total: hit.length });
+        } else setData(r);
+      })
+      .catch((e) => live && message.error(errorMessage(e)))
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [filter, cause, page, pageSize, version, message]);
+
+  useEffect(() => {
+    let live = true;
+    api
+      .get<Counts>(`${HBASE}/counts`, { underUnitId: scopeId })
+      .then((r) => live && setCounts(r))
+      .catch(() => live && setCounts(null));
+    return () => {
+      live = false;
+    };
+  }, [scopeId, version]);
+
+  const changed = useCallback(() => setVersion((n) => n + 1), []);
+
+  const exportXlsx = async () => {
+    setExporting(true);
+    try {
+      await downloadFile(`${HBASE}/households/export.xlsx`, filter, `困难职工档案-${dayjs().format('YYYYMMDD')}.xlsx`);
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const columns: TableProps<Household>['columns'] = [
+    { title: '姓名', dataIndex: 'workerName', width: 100, render: (v: string, h) => <a onClick={() => setOpenId(h.id)}>{v}</a> },
+    { title: '身份证号', dataIndex: 'idMasked', width: 190, render: (v: string) => <span className="gh-hr-mono">{v}</span> },
+    { title: '所属工会', dataIndex: 'unitName', ellipsis: true },
+    { title: '工作单位', dataIndex: 'employer', ellipsis: true, render: (v: string | null) => v ?? '—' },
+    { title: '家庭人口', dataIndex: 'householdSize', width: 80, align: 'right' },
+    { title: '困难类别', dataIndex: 'grade', width: 100, render: (g: Grade | null) => (g ? <Tag color={GRADE_COLORS[g]}>{codes.grades[g]}</Tag> : '—') },
+    { title: '主要致困原因', dataIndex: 'mainCause', width: 120, render: (c: string) => codes.causes[c] ?? c },
+    { title: '状态', dataIndex: 'status', width: 110, render: (s: HouseholdStatus) => <Tag color={STATUS_COLORS[s]}>{STATUS_LABELS[s]}</Tag> },
+    { title: '建档日期', dataIndex: 'filedOn', width: 110, render: (v: string | null) => v ?? '—' },
+    { title: '下次复核', dataIndex: 'nextReviewDue', width: 110, render: (v: string | null) => (v ? <span className={v <= dayjs().format('YYYY-MM-DD') ? 'gh-danger' : undefined}>{v}</span> : '—') },
+  ];
+
+  return (
+    <div className="gh-page">
+      {counts && (
+        <Card className="gh-card" style={{ marginBottom: 16 }}>
+          <Row gutter={16}>
+            <Col span={4}>
+              <Statistic title="已建档户数" value={counts.filed} />
+            </Col>
+            <Col span={4}>
+              <Statistic title="建档户人口" value={counts.filedPeople} />
+            </Col>
+            {(['deep', 'relative', 'accident'] as const).map((g) => (
+              <Col span={4} key={g}>
+                <a onClick={() => (setGrade(g), setStatus('filed'), setPage(1))}>
+                  <Statistic title={codes.grades[g]} value={counts.byGrade[g] ?? 0} />
+                </a>
+              </Col>
+            ))}
+            <Col span={4}>
+              <a onClick={() => (setStatus('applied'), setGrade(undefined), setPage(1))}>
+                <Statistic title="待入户核查" value={counts.byStatus.applied ?? 0} />
+              </a>
+            </Col>
+          </Row>
+        </Card>
+      )}
+      <Card
+        className="gh-card"
+        title={
+          <Space>
+            困难职工档案
+            <Tag color="red">{unit!.name}及下级</Tag>
+          </Space>
+        }
+        extra={
+          <Space className="gh-no-print">
+            <Button icon={<DownloadOutlined />} onClick={() => void exportXlsx()} loading={exporting}>
+              导出 Excel（脱敏）
+            </Button>
+            {can('hardship.write') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>
+                登记困难职工
+              </Button>
+            )}
+          </Space>
+        }
+      >
+        <Space wrap style={{ marginBottom: 12 }} className="gh-no-print">
+          <Select aria-label="困难类别" placeholder="困难类别" allowClear style={{ width: 120 }} value={grade} onChange={(v) => (setGrade(v), setPage(1))} options={(['deep', 'relative', 'accident'] as const).map((g) => ({ value: g, label: codes.grades[g] }))} />
+          <Select aria-label="档案状态" placeholder="档案状态" allowClear style={{ width: 140 }} value={status} onChange={(v) => (setStatus(v), setPage(1))} options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))} />
+          <Select aria-label="致困原因" placeholder="致困原因" allowClear style={{ width: 150 }} value={cause} onChange={(v) => (setCause(v), setPage(1))} options={Object.entries(codes.causes).map(([value, label]) => ({ value, label }))} />
+          <Space size={4}>
+            <label htmlFor="gh-hr-due" className="gh-small">
+              复核到期（截至）
+            </label>
+            <DatePicker id="gh-hr-due" value={dueBy} format="YYYY-MM-DD" onChange={(d) => (setDueBy(d), setPage(1))} />
+            <Button size="small" type="link" onClick={() => (setDueBy(dayjs().add(30, 'day')), setPage(1))}>
+              30 天内到期
+            </Button>
+          </Space>
+          <KeywordSearch placeholder="姓名、工作单位或完整身份证号" width={300} value={qInput} onChange={setQInput} onSearch={(v) => (setQ(v), setPage(1))} />
+        </Space>
+        <Table<Household> rowKey="id" size="middle" loading={loading} columns={columns} dataSource={data.items} pagination={pagination(data.total)} scroll={{ x: 1200 }} />
+      </Card>
+      <RegisterDrawer
+        open={registering}
+        onClose={() => setRegistering(false)}
+        onCreated={(h) => {
+          setRegistering(false);
+          changed();
+          setOpenId(h.id);
+        }}
+      />
+      <HouseholdDrawer id={openId} onClose={() => setOpenId(null)} onChanged={changed} />
+    </div>
+  );
+}

@@ -1,0 +1,253 @@
+/** 困难职工帮扶: wire types, code lists, money in fen, identifier checks, file download/upload (shared with relief). */
+import { useEffect, useState } from 'react';
+import dayjs, { type Dayjs } from 'dayjs';
+import { api, ApiError, withQuery } from '../../lib/api.ts';
+
+export const HBASE = '/api/v1/hardship';
+
+// ---- wire types ----
+export type Grade = 'deep' | 'relative' | 'accident';
+export type HouseholdStatus = 'applied' | 'verified' | 'in_notice' | 'filed' | 'not_filed' | 'exited';
+export interface Household {
+  id: number;
+  unitId: number;
+  unitName?: string;
+  status: HouseholdStatus;
+  intake: string;
+  workerName: string;
+  idMasked: string;
+  gender: string;
+  birthDate: string;
+  ethnicity: string | null;
+  health: string | null;
+  disability: string | null;
+  employment: string | null;
+  employer: string | null;
+  industry: string | null;
+  housing: string | null;
+  phone: string | null;
+  address: string | null;
+  migrantWorker: boolean;
+  employedSince: string | null;
+  mainCause: string;
+  secondaryCauses: string[];
+  bankName: string | null;
+  bankAccountMasked: string | null;
+  accident: boolean;
+  householdSize: number;
+  grade: Grade | null;
+  appliedOn: string;
+  noticeFrom: string | null;
+  noticeUntil: string | null;
+  filedOn: string | null;
+  nextReviewDue: string | null;
+  exitedOn: string | null;
+  exitReason: string | null;
+}
+export interface GradeBasis {
+  grade: Grade | null;
+  incomeFen: number;
+  rigidExpenseFen: number;
+  hardshipCostFen: number;
+  householdSize: number;
+  monthlyPerCapitaFen: number;
+  deepLineFen: number;
+  relativeLineFen: number;
+  standard: { unitId: number; validFrom: string; minimumLivingFen: number; deepPct: number; relativePct: number; accidentCostPct: number; migrantMinMonths: number };
+  steps: string[];
+}
+export interface HouseholdFile {
+  household: Household;
+  members: { seq: number; name: string; relation: string; birthDate: string | null; idMasked: string | null; health: string | null; occupation: string | null; schoolLevel: string | null }[];
+  history: { id: number; action: string; onDate: string; actorName: string; details: unknown; at: string }[];
+  attachments: { id: number; fileName: string; contentType: string; size: number; note: string | null; uploadedAt: string }[];
+}
+export interface Sensitive {
+  idNumber: string;
+  bankName: string | null;
+  bankAccount: string | null;
+  members: { seq: number; name: string; relation: string; idNumber: string | null }[];
+  finances: { seq: number; kind: string; category: string; annualFen: number; hardshipCost: boolean; note: string | null }[];
+  gradeBasis: GradeBasis | null;
+}
+export interface Standard {
+  unitId: number;
+  validFrom: string;
+  minimumLivingFen: number;
+  deepPct?: number;
+  relativePct?: number;
+  accidentCostPct?: number;
+  migrantMinMonths?: number;
+  reviewMonths?: number;
+  noticeDays?: number;
+}
+export interface CodeLists {
+  causes: Record<string, string>;
+  grades: Record<string, string>;
+  exitReasons: Record<string, string>;
+}
+
+export const STATUS_LABELS: Record<HouseholdStatus, string> = {
+  applied: '待入户核查',
+  verified: '已核查待公示',
+  in_notice: '公示中',
+  filed: '已建档',
+  not_filed: '不予建档',
+  exited: '已退出',
+};
+export const STATUS_COLORS: Record<HouseholdStatus, string> = { applied: 'gold', verified: 'blue', in_notice: 'purple', filed: 'green', not_filed: 'default', exited: 'default' };
+export const GRADE_COLORS: Record<Grade, string> = { deep: 'red', relative: 'orange', accident: 'volcano' };
+export const INTAKE_LABELS: Record<string, string> = { existing: '存量', new: '增量', returned: '返困' };
+export const ACTION_LABELS: Record<string, string> = {
+  registered: '登记申请',
+  visited: '入户核查',
+  notice_started: '开始公示',
+  filed: '建档',
+  objection_upheld: '公示异议成立，不予建档',
+  reviewed: '年度复核',
+  exited: '退出档案',
+  reentered: '返困，重新核查',
+  attachment_added: '上传证明材料',
+};
+export const SCHOOL_LEVELS: Record<string, string> = { high_school: '高中', vocational: '中职', college: '大学（含高职）' };
+
+// ---- code lists (read once per page load) ----
+let codeListsPromise: Promise<CodeLists> | null = null;
+export function useHardshipCodes(): CodeLists {
+  const [lists, setLists] = useState<CodeLists>({ causes: {}, grades: { deep: '深度困难', relative: '相对困难', accident: '意外致困' }, exitReasons: {} });
+  useEffect(() => {
+    let live = true;
+    codeListsPromise ??= api.get<CodeLists>(`${HBASE}/code-lists`);
+    codeListsPromise
+      .then((r) => live && setLists(r))
+      .catch(() => {
+        codeListsPromise = null;
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return lists;
+}
+
+// ---- money: yuan typed, fen sent (no floating point on the way) ----
+export const YUAN_FORMAT = /^\d{1,9}(\.\d{1,2})?$/;
+/** '1234.5' → 123450; null when it is not an amount in yuan with at most two decimals. */
+export function yuanToFen(raw: string | number | null | undefined): number | null {
+  if (raw === null || raw === undefined) return null;
+  const s = String(raw).trim().replace(/,/g, '');
+  if (!YUAN_FORMAT.test(s)) return null;
+  const [int, dec = ''] = s.split('.') as [string, string?];
+  return Number(int) * 100 + Number((dec + '00').slice(0, 2));
+}
+/** 123450 → '1,234.50' */
+export function fenToYuan(fen: number | null | undefined): string {
+  if (fen === null || fen === undefined) return '—';
+  const neg = fen < 0;
+  const abs = Math.abs(Math.trunc(fen));
+  const int = Math.floor(abs / 100).toLocaleString('en-US');
+  const dec = String(abs % 100).padStart(2, '0');
+  return `${neg ? '−' : ''}${int}.${dec}`;
+}
+export const money = (fen: number | null | undefined) => `¥${fenToYuan(fen)}`;
+/** A rule for antd forms: an amount in yuan (required unless optional). */
+export const yuanRule = (label: string, optional = false) => ({
+  validator: async (_: unknown, v: unknown) => {
+    if ((v === undefined || v === null || v === '') && optional) return;
+    if (v === undefined || v === null || v === '') throw new Error(`请填写${label}`);
+    if (yuanToFen(v as string) === null) throw new Error(`${label}应为金额（元），最多两位小数`);
+  },
+});
+
+// ---- dates ----
+export const notFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
+export const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
+export const todayIso = () => dayjs().format('YYYY-MM-DD');
+
+// ---- identifiers (the server checks them again) ----
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+
+/** GB 11643: what is wrong with an ID number, in words, or null when it is right (lower-case x accepted). */
+export function idProblem(raw: string): string | null {
+  const s = raw.trim().toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(s)) return '身份证号应为 18 位，最后一位可为 X';
+  const y = Number(s.slice(6, 10));
+  const m = Number(s.slice(10, 12));
+  const d = Number(s.slice(12, 14));
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || date.getTime() > Date.now()) return '身份证号中的出生日期不存在';
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(s[i]) * ID_WEIGHTS[i]!;
+  const want = ID_CHECK[sum % 11]!;
+  return want === s[17] ? null : `身份证号校验位不正确（按前 17 位应为 ${want}）`;
+}
+export const idRule = (optional = false) => ({
+  validator: async (_: unknown, v: unknown) => {
+    if (!v && optional) return;
+    if (!v) throw new Error('请填写身份证号');
+    const p = idProblem(String(v));
+    if (p) throw new Error(p);
+  },
+});
+export const MOBILE_FORMAT = /^1[3-9]\d{9}$/;
+export const BANK_ACCOUNT_FORMAT = /^\d{12,30}$/;
+
+// ---- files ----
+async function failure(res: Response): Promise<ApiError> {
+  let body: { code?: string; message?: string } = {};
+  try {
+    body = (await res.json()) as typeof body;
+  } catch {
+    /* not JSON */
+  }
+  return new ApiError(res.status, body.code ?? `HTTP_${res.status}`, body.message ?? `请求失败（${res.status}）`);
+}
+
+function filenameOf(res: Response, fallback: string): string {
+  const cd = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      /* keep looking */
+    }
+  }
+  return fallback;
+}
+
+/** Downloads a file the server builds (export, bank file, attachment) under the signed-in session. */
+export async function downloadFile(path: string, query: Parameters<typeof withQuery>[1], fallbackName: string): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(withQuery(path, query), { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '网络连接失败，请稍后重试');
+  }
+  if (!res.ok) throw await failure(res);
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filenameOf(res, fallbackName);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Sends one file as multipart/form-data (field `file`, optional `note`) with the session's CSRF header. */
+export async function uploadFile<T>(path: string, file: File, csrfToken: string, note?: string): Promise<T> {
+  const body = new FormData();
+  if (note) body.append('note', note);
+  body.append('file', file, file.name);
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json', 'x-csrf-token': csrfToken }, body });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '网络连接失败，请稍后重试');
+  }
+  if (!res.ok) throw await failure(res);
+  return (await res.json()) as T;
+}
