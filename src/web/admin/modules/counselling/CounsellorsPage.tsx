@@ -156,7 +156,7 @@ export default function CounsellorsPage() {
   ];
   const sColumns: TableProps<Slot>['columns'] = [
     { title: ct('appt.time'), dataIndex: 'startsAt', render: (_v: string, s) => slotTime(s.startsAt, s.endsAt) },
-    { title: ct('appt.counsellor'), dataIndex: 'counsellorName', width: 110 },
+    { title: ct('appt.counsellor'), dataIndex: 'counsellorName', width: 150 },
     { title: ct('appt.room'), dataIndex: 'roomName', ellipsis: true },
     { title: ct('appt.status'), dataIndex: 'taken', width: 90, render: (v: boolean) => (v ? <Tag color="blue">{ct('slot.taken')}</Tag> : <Tag color="green">{ct('slot.free')}</Tag>) },
     ...(write

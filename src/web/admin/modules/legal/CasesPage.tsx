@@ -106,27 +106,39 @@ export default function CasesPage() {
 
   const open = (id: number) => navigate(`/legal/cases/${id}${unitQuery}`);
   const columns: TableProps<DisputeRow>['columns'] = [
-    { title: lt('cases.ref'), dataIndex: 'ref', width: 110, render: (v: string, r) => <a onClick={() => open(r.id)}>{v}</a> },
+    { title: lt('cases.ref'), dataIndex: 'ref', width: 115, fixed: 'left', render: (v: string, r) => <a onClick={() => open(r.id)}>{v}</a> },
     {
       title: lt('cases.caseTitle'),
       dataIndex: 'title',
-      ellipsis: true,
+      width: 300,
+      fixed: 'left',
+      ellipsis: { showTitle: false },
       render: (v: string, r) => (
-        <Space size={4}>
+        <Tooltip title={v} placement="topLeft">
           {r.collective && <Tag color="purple">{lt('cases.collective')}</Tag>}
           <a onClick={() => open(r.id)}>{v}</a>
-        </Space>
+        </Tooltip>
       ),
     },
     { title: lt('cases.type'), dataIndex: 'disputeType', width: 110, render: (v: string) => ll('type', v) },
-    { title: lt('cases.parties'), dataIndex: 'workers', width: 80, align: 'right', render: (v: number) => lt('cases.workers', { n: v }) },
+    { title: lt('cases.parties'), dataIndex: 'workers', width: 70, align: 'right', render: (v: number) => lt('cases.workers', { n: v }) },
     { title: lt('cases.employer'), dataIndex: 'employerName', ellipsis: true, width: 180 },
-    { title: lt('cases.stage'), dataIndex: 'stage', width: 80, render: (v: string) => <Tag>{ll('stage', v)}</Tag> },
     {
-      title: lt('cases.status'),
+      title: `${lt('cases.stage')} · ${lt('cases.status')}`,
       dataIndex: 'status',
-      width: 100,
-      render: (v: string, r) => (v === 'closed' ? <Tooltip title={ll('result', r.result)}><Tag color="green">{ll('status', v)}</Tag></Tooltip> : <Tag color="blue">{ll('status', v)}</Tag>),
+      width: 150,
+      render: (v: string, r) => (
+        <Space size={4}>
+          <Tag>{ll('stage', r.stage)}</Tag>
+          {v === 'closed' ? (
+            <Tooltip title={ll('result', r.result)}>
+              <Tag color="green">{ll('status', v)}</Tag>
+            </Tooltip>
+          ) : (
+            <Tag color="blue">{ll('status', v)}</Tag>
+          )}
+        </Space>
+      ),
     },
     { title: lt('cases.claimed'), dataIndex: 'claimedFen', width: 120, align: 'right', render: (v: number) => yuan(v) },
     { title: lt('cases.recovered'), dataIndex: 'recoveredFen', width: 120, align: 'right', render: (v: number) => (v ? yuan(v) : '—') },
@@ -174,7 +186,7 @@ export default function CasesPage() {
           </Tooltip>
           <KeywordSearch placeholder={lt('cases.search')} width={340} value={qInput} onChange={setQInput} onSearch={(v) => (setQ(v), reset())} />
         </Space>
-        <Table<DisputeRow> rowKey="id" size="middle" columns={columns} dataSource={data.items} loading={loading} pagination={pagination(data.total)} scroll={{ x: 1500 }} />
+        <Table<DisputeRow> rowKey="id" size="middle" columns={columns} dataSource={data.items} loading={loading} pagination={pagination(data.total)} scroll={{ x: 1620 }} />
       </Card>
       <IntakeModal
         open={intake}
