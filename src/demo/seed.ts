@@ -10,6 +10,8 @@ import { seedMembershipDemo } from '../programs/membership/demo.ts';
 import { seedHardshipDemo } from '../programs/hardship/demo.ts';
 import { seedReliefDemo } from '../programs/relief/demo.ts';
 import { seedSupervisionDemo } from '../programs/supervision/demo.ts';
+import { seedLegalDemo } from '../programs/legal/demo.ts';
+import { seedCounsellingDemo } from '../programs/counselling/demo.ts';
 import { todayInShanghai } from '../engines/time.ts';
 
 export interface DemoLogin {
@@ -41,6 +43,9 @@ export async function seedDemo(database: Database, opts: { scale?: number } = {}
     await add('nanping.auditor', '市总经审', 'auditor', org.cityId, '南平市总工会');
     await add('nanping.reviewer', '市总审核', 'reviewer', org.cityId, '南平市总工会');
     for (const c of org.counties) await add(`${c.slug}.admin`, `${c.name}管理员`, 'county_admin', c.id, c.name);
+    // A lawyer of the legal service team and a counsellor: each sees only their own cases or appointments.
+    await add('nanping.lawyer', '林志强律师', 'lawyer', org.cityId, '南平市总工会');
+    await add('nanping.counsellor', '何静怡（心理咨询师）', 'counsellor', org.cityId, '南平市总工会');
     return logins;
   });
   if (!logins) return null;
@@ -50,6 +55,9 @@ export async function seedDemo(database: Database, opts: { scale?: number } = {}
   await seedReliefDemo(database, { scale: opts.scale ?? demoScale(), today: todayInShanghai() });
   // Targets, a year of monthly snapshots and bulletins, built on the membership figures.
   await seedSupervisionDemo(database, { today: todayInShanghai() });
+  // Legal services and counselling: the report's dispute figures, the two teams, current cases and slots.
+  await seedLegalDemo(database, { scale: opts.scale ?? demoScale(), today: todayInShanghai() });
+  await seedCounsellingDemo(database, { scale: opts.scale ?? demoScale(), today: todayInShanghai() });
   return logins;
 }
 
