@@ -12,6 +12,7 @@ const DashboardPage = lazy(() => import('./DashboardPage.tsx'));
 const BulletinsPage = lazy(() => import('./BulletinsPage.tsx'));
 const BulletinPage = lazy(() => import('./BulletinPage.tsx'));
 const TargetsPage = lazy(() => import('./TargetsPage.tsx'));
+const ReviewsPage = lazy(() => import('./ReviewsPage.tsx'));
 const NotificationsPage = lazy(() => import('./NotificationsPage.tsx'));
 
 /** `/supervision` itself: the dashboard (links from nudges carry `unitId` and `indicator`). */
@@ -38,6 +39,7 @@ export default function SupervisionModule() {
         <Route path="bulletins" element={<BulletinsPage />} />
         <Route path="bulletins/preview" element={<BulletinPage preview />} />
         <Route path="bulletins/:id" element={<BulletinPage />} />
+        <Route path="reviews" element={<ReviewsPage />} />
         <Route path="targets" element={<TargetsPage />} />
         <Route path="notifications" element={can('notifications.read') ? <NotificationsPage /> : <Forbidden />} />
         <Route path="*" element={<NotFound />} />
