@@ -125,16 +125,7 @@ export default function TargetsPage() {
     const v = await form.validateFields();
     const rate = isRate(v.indicatorKey);
     const scale = (x: number) => (rate ? Math.round(x * 100) / 10000 : x);
-    let profile: number[] | null = null;
-    if (v.schedule === 'monthly') {
-      const p = (v.profile ?? []).map((x) => Number(x ?? 0) / 100);
-      const ok = p.length === 12 && p.every((x, i) => x >= 0 && x <= 1 && (i === 0 || x >= p[i - 1]!)) && Math.abs(p[11]! - 1) < 1e-9;
-      if (!ok) {
-        form.setFields([{ name: 'profile', errors: [st('tgt.profileInvalid')] }]);
-        return;
-      }
-      profile = p;
-    }
+    const profile = v.schedule === 'monthly' ? profileShares(v.profile) : null;
     setBusy(true);
     try {
       await send('PUT', `${BASE}/targets`, me.csrfToken, {
@@ -283,6 +274,7 @@ export default function TargetsPage() {
 
   const rate = isRate(formIndicator);
   const required = (f: string) => ({ required: true, message: t('common.required', { f }) });
+  const chosen = (f: string) => ({ required: true, message: st('pick', { f }) });
 
   return (
     <div className="gh-page">
@@ -371,7 +363,7 @@ export default function TargetsPage() {
         <Form form={form} name="target" layout="vertical">
           <Row gutter={12}>
             <Col span={12}>
-              <Form.Item label={st('tgt.unit')} name="unitId" rules={[required(st('tgt.unit'))]}>
+              <Form.Item label={st('tgt.unit')} name="unitId" rules={[chosen(st('tgt.unit'))]}>
                 <Select
                   aria-label={st('tgt.unit')}
                   disabled={editing !== 'new'}
@@ -381,7 +373,7 @@ export default function TargetsPage() {
               </Form.Item>
             </Col>
             <Col span={12}>
-              <Form.Item label={st('indicator')} name="indicatorKey" rules={[required(st('indicator'))]}>
+              <Form.Item label={st('indicator')} name="indicatorKey" rules={[chosen(st('indicator'))]}>
                 <Select aria-label={st('indicator')} disabled={editing !== 'new'} options={indicators.map((i) => ({ value: i.key, label: i.name }))} />
               </Form.Item>
             </Col>
@@ -419,7 +411,18 @@ export default function TargetsPage() {
             />
           </Form.Item>
           {schedule === 'monthly' && (
-            <Form.Item label={st('tgt.profileHelp')} name="profile" validateTrigger={[]}>
+            <Form.Item
+              label={st('tgt.profileHelp')}
+              name="profile"
+              validateTrigger={[]}
+              rules={[
+                {
+                  validator: async (_r, v: (number | null)[] | undefined) => {
+                    if (!profileShares(v)) throw new Error(st('tgt.profileInvalid'));
+                  },
+                },
+              ]}
+            >
               <ProfileInputs />
             </Form.Item>
           )}
@@ -431,6 +434,13 @@ export default function TargetsPage() {
       <RecordsDrawer drill={drill} onClose={() => setDrill(null)} />
     </div>
   );
+}
+
+/** The twelve percentages as the server's cumulative shares, or null when they are not a valid schedule. */
+function profileShares(v: (number | null)[] | undefined): number[] | null {
+  const p = (v ?? []).map((x) => (x === null || x === undefined ? NaN : Number(x) / 100));
+  const ok = p.length === 12 && p.every((x, i) => Number.isFinite(x) && x >= 0 && x <= 1 && (i === 0 || x >= p[i - 1]!)) && Math.abs(p[11]! - 1) < 1e-9;
+  return ok ? p : null;
 }
 
 /** Twelve cumulative shares (%), one per month end. */
