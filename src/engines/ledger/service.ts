@@ -67,7 +67,7 @@ export async function accountOf(ctx: Ctx, fundId: number, unitId: number, kind: 
   const [found] = await ctx.db.select().from(ledgerAccounts).where(where);
   if (found) return found;
   const [unit] = await ctx.db.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, unitId));
-  if (!unit) throw ledgerError('LEDGER_FUND_NOT_FOUND', '该单位不存在或无权访问');
+  if (!unit) throw ledgerError('LEDGER_UNIT_NOT_FOUND');
   const name = `${unit.name} ${label ?? KIND_NAMES[kind]}`;
   // Named columns only: the app role may not write a balance, not even a default one.
   await ctx.db.execute(

@@ -13,6 +13,7 @@ export const HARDSHIP_ERRORS = {
   HOUSEHOLD_NOTICE_RUNNING: { kind: 'conflict', message: '公示期尚未届满' },
   HOUSEHOLD_NO_STANDARD: { kind: 'conflict', message: '尚未设定当地最低生活保障标准，无法认定困难等级' },
   HOUSEHOLD_DATE_INVALID: { kind: 'invalid', message: '日期不能晚于今天' },
+  HOUSEHOLD_AMOUNT_INVALID: { kind: 'invalid', message: '收入与支出须为非负整数（单位：分）' },
   HOUSEHOLD_VIEW_REASON_REQUIRED: { kind: 'invalid', message: '查看敏感信息须说明用途' },
   HOUSEHOLD_CANNOT_RETURN: { kind: 'conflict', message: '该档案因身故退出，不能返困' },
   ATTACHMENT_NOT_FOUND: { kind: 'not_found', message: '附件不存在或无权访问' },

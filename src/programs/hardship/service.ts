@@ -194,7 +194,7 @@ function memberRows(householdId: number, members: MemberInput[]) {
 
 function financeRows(householdId: number, finances: FinanceInput[]) {
   return finances.map((f, i) => {
-    if (!Number.isSafeInteger(f.annualFen) || f.annualFen < 0) throw hardshipError('HOUSEHOLD_NOT_ELIGIBLE', '收入与支出须为非负整数（单位：分）');
+    if (!Number.isSafeInteger(f.annualFen) || f.annualFen < 0) throw hardshipError('HOUSEHOLD_AMOUNT_INVALID');
     return { householdId, seq: i + 1, kind: f.kind, category: f.category, annualFen: f.annualFen, hardshipCost: f.kind === 'expense' && !!f.hardshipCost, note: f.note ?? null };
   });
 }
