@@ -103,15 +103,15 @@ describe('booking', () => {
     const s3 = (await slot(cityAdmin, { counsellorId: other.counsellorId, roomId: other.roomId, startsAt: at(8, '14:00'), endsAt: at(8, '15:00') })).json().id;
     const a1 = (await book(adminA, s1)).json().id;
     const a2 = (await book(adminA, s2, { clientName: '周职工' })).json().id;
-    expect((await call(app, adminA, 'POST', `/api/v1/counselling/appointments/${a1}/confirm`)).json().status).toBe('confirmed');
+    expect((await call(app, adminA, 'POST', `/api/v1/counselling/appointments/${a1}/confirm`, {})).json().status).toBe('confirmed');
     expect((await call(app, adminA, 'POST', `/api/v1/counselling/appointments/${a1}/reschedule`, { slotId: s2 })).json().code).toBe('SLOT_TAKEN');
     // To another counsellor: confirmed again by them.
     expect((await call(app, adminA, 'POST', `/api/v1/counselling/appointments/${a1}/reschedule`, { slotId: s3 })).json()).toMatchObject({ slotId: s3, status: 'requested', counsellorName: '孔老师' });
     expect((await book(adminA, s1, { clientName: '新职工' })).statusCode).toBe(201);
     expect((await call(app, adminA, 'POST', `/api/v1/counselling/appointments/${a2}/cancel`, { reason: '本人临时有事' })).json().status).toBe('cancelled');
-    expect((await call(app, adminA, 'POST', `/api/v1/counselling/appointments/${a2}/confirm`)).json().code).toBe('APPOINTMENT_STATUS');
+    expect((await call(app, adminA, 'POST', `/api/v1/counselling/appointments/${a2}/confirm`, {})).json().code).toBe('APPOINTMENT_STATUS');
     expect((await book(adminA, s2, { clientName: '补约职工' })).statusCode).toBe(201);
-    expect((await call(app, cityAdmin, 'POST', `/api/v1/counselling/slots/${s2}/withdraw`)).json().code).toBe('SLOT_HAS_APPOINTMENT');
+    expect((await call(app, cityAdmin, 'POST', `/api/v1/counselling/slots/${s2}/withdraw`, {})).json().code).toBe('SLOT_HAS_APPOINTMENT');
   });
 });
 
@@ -132,7 +132,7 @@ describe('who sees what', () => {
     const s = (await slot(cityAdmin, { counsellorId: setup.counsellorId, roomId: setup.roomId, startsAt: at(10, '09:00'), endsAt: at(10, '10:00') })).json().id;
     const id = (await book(adminA, s, { clientName: '吴来访' })).json().id;
     expect((await call(app, counsellor, 'POST', `/api/v1/counselling/appointments/${id}/notes`, { body: SECRET })).json().code).toBe('APPOINTMENT_STATUS');
-    expect((await call(app, counsellor, 'POST', `/api/v1/counselling/appointments/${id}/confirm`)).json().status).toBe('confirmed');
+    expect((await call(app, counsellor, 'POST', `/api/v1/counselling/appointments/${id}/confirm`, {})).json().status).toBe('confirmed');
     const w = await call(app, counsellor, 'POST', `/api/v1/counselling/appointments/${id}/notes`, { body: SECRET });
     expect(w.statusCode, w.body).toBe(201);
     const read = await call(app, counsellor, 'GET', `/api/v1/counselling/appointments/${id}/notes`);
@@ -176,11 +176,11 @@ describe('after the session', () => {
   it('completes a session, plans and records follow-ups, and counts everything anonymously by unit', async () => {
     const s = (await slot(cityAdmin, { counsellorId: setup.counsellorId, roomId: setup.roomId, startsAt: at(12, '09:00'), endsAt: at(12, '10:00') })).json().id;
     const id = (await book(adminA, s, { clientName: '郑来访' })).json().id;
-    await call(app, counsellor, 'POST', `/api/v1/counselling/appointments/${id}/confirm`);
-    expect((await call(app, counsellor, 'POST', `/api/v1/counselling/appointments/${id}/complete`)).json().code).toBe('APPOINTMENT_STATUS');
+    await call(app, counsellor, 'POST', `/api/v1/counselling/appointments/${id}/confirm`, {});
+    expect((await call(app, counsellor, 'POST', `/api/v1/counselling/appointments/${id}/complete`, {})).json().code).toBe('APPOINTMENT_STATUS');
     // Time passes: the session has taken place.
     await database.query(`UPDATE counselling_slots SET starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour' WHERE id = $1`, [s]);
-    expect((await call(app, counsellor, 'POST', `/api/v1/counselling/appointments/${id}/complete`)).json().status).toBe('completed');
+    expect((await call(app, counsellor, 'POST', `/api/v1/counselling/appointments/${id}/complete`, {})).json().status).toBe('completed');
     const f = await call(app, counsellor, 'POST', `/api/v1/counselling/appointments/${id}/follow-ups`, { method: 'phone', dueOn: todayInShanghai() });
     expect(f.statusCode, f.body).toBe(201);
     expect((await call(app, counsellor, 'POST', `/api/v1/counselling/follow-ups/${f.json().id}/done`, { doneOn: todayInShanghai() })).json().doneOn).toBe(todayInShanghai());

@@ -36,6 +36,8 @@ import {
 
 const tags = ['心理咨询'];
 const NullableString = Type.Union([Type.String(), Type.Null()]);
+/** Writes that carry nothing but their URL. */
+const NoBody = Type.Object({}, { additionalProperties: false });
 const NullableInt = Type.Union([Type.Integer(), Type.Null()]);
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 /** A moment with its offset, e.g. 2026-12-01T09:00:00+08:00. */
@@ -212,7 +214,7 @@ export function counsellingRoutes(app: App): void {
   });
 
   app.post('/api/v1/counselling/slots/:id/withdraw', {
-    schema: { tags, summary: '撤销未被预约的时段', params: IdParam, response: { 200: Type.Object({ ok: Type.Literal(true) }), ...errorResponses } },
+    schema: { tags, summary: '撤销未被预约的时段', params: IdParam, body: NoBody, response: { 200: Type.Object({ ok: Type.Literal(true) }), ...errorResponses } },
     config: { access: { ...write, resource: 'counselling_slot' } },
     handler: async (req) => {
       await req.inScope((ctx) => withdrawSlot(ctx, req.params.id));
@@ -275,7 +277,7 @@ export function counsellingRoutes(app: App): void {
 
   const transition = (url: string, summary: string, work: (ctx: Ctx, id: number, body: Record<string, unknown>) => Promise<unknown>, body?: ReturnType<typeof Type.Object>) =>
     app.post(url, {
-      schema: { tags, summary, params: IdParam, ...(body ? { body } : {}), response: { 200: Appointment, ...errorResponses } },
+      schema: { tags, summary, params: IdParam, body: body ?? NoBody, response: { 200: Appointment, ...errorResponses } },
       config: { access: appointment },
       handler: async (req) =>
         req.inScope(async (ctx) => {

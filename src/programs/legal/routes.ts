@@ -429,6 +429,7 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
       summary: '上传案件材料（multipart/form-data，字段 file；可带字段 note）',
       consumes: ['multipart/form-data'],
       params: IdParam,
+      body: Type.Unknown({ description: 'multipart/form-data：file（案件材料），可附 note 说明' }),
       response: { 201: Document, ...errorResponses, 413: errorResponses[400], 415: errorResponses[400] },
     },
     config: { access: { ...write, resource: 'legal_case' } },
