@@ -27,7 +27,7 @@ function freshId(seq: number): string {
   return idNumberFrom(`350702${1975 + (n % 20)}${month}${day}${String(100 + (n % 900)).padStart(3, '0')}`);
 }
 
-test.describe.configure({ mode: 'serial' });
+test.describe.configure({ mode: 'serial', timeout: 300_000 });
 
 test.beforeAll(async ({ baseURL }) => {
   const base = baseURL!;
@@ -235,7 +235,7 @@ test('a campaign: funds raised and allocated, an application approved up the cha
   const app = page.getByRole('dialog', { name: '帮扶申请：陈春生' });
   await expect(app.getByLabel('审批状态')).toHaveText('审批中');
   await expect(app).toContainText('当前环节：基层工会审核');
-  await app.getByRole('button', { name: '同意' }).click();
+  await app.getByRole('button', { name: /^同\s*意$/ }).click();
   await expect(page.getByText('不能审批本人提交的申请')).toBeVisible();
   const appUrl = page.url().replace(/^https?:\/\/[^/]+/, '');
   await signOut(page, clerk.displayName);
@@ -243,19 +243,19 @@ test('a campaign: funds raised and allocated, an application approved up the cha
   // The union's checker approves the grassroots step, the county its step.
   await signIn(page, checker);
   await page.goto(appUrl);
-  await page.getByRole('dialog', { name: '帮扶申请：陈春生' }).getByRole('button', { name: '同意' }).click();
+  await page.getByRole('dialog', { name: '帮扶申请：陈春生' }).getByRole('button', { name: /^同\s*意$/ }).click();
   await expect(page.getByRole('dialog', { name: '帮扶申请：陈春生' })).toContainText('当前环节：县级工会审核');
   await signOut(page, checker.displayName);
   await loginAndWait(page, 'yanping.admin');
   await page.goto(appUrl);
-  await page.getByRole('dialog', { name: '帮扶申请：陈春生' }).getByRole('button', { name: '同意' }).click();
+  await page.getByRole('dialog', { name: '帮扶申请：陈春生' }).getByRole('button', { name: /^同\s*意$/ }).click();
   await expect(page.getByRole('dialog', { name: '帮扶申请：陈春生' })).toContainText('当前环节：市总工会审批');
   await signOut(page, '延平区总工会管理员');
 
   // The city approves in bulk, after a preview of what will change.
   await loginAndWait(page, 'nanping.reviewer');
   await page.goto(appUrl.replace(/&?application=\d+/, ''));
-  const row = page.getByRole('row').filter({ hasText: '陈春生' });
+  const row = page.getByRole('row', { name: /Select row/ }).filter({ hasText: '陈春生' });
   await row.getByRole('checkbox').check();
   await page.getByRole('button', { name: '批量同意' }).click();
   const bulk = page.getByRole('dialog', { name: '批量同意：预览' });

@@ -50,7 +50,7 @@ function DeadlineCard({ d }: { d: Deadline }) {
       : d.state === 'overdue'
         ? lt('dl.lateBy', { n: d.lateBy })
         : d.state === 'void'
-          ? ll('dl', 'void')
+          ? ''
           : d.daysLeft === 0
             ? lt('dl.today')
             : lt('dl.daysLeft', { n: d.daysLeft });
@@ -62,7 +62,7 @@ function DeadlineCard({ d }: { d: Deadline }) {
       </div>
       <Space size={4} wrap>
         <Tag color={DEADLINE_COLOR[d.state]}>{ll('dl', d.state)}</Tag>
-        <span className="gh-lg-deadline-state">{state}</span>
+        {state && <span className="gh-lg-deadline-state">{state}</span>}
         {d.extended && <Tag>{lt('dl.extended')}</Tag>}
       </Space>
       <Tooltip title={d.basis}>

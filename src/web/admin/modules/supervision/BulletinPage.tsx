@@ -4,8 +4,8 @@
  * Excel. With `preview`: the bulletin a month would give, to freeze and publish.
  */
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Skeleton, Space, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, CheckCircleOutlined, CloseCircleOutlined, FileExcelOutlined, FilePdfOutlined, LockOutlined, PrinterOutlined, SendOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Modal, Skeleton, Space, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, CheckCircleOutlined, EditOutlined, CloseCircleOutlined, FileExcelOutlined, FilePdfOutlined, LockOutlined, PrinterOutlined, SendOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, errorMessage } from '../../lib/api.ts';
@@ -31,6 +31,9 @@ export default function BulletinPage({ preview }: { preview?: boolean }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
   const [drill, setDrill] = useState<Drill | null>(null);
+  const [frozenInfo, setFrozenInfo] = useState<{ versions: number; corrected: boolean } | null>(null);
+  const [correcting, setCorrecting] = useState(false);
+  const [reasonForm] = Form.useForm<{ reason: string }>();
   const scopeId = unit!.id;
   const lastMonth = dayjs().subtract(1, 'month').format('YYYY-MM');
   const rawPeriod = params.get('period');
@@ -61,6 +64,38 @@ export default function BulletinPage({ preview }: { preview?: boolean }) {
       live = false;
     };
   }, [preview, id, scopeId, period, tick, message]);
+
+  useEffect(() => {
+    if (!preview) return;
+    let live = true;
+    setFrozenInfo(null);
+    api
+      .get<{ periods: { period: string; versions: number; corrected: boolean }[] }>(`${BASE}/snapshots`, { unitId: scopeId })
+      .then((r) => {
+        if (!live) return;
+        const p = r.periods.find((x) => monthOf(x.period) === period);
+        setFrozenInfo(p ? { versions: p.versions, corrected: p.corrected } : null);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [preview, scopeId, period, tick]);
+
+  const correct = async () => {
+    const v = await reasonForm.validateFields();
+    setBusy('correct');
+    try {
+      await api.post(`${BASE}/snapshots`, { period, unitId: scopeId, correctionReason: v.reason.trim() });
+      message.success(st('bul.corrected'));
+      setCorrecting(false);
+      setTick((n) => n + 1);
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  };
 
   const download = async (kind: 'pdf' | 'xlsx') => {
     if (!bulletin) return;
@@ -143,6 +178,17 @@ export default function BulletinPage({ preview }: { preview?: boolean }) {
           {st('bul.freeze')}
         </Button>
       )}
+      {preview && manage && content?.frozen && (
+        <Button
+          icon={<EditOutlined />}
+          onClick={() => {
+            reasonForm.resetFields();
+            setCorrecting(true);
+          }}
+        >
+          {st('bul.correct')}
+        </Button>
+      )}
       {preview && manage && (
         <Button type="primary" icon={<SendOutlined />} disabled={!content?.frozen} onClick={publish}>
           {st('bul.publish')}
@@ -160,6 +206,11 @@ export default function BulletinPage({ preview }: { preview?: boolean }) {
         ) : (
           <>
             {preview && <Tag color={content.frozen ? 'blue' : 'orange'} className="gh-no-print">{content.frozen ? st('bul.frozenTag') : st('bul.liveTag')}</Tag>}
+            {preview && frozenInfo && frozenInfo.versions > 1 && (
+              <Tag color="orange" className="gh-no-print">
+                {st('bul.correctedTag', { n: frozenInfo.versions })}
+              </Tag>
+            )}
             {preview && <Typography.Text type="secondary" className="gh-no-print">{st('bul.previewOf')}</Typography.Text>}
             <Typography.Title level={3} className="gh-sv-doc-title">
               {content.title}
@@ -219,6 +270,30 @@ export default function BulletinPage({ preview }: { preview?: boolean }) {
         </>
       )}
       <RecordsDrawer drill={drill} onClose={() => setDrill(null)} />
+      <Modal
+        open={correcting}
+        title={st('bul.correct')}
+        okText={st('bul.correct')}
+        onOk={() => void correct().catch(() => undefined)}
+        onCancel={() => setCorrecting(false)}
+        confirmLoading={busy === 'correct'}
+        mask={{ closable: false }}
+        forceRender
+      >
+        <Typography.Paragraph type="secondary">{st('bul.correctHelp')}</Typography.Paragraph>
+        <Form form={reasonForm} name="snapshot-correction" layout="vertical">
+          <Form.Item
+            label={st('bul.correctReason')}
+            name="reason"
+            rules={[
+              { required: true, whitespace: true, message: st('bul.correctReasonRule') },
+              { min: 2, max: 200, message: st('bul.correctReasonRule') },
+            ]}
+          >
+            <Input.TextArea rows={3} maxLength={200} />
+          </Form.Item>
+        </Form>
+      </Modal>
     </div>
   );
 }

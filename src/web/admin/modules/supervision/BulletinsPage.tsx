@@ -53,7 +53,17 @@ export default function BulletinsPage() {
   const columns: TableProps<BulletinSummary>['columns'] = [
     { title: st('bul.title'), dataIndex: 'title', render: (v: string, b) => <Link to={link(b)}>{v}</Link> },
     { title: st('bul.period'), dataIndex: 'period', width: 100, render: (v: string) => monthOf(v) },
-    { title: st('bul.version'), dataIndex: 'version', width: 90, render: (v: number) => <Tag>{st('bul.versionN', { n: v })}</Tag> },
+    {
+      title: st('bul.version'),
+      dataIndex: 'version',
+      width: 170,
+      render: (v: number, b) => (
+        <Space size={4}>
+          <Tag>{st('bul.versionN', { n: v })}</Tag>
+          {data.items.some((x) => x.unitId === b.unitId && x.period === b.period && x.version > v) && <Tag color="default">{st('bul.superseded')}</Tag>}
+        </Space>
+      ),
+    },
     { title: st('bul.publishedAt'), dataIndex: 'publishedAt', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
     {
       title: st('bul.hashShort'),
