@@ -80,6 +80,10 @@ test('the latest bulletin: its signature, the PDF, and a laggard’s figure foll
   const bytes = fs.readFileSync(file);
   expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(bytes.length).toBeGreaterThan(10_000);
+  // The workbook too (an .xlsx is a zip archive).
+  const [sheet] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 Excel' }).click()]);
+  expect(sheet.suggestedFilename()).toMatch(/督查通报.*\.xlsx$/);
+  expect(fs.readFileSync(await sheet.path()).subarray(0, 2).toString('latin1')).toBe('PK');
 
   // A laggard is highlighted in the formation-rate table; its figure opens the records behind it.
   const region = page.getByRole('region', { name: '组建率' });
