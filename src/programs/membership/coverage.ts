@@ -75,21 +75,18 @@ export function isTalliedDate(asOf: IsoDate, today: IsoDate = todayInShanghai())
  * per unit directly below). On a tallied date it is a sum over the units' tallies, after the
  * buckets a write has made stale are recounted; otherwise one pass over the records.
  */
-async function groupedCounts(ctx: Ctx, root: { path: string; depth: number }, asOf: IsoDate, byChild: boolean): Promise<Map<number, CoverageCounts>> {
+async function groupedCounts(ctx: Ctx, root: { id: number; path: string; depth: number }, asOf: IsoDate, byChild: boolean): Promise<Map<number, CoverageCounts>> {
   return isTalliedDate(asOf) ? talliedCounts(ctx, root, asOf, byChild) : countedFromRecords(ctx, root, asOf, byChild);
 }
 
-async function talliedCounts(ctx: Ctx, root: { path: string; depth: number }, asOf: IsoDate, byChild: boolean): Promise<Map<number, CoverageCounts>> {
-  const [lo, hi] = subtreeRange(root.path);
+/** On a tallied date: the subtree totals of the root, or of each unit directly below it — one row each. */
+async function talliedCounts(ctx: Ctx, root: { id: number; path: string; depth: number }, asOf: IsoDate, byChild: boolean): Promise<Map<number, CoverageCounts>> {
   await ctx.db.execute(sql`SELECT gonghui_tally_ensure(${asOf}::date)`);
+  const which = byChild ? sql`unit_id IN (SELECT id FROM org_units WHERE parent_id = ${root.id})` : sql`unit_id = ${root.id}`;
   const r = await ctx.db.execute(sql`
-    SELECT k, sum(enterprises)::int AS enterprises, sum(covered_enterprises)::int AS covered_enterprises,
-           sum(employees_in_covered)::bigint AS employees_in_covered, sum(members_in_covered)::int AS members_in_covered,
-           sum(members)::int AS members, sum(migrant_members)::int AS migrant_members, sum(unions)::int AS unions,
-           sum(shuangliang_required_unions)::int AS shuangliang_required_unions, sum(shuangliang_unions)::int AS shuangliang_unions
-      FROM (SELECT *, ${groupKey(root, byChild)} AS k FROM coverage_tallies WHERE as_of = ${asOf}::date AND path >= ${lo} AND path < ${hi}) t
-     WHERE k IS NOT NULL
-     GROUP BY k`);
+    SELECT ${byChild ? sql`unit_id` : sql`0`} AS k, enterprises, covered_enterprises, employees_in_covered, members_in_covered, members, migrant_members,
+           unions, shuangliang_required_unions, shuangliang_unions
+      FROM coverage_subtree_tallies WHERE as_of = ${asOf}::date AND ${which}`);
   return countsByKey(r);
 }
 

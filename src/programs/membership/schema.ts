@@ -184,6 +184,30 @@ export const coverageTallies = pgTable(
   (t) => [primaryKey({ columns: [t.unitId, t.asOf] }), index('coverage_tallies_as_of_path_idx').on(t.asOf, t.path)],
 );
 
+/**
+ * The same counts summed over each unit's whole subtree (the unit itself and everything below),
+ * kept beside the per-unit tallies of the same buckets: a unit's figures are one row, and the
+ * ranking of the units below one row each.
+ */
+export const coverageSubtreeTallies = pgTable(
+  'coverage_subtree_tallies',
+  {
+    unitId: integer('unit_id').notNull(),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    path: text('path').notNull(),
+    enterprises: integer('enterprises').notNull().default(0),
+    coveredEnterprises: integer('covered_enterprises').notNull().default(0),
+    employeesInCovered: bigint('employees_in_covered', { mode: 'number' }).notNull().default(0),
+    membersInCovered: integer('members_in_covered').notNull().default(0),
+    members: integer('members').notNull().default(0),
+    migrantMembers: integer('migrant_members').notNull().default(0),
+    unions: integer('unions').notNull().default(0),
+    shuangliangRequiredUnions: integer('shuangliang_required_unions').notNull().default(0),
+    shuangliangUnions: integer('shuangliang_unions').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.asOf] }), index('coverage_subtree_tallies_as_of_path_idx').on(t.asOf, t.path)],
+);
+
 /** Which buckets hold current tallies for which dates; a write deletes the marks it makes stale. */
 export const coverageTallyFresh = pgTable(
   'coverage_tally_fresh',
