@@ -16,6 +16,7 @@ export const LEGAL_ERRORS = {
   AID_NOT_FOUND: { kind: 'not_found', message: '法律援助申请不存在或无权访问' },
   AID_ALREADY_DECIDED: { kind: 'conflict', message: '该法律援助申请已作出决定' },
   AID_NEEDS_LAWYER: { kind: 'invalid', message: '同意援助须指派律师' },
+  AID_DATE_INVALID: { kind: 'invalid', message: '日期不正确：决定日期不能早于申请日期，日期都不能晚于今天' },
   STATISTICS_PERIOD_INVALID: { kind: 'invalid', message: '统计期间不正确：开始日期须不晚于结束日期' },
 } as const satisfies ErrorTable;
 

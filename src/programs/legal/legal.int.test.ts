@@ -82,6 +82,11 @@ describe('a labour dispute from intake to a closed case', () => {
     // Found by the full ID number (through its keyed hash), and by name.
     expect((await call(app, admin, 'GET', `/api/v1/legal/cases?q=${id}`)).json().items.map((c: { id: number }) => c.id)).toEqual([caseId]);
     expect((await call(app, admin, 'GET', `/api/v1/legal/cases?q=${encodeURIComponent('赵敏')}`)).json().total).toBe(1);
+    // Corrected after intake: facts stay sealed, and the trail shows that they changed, not what they say.
+    const fixed = await call(app, admin, 'PATCH', `/api/v1/legal/cases/${caseId}`, { claimedFen: 2600000, facts: '拖欠四个月工资', employerCreditCode: null });
+    expect(fixed.json()).toMatchObject({ claimedFen: 2600000, facts: '拖欠四个月工资', enterpriseId: null, employerCreditCode: null });
+    const trail = await database.query<{ after: unknown }>(`SELECT after FROM audit_log WHERE entity = 'legal_dispute' AND entity_id = $1 AND action = 'update'`, [String(caseId)]);
+    expect(JSON.stringify(trail)).not.toContain('四个月');
     // The one-year limitation runs from when the workers knew.
     expect(detail.deadlines).toEqual([expect.objectContaining({ key: 'arbitration_limitation', fromOn: ago(70), dueOn: addYears(ago(70), 1), state: 'open' })]);
   });

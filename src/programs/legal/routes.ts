@@ -33,6 +33,7 @@ import {
   presentLawyer,
   presentParty,
   requestAid,
+  updateDispute,
   updateLawyer,
 } from './service.ts';
 
@@ -337,6 +338,33 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
     schema: { tags, summary: '案件详情：当事人（脱敏）、各阶段、期限、指派、材料、法律援助', params: IdParam, response: { 200: Dispute, ...errorResponses } },
     config: { access: { ...read, resource: 'legal_case' } },
     handler: async (req) => req.inScope((ctx) => disputeRecord(ctx, req.params.id)),
+  });
+
+  app.patch('/api/v1/legal/cases/:id', {
+    schema: {
+      tags,
+      summary: '更正受理信息（案由、争议类型、请求金额、用人单位、案情）',
+      params: IdParam,
+      body: Type.Object(
+        {
+          title: Type.Optional(Text({ max: 200 })),
+          channelNote: Type.Optional(Nullable(Text({ max: 200 }))),
+          disputeType: Type.Optional(OneOf(DISPUTE_TYPES)),
+          claimedFen: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e13 })),
+          employerName: Type.Optional(Text({ max: 100 })),
+          employerCreditCode: Type.Optional(Nullable(Type.String({ minLength: 18, maxLength: 18 }))),
+          facts: Type.Optional(Nullable(Text({ max: 5000, min: 0 }))),
+        },
+        { additionalProperties: false },
+      ),
+      response: { 200: Dispute, ...errorResponses },
+    },
+    config: { access: { ...manage, resource: 'legal_case' } },
+    handler: async (req) =>
+      req.inScope(async (ctx) => {
+        await updateDispute(ctx, req.params.id, req.body);
+        return disputeRecord(ctx, req.params.id);
+      }),
   });
 
   app.post('/api/v1/legal/cases/:id/parties', {

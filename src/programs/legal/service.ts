@@ -272,6 +272,52 @@ export async function openDispute(ctx: Ctx, input: NewDispute) {
   return c;
 }
 
+export interface DisputeChanges {
+  title?: string | undefined;
+  channelNote?: string | null | undefined;
+  disputeType?: DisputeType | undefined;
+  claimedFen?: number | undefined;
+  employerName?: string | undefined;
+  employerCreditCode?: string | null | undefined;
+  facts?: string | null | undefined;
+}
+
+/** Corrects what was taken in; the employer is linked to the register again when its code changes. */
+export async function updateDispute(ctx: Ctx, caseId: number, input: DisputeChanges) {
+  const c = await getCase(ctx, caseId, flow.kind);
+  const [before] = await ctx.db.select().from(legalDisputes).where(eq(legalDisputes.caseId, caseId));
+  if (!before) throw legalError('DISPUTE_NOT_FOUND');
+  const set: Partial<typeof legalDisputes.$inferInsert> = {};
+  if (input.channelNote !== undefined) set.channelNote = input.channelNote;
+  if (input.disputeType !== undefined) set.disputeType = input.disputeType;
+  if (input.claimedFen !== undefined) set.claimedFen = input.claimedFen;
+  if (input.employerName !== undefined) set.employerName = input.employerName.trim();
+  if (input.facts !== undefined) set.factsSealed = input.facts ? facts.seal(input.facts) : null;
+  if (input.employerCreditCode !== undefined) {
+    let code: string | null = null;
+    if (input.employerCreditCode) {
+      const cc = parseUscc(input.employerCreditCode);
+      if (!cc.ok) throw legalError('CREDIT_CODE_INVALID');
+      code = cc.code;
+    }
+    const [e] = code ? await ctx.db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.creditCode, code)) : [];
+    set.employerCreditCode = code;
+    set.enterpriseId = e?.id ?? null;
+  }
+  if (Object.keys(set).length) await ctx.db.update(legalDisputes).set(set).where(eq(legalDisputes.caseId, caseId));
+  if (input.title?.trim()) await ctx.db.update(cases).set({ title: input.title.trim(), updatedAt: new Date() }).where(eq(cases.id, caseId));
+  const { factsSealed: _b, ...beforeShown } = before;
+  const { factsSealed: _a, ...afterShown } = set;
+  await recordAudit(ctx, {
+    action: 'update',
+    entity: 'legal_dispute',
+    entityId: caseId,
+    unitId: c.unitId,
+    before: { ...beforeShown, title: c.title },
+    after: { ...afterShown, ...(input.title ? { title: input.title.trim() } : {}), ...(input.facts !== undefined ? { facts: '（已更新，内容加密保存）' } : {}) },
+  });
+}
+
 export async function addParty(ctx: Ctx, caseId: number, w: WorkerInput): Promise<LegalPartyRow> {
   const c = await getCase(ctx, caseId, flow.kind);
   const p = sealWorker(w);
@@ -438,7 +484,7 @@ export async function requestAid(ctx: Ctx, caseId: number, input: { partyId: num
   const c = await getCase(ctx, caseId, flow.kind);
   const [party] = await ctx.db.select().from(legalParties).where(and(eq(legalParties.caseId, caseId), eq(legalParties.id, input.partyId)));
   if (!party) throw legalError('PARTY_NOT_FOUND');
-  if (input.requestedOn > todayInShanghai()) throw legalError('AID_NOT_FOUND', '申请日期不能晚于今天');
+  if (input.requestedOn > todayInShanghai()) throw legalError('AID_DATE_INVALID');
   const [row] = (await ctx.db
     .insert(legalAidRequests)
     .values({ caseId, partyId: party.id, requestedOn: input.requestedOn, reason: input.reason.trim(), createdBy: ctx.actor.userId })
@@ -458,7 +504,7 @@ export async function decideAid(ctx: Ctx, id: number, input: { decision: Exclude
   const before = await getAid(ctx, id);
   if (before.decision !== 'pending') throw legalError('AID_ALREADY_DECIDED');
   if (input.decision === 'granted' && !input.lawyerId) throw legalError('AID_NEEDS_LAWYER');
-  if (input.decidedOn < before.requestedOn || input.decidedOn > todayInShanghai()) throw legalError('AID_NOT_FOUND', '决定日期不能早于申请日期，也不能晚于今天');
+  if (input.decidedOn < before.requestedOn || input.decidedOn > todayInShanghai()) throw legalError('AID_DATE_INVALID');
   if (input.decision === 'granted') await assignLawyer(ctx, before.caseId, { lawyerId: input.lawyerId!, assignedOn: input.decidedOn });
   const [after] = await ctx.db
     .update(legalAidRequests)
