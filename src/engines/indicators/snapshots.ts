@@ -113,13 +113,16 @@ export interface SnapshotFigure {
 /** The latest version of each frozen figure for the given units (or all in scope), months and indicators. */
 export async function latestSnapshots(ctx: Ctx, f: { unitIds?: number[]; periods: IsoDate[]; keys?: string[] }): Promise<SnapshotFigure[]> {
   if (!f.periods.length || (f.unitIds && !f.unitIds.length)) return [];
-  const units = f.unitIds ? sql`AND unit_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(f.unitIds)}::jsonb)::int)` : sql``;
-  const keys = f.keys ? sql`AND indicator_key IN (SELECT jsonb_array_elements_text(${JSON.stringify(f.keys)}::jsonb))` : sql``;
+  // Plain lists of parameters, so the primary key's index does the filtering and the scope
+  // policy is checked only on the rows found.
+  const list = <T>(xs: T[], cast: string) => sql.join(xs.map((x) => sql`${x}::${sql.raw(cast)}`), sql`, `);
+  const units = f.unitIds ? sql`AND unit_id IN (${list(f.unitIds, 'int')})` : sql``;
+  const keys = f.keys ? sql`AND indicator_key IN (${list(f.keys, 'text')})` : sql``;
   const r = await ctx.db.execute(sql`
     SELECT DISTINCT ON (unit_id, period, indicator_key) unit_id, period::text AS period, indicator_key, version, value, numerator, denominator,
            as_of::text AS as_of, definition_hash, correction, reason, taken_at
       FROM indicator_snapshots
-     WHERE period IN (SELECT jsonb_array_elements_text(${JSON.stringify(f.periods)}::jsonb)::date) ${units} ${keys}
+     WHERE period IN (${list(f.periods, 'date')}) ${units} ${keys}
      ORDER BY unit_id, period, indicator_key, version DESC`);
   return rowsOf<Record<string, unknown>>(r).map((x) => ({
     unitId: Number(x.unit_id),
