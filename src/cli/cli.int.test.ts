@@ -18,7 +18,7 @@ async function gonghui(args: string[], env: Record<string, string> = {}): Promis
   const base: Record<string, string | undefined> = { ...process.env, GONGHUI_DATA_DIR: path.join(dir, 'data'), GONGHUI_DEMO_SCALE: '0.01', DATABASE_URL: serverDb?.url, ...env };
   if (!base.DATABASE_URL) delete base.DATABASE_URL;
   try {
-    const r = await run(process.execPath, [BIN, ...args], { env: base, timeout: 90_000 });
+    const r = await run(process.execPath, [BIN, ...args], { env: base, timeout: 240_000 });
     return { code: 0, out: r.stdout + r.stderr };
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string };
@@ -77,7 +77,7 @@ describe('gonghui CLI', () => {
     expect(broken.out).toMatch(/第 3 条/);
     // The restored copy still verifies.
     expect((await gonghui(['audit', 'verify'], restoreDb ? { DATABASE_URL: restoreDb.url! } : { GONGHUI_DATA_DIR: path.join(dir, 'restored') })).code).toBe(0);
-  }, 240_000);
+  }, 600_000);
 
   it('explains its usage on a wrong command', async () => {
     const r = await gonghui(['frobnicate']);

@@ -145,7 +145,7 @@ describe('coverage figures', () => {
     }
     expect(done).toBeGreaterThan(100);
     await expectAllFiguresRight(['2011-06-30', '2014-12-31', '2017-03-15', '2020-01-01', '2023-08-31', '2026-01-01', today]);
-  });
+  }, 300_000);
 
   it('stay right when a union moves to the other county', async () => {
     const today = todayInShanghai();
