@@ -192,10 +192,10 @@ const SummaryRow = Type.Object({
   households: Type.Integer(),
   people: Type.Integer(),
   raisedFen: Type.Integer(),
-  allocatedFen: Type.Integer(),
-  committedFen: Type.Integer(),
+  allocatedFen: Type.Integer({ description: '该行单位收到的上级拨付；合计行为拨付给下级各单位的总额' }),
+  committedFen: Type.Integer({ description: '已批准、待发放' }),
   paidFen: Type.Integer(),
-  availableFen: Type.Integer(),
+  availableFen: Type.Integer({ description: '结余（可用资金）' }),
 });
 const Summary = Type.Object({
   campaign: Type.Object({ id: Type.Integer(), name: Type.String(), kind: Type.String(), subject: Type.String(), periodFrom: Type.String(), periodTo: Type.String() }),
