@@ -117,6 +117,13 @@ describe('a labour dispute from intake to a closed case', () => {
     expect(soon.filter((s) => s.caseId === caseId).map((s) => s.key)).toEqual(['lawsuit_filing']);
     expect((await call(app, admin, 'GET', '/api/v1/cases/due-soon?withinDays=7')).json().items.map((s: { caseId: number }) => s.caseId)).toContain(caseId);
     expect((await call(app, adminB, 'GET', '/api/v1/cases/due-soon?withinDays=7')).json().items).toEqual([]);
+    // Reminders: one nudge per deadline coming due, not one per check; county B's job finds nothing of A's.
+    const first = (await call(app, admin, 'POST', '/api/v1/legal/reminders', { withinDays: 7 })).json();
+    expect(first.raised).toBeGreaterThanOrEqual(1);
+    expect((await call(app, admin, 'POST', '/api/v1/legal/reminders', { withinDays: 7 })).json().raised).toBe(0);
+    expect((await call(app, adminB, 'POST', '/api/v1/legal/reminders', { withinDays: 7 })).json()).toEqual({ checked: 0, raised: 0 });
+    const causes = await database.query<{ unit_id: number }>(`SELECT unit_id FROM notification_causes WHERE cause_key = $1`, [`legal.deadline:${caseId}:lawsuit_filing:${addDays(ago(9), 15)}`]);
+    expect(causes).toEqual([{ unit_id: t.aUnion.id }]);
     expect((await post('stages', { stage: 'first_instance', role: 'workers_agent', startedOn: ago(3) })).statusCode).toBe(200);
     expect((await post('stage-outcome', { outcome: 'mediated', endedOn: ago(1), amountFen: 500000 })).statusCode).toBe(200);
     expect((await post('close', { result: 'settled', closedOn: ago(1), note: '庭上调解，当场履行' })).statusCode).toBe(200);

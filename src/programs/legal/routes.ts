@@ -15,6 +15,7 @@ import { advanceStage, attachDocument, closeCase, endStage, getCase, presentDocu
 import { caseFilesDir } from '../../engines/cases/routes.ts';
 import { CASE_RESULTS, LEGAL_EVENTS, LEGAL_STAGES, UNION_ROLES, labourDisputeFlow as flow } from './flow.ts';
 import { AID_DECISIONS, DISPUTE_TYPES, INTAKE_CHANNELS } from './schema.ts';
+import { remindLegalDeadlines } from './reminders.ts';
 import {
   addParty,
   assignLawyer,
@@ -527,6 +528,17 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
     },
     config: { access: { ...manage, resource: 'legal_aid' } },
     handler: async (req) => req.inScope(async (ctx) => presentAid(await decideAid(ctx, req.params.id, { ...req.body, decidedOn: date(req.body.decidedOn, 'decidedOn') }))),
+  });
+
+  app.post('/api/v1/legal/reminders', {
+    schema: {
+      tags,
+      summary: '为即将届满的案件期限发出提醒（每个期限提醒一次）',
+      body: Type.Object({ withinDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 60 })) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ checked: Type.Integer(), raised: Type.Integer() }), ...errorResponses },
+    },
+    config: { access: manage },
+    handler: async (req) => req.inScope((ctx) => remindLegalDeadlines(ctx, { withinDays: req.body.withinDays ?? 7 })),
   });
 
   // ── Figures ─────────────────────────────────────────────────────────────────────────────
