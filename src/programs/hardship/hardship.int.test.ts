@@ -98,6 +98,14 @@ describe('registering a household', () => {
     expect(err.code).toBe('HOUSEHOLD_ALREADY_ON_FILE');
     expect(err.message).toContain('甲县总工会');
     expect((await as('countyB', (ctx) => listHouseholds(ctx, { q: id, offset: 0, limit: 10 }))).total).toBe(0);
+    // Two counties filing the same worker at the same moment: one file.
+    const twin = fakeIdNumber('1967-07-07');
+    const racing = await Promise.allSettled([
+      as('clerk', (ctx) => registerHousehold(ctx, household({ idNumber: twin }))),
+      as('countyB', (ctx) => registerHousehold(ctx, household({ unitId: t.bUnion.id, idNumber: twin }))),
+    ]);
+    expect(racing.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(((racing.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason as DomainError).code).toBe('HOUSEHOLD_ALREADY_ON_FILE');
   });
 
   it('checks the causes, the bank account and the ID number', async () => {

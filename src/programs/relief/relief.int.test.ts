@@ -122,6 +122,14 @@ describe('eligibility and one application per household', () => {
     expect(err.message).toContain('甲县总工会');
     const [n] = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM relief_applications WHERE campaign_id = $1', [c.id]);
     expect(n!.n).toBe(1);
+    // Two unions entering the same worker at the same moment: one application.
+    const id = fakeIdNumber('1962-02-02');
+    const racing = await Promise.allSettled([
+      as('clerk', (ctx) => submitApplication(ctx, c.id, { unitId: t.aUnion.id, name: '同时填报', idNumber: id })),
+      as('bClerk', (ctx) => submitApplication(ctx, c.id, { unitId: t.bUnion.id, name: '同时填报', idNumber: id })),
+    ]);
+    expect(racing.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(((racing.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason as DomainError).code).toBe('APPLICATION_DUPLICATE');
   });
 
   it('aids students by school level and archive status, and not those funded elsewhere', async () => {
