@@ -17,6 +17,9 @@ let unionName = '';
 let countyId = 0;
 let secondHouseholdId = 0;
 let secondId = '';
+/** The minimum-living standard that applies to the union, in fen, and the grade lines it gives. */
+let std = { minimumLivingFen: 0, deepLineFen: 0, relativeLineFen: 0 };
+const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const masked = (id: string) => `${id.slice(0, 4)}**********${id.slice(-4)}`;
 
 /** A birth date and sequence that differ from run to run (one household, one file, federation-wide). */
@@ -31,11 +34,11 @@ test.describe.configure({ mode: 'serial', timeout: 300_000 });
 
 test.beforeAll(async ({ baseURL }) => {
   const base = baseURL!;
-  // The city's minimum-living standard (the archive cannot grade without one): ¥700 a person a month.
+  // A minimum-living standard for the city when the demo has none (the archive cannot grade without one).
   const city = await apiAs('nanping.admin', base);
-  const std = await city.ctx.get('/api/v1/hardship/standards');
+  const existing = await city.ctx.get('/api/v1/hardship/standards');
   const cityId = await unitIdByName('nanping.admin', base, '南平市总工会');
-  if (!((await std.json()) as { items: unknown[] }).items.length) {
+  if (!((await existing.json()) as { items: unknown[] }).items.length) {
     const r = await city.ctx.post('/api/v1/hardship/standards', { data: { unitId: cityId, validFrom: '2020-01-01', minimumLivingFen: 700_00 }, headers: { 'x-csrf-token': city.csrfToken } });
     expect(r.ok()).toBeTruthy();
   }
@@ -56,6 +59,10 @@ test.beforeAll(async ({ baseURL }) => {
   const ctx = await request.newContext({ baseURL: base });
   const r = await ctx.post('/api/v1/auth/login', { data: { username: clerk.username, password: clerk.password } });
   const { csrfToken } = (await r.json()) as { csrfToken: string };
+  const g = await ctx.post('/api/v1/hardship/grade-preview', { headers: { 'x-csrf-token': csrfToken }, data: { unitId: unionId, members: [], finances: [] } });
+  expect(g.ok(), await g.text()).toBeTruthy();
+  const basis = (await g.json()) as { deepLineFen: number; relativeLineFen: number; standard: { minimumLivingFen: number } };
+  std = { minimumLivingFen: basis.standard.minimumLivingFen, deepLineFen: basis.deepLineFen, relativeLineFen: basis.relativeLineFen };
   const h = await ctx.post('/api/v1/hardship/households', {
     headers: { 'x-csrf-token': csrfToken },
     data: {
@@ -103,7 +110,7 @@ test('a household is registered with a mistake caught inline, graded with the co
   // A grassroots clerk registers the household.
   await signIn(page, clerk);
   await openMenu(page, '困难职工帮扶', '认定标准');
-  await expect(page.getByRole('table')).toContainText('¥700.00');
+  await expect(page.getByRole('table')).toContainText(yuan(std.minimumLivingFen));
   await expect(page.getByRole('table')).toContainText('上级工会（本单位适用）');
   await openMenu(page, '困难职工帮扶', '困难职工档案');
   await page.getByRole('button', { name: '登记困难职工' }).click();
@@ -125,10 +132,13 @@ test('a household is registered with a mistake caught inline, graded with the co
   await form.getByLabel('收支1 年金额（元）').fill('12000.50');
   await form.getByLabel('收支2 年金额（元）').fill('3600');
   await expect(form.getByText('年金额应为金额（元），最多两位小数')).toHaveCount(0);
-  // The grade, computed by the server from fen: (12000.50 − 3600.00) ÷ 12 ÷ 2 = 350.02 < 700.00.
+  // The grade, computed by the server from fen: (12000.50 − 3600.00) ÷ 12 ÷ 2 = 350.02 a person a month, against the local standard.
+  const grade = 350_02 < std.deepLineFen ? '深度困难' : 350_02 < std.relativeLineFen ? '相对困难' : '不符合认定条件';
+  expect(grade).not.toBe('不符合认定条件');
   const preview = form.getByLabel('困难等级试算');
   await expect(preview).toContainText('月人均可支配收入 =（12000.50 元 − 3600.00 元）÷ 12 ÷ 2 = 350.02 元');
-  await expect(preview).toContainText('深度困难');
+  await expect(preview).toContainText(`低保标准${yuan(std.minimumLivingFen)}/人·月`);
+  await expect(preview).toContainText(grade);
   await form.getByLabel('开户银行').fill('中国农业银行南平分行');
   await form.getByLabel('银行账号').fill('62284800001234');
   await screenshot(page, 'hardship-register');
@@ -177,7 +187,7 @@ test('a household is registered with a mistake caught inline, graded with the co
   await expect(county).toContainText(idNumber);
   await expect(county).toContainText('62284800001234');
   await expect(county.getByLabel('收支明细')).toContainText('12,000.50');
-  await expect(county.getByLabel('认定计算')).toContainText('深度困难');
+  await expect(county.getByLabel('认定计算')).toContainText(grade);
 
   // A proof document goes with the file.
   await county.locator('input[type=file]').setInputFiles({ name: '诊断证明.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% e2e\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });

@@ -427,6 +427,8 @@ export default function ApplicationsPage() {
   const [entering, setEntering] = useState(false);
   const [preview, setPreview] = useState<{ decision: 'approve' | 'reject'; reason: string | null; result: BulkPreview } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [askReason, setAskReason] = useState(false);
+  const [reasonForm] = Form.useForm();
   const rawApp = params.get('application');
   const openId = rawApp && /^\d+$/.test(rawApp) ? Number(rawApp) : null;
   const setParam = (k: string, v: string | null) =>
@@ -455,14 +457,11 @@ export default function ApplicationsPage() {
 
   const changed = useCallback(() => setVersion((n) => n + 1), []);
 
-  const startBulk = async (decision: 'approve' | 'reject') => {
-    let reason: string | null = null;
-    if (decision === 'reject') {
-      reason = window.prompt('批量不同意的理由') ?? '';
-      if (!reason.trim()) {
-        message.warning('不同意须说明理由');
-        return;
-      }
+  const startBulk = async (decision: 'approve' | 'reject', reason: string | null = null) => {
+    if (decision === 'reject' && !reason) {
+      reasonForm.resetFields();
+      setAskReason(true);
+      return;
     }
     setBusy(true);
     try {
@@ -588,6 +587,24 @@ export default function ApplicationsPage() {
         }}
       />
       <ApplicationDrawer id={openId} onClose={() => setParam('application', null)} onChanged={changed} />
+      <Modal
+        title="批量不同意：理由"
+        open={askReason}
+        onCancel={() => setAskReason(false)}
+        onOk={async () => {
+          const v = await reasonForm.validateFields().catch(() => null);
+          if (!v) return;
+          setAskReason(false);
+          await startBulk('reject', one(v.reason));
+        }}
+        destroyOnHidden
+      >
+        <Form form={reasonForm} layout="vertical" name="bulk_reason">
+          <Form.Item name="reason" label="理由（对所选申请一并适用）" rules={[{ required: true, whitespace: true, message: '不同意须说明理由' }]}>
+            <Input.TextArea rows={3} maxLength={500} />
+          </Form.Item>
+        </Form>
+      </Modal>
       <Modal
         title={preview?.decision === 'reject' ? '批量不同意：预览' : '批量同意：预览'}
         open={preview !== null}

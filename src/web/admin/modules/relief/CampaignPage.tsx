@@ -203,8 +203,8 @@ export default function CampaignPage() {
   if (error) return <NotFound title="无法打开该活动" subTitle={error} />;
   if (!campaign || !summary) return <Card loading className="gh-card" />;
 
-  const fig = (row: SummaryRow, figure: Figure, value: number, text?: string) => (
-    <a className="gh-hr-figure" aria-label={`${row.kind === 'total' ? '合计' : row.unitName} ${FIGURE_LABELS[figure]}`} onClick={() => open(figure, row)}>
+  const fig = (row: SummaryRow, figure: Figure, value: number, text?: string, label: string = FIGURE_LABELS[figure]) => (
+    <a className="gh-hr-figure" aria-label={`${row.kind === 'total' ? '合计' : row.unitName} ${label}`} onClick={() => open(figure, row)}>
       {text ?? value.toLocaleString('zh-CN')}
     </a>
   );
@@ -308,7 +308,7 @@ export default function CampaignPage() {
             { title: '申请数', dataIndex: 'applications', align: 'right', render: (v: number, r) => fig(r, 'applications', v) },
             { title: '批准数', dataIndex: 'approved', align: 'right', render: (v: number, r) => fig(r, 'approved', v) },
             { title: campaign.subject === 'student' ? '已资助学生' : '已慰问户数', dataIndex: 'households', align: 'right', render: (v: number, r) => fig(r, 'households', v) },
-            { title: '惠及人数', dataIndex: 'people', align: 'right', render: (v: number) => v.toLocaleString('zh-CN') },
+            { title: '惠及人数', dataIndex: 'people', align: 'right', render: (v: number, r) => fig(r, 'households', v, undefined, '惠及人数') },
             { title: '筹集资金（元）', dataIndex: 'raisedFen', align: 'right', render: (v: number, r) => fig(r, 'raised', v, fenToYuan(v)) },
             { title: '上级拨付（元）', dataIndex: 'allocatedFen', align: 'right', render: (v: number, r) => fig(r, 'allocated', v, fenToYuan(v)) },
             { title: '已批待付（元）', dataIndex: 'committedFen', align: 'right', render: (v: number, r) => fig(r, 'committed', v, fenToYuan(v)) },
