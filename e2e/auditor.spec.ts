@@ -9,7 +9,8 @@ test('the auditor reads the audit trail and cannot change the organisation', asy
   await expect(table).toContainText('nanping.auditor');
   await expect(table.getByText('登录', { exact: true }).first()).toBeVisible();
 
-  // Filter by action, then open an entry.
+  // Filter by entity and action, then open an entry.
+  await pickOption(page, page, '对象', '用户');
   await pickOption(page, page, '操作', '新建');
   await page.getByRole('button', { name: /查\s*询/ }).click();
   await expect(table.getByText('登录', { exact: true })).toHaveCount(0);
