@@ -45,7 +45,48 @@ export const AUDIT_ACTIONS = [
   'view',
 ] as const;
 
-export const AUDIT_ENTITIES = ['org_unit', 'user'] as const;
+/** The kinds of record the trail names, for its filter (labels in lib/i18n.tsx, entity.*). */
+export const AUDIT_ENTITIES = [
+  'org_unit',
+  'user',
+  'enterprise',
+  'enterprise_headcount',
+  'union_profile',
+  'union_coverage',
+  'membership',
+  'membership_import',
+  'enterprise_import',
+  'import_job',
+  'member_export',
+  'hardship_household',
+  'hardship_attachment',
+  'hardship_standard',
+  'hardship_export',
+  'relief_campaign',
+  'relief_application',
+  'relief_batch',
+  'relief_export',
+  'approval',
+  'approval_chain',
+  'ledger_fund',
+  'ledger_entry',
+  'legal_dispute',
+  'legal_dispute_export',
+  'legal_aid',
+  'lawyer',
+  'case',
+  'counsellor',
+  'counselling_room',
+  'counselling_slot',
+  'counselling_appointment',
+  'counselling_note',
+  'counselling_follow_up',
+  'indicator_target',
+  'indicator_snapshot',
+  'supervision_bulletin',
+  'supervision_nudge_check',
+  'notification_contacts',
+] as const;
 
 /** Builds a CSV (UTF-8 with BOM, so Excel reads the Chinese) and downloads it. */
 export function downloadCsv(filename: string, header: string[], rows: (string | number | null | undefined)[][]): void {
