@@ -98,7 +98,8 @@ export default function CounsellorsPage() {
           qualification: String(v.qualification).trim(),
           qualificationNo: v.qualificationNo?.trim() || null,
           phone: v.phone?.trim() || null,
-          userId: v.userId ?? null,
+          // An explicit null is only sent to unlink a login.
+          ...(v.userId ? { userId: v.userId } : editing.c?.userId ? { userId: null } : {}),
           available: !!v.available,
           availabilityNote: v.availabilityNote?.trim() || null,
           unitsServed: v.unitsServed ?? [],

@@ -443,7 +443,7 @@ export default function CasePage() {
               <Space orientation="vertical" size={4}>
                 {c.assignments.map((a) => (
                   <div key={a.id} className={a.endedOn ? 'gh-muted' : undefined}>
-                    <Typography.Text strong={!a.endedOn}>{a.name}</Typography.Text> · {lt('case.assignedOn')} {a.assignedOn}
+                    <Typography.Text strong={!a.endedOn}>{a.name || lawyers.find((l) => l.userId === a.userId)?.name || '—'}</Typography.Text> · {lt('case.assignedOn')} {a.assignedOn}
                     {a.endedOn && ` ${lt('case.ended', { d: a.endedOn })}`}
                   </div>
                 ))}

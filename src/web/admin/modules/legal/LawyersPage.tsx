@@ -80,7 +80,8 @@ export default function LawyersPage() {
       const common = {
         firm: String(v.firm).trim(),
         phone: v.phone ? String(v.phone).trim() : null,
-        userId: v.userId ?? null,
+        // An explicit null is only sent to unlink a login (the server fails on a null it need not apply).
+        ...(v.userId ? { userId: v.userId } : editing !== 'new' && editing?.userId ? { userId: null } : {}),
         available: !!v.available,
         availabilityNote: v.availabilityNote?.trim() || null,
         unitsServed: v.unitsServed ?? [],
