@@ -113,6 +113,10 @@ test('a household is registered with a mistake caught inline, graded with the co
   await expect(page.getByRole('table')).toContainText(yuan(std.minimumLivingFen));
   await expect(page.getByRole('table')).toContainText('上级工会（本单位适用）');
   await openMenu(page, '困难职工帮扶', '困难职工档案');
+  // The list exports its rows, masked.
+  const exported = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel（脱敏）' }).click();
+  expect((await exported).suggestedFilename()).toMatch(/困难职工档案.*\.xlsx$/);
   await page.getByRole('button', { name: '登记困难职工' }).click();
   const form = page.getByRole('dialog', { name: '登记困难职工家庭' });
   await expect(form.getByLabel('所属工会')).toBeVisible();
@@ -305,6 +309,10 @@ test('a campaign: funds raised and allocated, an application approved up the cha
   await expect(page.getByLabel('延平区总工会 已发放金额')).toHaveText('500.00');
   await expect(page.getByLabel('合计 已发放金额')).toHaveText('500.00');
   await expect(page.getByLabel('延平区总工会 已发放户（人）数')).toHaveText('1');
+  await expect(page.getByRole('button', { name: /打\s*印/ })).toBeVisible();
+  const summaryFile = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出汇总表' }).click();
+  expect((await summaryFile).suggestedFilename()).toBe(`${name}汇总表.xlsx`);
   await screenshot(page, 'relief-summary');
   await page.getByLabel('延平区总工会 已发放金额').click();
   const lines = page.getByRole('dialog', { name: '延平区总工会：已发放金额' });
