@@ -6,6 +6,7 @@ import { logChannel, type OutboundMessage } from './channels.ts';
 import { sendDailyDigests } from './digest.ts';
 import { clearNudge, raiseNudge, setContacts } from './service.ts';
 import { startSupervisionScheduler } from '../../programs/supervision/scheduler.ts';
+import { registerDueCheck } from './due-checks.ts';
 
 let database: TestDatabase;
 let t: Awaited<ReturnType<typeof buildTwoCounties>>;
@@ -79,5 +80,31 @@ describe('the supervision schedule', () => {
     } finally {
       await s.stop();
     }
+  });
+
+  it('runs every program’s due checks for the tree, and each cause nudges once', async () => {
+    const seen: number[] = [];
+    registerDueCheck({
+      name: 'test.contract-renewals',
+      run: async (ctx) => {
+        seen.push(ctx.scope.unitId);
+        const r = await raiseNudge(ctx, { unitId: t.a.id, causeKey: 'test.renewal:42', kind: 'due', title: '集体合同即将到期', body: '请在到期前完成续签。', link: '/' });
+        return { raised: r.raised ? 1 : 0 };
+      },
+    });
+    const now = () => new Date('2026-03-06T02:00:00Z');
+    for (const expected of [1, 0]) {
+      const s = startSupervisionScheduler(database, { channels, log: quiet, now, intervalMs: 3600_000 });
+      try {
+        const r = await s.runOnce();
+        expect(r.nudges).toBeGreaterThanOrEqual(expected);
+        const [c] = await database.query<{ times: number }>(`SELECT times FROM notification_causes WHERE cause_key = 'test.renewal:42'`);
+        expect(c!.times).toBe(1);
+      } finally {
+        await s.stop();
+      }
+    }
+    // It ran for the root of the tree, seeing the whole tree.
+    expect(seen).toEqual([t.city.id, t.city.id]);
   });
 });

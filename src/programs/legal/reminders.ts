@@ -6,6 +6,7 @@
 import type { Ctx } from '../../engines/context.ts';
 import { dueSoon } from '../../engines/cases/service.ts';
 import { raiseNudge } from '../../engines/notify/service.ts';
+import { registerDueCheck } from '../../engines/notify/due-checks.ts';
 import { todayInShanghai, type IsoDate } from '../../engines/time.ts';
 import { labourDisputeFlow as flow } from './flow.ts';
 
@@ -25,3 +26,5 @@ export async function remindLegalDeadlines(ctx: Ctx, opts: { today?: IsoDate; wi
   }
   return { checked: items.length, raised };
 }
+
+registerDueCheck({ name: 'legal.deadlines', run: (ctx) => remindLegalDeadlines(ctx) });

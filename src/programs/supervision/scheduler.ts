@@ -12,6 +12,7 @@ import { freezeDueMonths, systemCtx } from '../../engines/indicators/snapshots.t
 import { runAsSystem } from '../../engines/org/scope.ts';
 import { todayInShanghai } from '../../engines/time.ts';
 import { checkTargetNudges } from './service.ts';
+import { dueChecks } from '../../engines/notify/due-checks.ts';
 import './catalogue.ts';
 
 export interface SchedulerLog {
@@ -56,6 +57,12 @@ export function startSupervisionScheduler(database: Database, opts: SchedulerOpt
         const r = await runAsSystem(database, (db) => checkTargetNudges(systemCtx(db, { id: Number(root.id), path: root.path }), Number(root.id), today));
         nudges += r.raised;
         if (r.raised || r.cleared) opts.log.info({ root: root.id, ...r }, 'supervision: target nudges');
+        // What falls due in the programs (reviews, case deadlines): each check in its own transaction.
+        for (const check of dueChecks()) {
+          const d = await runAsSystem(database, (db) => check.run(systemCtx(db, { id: Number(root.id), path: root.path })));
+          nudges += d.raised;
+          if (d.raised) opts.log.info({ root: root.id, check: check.name, raised: d.raised }, 'supervision: due reminders');
+        }
       }
     }
     let digests = 0;
