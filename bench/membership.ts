@@ -195,8 +195,10 @@ async function benchKind(kind: 'pglite' | 'postgresql') {
   return out;
 }
 
-const kinds: ('pglite' | 'postgresql')[] = ['pglite'];
-if (process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL) kinds.push('postgresql');
+// BENCH_DATABASES=postgresql (or pglite) runs one kind only.
+const kinds = (['pglite', 'postgresql'] as const).filter(
+  (k) => (k === 'pglite' || !!(process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL)) && (!process.env.BENCH_DATABASES || process.env.BENCH_DATABASES.split(',').includes(k)),
+);
 const results = [];
 for (const k of kinds) {
   peakRss = 0;
