@@ -38,7 +38,7 @@ const tags = ['心理咨询'];
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 /** Writes that carry nothing but their URL. */
 const NoBody = Type.Object({}, { additionalProperties: false });
-const NullableInt = Type.Union([Type.Integer(), Type.Null()]);
+const NullableInt = Type.Union([Type.Null(), Type.Integer()]);
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 /** A moment with its offset, e.g. 2026-12-01T09:00:00+08:00. */
 const DateTime = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$', description: '时间（含时区，如 2026-12-01T09:00:00+08:00）' });

@@ -261,6 +261,10 @@ describe('the lawyers’ team', () => {
     const staff = await buildUser(database, { unitId: t.a.id, role: 'grassroots_staff' });
     expect((await call(app, admin, 'PATCH', `/api/v1/legal/lawyers/${res.json().id}`, { userId: staff.id })).json().code).toBe('LAWYER_USER_INVALID');
     expect((await call(app, admin, 'PATCH', `/api/v1/legal/lawyers/${res.json().id}`, { available: false, availabilityNote: '外出培训至月底' })).json()).toMatchObject({ available: false });
+    // A login is unlinked with null (JSON null stays null, never 0).
+    const unlinked = await call(app, admin, 'PATCH', `/api/v1/legal/lawyers/${res.json().id}`, { userId: null });
+    expect(unlinked.statusCode, unlinked.body).toBe(200);
+    expect(unlinked.json().userId).toBeNull();
     const serving = (await call(app, admin, 'GET', `/api/v1/legal/lawyers?servesUnitId=${t.aUnion.id}`)).json().items.map((l: { name: string }) => l.name);
     expect(serving).toContain('陈律师');
     expect(serving).toContain('林律师');

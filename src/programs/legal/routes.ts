@@ -41,7 +41,7 @@ import {
 const tags = ['法律服务'];
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const NullableString = Type.Union([Type.String(), Type.Null()]);
-const NullableInt = Type.Union([Type.Integer(), Type.Null()]);
+const NullableInt = Type.Union([Type.Null(), Type.Integer()]);
 export const DOCUMENT_LIMIT = 20 * 1024 * 1024;
 
 function date(value: string, field: string): string;

@@ -49,8 +49,8 @@ const Enterprise = Type.Object({
   registeredOn: Type.String(),
   closedOn: Type.Union([Type.String(), Type.Null()]),
   address: Type.Union([Type.String(), Type.Null()]),
-  employees: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
-  unionUnitId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+  employees: Type.Optional(Type.Union([Type.Null(), Type.Integer()])),
+  unionUnitId: Type.Optional(Type.Union([Type.Null(), Type.Integer()])),
   unionName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 });
 
@@ -65,7 +65,7 @@ const Member = Type.Object({
   status: OneOf(['active', 'former'] as const),
   unionUnitId: Type.Integer(),
   unionName: Type.String(),
-  enterpriseId: Type.Union([Type.Integer(), Type.Null()]),
+  enterpriseId: Type.Union([Type.Null(), Type.Integer()]),
   enterpriseName: Type.Union([Type.String(), Type.Null()]),
   joinedOn: Type.String(),
   leftOn: Type.Union([Type.String(), Type.Null()]),
@@ -88,7 +88,7 @@ const Rate = Type.Object({
   label: Type.String(),
   numerator: Type.Integer(),
   denominator: Type.Integer(),
-  value: Type.Union([Type.Number(), Type.Null()]),
+  value: Type.Union([Type.Null(), Type.Number()]),
   definition: Type.String(),
   numeratorFigure: Type.String(),
   denominatorFigure: Type.String(),
@@ -188,7 +188,7 @@ export function membershipRoutes(app: App): void {
   });
 
   const UnionView = Type.Object({
-    unit: Type.Object({ id: Type.Integer(), name: Type.String(), code: Type.Union([Type.String(), Type.Null()]), parentId: Type.Union([Type.Integer(), Type.Null()]), status: Type.String() }),
+    unit: Type.Object({ id: Type.Integer(), name: Type.String(), code: Type.Union([Type.String(), Type.Null()]), parentId: Type.Union([Type.Null(), Type.Integer()]), status: Type.String() }),
     profile: Type.Object({
       unionType: Type.String(),
       foundedOn: Type.String(),
@@ -219,7 +219,7 @@ export function membershipRoutes(app: App): void {
             id: Type.Integer(),
             name: Type.String(),
             code: Type.Union([Type.String(), Type.Null()]),
-            parentId: Type.Union([Type.Integer(), Type.Null()]),
+            parentId: Type.Union([Type.Null(), Type.Integer()]),
             unionType: Type.String(),
             foundedOn: Type.String(),
             chairName: Type.Union([Type.String(), Type.Null()]),
@@ -359,7 +359,7 @@ export function membershipRoutes(app: App): void {
           phone: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
           migrantWorker: Type.Optional(Type.Boolean()),
           unionUnitId: Type.Integer({ minimum: 1 }),
-          enterpriseId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+          enterpriseId: Type.Optional(Type.Union([Type.Null(), Type.Integer({ minimum: 1 })])),
           joinedOn: IsoDate,
         },
         { additionalProperties: false },
@@ -390,7 +390,7 @@ export function membershipRoutes(app: App): void {
       summary: '转会',
       params: IdParam,
       body: Type.Object(
-        { toUnionUnitId: Type.Integer({ minimum: 1 }), enterpriseId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])), on: IsoDate },
+        { toUnionUnitId: Type.Integer({ minimum: 1 }), enterpriseId: Type.Optional(Type.Union([Type.Null(), Type.Integer({ minimum: 1 })])), on: IsoDate },
         { additionalProperties: false },
       ),
       response: { 200: Ok, ...errorResponses },

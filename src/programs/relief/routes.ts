@@ -111,7 +111,7 @@ const Application = Type.Object({
   campaignId: Type.Integer(),
   unitId: Type.Integer(),
   unitName: Type.Optional(Type.String()),
-  householdId: Type.Union([Type.Integer(), Type.Null()]),
+  householdId: Type.Union([Type.Null(), Type.Integer()]),
   archived: Type.Boolean(),
   grade: Str,
   name: Type.String(),
@@ -125,7 +125,7 @@ const Application = Type.Object({
   bankAccountMasked: Str,
   eligibility: Type.Array(Check),
   amountFen: Type.Integer(),
-  batchId: Type.Union([Type.Integer(), Type.Null()]),
+  batchId: Type.Union([Type.Null(), Type.Integer()]),
   paidOn: Str,
   status: Type.Optional(Type.String()),
 });
