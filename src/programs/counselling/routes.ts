@@ -1,10 +1,10 @@
 /** HTTP for counselling: the team, rooms, slots, appointments, the counsellor's own notes, follow-ups and counts. */
 import { Type } from 'typebox';
 import type { App } from '../../server/app-types.ts';
+import { dateParam } from '../../server/replies.ts';
 import type { Ctx } from '../../engines/context.ts';
 import { IdParam, IsoDate, OneOf, Page, Paging, Text, errorResponses, pageOf } from '../../server/schemas.ts';
 import { commonError } from '../../engines/errors.ts';
-import { isValidIsoDate } from '../../engines/time.ts';
 import { APPOINTMENT_STATUSES, FOLLOW_UP_METHODS, REQUESTERS, TOPICS } from './schema.ts';
 import {
   addFollowUp,
@@ -43,13 +43,6 @@ const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union(
 /** A moment with its offset, e.g. 2026-12-01T09:00:00+08:00. */
 const DateTime = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$', description: '时间（含时区，如 2026-12-01T09:00:00+08:00）' });
 
-function date(value: string, field: string): string;
-function date(value: string | undefined | null, field: string): string | undefined;
-function date(value: string | undefined | null, field: string): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (!isValidIsoDate(value)) throw commonError('VALIDATION_FAILED', `${field}：不是有效的日期`);
-  return value;
-}
 function moment(value: string, field: string): Date {
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) throw commonError('VALIDATION_FAILED', `${field}：不是有效的时间`);
@@ -141,7 +134,7 @@ export function counsellingRoutes(app: App): void {
       response: { 201: Counsellor, ...errorResponses },
     },
     config: { access: manage },
-    handler: async (req, reply) => reply.status(201).send(presentCounsellor(await req.inScope((ctx) => createCounsellor(ctx, { ...req.body, joinedOn: date(req.body.joinedOn, 'joinedOn') })))),
+    handler: async (req, reply) => reply.status(201).send(presentCounsellor(await req.inScope((ctx) => createCounsellor(ctx, { ...req.body, joinedOn: dateParam(req.body.joinedOn, 'joinedOn') })))),
   });
 
   app.get('/api/v1/counselling/counsellors/:id', {
@@ -238,7 +231,7 @@ export function counsellingRoutes(app: App): void {
       response: { 200: Page(Appointment), ...errorResponses },
     },
     config: { access: read },
-    handler: async (req) => req.inScope((ctx) => listAppointments(ctx, { ...req.query, from: date(req.query.from, 'from'), to: date(req.query.to, 'to'), ...pageOf(req.query) })),
+    handler: async (req) => req.inScope((ctx) => listAppointments(ctx, { ...req.query, from: dateParam(req.query.from, 'from'), to: dateParam(req.query.to, 'to'), ...pageOf(req.query) })),
   });
 
   app.post('/api/v1/counselling/appointments', {
@@ -332,13 +325,13 @@ export function counsellingRoutes(app: App): void {
       response: { 201: FollowUp, ...errorResponses },
     },
     config: { access: appointment },
-    handler: async (req, reply) => reply.status(201).send(presentFollowUp(await req.inScope((ctx) => addFollowUp(ctx, req.params.id, { method: req.body.method, dueOn: date(req.body.dueOn, 'dueOn') })))),
+    handler: async (req, reply) => reply.status(201).send(presentFollowUp(await req.inScope((ctx) => addFollowUp(ctx, req.params.id, { method: req.body.method, dueOn: dateParam(req.body.dueOn, 'dueOn') })))),
   });
 
   app.post('/api/v1/counselling/follow-ups/:id/done', {
     schema: { tags, summary: '登记回访已完成', params: IdParam, body: Type.Object({ doneOn: IsoDate }, { additionalProperties: false }), response: { 200: FollowUp, ...errorResponses } },
     config: { access: { ...write, resource: 'follow_up' } },
-    handler: async (req) => req.inScope(async (ctx) => presentFollowUp(await completeFollowUp(ctx, req.params.id, date(req.body.doneOn, 'doneOn')))),
+    handler: async (req) => req.inScope(async (ctx) => presentFollowUp(await completeFollowUp(ctx, req.params.id, dateParam(req.body.doneOn, 'doneOn')))),
   });
 
   // ── Counts ──────────────────────────────────────────────────────────────────────────────
@@ -360,6 +353,6 @@ export function counsellingRoutes(app: App): void {
       },
     },
     config: { access: read },
-    handler: async (req) => req.inScope((ctx) => counsellingStatistics(ctx, { unitId: req.query.unitId, from: date(req.query.from, 'from'), to: date(req.query.to, 'to') })),
+    handler: async (req) => req.inScope((ctx) => counsellingStatistics(ctx, { unitId: req.query.unitId, from: dateParam(req.query.from, 'from'), to: dateParam(req.query.to, 'to') })),
   });
 }

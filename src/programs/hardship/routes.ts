@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import type { App } from '../../server/app-types.ts';
+import { dateParam, xlsxReply } from '../../server/replies.ts';
 import { IdParam, IsoDate, OneOf, Page, Paging, Text, errorResponses, pageOf } from '../../server/schemas.ts';
 import { commonError } from '../../engines/errors.ts';
-import { isValidIsoDate } from '../../engines/time.ts';
 import { exportRows } from '../../engines/imports/index.ts';
 import { recordAudit } from '../../engines/audit/service.ts';
 import { EXIT_REASONS, HARDSHIP_GRADES, HOUSEHOLD_INTAKES, HOUSEHOLD_STATUSES } from './schema.ts';
@@ -38,12 +38,6 @@ import {
 const tags = ['困难职工档案'];
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Optional(Type.Union([t, Type.Null()]));
 const Str = Type.Union([Type.String(), Type.Null()]);
-
-function date(value: string | undefined | null, field: string): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (!isValidIsoDate(value)) throw commonError('VALIDATION_FAILED', `${field}：不是有效的日期`);
-  return value;
-}
 
 const Household = Type.Object({
   id: Type.Integer(),
@@ -138,11 +132,6 @@ const StandardBody = Type.Object(
   { additionalProperties: false },
 );
 
-function xlsxReply(reply: { header: (k: string, v: string) => unknown; type: (t: string) => unknown }, fileName: string) {
-  reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
-}
-
 export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
   const read = { permission: 'hardship.read' } as const;
   const write = { permission: 'hardship.write' } as const;
@@ -167,7 +156,7 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
   app.post('/api/v1/hardship/standards', {
     schema: { tags, summary: '设定（或更正）某单位自某日起的低保标准与认定规则', body: StandardBody, response: { 200: StandardBody, ...errorResponses } },
     config: { access: write },
-    handler: async (req) => req.inScope((ctx) => setStandard(ctx, { ...req.body, validFrom: date(req.body.validFrom, 'validFrom')! })),
+    handler: async (req) => req.inScope((ctx) => setStandard(ctx, { ...req.body, validFrom: dateParam(req.body.validFrom, 'validFrom')! })),
   });
 
   app.post('/api/v1/hardship/grade-preview', {
@@ -178,7 +167,7 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
       response: { 200: GradeBasis, ...errorResponses },
     },
     config: { access: write },
-    handler: async (req) => req.inScope((ctx) => previewGrade(ctx, { ...req.body, employedSince: date(req.body.employedSince, 'employedSince') ?? null })),
+    handler: async (req) => req.inScope((ctx) => previewGrade(ctx, { ...req.body, employedSince: dateParam(req.body.employedSince, 'employedSince') ?? null })),
   });
 
   const HouseholdQuery = Type.Object({
@@ -192,7 +181,7 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
   app.get('/api/v1/hardship/households', {
     schema: { tags, summary: '困难职工档案列表（身份证号、银行账号脱敏）', querystring: Type.Object({ ...HouseholdQuery.properties, ...Paging }), response: { 200: Page(Household), ...errorResponses } },
     config: { access: read },
-    handler: async (req) => req.inScope((ctx) => listHouseholds(ctx, { ...req.query, q: req.query.q?.trim() || undefined, reviewDueBy: date(req.query.reviewDueBy, 'reviewDueBy'), ...pageOf(req.query) })),
+    handler: async (req) => req.inScope((ctx) => listHouseholds(ctx, { ...req.query, q: req.query.q?.trim() || undefined, reviewDueBy: dateParam(req.query.reviewDueBy, 'reviewDueBy'), ...pageOf(req.query) })),
   });
 
   app.get('/api/v1/hardship/households/export.xlsx', {
@@ -202,7 +191,7 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
       const rows: Record<string, unknown>[] = [];
       await req.inScope(async (ctx) => {
         for (let offset = 0; ; offset += 2000) {
-          const page = await listHouseholds(ctx, { ...req.query, q: req.query.q?.trim() || undefined, reviewDueBy: date(req.query.reviewDueBy, 'reviewDueBy'), offset, limit: 2000 });
+          const page = await listHouseholds(ctx, { ...req.query, q: req.query.q?.trim() || undefined, reviewDueBy: dateParam(req.query.reviewDueBy, 'reviewDueBy'), offset, limit: 2000 });
           for (const h of page.items) rows.push({ ...h, grade: h.grade ? GRADE_LABELS[h.grade as keyof typeof GRADE_LABELS] : '', mainCause: HARDSHIP_CAUSES[h.mainCause] ?? h.mainCause });
           if (page.items.length < 2000) break;
         }
@@ -291,7 +280,7 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
     config: { access: write },
     handler: async (req, reply) => {
       const b = req.body;
-      const h = await req.inScope((ctx) => registerHousehold(ctx, { ...b, appliedOn: date(b.appliedOn, 'appliedOn'), employedSince: date(b.employedSince, 'employedSince') ?? null }));
+      const h = await req.inScope((ctx) => registerHousehold(ctx, { ...b, appliedOn: dateParam(b.appliedOn, 'appliedOn'), employedSince: dateParam(b.employedSince, 'employedSince') ?? null }));
       return reply.status(201).send({ household: presentHousehold(h), gradeBasis: h.gradeBasis as never });
     },
   });
@@ -353,7 +342,7 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
       response: { 200: Household, ...errorResponses },
     },
     config: { access: household },
-    handler: async (req) => req.inScope(async (ctx) => done(await recordVisit(ctx, req.params.id, { ...req.body, visitedOn: date(req.body.visitedOn, 'visitedOn')! }))),
+    handler: async (req) => req.inScope(async (ctx) => done(await recordVisit(ctx, req.params.id, { ...req.body, visitedOn: dateParam(req.body.visitedOn, 'visitedOn')! }))),
   });
 
   app.post('/api/v1/hardship/households/:id/notice', {
@@ -388,7 +377,7 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
     config: { access: household },
     handler: async (req) =>
       req.inScope(async (ctx) => {
-        const r = await reviewHousehold(ctx, req.params.id, { ...req.body, reviewedOn: date(req.body.reviewedOn, 'reviewedOn')! });
+        const r = await reviewHousehold(ctx, req.params.id, { ...req.body, reviewedOn: dateParam(req.body.reviewedOn, 'reviewedOn')! });
         return { household: done(r.household), gradeBasis: r.basis as never, stillInHardship: r.stillInHardship };
       }),
   });
@@ -402,7 +391,7 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
       response: { 200: Household, ...errorResponses },
     },
     config: { access: household },
-    handler: async (req) => req.inScope(async (ctx) => done(await exitHousehold(ctx, req.params.id, { ...req.body, on: date(req.body.on, 'on')! }))),
+    handler: async (req) => req.inScope(async (ctx) => done(await exitHousehold(ctx, req.params.id, { ...req.body, on: dateParam(req.body.on, 'on')! }))),
   });
 
   app.post('/api/v1/hardship/households/:id/reenter', {
@@ -417,7 +406,7 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
       response: { 200: Household, ...errorResponses },
     },
     config: { access: household },
-    handler: async (req) => req.inScope(async (ctx) => done(await reenterHousehold(ctx, req.params.id, { ...req.body, on: date(req.body.on, 'on')! }))),
+    handler: async (req) => req.inScope(async (ctx) => done(await reenterHousehold(ctx, req.params.id, { ...req.body, on: dateParam(req.body.on, 'on')! }))),
   });
 
   app.post('/api/v1/hardship/households/:id/attachments', {

@@ -6,9 +6,9 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import type { App } from '../../server/app-types.ts';
+import { dateParam } from '../../server/replies.ts';
 import { IdParam, IsoDate, OneOf, Ok, Page, Paging, Text, errorResponses, pageOf } from '../../server/schemas.ts';
 import { commonError } from '../../engines/errors.ts';
-import { isValidIsoDate } from '../../engines/time.ts';
 import { recordAudit } from '../../engines/audit/service.ts';
 import { exportRows } from '../../engines/imports/index.ts';
 import { advanceStage, attachDocument, closeCase, endStage, getCase, presentDocument, recordEvent } from '../../engines/cases/service.ts';
@@ -43,14 +43,6 @@ const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union(
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 const NullableInt = Type.Union([Type.Null(), Type.Integer()]);
 export const DOCUMENT_LIMIT = 20 * 1024 * 1024;
-
-function date(value: string, field: string): string;
-function date(value: string | undefined | null, field: string): string | undefined;
-function date(value: string | undefined | null, field: string): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (!isValidIsoDate(value)) throw commonError('VALIDATION_FAILED', `${field}：不是有效的日期`);
-  return value;
-}
 
 const Lawyer = Type.Object({
   id: Type.Integer(),
@@ -225,7 +217,7 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
     },
     config: { access: manage },
     handler: async (req, reply) => {
-      const l = await req.inScope((ctx) => createLawyer(ctx, { ...req.body, joinedOn: date(req.body.joinedOn, 'joinedOn') }));
+      const l = await req.inScope((ctx) => createLawyer(ctx, { ...req.body, joinedOn: dateParam(req.body.joinedOn, 'joinedOn') }));
       return reply.status(201).send(presentLawyer(l));
     },
   });
@@ -330,7 +322,7 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
     config: { access: manage },
     handler: async (req, reply) => {
       const b = req.body;
-      const c = await req.inScope((ctx) => openDispute(ctx, { ...b, openedOn: date(b.openedOn, 'openedOn'), knewOn: date(b.knewOn, 'knewOn') }));
+      const c = await req.inScope((ctx) => openDispute(ctx, { ...b, openedOn: dateParam(b.openedOn, 'openedOn'), knewOn: dateParam(b.knewOn, 'knewOn') }));
       return reply.status(201).send({ id: c.id, ref: caseRef(c) });
     },
   });
@@ -384,7 +376,7 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
     },
     config: { access: { ...write, resource: 'legal_case' } },
     handler: async (req) => {
-      await req.inScope((ctx) => advanceStage(ctx, flow, req.params.id, { ...req.body, startedOn: date(req.body.startedOn, 'startedOn') }));
+      await req.inScope((ctx) => advanceStage(ctx, flow, req.params.id, { ...req.body, startedOn: dateParam(req.body.startedOn, 'startedOn') }));
       return { ok: true as const };
     },
   });
@@ -402,7 +394,7 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
     },
     config: { access: { ...write, resource: 'legal_case' } },
     handler: async (req) => {
-      await req.inScope((ctx) => endStage(ctx, flow, req.params.id, { ...req.body, endedOn: date(req.body.endedOn, 'endedOn') }));
+      await req.inScope((ctx) => endStage(ctx, flow, req.params.id, { ...req.body, endedOn: dateParam(req.body.endedOn, 'endedOn') }));
       return { ok: true as const };
     },
   });
@@ -417,7 +409,7 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
     },
     config: { access: { ...write, resource: 'legal_case' } },
     handler: async (req) => {
-      await req.inScope((ctx) => recordEvent(ctx, flow, req.params.id, { ...req.body, occurredOn: date(req.body.occurredOn, 'occurredOn') }));
+      await req.inScope((ctx) => recordEvent(ctx, flow, req.params.id, { ...req.body, occurredOn: dateParam(req.body.occurredOn, 'occurredOn') }));
       return { ok: true as const };
     },
   });
@@ -432,7 +424,7 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
     },
     config: { access: { ...write, resource: 'legal_case' } },
     handler: async (req) => {
-      await req.inScope((ctx) => closeCase(ctx, flow, req.params.id, { ...req.body, closedOn: date(req.body.closedOn, 'closedOn') }));
+      await req.inScope((ctx) => closeCase(ctx, flow, req.params.id, { ...req.body, closedOn: dateParam(req.body.closedOn, 'closedOn') }));
       return { ok: true as const };
     },
   });
@@ -447,7 +439,7 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
     },
     config: { access: { permission: 'cases.assign', resource: 'legal_case' } },
     handler: async (req) => {
-      await req.inScope((ctx) => assignLawyer(ctx, req.params.id, { lawyerId: req.body.lawyerId, assignedOn: date(req.body.assignedOn, 'assignedOn') }));
+      await req.inScope((ctx) => assignLawyer(ctx, req.params.id, { lawyerId: req.body.lawyerId, assignedOn: dateParam(req.body.assignedOn, 'assignedOn') }));
       return { ok: true as const };
     },
   });
@@ -507,7 +499,7 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
     },
     config: { access: { ...manage, resource: 'legal_case' } },
     handler: async (req, reply) =>
-      reply.status(201).send(presentAid(await req.inScope((ctx) => requestAid(ctx, req.params.id, { ...req.body, requestedOn: date(req.body.requestedOn, 'requestedOn') })))),
+      reply.status(201).send(presentAid(await req.inScope((ctx) => requestAid(ctx, req.params.id, { ...req.body, requestedOn: dateParam(req.body.requestedOn, 'requestedOn') })))),
   });
 
   app.post('/api/v1/legal/aid-requests/:id/decision', {
@@ -527,7 +519,7 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
       response: { 200: Aid, ...errorResponses },
     },
     config: { access: { ...manage, resource: 'legal_aid' } },
-    handler: async (req) => req.inScope(async (ctx) => presentAid(await decideAid(ctx, req.params.id, { ...req.body, decidedOn: date(req.body.decidedOn, 'decidedOn') }))),
+    handler: async (req) => req.inScope(async (ctx) => presentAid(await decideAid(ctx, req.params.id, { ...req.body, decidedOn: dateParam(req.body.decidedOn, 'decidedOn') }))),
   });
 
   app.post('/api/v1/legal/reminders', {
@@ -562,7 +554,7 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
       },
     },
     config: { access: read },
-    handler: async (req) => req.inScope((ctx) => legalStatistics(ctx, { unitId: req.query.unitId, from: date(req.query.from, 'from'), to: date(req.query.to, 'to') })),
+    handler: async (req) => req.inScope((ctx) => legalStatistics(ctx, { unitId: req.query.unitId, from: dateParam(req.query.from, 'from'), to: dateParam(req.query.to, 'to') })),
   });
 
   app.get('/api/v1/legal/statistics/drill-down', {
@@ -574,6 +566,6 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
     },
     config: { access: read },
     handler: async (req) =>
-      req.inScope((ctx) => drillDownLegal(ctx, { figure: req.query.figure, unitId: req.query.unitId, from: date(req.query.from, 'from'), to: date(req.query.to, 'to'), ...pageOf(req.query) })),
+      req.inScope((ctx) => drillDownLegal(ctx, { figure: req.query.figure, unitId: req.query.unitId, from: dateParam(req.query.from, 'from'), to: dateParam(req.query.to, 'to'), ...pageOf(req.query) })),
   });
 }

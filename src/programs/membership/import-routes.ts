@@ -7,6 +7,7 @@ import { desc, eq } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { Database } from '../../db/client.ts';
 import type { App } from '../../server/app-types.ts';
+import { xlsxReply, pages } from '../../server/replies.ts';
 import { IsoDate, OneOf, errorResponses } from '../../server/schemas.ts';
 import { commonError } from '../../engines/errors.ts';
 import { getUnit } from '../../engines/org/service.ts';
@@ -40,20 +41,6 @@ const Job = Type.Object({
   finishedAt: Type.Union([Type.String(), Type.Null()]),
 });
 const JobParam = Type.Object({ id: Type.String({ format: 'uuid' }) });
-
-function xlsxReply(reply: { header: (k: string, v: string) => unknown; type: (t: string) => unknown }, fileName: string) {
-  reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
-}
-
-/** Pages through a list so an export of any size streams with flat memory. */
-async function* pages<T>(fetch: (offset: number, limit: number) => Promise<T[]>, size = 5000): AsyncGenerator<T> {
-  for (let offset = 0; ; offset += size) {
-    const items = await fetch(offset, size);
-    yield* items;
-    if (items.length < size) return;
-  }
-}
 
 export function membershipImportRoutes(app: App, deps: { database: Database; filesDir: string }): void {
   app.get('/api/v1/membership/imports/templates/:kind', {

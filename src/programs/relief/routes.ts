@@ -2,9 +2,8 @@
 import { Readable } from 'node:stream';
 import { Type, type TSchema } from 'typebox';
 import type { App } from '../../server/app-types.ts';
+import { dateParam, xlsxReply } from '../../server/replies.ts';
 import { IdParam, IsoDate, OneOf, Page, Paging, Text, errorResponses, pageOf } from '../../server/schemas.ts';
-import { commonError } from '../../engines/errors.ts';
-import { isValidIsoDate } from '../../engines/time.ts';
 import { exportRows } from '../../engines/imports/index.ts';
 import { recordAudit } from '../../engines/audit/service.ts';
 import { APPROVAL_LEVELS, APPROVAL_STATUSES } from '../../engines/approvals/schema.ts';
@@ -42,16 +41,6 @@ const tags = ['帮扶活动'];
 const Str = Type.Union([Type.String(), Type.Null()]);
 const Nullable = <T extends TSchema>(t: T) => Type.Optional(Type.Union([t, Type.Null()]));
 
-function date(value: string | undefined | null, field: string): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (!isValidIsoDate(value)) throw commonError('VALIDATION_FAILED', `${field}：不是有效的日期`);
-  return value;
-}
-
-function xlsxReply(reply: { header: (k: string, v: string) => unknown; type: (t: string) => unknown }, fileName: string) {
-  reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
-}
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 const Step = Type.Union([
@@ -268,7 +257,7 @@ export function reliefRoutes(app: App): void {
     config: { access: write },
     handler: async (req, reply) => {
       const b = req.body;
-      const c = await req.inScope((ctx) => createCampaign(ctx, { ...b, periodFrom: date(b.periodFrom, 'periodFrom')!, periodTo: date(b.periodTo, 'periodTo')! }));
+      const c = await req.inScope((ctx) => createCampaign(ctx, { ...b, periodFrom: dateParam(b.periodFrom, 'periodFrom')!, periodTo: dateParam(b.periodTo, 'periodTo')! }));
       return reply.status(201).send(presentCampaign(c));
     },
   });
@@ -309,7 +298,7 @@ export function reliefRoutes(app: App): void {
     },
     config: { access: { ...funds, resource: 'campaign' } },
     handler: async (req, reply) => {
-      const r = await req.inScope((ctx) => raiseFunds(ctx, req.params.id, { ...req.body, receivedOn: date(req.body.receivedOn, 'receivedOn') }));
+      const r = await req.inScope((ctx) => raiseFunds(ctx, req.params.id, { ...req.body, receivedOn: dateParam(req.body.receivedOn, 'receivedOn') }));
       return reply.status(201).send({ entry: presentEntry(r.entry), created: r.created });
     },
   });
@@ -583,7 +572,7 @@ export function reliefRoutes(app: App): void {
       response: { 200: Batch, ...errorResponses },
     },
     config: { access: { ...pay, resource: 'payment_batch' } },
-    handler: async (req) => req.inScope(async (ctx) => presentBatch(await confirmBatch(ctx, req.params.id, { ...req.body, paidOn: date(req.body.paidOn, 'paidOn')! }))),
+    handler: async (req) => req.inScope(async (ctx) => presentBatch(await confirmBatch(ctx, req.params.id, { ...req.body, paidOn: dateParam(req.body.paidOn, 'paidOn')! }))),
   });
 
   app.get('/api/v1/relief/campaigns/:id/summary', {

@@ -1,6 +1,7 @@
 /** Supervision over HTTP: indicators, targets, snapshots, reviews, bulletins, the dashboard, drill-downs. */
 import { Type } from 'typebox';
 import type { App } from '../../server/app-types.ts';
+import { dateParam, download } from '../../server/replies.ts';
 import { IdParam, IsoDate, OneOf, Page, Paging, Text, errorResponses, pageOf } from '../../server/schemas.ts';
 import { can } from '../../engines/accounts/roles.ts';
 import { commonError } from '../../engines/errors.ts';
@@ -11,7 +12,7 @@ import { freezeMonth, frozenPeriods, latestSnapshots, snapshotHistory } from '..
 import { deleteTarget, presentTarget, progressAgainst, requireIndicator, setTarget, targetsOf } from '../../engines/indicators/targets.ts';
 import { STATUS_THRESHOLDS } from '../../engines/indicators/status.ts';
 import { getUnit } from '../../engines/org/service.ts';
-import { isValidIsoDate, todayInShanghai } from '../../engines/time.ts';
+import { todayInShanghai } from '../../engines/time.ts';
 import { bulletinPdf, bulletinXlsx } from './documents.ts';
 import type { BulletinContent } from './bulletin.ts';
 import { checkTargetNudges, composeBulletin, dashboard, getBulletin, listBulletins, periodReview, presentBulletin, publishBulletin, recordsBehind } from './service.ts';
@@ -98,17 +99,6 @@ const BulletinSummary = Type.Object({
   publishedAt: Type.String(),
 });
 
-function date(value: string | undefined, field: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (!isValidIsoDate(value)) throw commonError('VALIDATION_FAILED', `${field}：不是有效的日期`);
-  return value;
-}
-
-function download(reply: { header: (k: string, v: string) => unknown; type: (t: string) => unknown }, type: string, fileName: string) {
-  reply.type(type);
-  reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
-}
-
 export function supervisionRoutes(app: App): void {
   const read = { permission: 'supervision.read' } as const;
   const manage = { permission: 'supervision.manage' } as const;
@@ -163,7 +153,7 @@ export function supervisionRoutes(app: App): void {
     },
     config: { access: read },
     handler: async (req) =>
-      req.inScope((ctx) => dashboard(ctx, req.query.unitId ?? ctx.scope.unitId, date(req.query.asOf, 'asOf') ?? todayInShanghai(), req.query.months ?? 12)),
+      req.inScope((ctx) => dashboard(ctx, req.query.unitId ?? ctx.scope.unitId, dateParam(req.query.asOf, 'asOf') ?? todayInShanghai(), req.query.months ?? 12)),
   });
 
   app.get('/api/v1/supervision/records', {
@@ -191,7 +181,7 @@ export function supervisionRoutes(app: App): void {
       const def = requireIndicator(req.query.indicator);
       if (def.drillPermission && !can(req.actor!.role, def.drillPermission)) throw commonError('FORBIDDEN');
       return req.inScope((ctx) =>
-        recordsBehind(ctx, def.key, req.query.unitId ?? ctx.scope.unitId, date(req.query.asOf, 'asOf') ?? todayInShanghai(), req.query.figure, pageOf(req.query)),
+        recordsBehind(ctx, def.key, req.query.unitId ?? ctx.scope.unitId, dateParam(req.query.asOf, 'asOf') ?? todayInShanghai(), req.query.figure, pageOf(req.query)),
       );
     },
   });
