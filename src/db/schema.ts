@@ -14,6 +14,7 @@ export * from '../programs/counselling/schema.ts';
 export * from '../engines/indicators/schema.ts';
 export * from '../engines/notify/schema.ts';
 export * from '../programs/supervision/schema.ts';
+export * from '../programs/portal/schema.ts';
 
 import * as org from '../engines/org/schema.ts';
 import * as accounts from '../engines/accounts/schema.ts';
@@ -30,6 +31,7 @@ import * as counselling from '../programs/counselling/schema.ts';
 import * as indicators from '../engines/indicators/schema.ts';
 import * as notify from '../engines/notify/schema.ts';
 import * as supervision from '../programs/supervision/schema.ts';
+import * as portal from '../programs/portal/schema.ts';
 
-export const schema = { ...org, ...accounts, ...audit, ...membership, ...importJobs, ...ledger, ...approvals, ...hardship, ...relief, ...cases, ...legal, ...counselling, ...indicators, ...notify, ...supervision };
+export const schema = { ...org, ...accounts, ...audit, ...membership, ...importJobs, ...ledger, ...approvals, ...hardship, ...relief, ...cases, ...legal, ...counselling, ...indicators, ...notify, ...supervision, ...portal };
 export type Schema = typeof schema;
