@@ -103,6 +103,8 @@ export const caseDeadlines = pgTable(
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     extended: boolean('extended').notNull().default(false),
     metOn: date('met_on', { mode: 'string' }),
+    /** The day the period itself ended, when that was a rest day and the due date moved past it. */
+    nominalDueOn: date('nominal_due_on', { mode: 'string' }),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.key] }), index('case_deadlines_due_idx').on(t.dueOn).where(sql`${t.metOn} IS NULL`)],
 );
@@ -158,6 +160,28 @@ export const caseDocuments = pgTable(
   (t) => [primaryKey({ columns: [t.caseId, t.id] }), index('case_documents_id_idx').on(t.id)],
 );
 
+export const CALENDAR_DAY_KINDS = ['holiday', 'workday'] as const;
+export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];
+
+/**
+ * The official calendar of rest days (法定休假日): public holidays, and the weekend days made
+ * working days (调休上班). A year with no row is not in the calendar: only weekends count there.
+ * Kept by the city; read by everyone, since deadlines everywhere move by it.
+ */
+export const calendarDays = pgTable(
+  'calendar_days',
+  {
+    day: date('day', { mode: 'string' }).primaryKey(),
+    kind: text('kind').$type<CalendarDayKind>().notNull(),
+    /** The holiday's name (春节), or for a make-up working day the holiday it belongs to. */
+    name: text('name').notNull(),
+    updatedBy: integer('updated_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('calendar_days_kind_check', sql`${t.kind} in ('holiday','workday')`)],
+);
+
+export type CalendarDayRow = typeof calendarDays.$inferSelect;
 export type CaseRow = typeof cases.$inferSelect;
 export type CaseStageRow = typeof caseStages.$inferSelect;
 export type CaseEventRow = typeof caseEvents.$inferSelect;
