@@ -26,6 +26,12 @@ export interface DrillRecord {
   name: string;
   code: string | null;
   kind: string;
+  /** The record's date that counts for the figure (filed, paid, received …), when it has one. */
+  date?: string | null;
+  /** A short note on the record (its grade, amount, stage or result), in Chinese. */
+  detail?: string | null;
+  /** What holds the record, when its page needs it (a relief application's campaign). */
+  parentId?: number | null;
 }
 
 export interface IndicatorDefinition {

@@ -4,6 +4,10 @@
  * scheduler, the demo and the bench import this file.
  */
 import '../membership/indicators.ts';
+import '../hardship/indicators.ts';
+import '../relief/indicators.ts';
+import '../legal/indicators.ts';
+import '../counselling/indicators.ts';
 import '../hardship/reminders.ts';
 import '../legal/reminders.ts';
 

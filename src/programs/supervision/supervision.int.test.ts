@@ -68,7 +68,99 @@ beforeAll(async () => {
   await asA((ctx) => createEnterprise(ctx, { unitId: aTown2, creditCode: fakeCreditCode(), name: '甲县未建会企业', industry: 'C', ownership: '170', registeredOn: '2015-01-01', employees: 12 }));
   countyA = await login(app, a.username);
   countyB = await login(app, b.username);
+  await otherProgramsRecords();
 });
+
+/**
+ * Hand-made records of the other programs, dated in January and February 2026 (written straight to
+ * the tables where the services would date them today). What each unit's figures must be:
+ * see PROGRAM_FIGURES below.
+ */
+async function otherProgramsRecords() {
+  const by = cityAdmin.userId;
+  // Hardship: H1 filed 10 Jan; H2 filed 15 Jan, exited 5 Feb; H3 (county B) filed 20 Feb;
+  // H4 (A's second township) exited 5 Jan, returned 20 Jan, filed again 10 Feb.
+  const household = async (unitId: number, grade: string, status: string, events: [string, string][]) => {
+    const [h] = await database.query<{ id: number }>(
+      `INSERT INTO hardship_households (unit_id, status, worker_name, id_hash, id_sealed, id_masked, gender, birth_date, main_cause, grade, applied_on, created_by)
+       VALUES ($1, $2, $3, $4, 'x', '350700********0011', 'male', '1975-01-01', 'illness', $5, '2025-11-01', $6) RETURNING id`,
+      [unitId, status, `督查测试户${grade}${events.length}`, `hash-${Math.random()}`, grade, by],
+    );
+    for (const [action, on] of events) await database.query(`INSERT INTO hardship_events (household_id, action, on_date, actor_name) VALUES ($1, $2, $3, '测试')`, [h!.id, action, on]);
+  };
+  await household(t.aUnion.id, 'deep', 'filed', [['registered', '2026-01-02'], ['filed', '2026-01-10']]);
+  await household(t.aUnion.id, 'relative', 'exited', [['filed', '2026-01-15'], ['exited', '2026-02-05']]);
+  await household(t.bUnion.id, 'accident', 'filed', [['filed', '2026-02-20']]);
+  await household(aTown2, 'relative', 'filed', [['filed', '2025-12-01'], ['exited', '2026-01-05'], ['reentered', '2026-01-20'], ['filed', '2026-02-10']]);
+
+  // Relief: county B's campaign, one application approved on 20 January and paid on 12 February.
+  const { buildReliefScenario } = await import('../../test/factories.ts');
+  const os = await import('node:os');
+  const relief = await buildReliefScenario(database, { countyId: t.b.id, unionId: t.bUnion.id, mark: '乙县督查', filesDir: os.tmpdir() });
+  await database.query(
+    `UPDATE approval_requests SET finished_at = '2026-01-20T10:00:00+08:00' WHERE id = (SELECT approval_request_id FROM relief_applications WHERE id = $1)`,
+    [relief.applicationId],
+  );
+  await database.query(`UPDATE relief_applications SET paid_on = '2026-02-12' WHERE id = $1`, [relief.applicationId]);
+
+  // Legal: two disputes received at A's union (10 Jan, 15 Feb); the first mediated to an agreement
+  // on 3 February, the second's mediation failed on 25 February.
+  const { buildDispute } = await import('../../test/factories.ts');
+  const d1 = await buildDispute(database, { rootUnitId: t.city.id, unitId: t.aUnion.id, openedOn: '2026-01-10', knewOn: '2026-01-02' });
+  const d2 = await buildDispute(database, { rootUnitId: t.city.id, unitId: t.aUnion.id, openedOn: '2026-02-15', knewOn: '2026-02-02' });
+  for (const [caseId, started, ended, outcome] of [
+    [d1.id, '2026-01-12', '2026-02-03', 'agreement'],
+    [d2.id, '2026-02-16', '2026-02-25', 'failed'],
+  ] as const) {
+    await database.query(
+      `INSERT INTO case_stages (case_id, seq, stage, role, started_on, ended_on, outcome, created_by)
+       SELECT $1, COALESCE(max(seq), 0) + 1, 'mediation', 'mediator', $2, $3, $4, $5 FROM case_stages WHERE case_id = $1`,
+      [caseId, started, ended, outcome, by],
+    );
+  }
+
+  // Counselling: sessions held on 12 January (through county A) and 3 February (A's second
+  // township); one cancelled in February does not count.
+  const { buildCounselling } = await import('../../test/factories.ts');
+  const room = await buildCounselling(database, { rootUnitId: t.city.id, unitId: t.a.id });
+  for (const [unitId, day, status] of [
+    [t.a.id, '2026-01-12', 'completed'],
+    [aTown2, '2026-02-03', 'completed'],
+    [aTown2, '2026-02-04', 'cancelled'],
+  ] as const) {
+    const [slot] = await database.query<{ id: number }>(
+      `INSERT INTO counselling_slots (unit_id, counsellor_id, room_id, starts_at, ends_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [t.a.id, room.counsellorId, room.roomId, `${day}T09:00:00+08:00`, `${day}T10:00:00+08:00`],
+    );
+    await database.query(
+      `INSERT INTO counselling_appointments (unit_id, slot_id, counsellor_id, requested_by, client_name, topic, status, created_by) VALUES ($1, $2, $3, 'worker', '来访者', 'work_stress', $4, $5)`,
+      [unitId, slot!.id, room.counsellorId, status, by],
+    );
+  }
+}
+
+/** The other programs' figures the hand-made records must give, by unit and month end. */
+function programFigures(): Record<string, Record<number, Record<string, number | null>>> {
+  const none = { 'hardship.households': 0, 'relief.paidShare': null, 'relief.households': 0, 'legal.received': 0, 'legal.mediated': 0, 'legal.mediationRate': null, 'counselling.sessions': 0 };
+  return {
+    [JAN]: {
+      [t.city.id]: { ...none, 'hardship.households': 2, 'relief.paidShare': 0, 'legal.received': 1, 'counselling.sessions': 1 },
+      [t.a.id]: { ...none, 'hardship.households': 2, 'legal.received': 1, 'counselling.sessions': 1 },
+      [t.aTown.id]: { ...none, 'hardship.households': 2, 'legal.received': 1 },
+      [aTown2]: { ...none },
+      [t.b.id]: { ...none, 'relief.paidShare': 0 },
+      [t.bTown.id]: { ...none, 'relief.paidShare': 0 },
+    },
+    [FEB]: {
+      [t.city.id]: { ...none, 'hardship.households': 3, 'relief.paidShare': 1, 'relief.households': 1, 'legal.received': 2, 'legal.mediated': 1, 'legal.mediationRate': 0.5, 'counselling.sessions': 2 },
+      [t.a.id]: { ...none, 'hardship.households': 2, 'legal.received': 2, 'legal.mediated': 1, 'legal.mediationRate': 0.5, 'counselling.sessions': 2 },
+      [t.aTown.id]: { ...none, 'hardship.households': 1, 'legal.received': 2, 'legal.mediated': 1, 'legal.mediationRate': 0.5 },
+      [aTown2]: { ...none, 'hardship.households': 1, 'counselling.sessions': 1 },
+      [t.b.id]: { ...none, 'hardship.households': 1, 'relief.paidShare': 1, 'relief.households': 1 },
+      [t.bTown.id]: { ...none, 'hardship.households': 1, 'relief.paidShare': 1, 'relief.households': 1 },
+    },
+  };
+}
 afterAll(async () => {
   await app.close();
   await database.destroy();
@@ -85,6 +177,17 @@ async function recount(unitId: number, asOf: string) {
   });
 }
 
+/** Every non-membership indicator for one unit, computed afresh from the records. */
+async function recomputeOthers(unitId: number, asOf: string) {
+  const { listIndicators } = await import('../../engines/indicators/catalogue.ts');
+  return runAsSystem(database, async (db) => {
+    const ctx = { db, actor: { userId: 0, username: 'system', displayName: '', role: 'city_admin' as const, unitId }, scope: { unitId, path: '/' } };
+    const out: Record<string, number | null> = {};
+    for (const def of listIndicators().filter((d) => !d.key.startsWith('membership.'))) out[def.key] = (await def.compute(ctx, unitId, asOf)).value;
+    return out;
+  });
+}
+
 describe('monthly snapshots', () => {
   it('freeze every supervised unit for every indicator, equal to a recomputation from the records as of the month end', async () => {
     const r = await freezeDueMonths(database, '2026-02-05'); // the scheduled run: January is over
@@ -98,7 +201,13 @@ describe('monthly snapshots', () => {
       for (const unitId of units) {
         const expected = await recount(unitId, period);
         const got = Object.fromEntries(frozen.filter((s) => s.unitId === unitId).map((s) => [s.indicatorKey, s.value]));
-        expect(got, `unit ${unitId} ${period}`).toEqual(expected);
+        const membership = Object.fromEntries(Object.entries(got).filter(([k]) => k.startsWith('membership.')));
+        expect(membership, `unit ${unitId} ${period}`).toEqual(expected);
+        // The other programs' indicators: what the hand-made records give, and what each indicator
+        // computes again from the records for that unit alone as of the month end.
+        const others = Object.fromEntries(Object.entries(got).filter(([k]) => !k.startsWith('membership.')));
+        expect(others, `unit ${unitId} ${period}`).toEqual(programFigures()[period]![unitId]);
+        expect(await recomputeOthers(unitId, period), `unit ${unitId} ${period} recomputed`).toEqual(others);
       }
     }
     const jan = await recount(t.a.id, JAN);
@@ -303,6 +412,13 @@ describe('the API', () => {
       'membership.unions',
       'membership.members',
       'membership.migrantMembers',
+      'hardship.households',
+      'relief.paidShare',
+      'relief.households',
+      'legal.received',
+      'legal.mediated',
+      'legal.mediationRate',
+      'counselling.sessions',
     ]);
   });
 });
