@@ -94,7 +94,8 @@ const drillSpec = {
 };
 
 function share(c: ReliefCounts): IndicatorValue {
-  return { value: c.approvedFen > 0 ? Math.round((c.paidFen / c.approvedFen) * 10000) / 10000 : null, numerator: c.paidFen, denominator: c.approvedFen };
+  // The parts in yuan, as they are shown beside the share.
+  return { value: c.approvedFen > 0 ? Math.round((c.paidFen / c.approvedFen) * 10000) / 10000 : null, numerator: c.paidFen / 100, denominator: c.approvedFen / 100 };
 }
 
 registerIndicator({
@@ -102,7 +103,7 @@ registerIndicator({
   program: 'relief',
   name: '帮扶资金发放进度',
   definition:
-    '统计日所在年度开展的帮扶活动（活动期间与本年度相交）中，统计日前已发放的金额 ÷ 统计日前审批通过的金额；按录入申请的单位归属，金额以分计',
+    '统计日所在年度开展的帮扶活动（活动期间与本年度相交）中，统计日前已发放的金额 ÷ 统计日前审批通过的金额；按录入申请的单位归属；分子、分母以元计',
   unit: '%',
   direction: 'higher',
   version: 1,

@@ -170,7 +170,17 @@ export function supervisionRoutes(app: App): void {
       response: {
         200: Type.Object({
           figure: Nullable(Type.String()),
-          items: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), code: Nullable(Type.String()), kind: Type.String() })),
+          items: Type.Array(
+            Type.Object({
+              id: Type.Integer(),
+              name: Type.String(),
+              code: Nullable(Type.String()),
+              kind: Type.String(),
+              date: Type.Optional(Nullable(Type.String())),
+              detail: Type.Optional(Nullable(Type.String())),
+              parentId: Type.Optional(Type.Union([Type.Null(), Type.Integer()])),
+            }),
+          ),
           total: Type.Integer(),
         }),
         ...errorResponses,

@@ -9,12 +9,13 @@ import { useI18n } from '../../lib/i18n.tsx';
 import { useScope } from '../../lib/scope.tsx';
 import { RankBars, TrendLine } from './charts.tsx';
 import { GaugeCard, StatusTag } from './GaugeCard.tsx';
-import { useSt } from './i18n.ts';
+import { useIndicatorText, useSt } from './i18n.ts';
 import { RecordsDrawer, type Drill } from './RecordsDrawer.tsx';
 import { BASE, drillQuery, fmtValue, iso, monthOf, notFuture, type Dashboard, type RankItem } from './shared.ts';
 
 export default function DashboardPage() {
   const { st } = useSt();
+  const text = useIndicatorText();
   const { lang } = useI18n();
   const { message } = App.useApp();
   const { unit, setUnit } = useScope();
@@ -78,7 +79,7 @@ export default function DashboardPage() {
       ),
     },
     {
-      title: gauge?.indicator.name ?? st('value'),
+      title: (gauge ? text.name(gauge.indicator.key, gauge.indicator.name) : st('value')),
       dataIndex: 'value',
       align: 'right',
       width: 130,
@@ -138,7 +139,7 @@ export default function DashboardPage() {
                   value={indicatorKey}
                   onChange={setIndicator}
                   style={{ width: 170 }}
-                  options={data.gauges.map((g) => ({ value: g.indicator.key, label: g.indicator.name }))}
+                  options={data.gauges.map((g) => ({ value: g.indicator.key, label: text.name(g.indicator.key, g.indicator.name) }))}
                   className="gh-no-print"
                 />
               }
@@ -152,7 +153,7 @@ export default function DashboardPage() {
                     labels={ranked.map((r) => r.name)}
                     values={ranked.map((r) => r.value)}
                     statuses={ranked.map((r) => r.status)}
-                    ariaLabel={`${st('dash.rank')}：${gauge.indicator.name}`}
+                    ariaLabel={`${st('dash.rank')}：${text.name(gauge.indicator.key, gauge.indicator.name)}`}
                     onPick={(i) => {
                       const r = ranked[i];
                       if (r) openHref(r.drill, r.name);
@@ -168,17 +169,17 @@ export default function DashboardPage() {
             </Card>
           </Col>
           <Col xs={24} xl={12}>
-            <Card className="gh-card" title={`${st('dash.trend')} · ${gauge.indicator.name}`}>
+            <Card className="gh-card" title={`${st('dash.trend')} · ${text.name(gauge.indicator.key, gauge.indicator.name)}`}>
               <TrendLine
                 unit={unitText}
-                name={gauge.indicator.name}
+                name={text.name(gauge.indicator.key, gauge.indicator.name)}
                 periods={trend.map((p, i) => (i === trend.length - 1 ? `${st('dash.today')} ${p.period.slice(5)}` : monthOf(p.period)))}
                 values={trend.map((p) => p.value)}
                 marks={trend.map((p, i) => (i === trend.length - 1 ? 'live' : p.corrected ? 'corrected' : p.frozen ? 'frozen' : 'none'))}
                 target={gauge.progress?.target ?? null}
                 targetLabel={st('dash.target')}
                 labels={{ frozen: st('dash.frozen'), live: st('dash.live'), corrected: st('dash.corrected') }}
-                ariaLabel={`${st('dash.trend')}：${gauge.indicator.name}`}
+                ariaLabel={`${st('dash.trend')}：${text.name(gauge.indicator.key, gauge.indicator.name)}`}
                 onPick={(i) => {
                   const p = trend[i];
                   if (p && p.value !== null) setDrill({ indicator: gauge.indicator.key, unitId: scopeId, unitName: unit!.name, asOf: p.period });

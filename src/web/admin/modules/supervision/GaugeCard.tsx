@@ -3,7 +3,7 @@ import { Card, Space, Tag, Tooltip, Typography } from 'antd';
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import { useI18n } from '../../lib/i18n.tsx';
 import { GaugeDial } from './charts.tsx';
-import { useSt } from './i18n.ts';
+import { useIndicatorText, useSt } from './i18n.ts';
 import { drillQuery, fmtShare, fmtValue, STATUS_TAG, type Gauge } from './shared.ts';
 
 export function StatusTag({ status }: { status: keyof typeof STATUS_TAG | null | undefined }) {
@@ -15,19 +15,21 @@ export function StatusTag({ status }: { status: keyof typeof STATUS_TAG | null |
 export function GaugeCard({ gauge, onDrill, compact }: { gauge: Gauge; onDrill: (q: { indicator: string; figure?: string | undefined }) => void; compact?: boolean }) {
   const { st } = useSt();
   const { lang } = useI18n();
+  const text = useIndicatorText();
   const g = gauge;
   const p = g.progress;
+  const name = text.name(g.indicator.key, g.indicator.name);
   const unit = g.indicator.unit;
   const open = (href: string) => {
     const q = drillQuery(href);
     onDrill({ indicator: q.indicator || g.indicator.key, figure: q.figure });
   };
   return (
-    <Card size="small" className="gh-sv-gauge" role="region" aria-label={g.indicator.name}>
+    <Card size="small" className="gh-sv-gauge" role="region" aria-label={name}>
       <div className="gh-sv-gauge-head">
         <Space size={4}>
-          <Typography.Text strong>{g.indicator.name}</Typography.Text>
-          <Tooltip title={`${st('definition')}：${g.indicator.definition}`}>
+          <Typography.Text strong>{name}</Typography.Text>
+          <Tooltip title={`${st('definition')}：${text.definition(g.indicator.key, g.indicator.definition)}`}>
             <QuestionCircleOutlined aria-label={st('definition')} className="gh-muted" />
           </Tooltip>
         </Space>
@@ -40,12 +42,12 @@ export function GaugeCard({ gauge, onDrill, compact }: { gauge: Gauge; onDrill: 
         target={p?.target ?? null}
         expected={p?.expected ?? null}
         status={p?.status ?? null}
-        ariaLabel={`${g.indicator.name} ${g.display}`}
+        ariaLabel={`${name} ${g.display}`}
         onClick={() => open(g.drill.href)}
         height={compact ? 130 : 150}
       />
       <div className="gh-sv-gauge-value">
-        <a role="button" className="gh-sv-num" aria-label={`${g.indicator.name} ${st('detail')}`} onClick={() => open(g.drill.href)}>
+        <a role="button" className="gh-sv-num" aria-label={`${name} ${st('detail')}`} onClick={() => open(g.drill.href)}>
           {fmtValue(unit, g.value, lang)}
         </a>
         {g.numerator !== null && g.denominator !== null && (
@@ -78,7 +80,7 @@ export function GaugeCard({ gauge, onDrill, compact }: { gauge: Gauge; onDrill: 
         <div className="gh-sv-figures">
           {g.drill.figures.map((f) => (
             <a key={f.key} role="button" onClick={() => open(f.href)}>
-              {f.label}
+              {text.figure(g.indicator.key, f.key, f.label)}
             </a>
           ))}
         </div>

@@ -3,7 +3,7 @@ import { Card, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { useI18n } from '../../lib/i18n.tsx';
 import { StatusTag } from './GaugeCard.tsx';
-import { useSt } from './i18n.ts';
+import { useIndicatorText, useSt } from './i18n.ts';
 import { better, fmtChange, fmtValue, type BulletinIndicator, type BulletinRow } from './shared.ts';
 
 type Row = BulletinRow & { total?: boolean };
@@ -21,6 +21,7 @@ function Change({ unit, direction, change }: { unit: string; direction: string; 
 
 export function IndicatorTable({ ind, unit, onDrill, previousLabel, changeLabel }: { ind: BulletinIndicator; unit: { id: number; name: string }; onDrill: (unitId: number, name: string) => void; previousLabel?: string; changeLabel?: string }) {
   const { st } = useSt();
+  const text = useIndicatorText();
   const { lang } = useI18n();
   const rows: Row[] = [...ind.rows, { ...ind.total, unitId: unit.id, name: st('bul.total', { name: unit.name }), rank: null, total: true }];
   const columns: TableProps<Row>['columns'] = [
@@ -37,13 +38,13 @@ export function IndicatorTable({ ind, unit, onDrill, previousLabel, changeLabel 
       ),
     },
     {
-      title: ind.name,
+      title: text.name(ind.key, ind.name),
       dataIndex: 'value',
       align: 'right',
       width: 150,
       render: (v: number | null, r) => (
         <Space direction="vertical" size={0} style={{ alignItems: 'flex-end' }}>
-          <a role="button" className="gh-sv-num" aria-label={`${r.total ? unit.name : r.name} ${ind.name} ${fmtValue(ind.unit, v, lang)}`} onClick={() => onDrill(r.total ? unit.id : r.unitId, r.total ? unit.name : r.name)}>
+          <a role="button" className="gh-sv-num" aria-label={`${r.total ? unit.name : r.name} ${text.name(ind.key, ind.name)} ${fmtValue(ind.unit, v, lang)}`} onClick={() => onDrill(r.total ? unit.id : r.unitId, r.total ? unit.name : r.name)}>
             {fmtValue(ind.unit, v, lang)}
           </a>
           {r.numerator !== null && r.denominator !== null && (
@@ -65,12 +66,12 @@ export function IndicatorTable({ ind, unit, onDrill, previousLabel, changeLabel 
       size="small"
       className="gh-card gh-sv-indicator"
       role="region"
-      aria-label={ind.name}
+      aria-label={text.name(ind.key, ind.name)}
       title={
         <Space>
-          {ind.name}
+          {text.name(ind.key, ind.name)}
           <Typography.Text type="secondary" className="gh-small" style={{ fontWeight: 'normal' }}>
-            {st('definition')}：{ind.definition}
+            {st('definition')}：{text.definition(ind.key, ind.definition)}
           </Typography.Text>
         </Space>
       }

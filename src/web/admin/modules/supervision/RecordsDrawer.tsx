@@ -20,6 +20,9 @@ function recordLink(r: DrillRecord, unitId: number): string | null {
   if (r.kind === 'person') return `/membership/members?${q}&person=${r.id}`;
   if (r.kind === 'union') return `/membership/unions?${q}&union=${r.id}`;
   if (r.kind === 'enterprise') return `/membership/enterprises?${q}&q=${encodeURIComponent(r.code ?? r.name)}`;
+  if (r.kind === 'household') return `/hardship/households?${q}&household=${r.id}`;
+  if (r.kind === 'relief_application' && r.parentId) return `/relief/applications?${q}&campaign=${r.parentId}&application=${r.id}`;
+  if (r.kind === 'case') return `/legal/cases/${r.id}`;
   return null;
 }
 
@@ -56,16 +59,24 @@ export function RecordsDrawer({ drill, onClose }: { drill: Drill | null; onClose
     };
   }, [drill, figure, page, pageSize, message]);
 
+  // The columns follow the kind of record listed (a figure lists one kind).
+  const kind = data.items[0]?.kind ?? 'enterprise';
+  const label = (part: 'name' | 'code' | 'date' | 'detail') => {
+    const specific = sl(`drill.${part}`, kind);
+    return specific === kind ? st(`drill.${part}`) : specific;
+  };
   const columns: TableProps<DrillRecord>['columns'] = [
     {
-      title: st('drill.name'),
+      title: label('name'),
       dataIndex: 'name',
       render: (v: string, r) => {
         const to = drill ? recordLink(r, drill.unitId) : null;
         return to ? <Link to={to}>{v}</Link> : v;
       },
     },
-    { title: st('drill.code'), dataIndex: 'code', width: 220, render: (v: string | null) => v ?? '—' },
+    { title: label('code'), dataIndex: 'code', width: 200, render: (v: string | null) => v ?? '—' },
+    ...(data.items.some((r) => r.date !== undefined) ? [{ title: label('date'), dataIndex: 'date', width: 110, render: (v: string | null) => v ?? '—' }] : []),
+    ...(data.items.some((r) => r.detail !== undefined) ? [{ title: label('detail'), dataIndex: 'detail', render: (v: string | null) => v ?? '—' }] : []),
     { title: st('drill.kind'), dataIndex: 'kind', width: 90, render: (v: string) => <Tag>{sl('drill.kind', v)}</Tag> },
   ];
 

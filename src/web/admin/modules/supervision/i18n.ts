@@ -1,5 +1,5 @@
 /** The supervision pages' own words, in both languages; the language follows the app's switch. */
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useI18n } from '../../lib/i18n.tsx';
 
 const zh = {
@@ -48,6 +48,23 @@ const zh = {
   'drill.kind.enterprise': '企业',
   'drill.kind.person': '会员',
   'drill.kind.union': '工会',
+  'drill.kind.household': '困难职工',
+  'drill.kind.relief_application': '帮扶申请',
+  'drill.kind.case': '劳动争议',
+  'drill.name.household': '职工姓名',
+  'drill.name.relief_application': '帮扶对象',
+  'drill.name.case': '案件',
+  'drill.code.household': '身份证号（脱敏）',
+  'drill.code.relief_application': '身份证号（脱敏）',
+  'drill.code.case': '用人单位',
+  'drill.date': '日期',
+  'drill.date.household': '建档日期',
+  'drill.date.relief_application': '发放或审批日期',
+  'drill.date.case': '受理日期',
+  'drill.detail': '说明',
+  'drill.detail.household': '困难类别',
+  'drill.detail.relief_application': '帮扶活动·金额',
+  'drill.detail.case': '办理情况',
   'drill.none': '该指标暂无可展开的明细',
   'bul.title': '督查通报',
   'bul.list': '已发布的通报',
@@ -216,6 +233,23 @@ const en: Record<SKey, string> = {
   'drill.kind.enterprise': 'Enterprise',
   'drill.kind.person': 'Member',
   'drill.kind.union': 'Union',
+  'drill.kind.household': 'Hardship household',
+  'drill.kind.relief_application': 'Relief application',
+  'drill.kind.case': 'Labour dispute',
+  'drill.name.household': 'Worker',
+  'drill.name.relief_application': 'Recipient',
+  'drill.name.case': 'Case',
+  'drill.code.household': 'ID number (masked)',
+  'drill.code.relief_application': 'ID number (masked)',
+  'drill.code.case': 'Employer',
+  'drill.date': 'Date',
+  'drill.date.household': 'Filed on',
+  'drill.date.relief_application': 'Paid or approved on',
+  'drill.date.case': 'Received on',
+  'drill.detail': 'Note',
+  'drill.detail.household': 'Grade',
+  'drill.detail.relief_application': 'Campaign · amount',
+  'drill.detail.case': 'Progress',
   'drill.none': 'No record list for this indicator yet',
   'bul.title': 'Supervision bulletins',
   'bul.list': 'Published bulletins',
@@ -351,4 +385,86 @@ export function useSt(): { st: STranslate; sl: (prefix: string, value: string) =
   );
   const sl = useCallback((prefix: string, value: string) => dict[`${prefix}.${value}` as SKey] ?? value, [dict]);
   return { st, sl };
+}
+
+/**
+ * The catalogue's indicators in English. The server's Chinese names and definitions are the source;
+ * these are shown instead when the app is in English (an indicator missing here stays in Chinese).
+ */
+const INDICATOR_EN: Record<string, { name: string; definition: string; figures?: Record<string, string> }> = {
+  'membership.formationRate': {
+    name: 'Union formation rate',
+    definition: 'Enterprises with a union (their own or a joint grassroots union) ÷ enterprises that should have one (by default every active enterprise in scope)',
+    figures: { uncoveredEnterprises: 'Enterprises without a union', coveredEnterprises: 'Enterprises with a union', enterprises: 'Enterprises that should have a union' },
+  },
+  'membership.membershipRate': {
+    name: 'Membership rate',
+    definition: 'Members in enterprises with a union ÷ employees of those enterprises (the latest headcount reported on or before the date)',
+    figures: { membersInCovered: 'Members in enterprises with a union', coveredEnterprises: 'Enterprises with a union' },
+  },
+  'membership.shuangliangRate': {
+    name: '"Two displays" rate',
+    definition: 'Grassroots unions showing both the union signboard and the chair’s identity ÷ unions the requirement applies to (all by default; a county may exempt joint unions sharing the lead unit’s signboard)',
+    figures: { notShuangliangUnions: 'Unions not yet showing both', shuangliangUnions: 'Unions showing both', shuangliangRequiredUnions: 'Unions required to show both' },
+  },
+  'membership.unions': { name: 'Grassroots unions', definition: 'Grassroots unions (single and joint) on the register on the date', figures: { unions: 'Grassroots unions' } },
+  'membership.members': { name: 'Members', definition: 'Union members on the register on the date', figures: { members: 'Members' } },
+  'membership.migrantMembers': { name: 'Migrant-worker members', definition: 'Members on the register on the date who are migrant workers', figures: { migrantMembers: 'Migrant-worker members' } },
+  'hardship.households': {
+    name: 'Hardship households on file',
+    definition:
+      'Households of workers in hardship on file on the date: filed (after the public notice) and not exited before the date, judged by the recorded dates of filing, exit and re-entry; the deep, relative and accident grades are those the files carry now',
+    figures: { households: 'Households on file', deep: 'Deep hardship', relative: 'Relative hardship', accident: 'Hardship by accident' },
+  },
+  'relief.paidShare': {
+    name: 'Relief paid out',
+    definition: 'For the campaigns of the date’s year (their period overlapping the year): aid paid by the date ÷ aid approved by the date; counted for the unit that entered the application; the parts in yuan',
+    figures: { paid: 'Paid', unpaid: 'Approved, not yet paid', approved: 'Approved' },
+  },
+  'relief.households': {
+    name: 'Households helped',
+    definition: 'For the campaigns of the date’s year (their period overlapping the year): households paid by the date (students, for student aid)',
+    figures: { paid: 'Paid' },
+  },
+  'legal.received': {
+    name: 'Labour disputes received',
+    definition: 'From 1 January of the date’s year to the date: labour disputes received (registered) through a legal-service station, the hotline, the workers’ portal or a referral',
+    figures: { received: 'Disputes received' },
+  },
+  'legal.mediated': {
+    name: 'Disputes mediated',
+    definition: 'From 1 January of the date’s year to the date: labour disputes whose mediation ended in an agreement',
+    figures: { mediated: 'Mediated to an agreement', mediationsEnded: 'Mediation ended' },
+  },
+  'legal.mediationRate': {
+    name: 'Mediation success rate',
+    definition: 'From 1 January of the date’s year to the date: disputes whose mediation ended in an agreement ÷ disputes whose mediation ended (including failed and withdrawn)',
+    figures: { mediated: 'Mediated to an agreement', mediationsEnded: 'Mediation ended' },
+  },
+  'counselling.sessions': {
+    name: 'Counselling sessions',
+    definition: 'From 1 January of the date’s year to the date: counselling sessions held (by the date of the booked slot, booked through the unit or those below); a count only, with no client or session content',
+  },
+};
+
+export interface IndicatorText {
+  name(key: string, zh: string): string;
+  definition(key: string, zh: string): string;
+  figure(key: string, figure: string, zh: string): string;
+}
+
+/** An indicator's name, definition and figure labels in the app's language (Chinese as given by the server). */
+export function useIndicatorText(): IndicatorText {
+  const { lang } = useI18n();
+  return useMemo<IndicatorText>(
+    () =>
+      lang === 'en'
+        ? {
+            name: (key, zh) => INDICATOR_EN[key]?.name ?? zh,
+            definition: (key, zh) => INDICATOR_EN[key]?.definition ?? zh,
+            figure: (key, figure, zh) => INDICATOR_EN[key]?.figures?.[figure] ?? zh,
+          }
+        : { name: (_k, zh) => zh, definition: (_k, zh) => zh, figure: (_k, _f, zh) => zh },
+    [lang],
+  );
 }

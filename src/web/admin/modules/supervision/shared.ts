@@ -1,8 +1,9 @@
 /** 督查督办: wire types, number formats, the indicator catalogue (read once) and file downloads. */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, ApiError, withQuery } from '../../lib/api.ts';
 import type { Lang } from '../../lib/i18n.tsx';
+import { useIndicatorText } from './i18n.ts';
 
 export const BASE = '/api/v1/supervision';
 export const NOTIFY = '/api/v1/notifications';
@@ -65,6 +66,9 @@ export interface DrillRecord {
   name: string;
   code: string | null;
   kind: string;
+  date?: string | null;
+  detail?: string | null;
+  parentId?: number | null;
 }
 export interface TargetItem {
   unitId: number;
@@ -186,6 +190,7 @@ export const monthOf = (date: string) => date.slice(0, 7);
 let cataloguePromise: Promise<{ items: IndicatorInfo[]; thresholds: { green: number; yellow: number } }> | null = null;
 
 export function useIndicators(): { items: IndicatorInfo[]; thresholds: { green: number; yellow: number }; byKey: (k: string) => IndicatorInfo | undefined } {
+  const text = useIndicatorText();
   const [data, setData] = useState<{ items: IndicatorInfo[]; thresholds: { green: number; yellow: number } }>({ items: [], thresholds: { green: 1, yellow: 0.97 } });
   useEffect(() => {
     let live = true;
@@ -199,7 +204,17 @@ export function useIndicators(): { items: IndicatorInfo[]; thresholds: { green: 
       live = false;
     };
   }, []);
-  return { ...data, byKey: (k) => data.items.find((i) => i.key === k) };
+  const items = useMemo(
+    () =>
+      data.items.map((i) => ({
+        ...i,
+        name: text.name(i.key, i.name),
+        definition: text.definition(i.key, i.definition),
+        drillFigures: i.drillFigures.map((f) => ({ ...f, label: text.figure(i.key, f.key, f.label) })),
+      })),
+    [data.items, text],
+  );
+  return { items, thresholds: data.thresholds, byKey: (k) => items.find((i) => i.key === k) };
 }
 
 // ---- links ----
