@@ -30,6 +30,7 @@ import { reliefRoutes } from '../programs/relief/routes.ts';
 import { caseRoutes } from '../engines/cases/routes.ts';
 import { legalRoutes } from '../programs/legal/routes.ts';
 import { counsellingRoutes } from '../programs/counselling/routes.ts';
+import { portalRoutes } from '../programs/portal/routes.ts';
 import multipart from '@fastify/multipart';
 import { assertRouteDeclaresAccess, installAccess } from './access.ts';
 import type { App } from './app-types.ts';
@@ -171,6 +172,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   caseRoutes(app, { filesDir: config.dataDir });
   legalRoutes(app, { filesDir: config.dataDir });
   counsellingRoutes(app);
+  portalRoutes(app, { database, sms: channels.sms });
 
   const serveWeb = opts.serveWeb ?? true;
   if (serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {

@@ -12,6 +12,7 @@ import { buildCounselling, buildDispute, buildLawyer, buildMember, buildReliefSc
 import type { App } from './app-types.ts';
 import { assertRouteDeclaresAccess, type ResourceKind, type RouteAccess } from './access.ts';
 import { todayInShanghai } from '../engines/time.ts';
+import { can } from '../engines/accounts/roles.ts';
 import { idleImportJobs } from '../engines/imports/jobs.ts';
 
 let database: TestDatabase;
@@ -260,6 +261,11 @@ describe('every API route', () => {
       if (/:(id|kind)\b/.test(String(r.url)) || !methodsOf(r).includes('GET')) continue;
       const access = accessOf(r);
       if ('public' in access) continue;
+      // A worker's own routes (the portal) refuse cadres outright.
+      if (access.permission !== 'signed_in' && !can('county_admin', access.permission)) {
+        expect((await call(app, countyA, 'GET', String(r.url))).statusCode, `GET ${r.url}`).toBe(403);
+        continue;
+      }
       const qs = r.schema?.querystring as { properties?: Record<string, Record<string, unknown>>; required?: string[] } | undefined;
       const props = qs?.properties ?? {};
       // Required parameters take each of their allowed values in turn (e.g. every drill-down figure).

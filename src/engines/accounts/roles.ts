@@ -66,8 +66,23 @@ const SUPERVISION_GRANTS: Record<Role, readonly (typeof SUPERVISION_PERMISSIONS)
   worker: ['notifications.read', 'notifications.manage'],
 };
 
+/** 职工服务门户: a worker's own membership, disputes, legal aid and counselling bookings (row-level security, migration 0022). */
+const PORTAL_PERMISSIONS = ['portal.self'] as const;
+
+const PORTAL_GRANTS: Record<Role, readonly (typeof PORTAL_PERMISSIONS)[number][]> = {
+  city_admin: [],
+  county_admin: [],
+  grassroots_staff: [],
+  reviewer: [],
+  auditor: [],
+  lawyer: [],
+  counsellor: [],
+  worker: ['portal.self'],
+};
+
 export const PERMISSIONS = [
   ...CASEWORK_PERMISSIONS,
+  ...PORTAL_PERMISSIONS,
   'org.read',
   'org.write',
   'users.read',
@@ -112,7 +127,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   worker: [],
 };
 
-const ALL_GRANTS = Object.fromEntries(ROLES.map((r) => [r, [...GRANTS[r], ...CASEWORK_GRANTS[r], ...SUPERVISION_GRANTS[r]]])) as unknown as Record<Role, readonly Permission[]>;
+const ALL_GRANTS = Object.fromEntries(ROLES.map((r) => [r, [...GRANTS[r], ...CASEWORK_GRANTS[r], ...SUPERVISION_GRANTS[r], ...PORTAL_GRANTS[r]]])) as unknown as Record<Role, readonly Permission[]>;
 
 export function can(role: Role, permission: Permission): boolean {
   return ALL_GRANTS[role].includes(permission);

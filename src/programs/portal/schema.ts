@@ -6,7 +6,7 @@ import { persons } from '../membership/schema.ts';
 /**
  * 职工服务门户: a worker's login bound to the worker as a person (one account per person, one
  * person per account). Row-level security reads it to limit a worker to their own records
- * (migration 0021).
+ * (migration 0022).
  */
 export const portalAccounts = pgTable('portal_accounts', {
   userId: integer('user_id')

@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
+import { buildTestApp } from '../../test/app.ts';
+import { asUser, buildCounselling, buildDispute, buildMember, buildTwoCounties, buildUnionWithEnterprise, buildUser, call, fakeIdNumber, login, type Session } from '../../test/factories.ts';
+import type { App } from '../../server/app-types.ts';
+import { DomainError } from '../../engines/errors.ts';
+import { logChannel, type OutboundMessage } from '../../engines/notify/channels.ts';
+import { rowsOf } from '../../db/sql.ts';
+import { sql } from 'drizzle-orm';
+import { leaveMember } from '../membership/service.ts';
+import { requestRegistrationCode } from './registration.ts';
+
+let database: TestDatabase;
+let app: App;
+let t: Awaited<ReturnType<typeof buildTwoCounties>>;
+let union: Awaited<ReturnType<typeof buildUnionWithEnterprise>>;
+const sent: { to: string; message: OutboundMessage }[] = [];
+const sms = logChannel('sms', { info: () => {} }, sent);
+const PASSWORD = 'Portal-passw0rd';
+
+const wang = { name: '王建平', idNumber: fakeIdNumber('1980-04-05'), phone: '13905990001' };
+const li = { name: '李秀英', idNumber: fakeIdNumber('1985-07-08', false), phone: '13905990002' };
+let wangPerson: number;
+
+const lastCode = () => /(\d{6})/.exec(sent.at(-1)!.message.text)![1]!;
+const refusal = (p: Promise<unknown>) => p.then(() => 'accepted', (e: unknown) => (e instanceof DomainError ? e.code : String(e)));
+
+async function register(who: typeof wang, now?: Date): Promise<Session> {
+  await requestRegistrationCode(database, sms, who, now);
+  const res = await app.inject({ method: 'POST', url: '/api/v1/portal/registration', payload: { ...who, code: lastCode(), password: PASSWORD } });
+  expect(res.statusCode, res.body).toBe(201);
+  expect(res.json().username).toBe(who.phone);
+  return login(app, who.phone, PASSWORD);
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await buildTestApp(database);
+  t = await buildTwoCounties(database);
+  union = await buildUnionWithEnterprise(database, { rootUnitId: t.city.id, parentId: t.aTown.id, name: '甲县竹木' });
+  wangPerson = (await buildMember(database, { rootUnitId: t.city.id, unionId: union.unionId, enterpriseId: union.enterpriseId, ...wang })).personId;
+  await buildMember(database, { rootUnitId: t.city.id, unionId: union.unionId, enterpriseId: union.enterpriseId, ...li });
+  await database.query(`UPDATE persons SET phone = $1 WHERE id = $2`, [wang.phone, wangPerson]);
+});
+afterAll(async () => {
+  await app?.close();
+  await database?.destroy();
+});
+
+describe('registration', () => {
+  it('refuses a wrong name, a former member and a phone other than the one on file, and sends no code', async () => {
+    const before = sent.length;
+    expect(await refusal(requestRegistrationCode(database, sms, { ...wang, name: '王建国' }))).toBe('PORTAL_IDENTITY_MISMATCH');
+    expect(await refusal(requestRegistrationCode(database, sms, { ...wang, idNumber: fakeIdNumber('1990-01-01'), phone: '13905990009' }))).toBe('PORTAL_IDENTITY_MISMATCH');
+    const former = { name: '张离会', idNumber: fakeIdNumber('1970-02-02'), phone: '13905990003' };
+    const m = await buildMember(database, { rootUnitId: t.city.id, unionId: union.unionId, enterpriseId: union.enterpriseId, ...former });
+    await asUser(database, { userId: 1, username: 'sys', role: 'city_admin', unitId: t.city.id }, (ctx) => leaveMember(ctx, m.personId, { on: '2020-01-01', reason: 'left' }));
+    expect(await refusal(requestRegistrationCode(database, sms, former))).toBe('PORTAL_NOT_A_MEMBER');
+    const later = new Date(Date.now() + 120_000);
+    expect(await refusal(requestRegistrationCode(database, sms, { ...wang, phone: '13905990008' }, later))).toBe('PORTAL_PHONE_MISMATCH');
+    expect(sent.length).toBe(before);
+  });
+
+  it('limits code requests per ID number: one a minute, five a day, refusals included', async () => {
+    const who = { name: '赵频繁', idNumber: fakeIdNumber('1975-03-03'), phone: '13905990010' };
+    await buildMember(database, { rootUnitId: t.city.id, unionId: union.unionId, enterpriseId: union.enterpriseId, ...who });
+    const start = Date.now() - 6 * 3600_000;
+    await requestRegistrationCode(database, sms, who, new Date(start));
+    expect(await refusal(requestRegistrationCode(database, sms, who, new Date(start + 30_000)))).toBe('PORTAL_CODE_TOO_SOON');
+    // Another phone for the same ID number is held to the same limits.
+    expect(await refusal(requestRegistrationCode(database, sms, { ...who, phone: '13905990011' }, new Date(start + 30_000)))).toBe('PORTAL_CODE_TOO_SOON');
+    for (let i = 1; i <= 4; i++) expect(await refusal(requestRegistrationCode(database, sms, i === 2 ? { ...who, name: '赵错名' } : who, new Date(start + i * 61_000)))).toMatch(/accepted|PORTAL_IDENTITY_MISMATCH/);
+    expect(await refusal(requestRegistrationCode(database, sms, who, new Date(start + 10 * 61_000)))).toBe('PORTAL_CODE_DAILY_LIMIT');
+    const res = await app.inject({ method: 'POST', url: '/api/v1/portal/registration/code', payload: who });
+    expect(res.statusCode).toBe(429);
+  });
+
+  it('refuses a wrong code, locks the code after five wrong tries, and refuses an expired one', async () => {
+    const post = (code: string, who = li) => app.inject({ method: 'POST', url: '/api/v1/portal/registration', payload: { ...who, code, password: PASSWORD } });
+    await requestRegistrationCode(database, sms, li, new Date(Date.now() - 11 * 60_000));
+    const expired = lastCode();
+    expect((await post(expired)).json().code).toBe('PORTAL_CODE_EXPIRED');
+    await requestRegistrationCode(database, sms, li);
+    const right = lastCode();
+    const wrong = right === '000000' ? '000001' : '000000';
+    const first = await post(wrong);
+    expect(first.statusCode).toBe(400);
+    expect(first.json().code).toBe('PORTAL_CODE_WRONG');
+    for (let i = 0; i < 3; i++) expect((await post(wrong)).json().code).toBe('PORTAL_CODE_WRONG');
+    expect((await post(wrong)).json().code).toBe('PORTAL_CODE_LOCKED');
+    expect((await post(right)).json().code).toBe('PORTAL_CODE_LOCKED');
+    const [n] = await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM portal_accounts`);
+    expect(n!.n).toBe(0);
+  });
+
+  it('opens a worker login at the member’s union, bound to the person, once', async () => {
+    const s = await register(wang, new Date(Date.now() + 180_000));
+    const me = await call(app, s, 'GET', '/api/v1/auth/me');
+    expect(me.json().user.role).toBe('worker');
+    expect(me.json().user.unitId).toBe(union.unionId);
+    const mine = await call(app, s, 'GET', '/api/v1/portal/me');
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json()).toMatchObject({ name: wang.name, status: 'member', unionName: '甲县竹木有限公司工会', joinedOn: '2013-03-01' });
+    expect(mine.json().idMasked).not.toContain(wang.idNumber.slice(6, 14));
+    expect(await refusal(requestRegistrationCode(database, sms, wang, new Date(Date.now() + 600_000)))).toBe('PORTAL_ALREADY_REGISTERED');
+  });
+});
+
+describe('a worker’s own records', () => {
+  let wangS: Session;
+  let liS: Session;
+  let staff: Session;
+  let wangCase: number;
+  let liCase: number;
+  let jointCase: number;
+
+  beforeAll(async () => {
+    wangS = await login(app, wang.phone, PASSWORD);
+    liS = await register(li, new Date(Date.now() + 3600_000));
+    const u = await buildUser(database, { unitId: union.unionId, role: 'grassroots_staff' });
+    staff = await login(app, u.username);
+    const filed = await call(app, wangS, 'POST', '/api/v1/portal/cases', {
+      disputeType: 'wages',
+      claimedFen: 1_280_000,
+      employerName: '南平某竹木制品有限公司',
+      facts: '拖欠三个月工资，车间主任口头承诺月底支付',
+      knewOn: '2026-09-01',
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+    wangCase = filed.json().id;
+    expect(filed.json()).toMatchObject({ channel: 'portal', stage: 'intake', claimedFen: 1_280_000, facts: '拖欠三个月工资，车间主任口头承诺月底支付' });
+    liCase = (await buildDispute(database, { rootUnitId: t.city.id, unitId: union.unionId, workers: [li], employerName: '李家茶厂' })).id;
+    jointCase = (await buildDispute(database, { rootUnitId: t.city.id, unitId: union.unionId, workers: [wang, li], employerName: '集体争议公司' })).id;
+  });
+
+  it('sees in lists and search only the cases they filed or are a party to', async () => {
+    const mine = await call(app, wangS, 'GET', '/api/v1/portal/cases');
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().items.map((c: { id: number }) => c.id).sort()).toEqual([wangCase, jointCase].sort());
+    expect(mine.json().total).toBe(2);
+    // Another worker's name finds nothing, not even the case they share.
+    expect((await call(app, wangS, 'GET', `/api/v1/portal/cases?q=${encodeURIComponent(li.name)}`)).json().total).toBe(0);
+    expect((await call(app, wangS, 'GET', `/api/v1/portal/cases?q=${li.idNumber}`)).json().total).toBe(0);
+    expect((await call(app, wangS, 'GET', `/api/v1/portal/cases?q=${encodeURIComponent('集体')}`)).json().total).toBe(1);
+    const lis = await call(app, liS, 'GET', '/api/v1/portal/cases');
+    expect(lis.json().items.map((c: { id: number }) => c.id).sort()).toEqual([liCase, jointCase].sort());
+  });
+
+  it('cannot open another worker’s case (404), and on a shared case reads only their own party row', async () => {
+    const other = await call(app, wangS, 'GET', `/api/v1/portal/cases/${liCase}`);
+    expect(other.statusCode).toBe(404);
+    expect(other.body).not.toContain('李家茶厂');
+    const aid = await call(app, wangS, 'POST', `/api/v1/portal/cases/${liCase}/aid`, { reason: '经济困难' });
+    expect(aid.statusCode).toBe(404);
+    const joint = await call(app, wangS, 'GET', `/api/v1/portal/cases/${jointCase}`);
+    expect(joint.statusCode).toBe(200);
+    expect(joint.body).not.toContain(li.name);
+    const [me] = await database.query<{ id: number }>(`SELECT id FROM users WHERE username = $1`, [wang.phone]);
+    const seen = await asUser(database, { userId: me!.id, username: wang.phone, role: 'worker', unitId: union.unionId }, async (ctx) => ({
+      parties: rowsOf<{ name: string }>(await ctx.db.execute(sql`SELECT name FROM legal_parties`)).map((r) => r.name),
+      persons: rowsOf<{ name: string }>(await ctx.db.execute(sql`SELECT name FROM persons`)).map((r) => r.name),
+      members: rowsOf<{ n: number }>(await ctx.db.execute(sql`SELECT count(*)::int AS n FROM memberships`))[0]!.n,
+      cases: rowsOf<{ n: number }>(await ctx.db.execute(sql`SELECT count(*)::int AS n FROM cases`))[0]!.n,
+    }));
+    expect(seen.parties).toEqual([wang.name, wang.name]);
+    expect(seen.persons).toEqual([wang.name]);
+    expect(seen.members).toBe(1);
+    expect(seen.cases).toBe(2);
+  });
+
+  it('asks for legal aid on their own case once at a time; the union sees it', async () => {
+    const res = await call(app, wangS, 'POST', `/api/v1/portal/cases/${wangCase}/aid`, { reason: '家庭经济困难，无力聘请律师' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().aidRequests).toMatchObject([{ decision: 'pending', reason: '家庭经济困难，无力聘请律师' }]);
+    expect((await call(app, wangS, 'POST', `/api/v1/portal/cases/${wangCase}/aid`, { reason: '再次申请' })).json().code).toBe('PORTAL_AID_PENDING');
+    const seen = await call(app, staff, 'GET', `/api/v1/legal/cases/${wangCase}`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().channel).toBe('portal');
+    expect(seen.json().aidRequests).toHaveLength(1);
+  });
+
+  it('cannot use cadre endpoints (403), and a cadre cannot use the portal', async () => {
+    for (const url of ['/api/v1/legal/cases', `/api/v1/legal/cases/${wangCase}`, '/api/v1/membership/members', '/api/v1/counselling/appointments', '/api/v1/users']) {
+      expect((await call(app, wangS, 'GET', url)).statusCode, url).toBe(403);
+    }
+    expect((await call(app, staff, 'GET', '/api/v1/portal/cases')).statusCode).toBe(403);
+  });
+
+  it('books a slot of a counsellor serving their unit, sees only their own appointments, reschedules and cancels', async () => {
+    const here = await buildCounselling(database, { rootUnitId: t.city.id, unitId: t.a.id, name: '甲县咨询师', daysAhead: 2 });
+    const later = await buildCounselling(database, { rootUnitId: t.city.id, unitId: t.a.id, name: '甲县咨询师二', daysAhead: 4 });
+    const elsewhere = await buildCounselling(database, { rootUnitId: t.city.id, unitId: t.b.id, name: '乙县咨询师', daysAhead: 2 });
+    const slots = (await call(app, wangS, 'GET', '/api/v1/portal/slots')).json().items.map((s: { id: number }) => s.id);
+    expect(slots).toContain(here.slotId);
+    expect(slots).not.toContain(elsewhere.slotId);
+    expect((await call(app, wangS, 'POST', '/api/v1/portal/appointments', { slotId: elsewhere.slotId, topic: 'work_stress' })).statusCode).toBe(404);
+    const booked = await call(app, wangS, 'POST', '/api/v1/portal/appointments', { slotId: here.slotId, topic: 'work_stress' });
+    expect(booked.statusCode, booked.body).toBe(201);
+    expect(booked.json().status).toBe('requested');
+    const id = booked.json().id;
+    // The union books the other slot for someone else; the worker does not see it, nor does Li see Wang's.
+    const byStaff = await call(app, staff, 'POST', '/api/v1/counselling/appointments', { slotId: later.slotId, unitId: union.unionId, requestedBy: 'union', clientName: '其他来访者', topic: 'family' });
+    expect(byStaff.statusCode, byStaff.body).toBe(201);
+    expect((await call(app, wangS, 'GET', '/api/v1/portal/appointments')).json().items.map((a: { id: number }) => a.id)).toEqual([id]);
+    expect((await call(app, liS, 'GET', '/api/v1/portal/appointments')).json().total).toBe(0);
+    expect((await call(app, liS, 'POST', `/api/v1/portal/appointments/${id}/cancel`, {})).statusCode).toBe(404);
+    expect((await call(app, wangS, 'POST', `/api/v1/portal/appointments/${byStaff.json().id}/cancel`, {})).statusCode).toBe(404);
+    const free = await buildCounselling(database, { rootUnitId: t.city.id, unitId: t.a.id, name: '甲县咨询师三', daysAhead: 5 });
+    const moved = await call(app, wangS, 'POST', `/api/v1/portal/appointments/${id}/reschedule`, { slotId: free.slotId });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json().counsellorName).toBe('甲县咨询师三');
+    const cancelled = await call(app, wangS, 'POST', `/api/v1/portal/appointments/${id}/cancel`, { reason: '临时加班' });
+    expect(cancelled.json()).toMatchObject({ status: 'cancelled', cancelReason: '临时加班' });
+    const byUnion = await call(app, staff, 'GET', `/api/v1/counselling/appointments/${id}`);
+    expect(byUnion.json()).toMatchObject({ requestedBy: 'worker', clientName: wang.name, status: 'cancelled' });
+  });
+});
