@@ -385,11 +385,15 @@ export function supervisionRoutes(app: App): void {
     schema: {
       tags,
       summary: '已发布的督查通报',
-      querystring: Type.Object({ unitId: Type.Optional(Type.Integer({ minimum: 1 })), ...Paging }),
+      querystring: Type.Object({
+        unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+        above: Type.Optional(Type.Boolean({ description: '上级单位发布的通报（只读）' })),
+        ...Paging,
+      }),
       response: { 200: Page(BulletinSummary), ...errorResponses },
     },
     config: { access: read },
-    handler: async (req) => req.inScope((ctx) => listBulletins(ctx, { unitId: req.query.unitId, ...pageOf(req.query) })),
+    handler: async (req) => req.inScope((ctx) => listBulletins(ctx, { unitId: req.query.unitId, above: req.query.above, ...pageOf(req.query) })),
   });
 
   app.get('/api/v1/supervision/bulletins/preview', {
@@ -417,7 +421,7 @@ export function supervisionRoutes(app: App): void {
     config: { access: manage },
     handler: async (req, reply) => {
       const row = await req.inScope((ctx) => publishBulletin(ctx, req.body.unitId ?? ctx.scope.unitId, periodOf(req.body.period)));
-      const { content: _content, verified: _verified, ...summary } = presentBulletin(row);
+      const { content: _content, verified: _verified, fromAbove: _fromAbove, ...summary } = presentBulletin(row);
       return reply.status(201).send(summary);
     },
   });
@@ -427,10 +431,10 @@ export function supervisionRoutes(app: App): void {
       tags,
       summary: '督查通报（发布时的内容与签名；verified 表示内容与签名一致）',
       params: IdParam,
-      response: { 200: Type.Object({ ...BulletinSummary.properties, verified: Type.Boolean(), content: BulletinContentSchema }), ...errorResponses },
+      response: { 200: Type.Object({ ...BulletinSummary.properties, verified: Type.Boolean(), fromAbove: Type.Boolean(), content: BulletinContentSchema }), ...errorResponses },
     },
     config: { access: { ...read, resource: 'bulletin' } },
-    handler: async (req) => req.inScope(async (ctx) => presentBulletin(await getBulletin(ctx, req.params.id))),
+    handler: async (req) => req.inScope(async (ctx) => presentBulletin(await getBulletin(ctx, req.params.id), ctx.scope)),
   });
 
   app.get('/api/v1/supervision/bulletins/:id/pdf', {

@@ -3,7 +3,7 @@
  * half-year reviews built from the monthly snapshots, and the nudges that tell a unit it has
  * fallen behind its expected progress. Figures come from the indicators engine only.
  */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/sql.ts';
 import type { Ctx } from '../../engines/context.ts';
 import { definitionHash, findIndicator, listIndicators, type IndicatorDefinition, type IndicatorValue, formatValue } from '../../engines/indicators/catalogue.ts';
@@ -122,9 +122,18 @@ export async function publishBulletin(ctx: Ctx, unitId: number, period: IsoDate)
   return row!;
 }
 
-export async function listBulletins(ctx: Ctx, f: { unitId?: number | undefined; offset: number; limit: number }) {
-  const where = f.unitId ? eq(supervisionBulletins.unitId, f.unitId) : undefined;
-  if (f.unitId) await getUnit(ctx, f.unitId);
+/**
+ * Published bulletins: those of one unit in scope, or (`above`) those of the levels above it — the
+ * city's bulletin ranks the county, and the county reads it. Drafts are never stored.
+ */
+export async function listBulletins(ctx: Ctx, f: { unitId?: number | undefined; above?: boolean | undefined; offset: number; limit: number }) {
+  let where = f.unitId ? eq(supervisionBulletins.unitId, f.unitId) : undefined;
+  if (f.above) {
+    const unit = await getUnit(ctx, f.unitId ?? ctx.scope.unitId);
+    const ancestors = unit.path.split('/').filter(Boolean).map(Number).filter((id) => id !== unit.id);
+    if (!ancestors.length) return { items: [], total: 0 };
+    where = inArray(supervisionBulletins.unitId, ancestors);
+  } else if (f.unitId) await getUnit(ctx, f.unitId);
   const items = await ctx.db
     .select({
       id: supervisionBulletins.id,
@@ -155,8 +164,13 @@ export function verifyBulletin(row: BulletinRow): boolean {
   return contentHash(row.content as BulletinContent) === row.contentHash;
 }
 
-export function presentBulletin(row: BulletinRow) {
+/**
+ * A bulletin as sent; `fromAbove` when a level above the reader's scope issued it (the reader sees
+ * it, but only their own unit's records behind it).
+ */
+export function presentBulletin(row: BulletinRow, scope?: { unitId: number; path: string }) {
   return {
+    fromAbove: scope ? row.unitId !== scope.unitId && scope.path.includes(`/${row.unitId}/`) : false,
     id: row.id,
     unitId: row.unitId,
     period: row.period,

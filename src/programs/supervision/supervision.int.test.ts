@@ -356,6 +356,43 @@ describe('bulletins', () => {
   });
 });
 
+describe('bulletins of the levels above', () => {
+  it('a county reads the city’s published bulletin ranking it, read-only; the city’s drafts stay with the city', async () => {
+    const city = await login(app, cityAdmin.username);
+    const published = await call(app, city, 'POST', '/api/v1/supervision/bulletins', { period: '2026-02', unitId: t.city.id });
+    expect(published.statusCode, published.body).toBe(201);
+    const id = published.json().id;
+    // County B: the city's bulletin is listed among those from above, opens, downloads, and is marked as from above.
+    const above = await call(app, countyB, 'GET', '/api/v1/supervision/bulletins?above=true');
+    expect(above.json().items.map((b: { id: number }) => b.id)).toEqual([id]);
+    const own = await call(app, countyB, 'GET', `/api/v1/supervision/bulletins?unitId=${t.b.id}`);
+    expect(own.json().total).toBe(0);
+    const b = await call(app, countyB, 'GET', `/api/v1/supervision/bulletins/${id}`);
+    expect(b.statusCode).toBe(200);
+    expect(b.json()).toMatchObject({ unitId: t.city.id, fromAbove: true, verified: true });
+    expect(b.json().content.indicators[0].rows.map((r: { unitId: number }) => r.unitId).sort()).toEqual([t.a.id, t.b.id].sort());
+    expect((await call(app, countyB, 'GET', `/api/v1/supervision/bulletins/${id}/pdf`)).statusCode).toBe(200);
+    expect((await call(app, city, 'GET', `/api/v1/supervision/bulletins/${id}`)).json().fromAbove).toBe(false);
+    // A township of county A reads it too; county A's own bulletins stay out of B's reach.
+    const aBulletins = await call(app, countyA, 'GET', '/api/v1/supervision/bulletins?above=true');
+    expect(aBulletins.json().items.map((x: { id: number }) => x.id)).toEqual([id]);
+    const aOwn = (await call(app, countyA, 'GET', `/api/v1/supervision/bulletins?unitId=${t.a.id}`)).json().items[0].id;
+    expect((await call(app, countyB, 'GET', `/api/v1/supervision/bulletins/${aOwn}`)).statusCode).toBe(404);
+    // Drafts are the city's: no preview of the city's bulletin, no publishing in its name, no records of another county.
+    expect((await call(app, countyB, 'GET', `/api/v1/supervision/bulletins/preview?unitId=${t.city.id}&period=2026-02`)).statusCode).toBe(404);
+    expect((await call(app, countyB, 'POST', '/api/v1/supervision/bulletins', { period: '2026-02', unitId: t.city.id })).statusCode).toBe(404);
+    expect((await call(app, countyB, 'GET', `/api/v1/supervision/records?indicator=membership.unions&unitId=${t.a.id}&asOf=2026-02-28`)).statusCode).toBe(404);
+    // Row-level security refuses a bulletin written for a unit above the scope, whatever the query.
+    const refused = await asUser(database, adminB, (ctx) =>
+      ctx.db.execute(sql`INSERT INTO supervision_bulletins (unit_id, period, version, title, content, content_hash) VALUES (${t.city.id}, '2026-02-28', 9, 'x', '{}'::jsonb, 'x')`),
+    ).then(
+      () => null,
+      (e: Error & { cause?: Error }) => e,
+    );
+    expect(String(refused?.cause?.message ?? refused?.message)).toMatch(/row-level security/);
+  });
+});
+
 describe('county scope', () => {
   it('a county sees its own snapshots only, and its dashboard ranks only its own units', async () => {
     const own = await call(app, countyB, 'GET', `/api/v1/supervision/snapshots?period=2026-01`);

@@ -9,7 +9,7 @@ import { ArrowLeftOutlined, CheckCircleOutlined, EditOutlined, CloseCircleOutlin
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, errorMessage } from '../../lib/api.ts';
-import { useAuth } from '../../lib/auth.tsx';
+import { useAuth, useMe } from '../../lib/auth.tsx';
 import { useScope, useUnitQuery } from '../../lib/scope.tsx';
 import { IndicatorTable } from './IndicatorTable.tsx';
 import { useSt } from './i18n.ts';
@@ -20,6 +20,7 @@ export default function BulletinPage({ preview }: { preview?: boolean }) {
   const { st } = useSt();
   const { message, modal } = App.useApp();
   const { can } = useAuth();
+  const me = useMe();
   const { unit } = useScope();
   const unitQuery = useUnitQuery();
   const navigate = useNavigate();
@@ -212,6 +213,11 @@ export default function BulletinPage({ preview }: { preview?: boolean }) {
               </Tag>
             )}
             {preview && <Typography.Text type="secondary" className="gh-no-print">{st('bul.previewOf')}</Typography.Text>}
+            {bulletin?.fromAbove && (
+              <Tag color="purple" className="gh-no-print">
+                {st('bul.fromAbove')}
+              </Tag>
+            )}
             <Typography.Title level={3} className="gh-sv-doc-title">
               {content.title}
             </Typography.Title>
@@ -265,7 +271,13 @@ export default function BulletinPage({ preview }: { preview?: boolean }) {
             ))}
           </Card>
           {content.indicators.map((ind) => (
-            <IndicatorTable key={ind.key} ind={ind} unit={content.unit} onDrill={(unitId, name) => setDrill({ indicator: ind.key, unitId, unitName: name, asOf: content.period })} />
+            <IndicatorTable
+              key={ind.key}
+              ind={ind}
+              unit={content.unit}
+              canDrill={bulletin?.fromAbove ? (unitId) => unitId === me.unit.id : undefined}
+              onDrill={(unitId, name) => setDrill({ indicator: ind.key, unitId, unitName: name, asOf: content.period })}
+            />
           ))}
         </>
       )}

@@ -38,6 +38,21 @@ export default function BulletinsPage() {
     };
   }, [scopeId, page, pageSize, message]);
 
+  // The bulletins of the levels above (the city's, ranking this county), read-only.
+  const above = usePaging();
+  const [aboveData, setAboveData] = useState<PageOf<BulletinSummary>>({ items: [], total: 0 });
+  useEffect(() => above.setPage(1), [scopeId]);
+  useEffect(() => {
+    let live = true;
+    api
+      .get<PageOf<BulletinSummary>>(`${BASE}/bulletins`, { unitId: scopeId, above: true, page: above.page, pageSize: above.pageSize })
+      .then((r) => live && setAboveData(r))
+      .catch(() => live && setAboveData({ items: [], total: 0 }));
+    return () => {
+      live = false;
+    };
+  }, [scopeId, above.page, above.pageSize]);
+
   const download = async (b: BulletinSummary, kind: 'pdf' | 'xlsx') => {
     setBusy(`${b.id}-${kind}`);
     try {
@@ -122,6 +137,18 @@ export default function BulletinsPage() {
           aria-label={st('bul.list')}
         />
       </Card>
+      {aboveData.total > 0 && (
+        <Card className="gh-card" title={st('bul.aboveList')} extra={<span className="gh-small gh-muted">{st('bul.aboveHint')}</span>}>
+          <Table<BulletinSummary>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={aboveData.items}
+            pagination={above.pagination(aboveData.total)}
+            aria-label={st('bul.aboveList')}
+          />
+        </Card>
+      )}
     </div>
   );
 }

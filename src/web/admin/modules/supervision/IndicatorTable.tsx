@@ -19,7 +19,22 @@ function Change({ unit, direction, change }: { unit: string; direction: string; 
   );
 }
 
-export function IndicatorTable({ ind, unit, onDrill, previousLabel, changeLabel }: { ind: BulletinIndicator; unit: { id: number; name: string }; onDrill: (unitId: number, name: string) => void; previousLabel?: string; changeLabel?: string }) {
+export function IndicatorTable({
+  ind,
+  unit,
+  onDrill,
+  canDrill,
+  previousLabel,
+  changeLabel,
+}: {
+  ind: BulletinIndicator;
+  unit: { id: number; name: string };
+  onDrill: (unitId: number, name: string) => void;
+  /** Whose records the reader may open (a bulletin from a level above: only the reader's own unit). */
+  canDrill?: (unitId: number) => boolean;
+  previousLabel?: string;
+  changeLabel?: string;
+}) {
   const { st } = useSt();
   const text = useIndicatorText();
   const { lang } = useI18n();
@@ -44,9 +59,13 @@ export function IndicatorTable({ ind, unit, onDrill, previousLabel, changeLabel 
       width: 150,
       render: (v: number | null, r) => (
         <Space direction="vertical" size={0} style={{ alignItems: 'flex-end' }}>
-          <a role="button" className="gh-sv-num" aria-label={`${r.total ? unit.name : r.name} ${text.name(ind.key, ind.name)} ${fmtValue(ind.unit, v, lang)}`} onClick={() => onDrill(r.total ? unit.id : r.unitId, r.total ? unit.name : r.name)}>
-            {fmtValue(ind.unit, v, lang)}
-          </a>
+          {!canDrill || canDrill(r.total ? unit.id : r.unitId) ? (
+            <a role="button" className="gh-sv-num" aria-label={`${r.total ? unit.name : r.name} ${text.name(ind.key, ind.name)} ${fmtValue(ind.unit, v, lang)}`} onClick={() => onDrill(r.total ? unit.id : r.unitId, r.total ? unit.name : r.name)}>
+              {fmtValue(ind.unit, v, lang)}
+            </a>
+          ) : (
+            <span className="gh-sv-num">{fmtValue(ind.unit, v, lang)}</span>
+          )}
           {r.numerator !== null && r.denominator !== null && (
             <span className="gh-sv-fraction">
               {r.numerator.toLocaleString('zh-CN')} / {r.denominator.toLocaleString('zh-CN')}

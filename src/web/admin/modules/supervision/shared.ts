@@ -128,6 +128,8 @@ export interface BulletinSummary {
 }
 export interface Bulletin extends BulletinSummary {
   verified: boolean;
+  /** Issued by a level above the reader's (read-only; only the reader's own records open). */
+  fromAbove: boolean;
   content: BulletinContent;
 }
 export interface Notice {
