@@ -11,6 +11,7 @@ export const APPROVAL_ERRORS = {
   APPROVAL_WRONG_LEVEL: { kind: 'forbidden', message: '当前环节不由您所在层级审批' },
   APPROVAL_IN_NOTICE: { kind: 'conflict', message: '该事项正在公示，公示期满后方可继续审批' },
   APPROVAL_NOT_IN_NOTICE: { kind: 'conflict', message: '该事项不在公示中' },
+  APPROVAL_NOTICE_DATE_INVALID: { kind: 'invalid', message: '公示张贴日期不能晚于今天' },
   APPROVAL_NOTICE_RUNNING: { kind: 'conflict', message: '公示期尚未届满' },
   APPROVAL_REASON_REQUIRED: { kind: 'invalid', message: '退回或不予通过须说明理由' },
 } as const satisfies ErrorTable;

@@ -120,7 +120,7 @@ export interface Outcome {
   to?: { step: number; status: ApprovalStatus; label: string };
 }
 
-const stepLabel = (steps: ChainStep[], i: number) => {
+export const stepLabel = (steps: ChainStep[], i: number): string => {
   const s = steps[i];
   if (!s) return '审批完成';
   return s.label ?? (s.kind === 'notice' ? `公示 ${s.days} 天` : `${LEVEL_LABELS[s.level]}审核`);
@@ -249,6 +249,36 @@ export async function decideMany(ctx: Ctx, ids: number[], input: DecisionInput, 
     if (then) await then(d);
   }
   return preview;
+}
+
+/**
+ * The date a notice was put up on the union's board, recorded afterwards by the clerk: the notice
+ * period counts from it (the day it is recorded is only the default). Never after today; it may
+ * be corrected while the notice runs, each change audited.
+ */
+export async function recordNoticePosted(ctx: Ctx, requestId: number, input: { postedOn: IsoDate }): Promise<ApprovalRequestRow> {
+  const { reqs, chains } = await load(ctx, [requestId]);
+  const req = reqs.get(requestId);
+  if (!req) throw approvalError('APPROVAL_NOT_FOUND');
+  if (req.status !== 'in_notice') throw approvalError('APPROVAL_NOT_IN_NOTICE');
+  if (input.postedOn > todayInShanghai()) throw approvalError('APPROVAL_NOTICE_DATE_INVALID');
+  const step = chains.get(req.chainId)!.steps[req.step] as Extract<ChainStep, { kind: 'notice' }>;
+  const until = addDays(input.postedOn, step.days);
+  const [row] = await ctx.db
+    .update(approvalRequests)
+    .set({ noticeFrom: input.postedOn, noticeUntil: until })
+    .where(and(eq(approvalRequests.id, requestId), eq(approvalRequests.step, req.step), eq(approvalRequests.status, 'in_notice')))
+    .returning();
+  if (!row) throw approvalError('APPROVAL_ALREADY_DECIDED');
+  await recordAudit(ctx, {
+    action: 'update',
+    entity: 'approval',
+    entityId: requestId,
+    unitId: req.unitId,
+    before: { noticeFrom: req.noticeFrom, noticeUntil: req.noticeUntil },
+    after: { noticeFrom: row.noticeFrom, noticeUntil: row.noticeUntil, notice: 'posted', subject: `${req.subjectType}:${req.subjectId}` },
+  });
+  return row;
 }
 
 /** Ends a public notice: it must have run its days; an objection upheld ends the request. */

@@ -20,6 +20,7 @@ import {
   fileHousehold,
   getHousehold,
   getHouseholdRow,
+  keepFilesOnlyIfCommitted,
   listHouseholds,
   listStandards,
   openAttachment,
@@ -33,6 +34,7 @@ import {
   reviewHousehold,
   setStandard,
   startNotice,
+  updateHousehold,
 } from './service.ts';
 
 const tags = ['困难职工档案'];
@@ -174,6 +176,7 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
     underUnitId: Type.Optional(Type.Integer({ minimum: 1 })),
     status: Type.Optional(OneOf(HOUSEHOLD_STATUSES)),
     grade: Type.Optional(OneOf(HARDSHIP_GRADES)),
+    cause: Type.Optional(Type.String({ maxLength: 30, description: '致困原因（主要或次要）' })),
     q: Type.Optional(Type.String({ maxLength: 50, description: '姓名、工作单位或完整身份证号' })),
     reviewDueBy: Type.Optional(IsoDate),
   });
@@ -309,6 +312,41 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
       }),
   });
 
+  app.put('/api/v1/hardship/households/:id', {
+    schema: {
+      tags,
+      summary: '修改档案信息（家庭成员、收支、致困原因、银行账号、联系方式）：重新认定等级，记入档案经历与审计日志',
+      params: IdParam,
+      body: Type.Object(
+        {
+          members: Type.Optional(Figures.members),
+          finances: Type.Optional(Figures.finances),
+          accident: Type.Optional(Type.Boolean()),
+          mainCause: Type.Optional(Type.String({ maxLength: 30 })),
+          secondaryCauses: Type.Optional(Type.Array(Type.String({ maxLength: 30 }), { maxItems: 3 })),
+          bankName: Nullable(Text({ max: 50 })),
+          bankAccount: Nullable(Type.String({ maxLength: 40, description: '新账号；空字符串或 null 为删除；不传则不变' })),
+          phone: Nullable(Type.String({ maxLength: 11 })),
+          address: Nullable(Text({ max: 200 })),
+          health: Nullable(Text({ max: 50 })),
+          disability: Nullable(Text({ max: 50 })),
+          employment: Nullable(Text({ max: 30 })),
+          employer: Nullable(Text({ max: 100 })),
+          housing: Nullable(Text({ max: 50 })),
+          note: Type.Optional(Text({ max: 500, description: '修改原因' })),
+        },
+        { additionalProperties: false },
+      ),
+      response: { 200: Type.Object({ household: Household, gradeBasis: GradeBasis }), ...errorResponses },
+    },
+    config: { access: household },
+    handler: async (req) =>
+      req.inScope(async (ctx) => {
+        const r = await updateHousehold(ctx, req.params.id, req.body);
+        return { household: presentHousehold(r.household), gradeBasis: r.basis as never };
+      }),
+  });
+
   app.post('/api/v1/hardship/households/:id/sensitive', {
     schema: {
       tags,
@@ -346,9 +384,15 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
   });
 
   app.post('/api/v1/hardship/households/:id/notice', {
-    schema: { tags, summary: '开始公示（天数按标准设定）', params: IdParam, body: Type.Object({}, { additionalProperties: false }), response: { 200: Household, ...errorResponses } },
+    schema: {
+      tags,
+      summary: '公示（天数按标准设定，自张贴之日起算；张贴日期不晚于今天，默认今天）',
+      params: IdParam,
+      body: Type.Object({ postedOn: Type.Optional(IsoDate) }, { additionalProperties: false }),
+      response: { 200: Household, ...errorResponses },
+    },
     config: { access: household },
-    handler: async (req) => req.inScope(async (ctx) => done(await startNotice(ctx, req.params.id))),
+    handler: async (req) => req.inScope(async (ctx) => done(await startNotice(ctx, req.params.id, { postedOn: dateParam(req.body.postedOn, 'postedOn') }))),
   });
 
   app.post('/api/v1/hardship/households/:id/file', {
@@ -429,7 +473,7 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
         throw hardshipError('ATTACHMENT_TOO_LARGE');
       });
       const note = (file.fields.note as { value?: unknown } | undefined)?.value;
-      const row = await req.inScope((ctx) => addAttachment(ctx, deps.filesDir, req.params.id, { fileName: file.filename || 'file', data, note: typeof note === 'string' ? note.slice(0, 200) : null }));
+      const row = await keepFilesOnlyIfCommitted((written) => req.inScope((ctx) => addAttachment(ctx, deps.filesDir, req.params.id, { fileName: file.filename || 'file', data, note: typeof note === 'string' ? note.slice(0, 200) : null }, written)));
       return reply.status(201).send({ id: row.id, fileName: row.fileName, size: row.size });
     },
   });

@@ -377,6 +377,8 @@ export interface HouseholdFilter {
   underUnitId?: number | undefined;
   status?: HouseholdStatus | undefined;
   grade?: HardshipGrade | undefined;
+  /** Main or secondary cause. */
+  cause?: string | undefined;
   q?: string | undefined;
   /** Files whose yearly review falls due on or before this date. */
   reviewDueBy?: IsoDate | undefined;
@@ -392,6 +394,7 @@ async function householdWhere(ctx: Ctx, f: Omit<HouseholdFilter, 'offset' | 'lim
   }
   if (f.status) conds.push(eq(hardshipHouseholds.status, f.status));
   if (f.grade) conds.push(eq(hardshipHouseholds.grade, f.grade));
+  if (f.cause) conds.push(or(eq(hardshipHouseholds.mainCause, f.cause), sql`${hardshipHouseholds.secondaryCauses} @> ${JSON.stringify([f.cause])}::jsonb`));
   if (f.reviewDueBy) conds.push(and(eq(hardshipHouseholds.status, 'filed'), lte(hardshipHouseholds.nextReviewDue, f.reviewDueBy)));
   if (f.q) {
     const parsed = parseIdCard(f.q);
@@ -459,14 +462,15 @@ export async function recordVisit(ctx: Ctx, id: number, input: { visitedOn: IsoD
   return move(ctx, h, { status: input.confirmed ? 'verified' : 'not_filed', verifiedBy: ctx.actor.userId }, 'visited', { visitors: input.visitors, findings: input.findings, confirmed: input.confirmed }, input.visitedOn);
 }
 
-/** 公示: the file is shown for the standard's number of days. */
-export async function startNotice(ctx: Ctx, id: number) {
+/** 公示: the file is shown for the standard's number of days, counted from the day it was put up. */
+export async function startNotice(ctx: Ctx, id: number, input: { postedOn?: IsoDate | undefined } = {}) {
   const h = await getHouseholdRow(ctx, id);
   requireStatus(h, 'verified');
-  const today = todayInShanghai();
-  const std = await standardFor(ctx, h.unitId, today);
-  const until = addDays(today, std.noticeDays);
-  return move(ctx, h, { status: 'in_notice', noticeFrom: today, noticeUntil: until }, 'notice_started', { from: today, until, days: std.noticeDays });
+  const from = input.postedOn ?? todayInShanghai();
+  notInFuture(from);
+  const std = await standardFor(ctx, h.unitId, from);
+  const until = addDays(from, std.noticeDays);
+  return move(ctx, h, { status: 'in_notice', noticeFrom: from, noticeUntil: until }, 'notice_started', { from, until, days: std.noticeDays }, from);
 }
 
 /** After the notice: filed (with its first review date), or not filed when an objection holds. */
@@ -565,6 +569,66 @@ export async function remindReviews(ctx: Ctx, opts: { underUnitId?: number | und
   return { units: due.length, households: due.reduce((s, d) => s + d.n, 0), reminded };
 }
 
+export interface HouseholdEdit {
+  members?: MemberInput[] | undefined;
+  finances?: FinanceInput[] | undefined;
+  accident?: boolean | undefined;
+  mainCause?: string | undefined;
+  secondaryCauses?: string[] | undefined;
+  bankName?: string | null | undefined;
+  /** A new account; null or '' removes it; absent keeps it. */
+  bankAccount?: string | null | undefined;
+  phone?: string | null | undefined;
+  address?: string | null | undefined;
+  health?: string | null | undefined;
+  disability?: string | null | undefined;
+  employment?: string | null | undefined;
+  employer?: string | null | undefined;
+  housing?: string | null | undefined;
+  note?: string | undefined;
+}
+
+const EDITABLE = ['mainCause', 'secondaryCauses', 'bankName', 'phone', 'address', 'health', 'disability', 'employment', 'employer', 'housing', 'accident'] as const;
+
+/**
+ * Corrects a household's details after registration (members, incomes and expenses, causes, bank
+ * account, contact): graded again on today's standard, the change kept in the file's history (which
+ * fields, the grade before and after — never the values of identifiers or accounts) and audited.
+ * An exited file is re-entered (返困), not edited. A filed household whose new figures no longer
+ * qualify keeps its grade until the review or exit the cadre records.
+ */
+export async function updateHousehold(ctx: Ctx, id: number, input: HouseholdEdit) {
+  const h = await getHouseholdRow(ctx, id);
+  requireStatus(h, 'applied', 'verified', 'in_notice', 'filed', 'not_filed');
+  if (input.phone && !isMobilePhone(input.phone)) throw hardshipError('HOUSEHOLD_PHONE_INVALID');
+  const mainCause = input.mainCause ?? h.mainCause;
+  const secondary = input.secondaryCauses ?? h.secondaryCauses;
+  checkCauses(mainCause, secondary);
+  const changed: string[] = EDITABLE.filter((k) => input[k] !== undefined && JSON.stringify(input[k] ?? null) !== JSON.stringify(h[k] ?? null));
+  const set: Partial<typeof hardshipHouseholds.$inferInsert> = { mainCause, secondaryCauses: secondary };
+  for (const k of ['bankName', 'phone', 'address', 'health', 'disability', 'employment', 'employer', 'housing'] as const) if (input[k] !== undefined) set[k] = input[k] || null;
+  if (input.bankAccount !== undefined) {
+    const bank = sealBank(input.bankAccount);
+    if (bank.bankAccountHash !== h.bankAccountHash) changed.push('bankAccount');
+    Object.assign(set, bank);
+  }
+  if (input.members) changed.push('members');
+  if (input.finances) changed.push('finances');
+  const today = todayInShanghai();
+  const g = await regrade(ctx, h, input, today);
+  const grade = h.status === 'filed' ? (g.basis.grade ?? h.grade) : g.basis.grade;
+  const [after] = await ctx.db
+    .update(hardshipHouseholds)
+    .set({ ...set, grade, gradeBasis: g.basis, householdSize: g.householdSize, accident: g.accident, updatedAt: new Date() })
+    .where(and(eq(hardshipHouseholds.id, h.id), eq(hardshipHouseholds.status, h.status)))
+    .returning();
+  if (!after) throw hardshipError('HOUSEHOLD_STATUS_WRONG');
+  const details = { changed, gradeBefore: h.grade, gradeAfter: after.grade, computedGrade: g.basis.grade, householdSize: after.householdSize, note: input.note ?? null };
+  await event(ctx, h.id, 'edited', details, today);
+  await recordAudit(ctx, { action: 'update', entity: 'hardship_household', entityId: h.id, unitId: h.unitId, reason: input.note ?? '修改档案信息', before: presentHousehold(h), after: { ...presentHousehold(after), changed } });
+  return { household: after, basis: g.basis };
+}
+
 export const EXIT_LABELS: Record<ExitReason, string> = {
   recovered: '脱困',
   government_support: '纳入政府兜底保障',
@@ -614,22 +678,45 @@ export function attachmentsDir(filesDir: string, householdId: number): string {
   return path.join(filesDir, 'hardship', String(householdId));
 }
 
-/** Stores a proof document with the file (under the data folder), recorded in its history. */
-export async function addAttachment(ctx: Ctx, filesDir: string, id: number, file: { fileName: string; data: Buffer; note?: string | null | undefined }) {
+/** Files written during a request, removed again if its transaction does not commit. */
+export type WrittenFiles = string[];
+
+/**
+ * Runs a request's work (its transaction) and, should it fail — in the service or at commit — removes
+ * the files it wrote, so a refused or rolled-back upload leaves nothing behind on disk.
+ */
+export async function keepFilesOnlyIfCommitted<T>(work: (written: WrittenFiles) => Promise<T>): Promise<T> {
+  const written: WrittenFiles = [];
+  try {
+    return await work(written);
+  } catch (e) {
+    for (const f of written) fs.rmSync(f, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * Stores a proof document with the file (under the data folder), recorded in its history. The
+ * rows come first and the file last, so the only failure after writing it is the commit itself;
+ * `written` (see keepFilesOnlyIfCommitted) lets the caller remove the file then.
+ */
+export async function addAttachment(ctx: Ctx, filesDir: string, id: number, file: { fileName: string; data: Buffer; note?: string | null | undefined }, written: WrittenFiles = []) {
   const h = await getHouseholdRow(ctx, id);
   if (file.data.length > ATTACHMENT_LIMIT) throw hardshipError('ATTACHMENT_TOO_LARGE');
   const type = sniff(file.data);
   if (!type) throw hardshipError('ATTACHMENT_TYPE_REFUSED');
   const storedAs = `${randomUUID()}${ATTACHMENT_TYPES[type]}`;
-  const dir = attachmentsDir(filesDir, h.id);
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, storedAs), file.data, { mode: 0o600 });
   const [row] = await ctx.db
     .insert(hardshipAttachments)
     .values({ householdId: h.id, fileName: path.basename(file.fileName).slice(0, 200), contentType: type, size: file.data.length, sha256: createHash('sha256').update(file.data).digest('hex'), storedAs, note: file.note ?? null, uploadedBy: ctx.actor.userId })
     .returning();
   await event(ctx, h.id, 'attachment_added', { attachmentId: row!.id, fileName: row!.fileName });
   await recordAudit(ctx, { action: 'create', entity: 'hardship_attachment', entityId: row!.id, unitId: h.unitId, after: { householdId: h.id, fileName: row!.fileName, size: row!.size, sha256: row!.sha256 } });
+  const dir = attachmentsDir(filesDir, h.id);
+  fs.mkdirSync(dir, { recursive: true });
+  const target = path.join(dir, storedAs);
+  written.push(target);
+  fs.writeFileSync(target, file.data, { mode: 0o600, flag: 'wx' });
   return row!;
 }
 

@@ -6,12 +6,13 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../engines/context.ts';
-import { listLines, type LineFilter } from '../../engines/ledger/service.ts';
+import { listLines, sumLines, type LineFilter } from '../../engines/ledger/service.ts';
 import { getUnit } from '../../engines/org/service.ts';
 import { orgUnits } from '../../engines/org/schema.ts';
 import { zhCollator } from '../../engines/time.ts';
 import { rowsOf } from '../../db/sql.ts';
 import { reliefError } from './errors.ts';
+import type { SchoolLevel } from './schema.ts';
 import { getCampaign, listApplications } from './service.ts';
 import { eq } from 'drizzle-orm';
 
@@ -139,29 +140,56 @@ export async function studentAidByLevel(ctx: Ctx, campaignId: number, opts: { un
   return { campaign: { id: c.id, name: c.name }, unit: { id: base.id, name: base.name }, items, total };
 }
 
-export const FIGURES = ['applications', 'approved', 'households', 'raised', 'allocated', 'committed', 'paid'] as const;
+export const FIGURES = ['applications', 'approved', 'households', 'raised', 'allocated', 'committed', 'paid', 'available'] as const;
 export type Figure = (typeof FIGURES)[number];
 
+export interface DrillQuery {
+  figure: Figure;
+  unitId?: number | undefined;
+  own?: boolean | undefined;
+  /** A row of the by-grade table (a grade, or 'not_filed'). */
+  grade?: string | undefined;
+  /** A row of the student-aid table: school level and archive status. */
+  schoolLevel?: SchoolLevel | undefined;
+  archived?: boolean | undefined;
+  offset: number;
+  limit: number;
+}
+
 /**
- * The records behind one figure of one row: applications for the counts, ledger lines for the
- * money (their sum is the figure; raised money shows as the sources' credit lines, negative).
+ * The records behind one figure of one row: applications for the counts (and for the by-grade and
+ * student-aid tables, whose amounts are the applications' standard amounts), ledger lines for the
+ * money (their sum is the figure; raised money shows as the sources' credit lines, negative; the
+ * balance 结余 is every line of the pools).
  */
-export async function drillDown(ctx: Ctx, campaignId: number, q: { figure: Figure; unitId?: number | undefined; own?: boolean | undefined; offset: number; limit: number }) {
+export async function drillDown(ctx: Ctx, campaignId: number, q: DrillQuery) {
   const c = await getCampaign(ctx, campaignId);
   const unit = await baseUnit(ctx, c.unitId, q.unitId);
   const where = q.own ? { unitId: unit.id } : { underUnitId: unit.id };
   if (q.figure === 'applications' || q.figure === 'approved' || q.figure === 'households') {
-    const r = await listApplications(ctx, { campaignId: c.id, ...where, ...(q.figure === 'approved' ? { status: 'approved' as const } : {}), ...(q.figure === 'households' ? { paid: true } : {}), offset: q.offset, limit: q.limit });
-    return { kind: 'applications' as const, applications: r.items, total: r.total, lines: [] };
+    const r = await listApplications(ctx, {
+      campaignId: c.id,
+      ...where,
+      ...(q.figure === 'approved' ? { status: 'approved' as const } : {}),
+      ...(q.figure === 'households' ? { paid: true } : {}),
+      grade: q.grade,
+      schoolLevel: q.schoolLevel,
+      archived: q.archived,
+      offset: q.offset,
+      limit: q.limit,
+    });
+    return { kind: 'applications' as const, applications: r.items, total: r.total, amountFen: r.amountFen, lines: [] };
   }
-  const filters: Record<'raised' | 'allocated' | 'committed' | 'paid', Omit<LineFilter, 'fundId'>> = {
+  const filters: Record<'raised' | 'allocated' | 'committed' | 'paid' | 'available', Omit<LineFilter, 'fundId'>> = {
     raised: { accountKind: 'source' },
     allocated: { accountKind: 'pool', entryKinds: ['allocate'], side: 'in' },
     committed: { accountKind: 'payable' },
     paid: { accountKind: 'paid' },
+    available: { accountKind: 'pool' },
   };
   const f = filters[q.figure];
   if (!f) throw reliefError('FIGURE_UNKNOWN');
   const r = await listLines(ctx, { fundId: c.fundId, ...f, ...(q.own ? { unitId: unit.id } : { underPath: unit.path }), offset: q.offset, limit: q.limit });
-  return { kind: 'lines' as const, applications: [], total: r.total, lines: r.items };
+  const sum = await sumLines(ctx, { fundId: c.fundId, ...f, ...(q.own ? { unitId: unit.id } : { underPath: unit.path }) });
+  return { kind: 'lines' as const, applications: [], total: r.total, amountFen: sum.amount, lines: r.items };
 }

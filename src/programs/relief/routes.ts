@@ -8,7 +8,6 @@ import { exportRows } from '../../engines/imports/index.ts';
 import { recordAudit } from '../../engines/audit/service.ts';
 import { APPROVAL_LEVELS, APPROVAL_STATUSES } from '../../engines/approvals/schema.ts';
 import { EntryView, LineView, presentEntry } from '../../engines/ledger/routes.ts';
-import { fundBooks } from '../../engines/ledger/service.ts';
 import { GRADE_LABELS } from '../hardship/grading.ts';
 import { CAMPAIGN_KINDS, CAMPAIGN_SUBJECTS, FUND_SOURCES, SCHOOL_LEVELS, type CampaignRow } from './schema.ts';
 import {
@@ -17,6 +16,8 @@ import {
   TEMPLATES,
   allocateFunds,
   bankFileRows,
+  campaignSteps,
+  campaignTotals,
   checkEligibility,
   closeCampaign,
   confirmBatch,
@@ -28,11 +29,13 @@ import {
   getApplication,
   getBatch,
   getCampaign,
+  householdAidHistory,
   listApplications,
   listBatches,
   listCampaigns,
   previewBulk,
   raiseFunds,
+  recordApplicationNotice,
   submitApplication,
 } from './service.ts';
 import { FIGURES, campaignSummary, drillDown, studentAidByLevel } from './reports.ts';
@@ -263,12 +266,17 @@ export function reliefRoutes(app: App): void {
   });
 
   app.get('/api/v1/relief/campaigns/:id', {
-    schema: { tags, summary: '帮扶活动详情与资金合计（本辖区）', params: IdParam, response: { 200: Type.Object({ campaign: Campaign, totals: Totals }), ...errorResponses } },
+    schema: {
+      tags,
+      summary: '帮扶活动详情、审批流程与资金合计（本辖区）',
+      params: IdParam,
+      response: { 200: Type.Object({ campaign: Campaign, steps: Type.Array(Type.Object({ kind: Type.String(), level: Str, days: Type.Union([Type.Null(), Type.Integer()]), label: Type.String() })), totals: Totals }), ...errorResponses },
+    },
     config: { access: { ...read, resource: 'campaign' } },
     handler: async (req) =>
       req.inScope(async (ctx) => {
         const c = await getCampaign(ctx, req.params.id);
-        return { campaign: presentCampaign(c), totals: (await fundBooks(ctx, c.fundId)).totals };
+        return { campaign: presentCampaign(c), steps: await campaignSteps(ctx, c), totals: await campaignTotals(ctx, c) };
       }),
   });
 
@@ -413,6 +421,43 @@ export function reliefRoutes(app: App): void {
     },
   });
 
+  app.get('/api/v1/hardship/households/:id/aid', {
+    schema: {
+      tags: ['困难职工档案', ...tags],
+      summary: '该户历年所获帮扶：各次活动的申请、审批状态与发放（可追溯到记账分录；每次查看记入审计日志）',
+      params: IdParam,
+      querystring: Type.Object({ purpose: Type.Optional(Text({ max: 100, description: '查看用途（记入审计日志）' })) }),
+      response: {
+        200: Type.Object({
+          items: Type.Array(
+            Type.Object({
+              applicationId: Type.Integer(),
+              campaignId: Type.Integer(),
+              campaignName: Type.String(),
+              campaignKind: Type.String(),
+              year: Type.Integer(),
+              unitName: Type.String(),
+              name: Type.String(),
+              schoolLevel: Str,
+              grade: Str,
+              amountFen: Type.Integer(),
+              status: Type.String(),
+              batchId: Type.Union([Type.Null(), Type.Integer()]),
+              paidOn: Str,
+              fundId: Type.Integer(),
+              payEntryId: Type.Union([Type.Null(), Type.Integer()]),
+            }),
+          ),
+          paidFen: Type.Integer(),
+          paidCount: Type.Integer(),
+        }),
+        ...errorResponses,
+      },
+    },
+    config: { access: { permission: 'hardship.read', resource: 'household' } },
+    handler: async (req) => req.inScope((ctx) => householdAidHistory(ctx, req.params.id, req.query.purpose?.trim() || '查阅帮扶记录')),
+  });
+
   app.get('/api/v1/relief/applications/:id', {
     schema: {
       tags,
@@ -431,6 +476,7 @@ export function reliefRoutes(app: App): void {
             }),
           ),
           currentLabel: Type.String(),
+          noticeFrom: Str,
           noticeUntil: Str,
           postings: Type.Array(EntryView),
         }),
@@ -441,7 +487,7 @@ export function reliefRoutes(app: App): void {
     handler: async (req) =>
       req.inScope(async (ctx) => {
         const r = await getApplication(ctx, req.params.id);
-        return { application: r.application, steps: r.timeline.steps, currentLabel: r.timeline.currentLabel, noticeUntil: r.timeline.request.noticeUntil, postings: r.postings.map(presentEntry) };
+        return { application: r.application, steps: r.timeline.steps, currentLabel: r.timeline.currentLabel, noticeFrom: r.timeline.request.noticeFrom, noticeUntil: r.timeline.request.noticeUntil, postings: r.postings.map(presentEntry) };
       }),
   });
 
@@ -458,6 +504,22 @@ export function reliefRoutes(app: App): void {
       const r = await decideApplication(ctx, req.params.id, req.body);
       return { status: r.status, step: r.step };
     }),
+  });
+
+  app.post('/api/v1/relief/applications/:id/notice-posted', {
+    schema: {
+      tags,
+      summary: '登记公示张贴日期（不晚于今天；公示期自该日起算，公示期间可更正）',
+      params: IdParam,
+      body: Type.Object({ postedOn: IsoDate }, { additionalProperties: false }),
+      response: { 200: Type.Object({ status: Type.String(), step: Type.Integer(), noticeFrom: Str, noticeUntil: Str }), ...errorResponses },
+    },
+    config: { access: { ...approve, resource: 'relief_application' } },
+    handler: async (req) =>
+      req.inScope(async (ctx) => {
+        const r = await recordApplicationNotice(ctx, req.params.id, { postedOn: dateParam(req.body.postedOn, 'postedOn')! });
+        return { status: r.status, step: r.step, noticeFrom: r.noticeFrom, noticeUntil: r.noticeUntil };
+      }),
   });
 
   app.post('/api/v1/relief/applications/:id/notice-end', {
@@ -653,11 +715,28 @@ export function reliefRoutes(app: App): void {
         figure: Type.Optional(OneOf(FIGURES, '默认 applications')),
         unitId: Type.Optional(Type.Integer({ minimum: 1, description: '报表行的单位；默认为报表所属单位' })),
         own: Type.Optional(Type.Boolean({ description: '只看该单位本级' })),
+        grade: Type.Optional(OneOf(['deep', 'relative', 'accident', 'not_filed'] as const, '按困难类别表的一行')),
+        schoolLevel: Type.Optional(OneOf(SCHOOL_LEVELS, '按助学汇总表的一行：学段')),
+        archived: Type.Optional(Type.Boolean({ description: '按助学汇总表的一行：是否建档' })),
         ...Paging,
       }),
-      response: { 200: Type.Object({ kind: Type.String(), applications: Type.Array(Application), lines: Type.Array(LineView), total: Type.Integer() }), ...errorResponses },
+      response: {
+        200: Type.Object({ kind: Type.String(), applications: Type.Array(Application), lines: Type.Array(LineView), total: Type.Integer(), amountFen: Type.Integer({ description: '明细合计（分）' }) }),
+        ...errorResponses,
+      },
     },
     config: { access: { ...read, resource: 'campaign' } },
-    handler: async (req) => req.inScope((ctx) => drillDown(ctx, req.params.id, { figure: req.query.figure ?? 'applications', unitId: req.query.unitId, own: req.query.own, ...pageOf(req.query) })),
+    handler: async (req) =>
+      req.inScope((ctx) =>
+        drillDown(ctx, req.params.id, {
+          figure: req.query.figure ?? 'applications',
+          unitId: req.query.unitId,
+          own: req.query.own,
+          grade: req.query.grade,
+          schoolLevel: req.query.schoolLevel,
+          archived: req.query.archived,
+          ...pageOf(req.query),
+        }),
+      ),
   });
 }

@@ -13,7 +13,8 @@ import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import type { Ctx } from '../../engines/context.ts';
 import { recordAudit } from '../../engines/audit/service.ts';
 import { isUniqueViolation } from '../../engines/db-errors.ts';
-import { createChain, decide, decideMany, DEFAULT_CHAIN, endNotice, openRequest, previewDecisions, requestTimeline, validateChain, type Decided, type DecisionInput, type Outcome } from '../../engines/approvals/service.ts';
+import { DomainError } from '../../engines/errors.ts';
+import { createChain, decide, getChain, stepLabel, decideMany, DEFAULT_CHAIN, endNotice, openRequest, previewDecisions, recordNoticePosted, requestTimeline, validateChain, type Decided, type DecisionInput, type Outcome } from '../../engines/approvals/service.ts';
 import { approvalRequests, type ApprovalStatus, type ChainStep } from '../../engines/approvals/schema.ts';
 import { allocate, commit, entriesFor, fundBooks, openFund, pay, raise } from '../../engines/ledger/service.ts';
 import { getUnit } from '../../engines/org/service.ts';
@@ -22,7 +23,7 @@ import { maskIdCard, parseIdCard } from '../../engines/people/identifiers.ts';
 import { lookupHash, seal, unseal } from '../../engines/people/sealing.ts';
 import { todayInShanghai, type IsoDate } from '../../engines/time.ts';
 import { rowsOf } from '../../db/sql.ts';
-import { householdForAid, householdOfPerson, maskBankAccount, type HouseholdForAid } from '../hardship/service.ts';
+import { getHouseholdRow, householdForAid, householdOfPerson, maskBankAccount, type HouseholdForAid } from '../hardship/service.ts';
 import { GRADE_LABELS } from '../hardship/grading.ts';
 import type { HardshipGrade } from '../hardship/schema.ts';
 import { reliefError } from './errors.ts';
@@ -115,6 +116,22 @@ export async function getCampaign(ctx: Ctx, id: number): Promise<CampaignRow> {
   const [row] = await ctx.db.select().from(reliefCampaigns).where(eq(reliefCampaigns.id, id));
   if (!row) throw reliefError('CAMPAIGN_NOT_FOUND');
   return row;
+}
+
+/** The campaign's approval chain, each step labelled as the timeline labels it. */
+export async function campaignSteps(ctx: Ctx, c: CampaignRow) {
+  const chain = await getChain(ctx, c.chainId);
+  return chain.steps.map((s, i) => ({ kind: s.kind, level: s.kind === 'decide' ? s.level : null, days: s.kind === 'notice' ? s.days : null, label: stepLabel(chain.steps, i) }));
+}
+
+/** The fund's totals within the viewer's scope; a union that holds no account of the fund sees zeros. */
+export async function campaignTotals(ctx: Ctx, c: CampaignRow) {
+  try {
+    return (await fundBooks(ctx, c.fundId)).totals;
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'LEDGER_FUND_NOT_FOUND') return { raised: 0, available: 0, committed: 0, paid: 0 };
+    throw e;
+  }
 }
 
 export async function listCampaigns(ctx: Ctx, f: { kind?: CampaignKind | undefined; offset: number; limit: number }) {
@@ -306,9 +323,15 @@ export async function checkEligibility(ctx: Ctx, campaignId: number, input: Appl
 
 /** The unit whose pool pays an application: its county (or the city, for the city's own). */
 async function payingUnit(ctx: Ctx, unitId: number): Promise<number> {
+  return (await payer(ctx, unitId)).id;
+}
+
+/** The paying unit and whether the actor's scope holds its pool (a grassroots clerk's does not). */
+async function payer(ctx: Ctx, unitId: number): Promise<{ id: number; inScope: boolean }> {
   const u = await getUnit(ctx, unitId);
   const ids = u.path.split('/').filter(Boolean).map(Number);
-  return ids[1] ?? ids[0]!;
+  const own = ids.slice(0, Math.min(2, ids.length));
+  return { id: own[own.length - 1]!, inScope: `/${own.join('/')}/`.startsWith(ctx.scope.path) };
 }
 
 const refOf = (a: { campaignId: number; id: number }) => ({ type: 'relief_application', id: `${a.campaignId}:${a.id}` });
@@ -371,7 +394,7 @@ export async function submitApplication(ctx: Ctx, campaignId: number, input: App
   }
   await recordAudit(ctx, { action: 'create', entity: 'relief_application', entityId: `${c.id}:${row.id}`, unitId: row.unitId, after: presentApplication(row) });
   const [req] = await ctx.db.select({ status: approvalRequests.status }).from(approvalRequests).where(eq(approvalRequests.id, row.approvalRequestId));
-  if (req?.status === 'approved') await commitApplication(ctx, c, row);
+  if (req?.status === 'approved' && (await payer(ctx, row.unitId)).inScope) await commitApplication(ctx, c, row);
   return row;
 }
 
@@ -424,6 +447,10 @@ export interface ApplicationFilter {
   status?: ApprovalStatus | undefined;
   paid?: boolean | undefined;
   batchId?: number | undefined;
+  /** A hardship grade, or 'not_filed' for applications not on file. */
+  grade?: string | undefined;
+  schoolLevel?: SchoolLevel | undefined;
+  archived?: boolean | undefined;
   q?: string | undefined;
   offset: number;
   limit: number;
@@ -441,6 +468,9 @@ async function applicationWhere(ctx: Ctx, f: Omit<ApplicationFilter, 'offset' | 
   if (f.paid === true) conds.push(sql`${reliefApplications.paidOn} IS NOT NULL`);
   if (f.paid === false) conds.push(isNull(reliefApplications.paidOn));
   if (f.batchId) conds.push(eq(reliefApplications.batchId, f.batchId));
+  if (f.grade) conds.push(f.grade === 'not_filed' ? isNull(reliefApplications.grade) : eq(reliefApplications.grade, f.grade as HardshipGrade));
+  if (f.schoolLevel) conds.push(eq(reliefApplications.schoolLevel, f.schoolLevel));
+  if (f.archived !== undefined) conds.push(eq(reliefApplications.archived, f.archived));
   if (f.q) conds.push(sql`${reliefApplications.name} LIKE ${'%' + f.q.replace(/[\\%_]/g, (ch) => '\\' + ch) + '%'}`);
   return and(...conds);
 }
@@ -464,12 +494,78 @@ export async function listApplications(ctx: Ctx, f: ApplicationFilter) {
   return { items: rows.map((r) => presentApplication({ ...r.a, status: r.status, unitName: r.unitName })), total: count?.n ?? 0, amountFen: Number(count?.amount ?? 0) };
 }
 
+// ── A household's aid across campaigns ──────────────────────────────────────────────────────
+
+/**
+ * Every application made for a household on file — for the worker, the household, or a member (a
+ * student) — across campaigns and years, with its approval status and payment (the pay posting,
+ * to trace). Only applications within the viewer's scope appear; the view is logged.
+ */
+export async function householdAidHistory(ctx: Ctx, householdId: number, purpose: string) {
+  const h = await getHouseholdRow(ctx, householdId);
+  const rows = rowsOf<{
+    id: number;
+    campaign_id: number;
+    campaign_name: string;
+    campaign_kind: string;
+    period_from: string;
+    unit_name: string;
+    name: string;
+    school_level: string | null;
+    grade: string | null;
+    amount_fen: number;
+    status: ApprovalStatus;
+    batch_id: number | null;
+    paid_on: string | null;
+    pay_entry_id: number | null;
+    fund_id: number;
+  }>(
+    await ctx.db.execute(sql`
+      SELECT a.id, a.campaign_id, c.name AS campaign_name, c.kind AS campaign_kind, c.period_from::text AS period_from, u.name AS unit_name,
+             a.name, a.school_level, a.grade, a.amount_fen, r.status, a.batch_id, a.paid_on::text AS paid_on, c.fund_id,
+             (SELECT e.id FROM ledger_entries e WHERE e.fund_id = c.fund_id AND e.kind = 'pay' AND e.ref_type = 'relief_application' AND e.ref_id = a.campaign_id || ':' || a.id LIMIT 1) AS pay_entry_id
+        FROM relief_applications a
+        JOIN relief_campaigns c ON c.id = a.campaign_id
+        JOIN approval_requests r ON r.id = a.approval_request_id
+        JOIN org_units u ON u.id = a.unit_id
+       WHERE a.household_id = ${h.id}
+          OR a.subject_key = ${h.idHash}
+          OR a.subject_key IN (SELECT m.id_hash FROM hardship_members m WHERE m.household_id = ${h.id} AND m.id_hash IS NOT NULL)
+       ORDER BY c.period_from DESC, a.campaign_id DESC, a.id`),
+  );
+  await recordAudit(ctx, { action: 'view', entity: 'hardship_household.aid', entityId: h.id, unitId: h.unitId, reason: purpose });
+  const items = rows.map((r) => ({
+    applicationId: r.id,
+    campaignId: r.campaign_id,
+    campaignName: r.campaign_name,
+    campaignKind: r.campaign_kind,
+    year: Number(r.period_from.slice(0, 4)),
+    unitName: r.unit_name,
+    name: r.name,
+    schoolLevel: r.school_level,
+    grade: r.grade,
+    amountFen: Number(r.amount_fen),
+    status: r.status,
+    batchId: r.batch_id,
+    paidOn: r.paid_on,
+    fundId: r.fund_id,
+    payEntryId: r.pay_entry_id === null ? null : Number(r.pay_entry_id),
+  }));
+  return { items, paidFen: items.filter((i) => i.paidOn).reduce((t, i) => t + i.amountFen, 0), paidCount: items.filter((i) => i.paidOn).length };
+}
+
 // ── Decisions ───────────────────────────────────────────────────────────────────────────────
 
+/**
+ * The last approval commits the money from the paying county's pool. A chain that ends below the
+ * county (grassroots only, say) is decided by someone who cannot touch that pool: the money is then
+ * committed when the county gathers the application into a payment batch (createBatch).
+ */
 async function afterDecision(ctx: Ctx, d: Decided) {
   if (!d.approved) return;
   const [campaignId, key] = d.request.subjectId.split(':') as [string, string];
   const [a] = await ctx.db.select().from(reliefApplications).where(and(eq(reliefApplications.campaignId, Number(campaignId)), eq(reliefApplications.subjectKey, key)));
+  if (!(await payer(ctx, a!.unitId)).inScope) return;
   await commitApplication(ctx, await getCampaign(ctx, a!.campaignId), a!);
 }
 
@@ -479,6 +575,12 @@ export async function decideApplication(ctx: Ctx, id: number, input: DecisionInp
   const d = await decide(ctx, a.approvalRequestId, input);
   await afterDecision(ctx, d);
   return d.request;
+}
+
+/** Records the date the application's notice went up on the board; the period counts from it. */
+export async function recordApplicationNotice(ctx: Ctx, id: number, input: { postedOn: IsoDate }) {
+  const a = await getApplicationRow(ctx, id);
+  return recordNoticePosted(ctx, a.approvalRequestId, input);
 }
 
 /** Ends the public notice of an application (an objection upheld rejects it). */
@@ -515,7 +617,10 @@ export async function previewBulk(ctx: Ctx, ids: number[], input: DecisionInput)
     if (!o.ok || o.to?.status !== 'approved') continue;
     const a = apps[i]!;
     const c = await getCampaign(ctx, a.campaignId);
-    const unitId = await payingUnit(ctx, a.unitId);
+    const p = await payer(ctx, a.unitId);
+    // Committed later, when the county makes its payment batch.
+    if (!p.inScope) continue;
+    const unitId = p.id;
     const k = `${c.fundId}:${unitId}`;
     needed.set(k, { fundId: c.fundId, unitId, fen: (needed.get(k)?.fen ?? 0) + a.amountFen });
   }
@@ -564,6 +669,8 @@ export async function createBatch(ctx: Ctx, campaignId: number, input: { unitId:
     )
     .orderBy(asc(reliefApplications.id));
   if (!due.length) throw reliefError('BATCH_EMPTY');
+  // Approved by a chain that ended below the county: the money is committed now (once; a retry finds it).
+  for (const r of due) await commitApplication(ctx, c, r.a);
   const total = due.reduce((s, r) => s + r.a.amountFen, 0);
   const [batch] = await ctx.db.insert(reliefBatches).values({ campaignId: c.id, unitId: u.id, count: due.length, totalFen: total, createdBy: ctx.actor.userId }).returning();
   const ids = due.map((r) => r.a.id);
