@@ -129,6 +129,23 @@ describe('member roster import', () => {
     expect(JSON.stringify(wb.worksheets[0]!.getRow(2).values)).toContain('乙县总工会辖区内工会的会员');
   });
 
+  it('takes back a former member as the same person, with a new membership period', async () => {
+    const id = fakeIdNumber('1966-06-16');
+    const m = await buildMember(database, { rootUnitId: t.city.id, unionId: unionA.unionId, enterpriseId: unionA.enterpriseId, idNumber: id });
+    await database.query(`UPDATE memberships SET left_on = '2023-01-31', leave_reason = 'left' WHERE person_id = $1`, [m.personId]);
+    const persons = async () => (await database.query<{ n: number }>('SELECT count(*)::int AS n FROM persons'))[0]!.n;
+    const before = await persons();
+    const fresh = fakeIdNumber('1967-07-17');
+    const { job } = await upload(admin, 'back.xlsx', await roster([['回来', id, '', '', '甲县导入厂有限公司工会', '', '2024-03-01'], ['新人', fresh, '', '', '甲县导入厂有限公司工会', '', '2024-03-01']]));
+    expect(job.counts).toMatchObject({ imported: 2, invalid: 0 });
+    expect(await persons()).toBe(before + 1);
+    const periods = await database.query<{ joined_on: string; left_on: string | null }>('SELECT joined_on, left_on FROM memberships WHERE person_id = $1 ORDER BY joined_on', [m.personId]);
+    expect(periods).toEqual([
+      { joined_on: periods[0]!.joined_on, left_on: '2023-01-31' },
+      { joined_on: '2024-03-01', left_on: null },
+    ]);
+  });
+
   it('reads a GBK csv as cadres export it from WPS', async () => {
     const id = fakeIdNumber('1986-08-08');
     const text = `姓名,身份证号,所属基层工会,入会日期\r\n张三,${id},甲县导入厂有限公司工会,2019-09-09\r\n`;
