@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, addYears, computeDeadlines, daysBetween, deadlineState, type DeadlineRule } from './deadlines.ts';
+import { addDays, addMonths, addYears, calendarHolds, computeDeadlines, daysBetween, deadlineState, firstWorkingDayFrom, isRestDay, makeCalendar, WEEKENDS_ONLY, type DeadlineRule } from './deadlines.ts';
 
 describe('calendar arithmetic (Asia/Shanghai dates)', () => {
   it('adds days across month and year ends, and over 29 February in leap years', () => {
@@ -61,3 +61,66 @@ describe('deadline rules', () => {
   });
 });
 
+
+describe('rest days move a due date (民法典 第二百零三条)', () => {
+  const range = (from: string, to: string) => {
+    const out: string[] = [];
+    for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
+    return out;
+  };
+  // Part of the State Council's calendars for 2024 and 2025.
+  const calendar = makeCalendar([
+    ...range('2024-02-10', '2024-02-17').map((day) => ({ day, kind: 'holiday' as const })),
+    { day: '2024-02-04', kind: 'workday' },
+    { day: '2024-02-18', kind: 'workday' },
+    ...range('2025-01-28', '2025-02-04').map((day) => ({ day, kind: 'holiday' as const })),
+    { day: '2025-01-26', kind: 'workday' },
+    { day: '2025-02-08', kind: 'workday' },
+    ...range('2025-10-01', '2025-10-08').map((day) => ({ day, kind: 'holiday' as const })),
+  ]);
+  const days = (n: number): DeadlineRule => ({ key: 'k', label: 'k', basis: '', from: ['s'], period: { days: n }, metBy: [] });
+  const due = (rule: DeadlineRule, from: string, cal = calendar) => computeDeadlines([rule], [{ kind: 's', occurredOn: from }], cal)[0]!;
+
+  it('tells rest days: weekends and holidays, but not make-up working days', () => {
+    expect(isRestDay(calendar, '2024-02-12')).toBe(true); // 春节, a Monday
+    expect(isRestDay(calendar, '2024-02-18')).toBe(false); // a Sunday worked
+    expect(isRestDay(calendar, '2024-03-16')).toBe(true); // a Saturday
+    expect(isRestDay(calendar, '2024-03-15')).toBe(false);
+    expect(firstWorkingDayFrom(calendar, '2024-02-10')).toBe('2024-02-18');
+  });
+
+  it('moves a deadline landing in 春节 to the first working day after it, a make-up Sunday included', () => {
+    // 15 days from 31 January 2024 end on 15 February, in the holiday; Sunday 18 February is worked.
+    expect(due(days(15), '2024-01-31')).toMatchObject({ dueOn: '2024-02-18', nominalDueOn: '2024-02-15' });
+    // 45 days from 19 December 2024 end on Sunday 2 February 2025, in the holiday: Wednesday 5 February.
+    expect(due(days(45), '2024-12-19')).toMatchObject({ dueOn: '2025-02-05', nominalDueOn: '2025-02-02' });
+    // 15 days after an award served on 16 September 2025 end on 1 October: after the National Day week.
+    expect(due(days(15), '2025-09-16')).toMatchObject({ dueOn: '2025-10-09', nominalDueOn: '2025-10-01' });
+  });
+
+  it('moves a deadline landing on a weekend to the Monday', () => {
+    expect(due(days(15), '2024-03-01')).toMatchObject({ dueOn: '2024-03-18', nominalDueOn: '2024-03-16' });
+  });
+
+  it('keeps a deadline landing on a make-up working day, which only the calendar knows', () => {
+    expect(due(days(15), '2024-01-20')).toMatchObject({ dueOn: '2024-02-04', nominalDueOn: null });
+    expect(due(days(15), '2024-01-20', WEEKENDS_ONLY)).toMatchObject({ dueOn: '2024-02-05', nominalDueOn: '2024-02-04' });
+  });
+
+  it('counts across month ends and leap years before moving', () => {
+    const year: DeadlineRule = { ...days(0), period: { years: 1 } };
+    // From leap day: the year ends on Friday 28 February 2025, a working day.
+    expect(due(year, '2024-02-29')).toMatchObject({ dueOn: '2025-02-28', nominalDueOn: null });
+    // Up to leap day: 15 days from 14 February 2024 end on Thursday 29 February.
+    expect(due(days(15), '2024-02-14')).toMatchObject({ dueOn: '2024-02-29', nominalDueOn: null });
+    // A month from 31 January 2026 is 28 February, a Saturday: Monday 2 March (weekends only; 2026 is not in this calendar).
+    expect(due({ ...days(0), period: { months: 1 } }, '2026-01-31')).toMatchObject({ dueOn: '2026-03-02', nominalDueOn: '2026-02-28' });
+  });
+
+  it('says which years the calendar holds; others count weekends only', () => {
+    expect(calendarHolds(calendar, '2024-05-01')).toBe(true);
+    expect(calendarHolds(calendar, '2027-01-01')).toBe(false);
+    // 1 January 2027 is a Friday: without the year's calendar it is a working day.
+    expect(due(days(15), '2026-12-17')).toMatchObject({ dueOn: '2027-01-01', nominalDueOn: null });
+  });
+});

@@ -15,6 +15,8 @@ export const CASE_ERRORS = {
   CASE_ALREADY_ASSIGNED: { kind: 'conflict', message: '该案件已指派给此人' },
   CASE_ASSIGNEE_INVALID: { kind: 'invalid', message: '被指派人没有登录账号，或不能承办此类案件' },
   CASE_DOCUMENT_NOT_FOUND: { kind: 'not_found', message: '材料不存在或无权访问' },
+  CALENDAR_CITY_ONLY: { kind: 'forbidden', message: '节假日安排由市总工会维护' },
+  CALENDAR_DAY_NOT_FOUND: { kind: 'not_found', message: '节假日安排中没有这一天' },
 } as const satisfies ErrorTable;
 
 export const caseError = errorFactory(CASE_ERRORS);

@@ -1,9 +1,15 @@
-/** The case engine's own routes: deadlines coming due (for the reminder job and the work list) and document downloads. */
+/**
+ * The case engine's own routes: deadlines coming due (for the reminder job and the work list),
+ * document downloads, and the calendar of rest days that moves deadlines.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { Type } from 'typebox';
 import type { App } from '../../server/app-types.ts';
-import { IdParam, errorResponses } from '../../server/schemas.ts';
+import { IdParam, IsoDate, OneOf, Ok, Text, errorResponses } from '../../server/schemas.ts';
+import { dateParam, download } from '../../server/replies.ts';
+import { calendarYear, deleteCalendarDay, setCalendarDay } from './calendar.ts';
+import { CALENDAR_DAY_KINDS } from './schema.ts';
 import { recordAudit } from '../audit/service.ts';
 import { caseError } from './errors.ts';
 import { dueSoon, getCase, getDocument } from './service.ts';
@@ -56,9 +62,45 @@ export function caseRoutes(app: App, deps: { filesDir: string }): void {
       });
       const file = path.join(caseFilesDir(deps.filesDir, doc.caseId), doc.storedAs);
       if (!fs.existsSync(file)) throw caseError('CASE_DOCUMENT_NOT_FOUND');
-      reply.type(doc.contentType);
-      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`);
+      download(reply, doc.contentType, doc.fileName);
       return reply.send(fs.createReadStream(file));
     },
+  });
+
+  const CalendarDay = Type.Object({ day: Type.String(), kind: OneOf(CALENDAR_DAY_KINDS), name: Type.String() });
+  const DayParam = Type.Object({ day: IsoDate });
+
+  app.get('/api/v1/cases/calendar', {
+    schema: {
+      tags,
+      summary: '节假日安排：某年的法定节假日与调休上班日（未录入的年份只按周末顺延期限）',
+      querystring: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }),
+      response: { 200: Type.Object({ year: Type.Integer(), held: Type.Boolean(), years: Type.Array(Type.Integer()), days: Type.Array(CalendarDay) }), ...errorResponses },
+    },
+    config: { access: { permission: 'legal.read' } },
+    handler: async (req) => req.inScope((ctx) => calendarYear(ctx, req.query.year)),
+  });
+
+  app.put('/api/v1/cases/calendar/:day', {
+    schema: {
+      tags,
+      summary: '登记一天为法定节假日或调休上班日（市总工会维护；落在该年的案件期限随之重算）',
+      params: DayParam,
+      body: Type.Object({ kind: OneOf(CALENDAR_DAY_KINDS), name: Text({ max: 40 }) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ day: CalendarDay, recomputed: Type.Integer() }), ...errorResponses },
+    },
+    config: { access: { permission: 'legal.manage' } },
+    handler: async (req) => req.inScope((ctx) => setCalendarDay(ctx, { day: dateParam(req.params.day, 'day'), ...req.body })),
+  });
+
+  app.delete('/api/v1/cases/calendar/:day', {
+    schema: {
+      tags,
+      summary: '从节假日安排中删去一天（落在该年的案件期限随之重算）',
+      params: DayParam,
+      response: { 200: Type.Object({ ...Ok.properties, recomputed: Type.Integer() }), ...errorResponses },
+    },
+    config: { access: { permission: 'legal.manage' } },
+    handler: async (req) => ({ ok: true as const, ...(await req.inScope((ctx) => deleteCalendarDay(ctx, dateParam(req.params.day, 'day')))) }),
   });
 }

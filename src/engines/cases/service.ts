@@ -4,7 +4,7 @@
  * Every function runs in the caller's scope (ctx.db): row-level security shows a lawyer only the
  * cases assigned to them, so whatever a program lists, counts or exports obeys it too.
  */
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Ctx } from '../context.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -12,10 +12,11 @@ import { isUniqueViolation } from '../db-errors.ts';
 import { todayInShanghai, type IsoDate } from '../time.ts';
 import { users } from '../accounts/schema.ts';
 import { getUnit } from '../org/service.ts';
-import { addDays, computeDeadlines, deadlineState, type DatedEvent } from './deadlines.ts';
+import { addDays, calendarHolds, computeDeadlines, deadlineState, makeCalendar, type DatedEvent, type RestDayCalendar } from './deadlines.ts';
 import { eventProblem, outcomeProblem, roleProblem, transitionProblem, type CaseFlow } from './flow.ts';
 import { caseError } from './errors.ts';
 import {
+  calendarDays,
   caseAssignments,
   caseDeadlines,
   caseDocuments,
@@ -199,12 +200,40 @@ export async function closeCase(ctx: Ctx, flow: CaseFlow, caseId: number, input:
   await recordAudit(ctx, { action: 'close', entity: 'case', entityId: caseId, unitId: c.unitId, after: { result: input.result, closedOn: input.closedOn } });
 }
 
-/** Keeps case_deadlines equal to what the events give (the reminder job reads that table). */
-export async function recomputeDeadlines(db: Db, flow: CaseFlow, caseId: number): Promise<void> {
+/** The official calendar of rest days (see calendar.ts); deadlines move by it. */
+export async function loadCalendar(db: Db): Promise<RestDayCalendar> {
+  return makeCalendar(await db.select({ day: calendarDays.day, kind: calendarDays.kind }).from(calendarDays));
+}
+
+/** Keeps case_deadlines equal to what the events and the calendar give (the reminder job reads that table). */
+export async function recomputeDeadlines(db: Db, flow: CaseFlow, caseId: number, calendar?: RestDayCalendar): Promise<void> {
   const events = await db.select({ kind: caseEvents.kind, occurredOn: caseEvents.occurredOn }).from(caseEvents).where(eq(caseEvents.caseId, caseId));
-  const computed = computeDeadlines(flow.deadlines, events);
+  const computed = computeDeadlines(flow.deadlines, events, calendar ?? (await loadCalendar(db)));
   await db.delete(caseDeadlines).where(eq(caseDeadlines.caseId, caseId));
   if (computed.length) await db.insert(caseDeadlines).values(computed.map((d) => ({ caseId, ...d })));
+}
+
+/**
+ * Recomputes every case (of a registered flow) with a deadline ending in the year, by the day its
+ * period ended or the day it moved to: what a change to that year's calendar can move.
+ */
+export async function recomputeDeadlinesEndingIn(db: Db, year: number): Promise<number> {
+  const lo = `${year}-01-01`;
+  const hi = `${year + 1}-01-01`;
+  const rows = await db
+    .selectDistinct({ id: cases.id, kind: cases.kind })
+    .from(caseDeadlines)
+    .innerJoin(cases, eq(cases.id, caseDeadlines.caseId))
+    .where(or(and(gte(caseDeadlines.dueOn, lo), lt(caseDeadlines.dueOn, hi)), and(gte(caseDeadlines.nominalDueOn, lo), lt(caseDeadlines.nominalDueOn, hi))));
+  const calendar = await loadCalendar(db);
+  let n = 0;
+  for (const r of rows) {
+    const flow = flows.get(r.kind);
+    if (!flow) continue;
+    await recomputeDeadlines(db, flow, r.id, calendar);
+    n++;
+  }
+  return n;
 }
 
 // ── Assignments ─────────────────────────────────────────────────────────────────────────────
@@ -270,9 +299,32 @@ export async function getDocument(ctx: Ctx, id: number): Promise<CaseDocumentRow
 
 // ── Reading ─────────────────────────────────────────────────────────────────────────────────
 
-export function presentDeadline(flow: CaseFlow | undefined, d: { key: string; fromOn: string; dueOn: string; extended: boolean; metOn: string | null }, today: IsoDate, closedOn: string | null) {
+/**
+ * A deadline as the case page shows it: `nominalDueOn` is the rest day its period ended on when it
+ * moved; `calendarHeld` says whether that year's official calendar was there to move it (else only
+ * weekends moved it).
+ */
+export function presentDeadline(
+  flow: CaseFlow | undefined,
+  d: { key: string; fromOn: string; dueOn: string; extended: boolean; metOn: string | null; nominalDueOn?: string | null },
+  today: IsoDate,
+  closedOn: string | null,
+  calendar?: RestDayCalendar,
+) {
   const rule = flow?.deadlines.find((r) => r.key === d.key);
-  return { key: d.key, label: rule?.label ?? d.key, basis: rule?.basis ?? '', fromOn: d.fromOn, dueOn: d.dueOn, extended: d.extended, metOn: d.metOn, ...deadlineState(d, today, { closedOn }) };
+  const nominalDueOn = d.nominalDueOn ?? null;
+  return {
+    key: d.key,
+    label: rule?.label ?? d.key,
+    basis: rule?.basis ?? '',
+    fromOn: d.fromOn,
+    dueOn: d.dueOn,
+    nominalDueOn,
+    calendarHeld: calendar ? calendarHolds(calendar, nominalDueOn ?? d.dueOn) : true,
+    extended: d.extended,
+    metOn: d.metOn,
+    ...deadlineState(d, today, { closedOn }),
+  };
 }
 
 /** Everything the engine keeps about a case: stages, events, deadlines as of today, assignments, documents. */
@@ -288,11 +340,12 @@ export async function caseRecord(ctx: Ctx, flow: CaseFlow, id: number, today: Is
     .where(eq(caseAssignments.caseId, id))
     .orderBy(asc(caseAssignments.id));
   const documents = await ctx.db.select().from(caseDocuments).where(eq(caseDocuments.caseId, id)).orderBy(asc(caseDocuments.id));
+  const calendar = await loadCalendar(ctx.db);
   return {
     case: c,
     stages,
     events: events.map((e) => ({ id: e.id, kind: e.kind, occurredOn: e.occurredOn, stageSeq: e.stageSeq, note: e.note })),
-    deadlines: deadlines.map((d) => presentDeadline(flow, d, today, c.closedOn)),
+    deadlines: deadlines.map((d) => presentDeadline(flow, d, today, c.closedOn, calendar)),
     assignments: assignments.map((r) => ({ id: r.a.id, userId: r.a.userId, name: r.name ?? '', role: r.a.role, assignedOn: r.a.assignedOn, endedOn: r.a.endedOn })),
     documents: documents.map(presentDocument),
   };

@@ -10,7 +10,7 @@ import type { Database } from '../../db/client.ts';
 import { idCardCheckChar, maskIdCard } from '../../engines/people/identifiers.ts';
 import { lookupHash, seal } from '../../engines/people/sealing.ts';
 import { purposeSealer } from '../../engines/cases/sealing.ts';
-import { addDays, computeDeadlines } from '../../engines/cases/deadlines.ts';
+import { addDays, computeDeadlines, makeCalendar } from '../../engines/cases/deadlines.ts';
 import { chineseName, seededRandom } from '../../demo/random.ts';
 import { labourDisputeFlow as flow } from './flow.ts';
 import { DISPUTE_TYPES, type DisputeType, type IntakeChannel } from './schema.ts';
@@ -71,6 +71,7 @@ export async function seedLegalDemo(database: Database, opts: { scale: number; t
     const [admin] = await q<{ id: number }>(`SELECT id FROM users WHERE role = 'city_admin' ORDER BY id LIMIT 1`);
     const [lawyerUser] = await q<{ id: number }>(`SELECT id FROM users WHERE username = $1`, [opts.lawyerUsername ?? 'nanping.lawyer']);
     const createdBy = admin?.id ?? 0;
+    const calendar = makeCalendar(await q<{ day: string; kind: 'holiday' | 'workday' }>(`SELECT day::text AS day, kind FROM calendar_days`));
     const [{ n: caseBase }] = (await q<{ n: number }>(`SELECT COALESCE(max(id), 0)::int AS n FROM cases`)) as [{ n: number }];
     const [{ n: lawyerBase }] = (await q<{ n: number }>(`SELECT COALESCE(max(id), 0)::int AS n FROM lawyers`)) as [{ n: number }];
     const [{ n: partyBase }] = (await q<{ n: number }>(`SELECT COALESCE(max(id), 0)::int AS n FROM legal_parties`)) as [{ n: number }];
@@ -251,7 +252,7 @@ export async function seedLegalDemo(database: Database, opts: { scale: number; t
       caseRows += csvLine([id, c.unitId, flow.kind, title, last.stage, c.closedOn ? 'closed' : 'open', c.openedOn, c.closedOn, c.result, createdBy]);
       for (const [seq, st] of c.stages.entries()) stageRows += csvLine([id, seq + 1, st.stage, st.role, st.startedOn, st.endedOn, st.outcome, st.amountFen, createdBy]);
       for (const e of c.events) eventRows += csvLine([id, e.kind, e.occurredOn, createdBy]);
-      for (const d of computeDeadlines(flow.deadlines, c.events)) deadlineRows += csvLine([id, d.key, d.fromOn, d.dueOn, d.extended, d.metOn]);
+      for (const d of computeDeadlines(flow.deadlines, c.events, calendar)) deadlineRows += csvLine([id, d.key, d.fromOn, d.dueOn, d.extended, d.metOn, d.nominalDueOn]);
       disputeRows += csvLine([id, c.channel, null, c.type, c.claimedFen, c.workers > 1, employerName, employer?.credit_code ?? null, employer?.id ?? null, facts.seal(`${TYPE_WORDS[c.type]}争议，请求金额 ${c.claimedFen / 100} 元。`)]);
       if (c.lawyerUserId) {
         assignmentRows += csvLine([id, c.unitId, c.lawyerUserId, 'lawyer', addDays(c.openedOn, 2), createdBy]);
@@ -264,7 +265,7 @@ export async function seedLegalDemo(database: Database, opts: { scale: number; t
     await copyIn('cases', ['id', 'unit_id', 'kind', 'title', 'stage', 'status', 'opened_on', 'closed_on', 'result', 'created_by'], caseRows);
     await copyIn('case_stages', ['case_id', 'seq', 'stage', 'role', 'started_on', 'ended_on', 'outcome', 'amount_fen', 'created_by'], stageRows);
     await copyIn('case_events', ['case_id', 'kind', 'occurred_on', 'created_by'], eventRows);
-    await copyIn('case_deadlines', ['case_id', 'key', 'from_on', 'due_on', 'extended', 'met_on'], deadlineRows);
+    await copyIn('case_deadlines', ['case_id', 'key', 'from_on', 'due_on', 'extended', 'met_on', 'nominal_due_on'], deadlineRows);
     await copyIn('legal_disputes', ['case_id', 'channel', 'channel_note', 'dispute_type', 'claimed_fen', 'collective', 'employer_name', 'employer_credit_code', 'enterprise_id', 'facts_sealed'], disputeRows);
     await copyIn('legal_parties', ['id', 'case_id', 'name', 'id_hash', 'id_sealed', 'id_masked', 'gender', 'birth_date', 'phone', 'migrant_worker'], partyRows);
     if (assignmentRows) await copyIn('case_assignments', ['case_id', 'unit_id', 'user_id', 'role', 'assigned_on', 'assigned_by'], assignmentRows);

@@ -7,7 +7,8 @@ const due = (events: [string, string][], key: string) => computeDeadlines(flow.d
 
 describe('labour-dispute deadlines', () => {
   it('gives one year to apply for arbitration from when the worker knew of the violation', () => {
-    expect(due([['violation_known', '2013-03-15']], 'arbitration_limitation')).toMatchObject({ fromOn: '2013-03-15', dueOn: '2014-03-15', metOn: null });
+    // The year ends on Saturday 15 March 2014: the last day moves to Monday.
+    expect(due([['violation_known', '2013-03-15']], 'arbitration_limitation')).toMatchObject({ fromOn: '2013-03-15', dueOn: '2014-03-17', nominalDueOn: '2014-03-15', metOn: null });
     // Learnt on leap day: the year ends on the last day of February.
     expect(due([['violation_known', '2012-02-29']], 'arbitration_limitation')?.dueOn).toBe('2013-02-28');
     expect(due([['violation_known', '2012-12-31']], 'arbitration_limitation')?.dueOn).toBe('2013-12-31');

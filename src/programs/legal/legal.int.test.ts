@@ -4,10 +4,10 @@ import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
 import { buildTestApp } from '../../test/app.ts';
 import { buildDispute, buildLawyer, buildTwoCounties, buildUnionWithEnterprise, buildUser, call, fakeIdNumber, login, type Session } from '../../test/factories.ts';
 import type { App } from '../../server/app-types.ts';
-import { addDays, addYears } from '../../engines/cases/deadlines.ts';
+import { addDays, addYears, daysBetween, firstWorkingDayFrom, type RestDayCalendar } from '../../engines/cases/deadlines.ts';
 import { todayInShanghai } from '../../engines/time.ts';
 import { runAsSystem } from '../../engines/org/scope.ts';
-import { dueSoon } from '../../engines/cases/service.ts';
+import { dueSoon, loadCalendar } from '../../engines/cases/service.ts';
 
 let database: TestDatabase;
 let app: App;
@@ -18,6 +18,10 @@ let auditor: Session;
 let lawyerSession: Session;
 let lawyerId: number;
 let lawyerUserId: number;
+let cityAdmin: Session;
+let calendar: RestDayCalendar;
+/** A due date as the law has it: a rest day moves to the next working day. */
+const due = (d: string) => firstWorkingDayFrom(calendar, d);
 let enterprise: { enterpriseId: number; unionId: number };
 let creditCode: string;
 const today = todayInShanghai();
@@ -39,6 +43,8 @@ beforeAll(async () => {
   adminB = await login(app, b.username);
   auditor = await login(app, aud.username);
   lawyerSession = await login(app, lu.username);
+  cityAdmin = await login(app, (await buildUser(database, { unitId: t.city.id, role: 'city_admin' })).username);
+  calendar = await runAsSystem(database, (db) => loadCalendar(db));
 });
 afterAll(async () => {
   await app.close();
@@ -88,7 +94,7 @@ describe('a labour dispute from intake to a closed case', () => {
     const trail = await database.query<{ after: unknown }>(`SELECT after FROM audit_log WHERE entity = 'legal_dispute' AND entity_id = $1 AND action = 'update'`, [String(caseId)]);
     expect(JSON.stringify(trail)).not.toContain('四个月');
     // The one-year limitation runs from when the workers knew.
-    expect(detail.deadlines).toEqual([expect.objectContaining({ key: 'arbitration_limitation', fromOn: ago(70), dueOn: addYears(ago(70), 1), state: 'open' })]);
+    expect(detail.deadlines).toEqual([expect.objectContaining({ key: 'arbitration_limitation', fromOn: ago(70), dueOn: due(addYears(ago(70), 1)), state: 'open' })]);
   });
 
   it('goes through mediation to arbitration and court in order, records the union’s role and amounts, and closes', async () => {
@@ -101,28 +107,28 @@ describe('a labour dispute from intake to a closed case', () => {
     expect((await post('stages', { stage: 'arbitration', role: 'workers_agent', startedOn: ago(48) })).statusCode).toBe(200);
     expect((await post('events', { kind: 'arbitration_accepted', occurredOn: ago(47) })).statusCode).toBe(200);
     let d = (await call(app, admin, 'GET', `/api/v1/legal/cases/${caseId}`)).json();
-    expect(d.deadlines.find((x: { key: string }) => x.key === 'arbitration_award')).toMatchObject({ dueOn: addDays(ago(47), 45), extended: false });
+    expect(d.deadlines.find((x: { key: string }) => x.key === 'arbitration_award')).toMatchObject({ dueOn: due(addDays(ago(47), 45)), extended: false });
     expect(d.deadlines.find((x: { key: string }) => x.key === 'arbitration_limitation')).toMatchObject({ state: 'met', metOn: ago(48) });
     await post('events', { kind: 'arbitration_extended', occurredOn: ago(10) });
     d = (await call(app, admin, 'GET', `/api/v1/legal/cases/${caseId}`)).json();
-    expect(d.deadlines.find((x: { key: string }) => x.key === 'arbitration_award')).toMatchObject({ dueOn: addDays(ago(47), 60), extended: true, state: 'open' });
+    expect(d.deadlines.find((x: { key: string }) => x.key === 'arbitration_award')).toMatchObject({ dueOn: due(addDays(ago(47), 60)), extended: true });
     // Back to mediation is refused; forward to court after the award.
     expect((await post('stages', { stage: 'mediation', role: 'mediator', startedOn: ago(5) })).json().code).toBe('CASE_STAGE_ORDER');
     await post('events', { kind: 'award_served', occurredOn: ago(9) });
     expect((await post('stage-outcome', { outcome: 'award', endedOn: ago(9), amountFen: 800000 })).statusCode).toBe(200);
     d = (await call(app, admin, 'GET', `/api/v1/legal/cases/${caseId}`)).json();
-    expect(d.deadlines.find((x: { key: string }) => x.key === 'lawsuit_filing')).toMatchObject({ dueOn: addDays(ago(9), 15), daysLeft: 6, state: 'due_soon' });
+    expect(d.deadlines.find((x: { key: string }) => x.key === 'lawsuit_filing')).toMatchObject({ dueOn: due(addDays(ago(9), 15)), state: daysBetween(today, due(addDays(ago(9), 15))) <= 7 ? 'due_soon' : 'open' });
     // The reminder job finds it.
-    const soon = await runAsSystem(database, (db) => dueSoon(db, { withinDays: 7, kind: 'labour_dispute' }));
+    const soon = await runAsSystem(database, (db) => dueSoon(db, { withinDays: 20, kind: 'labour_dispute' }));
     expect(soon.filter((s) => s.caseId === caseId).map((s) => s.key)).toEqual(['lawsuit_filing']);
-    expect((await call(app, admin, 'GET', '/api/v1/cases/due-soon?withinDays=7')).json().items.map((s: { caseId: number }) => s.caseId)).toContain(caseId);
-    expect((await call(app, adminB, 'GET', '/api/v1/cases/due-soon?withinDays=7')).json().items).toEqual([]);
+    expect((await call(app, admin, 'GET', '/api/v1/cases/due-soon?withinDays=20')).json().items.map((s: { caseId: number }) => s.caseId)).toContain(caseId);
+    expect((await call(app, adminB, 'GET', '/api/v1/cases/due-soon?withinDays=20')).json().items).toEqual([]);
     // Reminders: one nudge per deadline coming due, not one per check; county B's job finds nothing of A's.
-    const first = (await call(app, admin, 'POST', '/api/v1/legal/reminders', { withinDays: 7 })).json();
+    const first = (await call(app, admin, 'POST', '/api/v1/legal/reminders', { withinDays: 20 })).json();
     expect(first.raised).toBeGreaterThanOrEqual(1);
-    expect((await call(app, admin, 'POST', '/api/v1/legal/reminders', { withinDays: 7 })).json().raised).toBe(0);
-    expect((await call(app, adminB, 'POST', '/api/v1/legal/reminders', { withinDays: 7 })).json()).toEqual({ checked: 0, raised: 0 });
-    const causes = await database.query<{ unit_id: number }>(`SELECT unit_id FROM notification_causes WHERE cause_key = $1`, [`legal.deadline:${caseId}:lawsuit_filing:${addDays(ago(9), 15)}`]);
+    expect((await call(app, admin, 'POST', '/api/v1/legal/reminders', { withinDays: 20 })).json().raised).toBe(0);
+    expect((await call(app, adminB, 'POST', '/api/v1/legal/reminders', { withinDays: 20 })).json()).toEqual({ checked: 0, raised: 0 });
+    const causes = await database.query<{ unit_id: number }>(`SELECT unit_id FROM notification_causes WHERE cause_key = $1`, [`legal.deadline:${caseId}:lawsuit_filing:${due(addDays(ago(9), 15))}`]);
     expect(causes).toEqual([{ unit_id: t.aUnion.id }]);
     expect((await post('stages', { stage: 'first_instance', role: 'workers_agent', startedOn: ago(3) })).statusCode).toBe(200);
     expect((await post('stage-outcome', { outcome: 'mediated', endedOn: ago(1), amountFen: 500000 })).statusCode).toBe(200);
@@ -192,6 +198,15 @@ describe('a lawyer’s view', () => {
     // The team list tells how many open cases each lawyer carries.
     const team = (await call(app, admin, 'GET', '/api/v1/legal/lawyers')).json().items;
     expect(team.find((l: { id: number }) => l.id === lawyerId)).toMatchObject({ openCases: 1, available: true });
+    // County B gives the lawyer a case too: each county sees the lawyer's whole open caseload, not only its own share.
+    const inB = (await intake(adminB, { unitId: t.bUnion.id, employerCreditCode: null, workers: [{ name: '郑乙县', idNumber: fakeIdNumber('1977-07-07') }] })).json().id;
+    expect((await call(app, adminB, 'POST', `/api/v1/legal/cases/${inB}/assignments`, { lawyerId, assignedOn: ago(1) })).statusCode).toBe(200);
+    for (const s of [admin, adminB, lawyerSession]) {
+      const items = (await call(app, s, 'GET', '/api/v1/legal/lawyers')).json().items;
+      expect(items.find((l: { id: number }) => l.id === lawyerId)).toMatchObject({ openCases: 2 });
+    }
+    // … while what the cases are stays within each county.
+    expect((await call(app, admin, 'GET', `/api/v1/legal/cases/${inB}`)).statusCode).toBe(404);
     expect(lawyerUserId).toBeGreaterThan(0);
   });
 
@@ -200,7 +215,8 @@ describe('a lawyer’s view', () => {
     expect(own).toBeGreaterThan(0);
     expect((await call(app, auditor, 'GET', '/api/v1/legal/cases?pageSize=1')).json().total).toBe(own);
     expect((await intake(auditor)).statusCode).toBe(403);
-    expect((await call(app, adminB, 'GET', '/api/v1/legal/cases')).json().total).toBe(0);
+    expect((await call(app, admin, 'GET', `/api/v1/legal/cases?q=${encodeURIComponent('张建国')}`)).json().total).toBeGreaterThan(0);
+    expect((await call(app, adminB, 'GET', `/api/v1/legal/cases?q=${encodeURIComponent('张建国')}`)).json().total).toBe(0);
     expect((await intake(adminB)).json().code).toBe('ORG_UNIT_NOT_FOUND');
   });
 });
@@ -246,6 +262,12 @@ describe('figures', () => {
       expect(await drill('lawsuits')).toEqual([c2, c3].sort());
       expect(await drill('recovered')).toEqual([c1, c2].sort());
       expect(await drill('lawsuits', `&unitId=${tt.a.id}`)).toEqual([]);
+      // County B's 本级 row is the county's own cases only, not its subtree's.
+      expect(stats.byUnit.find((r: { unitId: number }) => r.unitId === tt.b.id)).toMatchObject({ lawsuits: 3 });
+      const bStats = (await call(a2, s, 'GET', `/api/v1/legal/statistics?unitId=${tt.b.id}&${q}`)).json();
+      expect(bStats.byUnit.find((r: { unitName: string }) => r.unitName.endsWith('（本级）'))).toMatchObject({ unitId: tt.b.id, lawsuits: 1, received: 0 });
+      expect(await drill('lawsuits', `&unitId=${tt.b.id}`)).toEqual([c2, c3].sort());
+      expect(await drill('lawsuits', `&unitId=${tt.b.id}&own=true`)).toEqual([c3]);
       // A period before anything happened counts nothing.
       expect((await call(a2, s, 'GET', `/api/v1/legal/statistics?from=2000-01-01&to=2000-12-31`)).json().totals).toEqual({ received: 0, mediated: 0, arbitrations: 0, lawsuits: 0, recovered: 0, workers: 0 });
       expect((await call(a2, s, 'GET', `/api/v1/legal/statistics?from=${today}&to=${ago(1)}`)).json().code).toBe('STATISTICS_PERIOD_INVALID');
@@ -273,5 +295,81 @@ describe('the lawyers’ team', () => {
     const bTeam = (await call(app, adminB, 'GET', '/api/v1/legal/lawyers')).json().items.map((l: { name: string }) => l.name);
     expect(bTeam).toContain('林律师');
     expect(bTeam).not.toContain('陈律师');
+  });
+});
+
+describe('deadlines', () => {
+  it('filters the case list to deadlines coming due within some days, or passed', async () => {
+    const soon = (await intake(admin, { knewOn: null, workers: [{ name: '期限近', idNumber: fakeIdNumber('1981-01-11') }] })).json().id;
+    await call(app, admin, 'POST', `/api/v1/legal/cases/${soon}/events`, { kind: 'award_served', occurredOn: ago(12) });
+    const passed = (await intake(admin, { knewOn: ago(400), workers: [{ name: '已逾期', idNumber: fakeIdNumber('1981-02-12') }] })).json().id;
+    const far = (await intake(admin, { knewOn: ago(30), workers: [{ name: '期限远', idNumber: fakeIdNumber('1981-03-13') }] })).json().id;
+    const ids = async (query: string, s: Session = admin) => (await call(app, s, 'GET', `/api/v1/legal/cases?pageSize=100&${query}`)).json().items.map((c: { id: number }) => c.id);
+    const within = await ids('deadlineWithin=14');
+    expect(within).toContain(soon);
+    expect(within).not.toContain(passed);
+    expect(within).not.toContain(far);
+    const overdue = await ids('overdue=true');
+    expect(overdue).toContain(passed);
+    expect(overdue).not.toContain(soon);
+    expect(overdue).not.toContain(far);
+    const either = await ids('deadlineWithin=14&overdue=true');
+    expect(either).toEqual(expect.arrayContaining([soon, passed]));
+    expect(either).not.toContain(far);
+    // A deadline met, or a case closed, is no longer due.
+    await call(app, admin, 'POST', `/api/v1/legal/cases/${passed}/close`, { result: 'withdrawn', closedOn: today });
+    expect(await ids('overdue=true')).not.toContain(passed);
+    // County B and the lawyer see none of them.
+    expect(await ids('deadlineWithin=14&overdue=true', adminB)).not.toContain(soon);
+    expect(await ids('deadlineWithin=14&overdue=true', lawyerSession)).not.toContain(soon);
+    expect((await call(app, admin, 'GET', '/api/v1/legal/cases?deadlineWithin=-1')).statusCode).toBe(400);
+  });
+
+  it('reminds the assigned lawyer of their case’s deadline once, besides the unit’s cadres', async () => {
+    const caseId = (await intake(admin, { knewOn: null, workers: [{ name: '提醒律师', idNumber: fakeIdNumber('1983-03-03') }] })).json().id;
+    await call(app, admin, 'POST', `/api/v1/legal/cases/${caseId}/events`, { kind: 'award_served', occurredOn: ago(10) });
+    expect((await call(app, admin, 'POST', `/api/v1/legal/cases/${caseId}/assignments`, { lawyerId, assignedOn: ago(1) })).statusCode).toBe(200);
+    const dueOn = due(addDays(ago(10), 15));
+    const lawyerKey = `legal.deadline.lawyer:${lawyerUserId}:${caseId}:lawsuit_filing:${dueOn}`;
+    // The city's job reaches the city's lawyer.
+    expect((await call(app, cityAdmin, 'POST', '/api/v1/legal/reminders', { withinDays: 20 })).json().raised).toBeGreaterThanOrEqual(2);
+    const mine = await database.query<{ user_id: number; link: string; body: string }>(`SELECT user_id, link, body FROM notifications WHERE cause_key = $1`, [lawyerKey]);
+    expect(mine).toEqual([{ user_id: lawyerUserId, link: `/legal/cases/${caseId}`, body: expect.stringContaining(dueOn) }]);
+    // Once per case, deadline and date.
+    await call(app, cityAdmin, 'POST', '/api/v1/legal/reminders', { withinDays: 20 });
+    expect(await database.query(`SELECT 1 FROM notifications WHERE cause_key = $1`, [lawyerKey])).toHaveLength(1);
+    // The lawyer finds it among their own notifications; the unit's nudge is raised beside it.
+    const inbox = (await call(app, lawyerSession, 'GET', '/api/v1/notifications?pageSize=100')).json().items;
+    expect(inbox.some((n: { link: string | null }) => n.link === `/legal/cases/${caseId}`)).toBe(true);
+    expect(await database.query(`SELECT 1 FROM notification_causes WHERE cause_key = $1`, [`legal.deadline:${caseId}:lawsuit_filing:${dueOn}`])).toHaveLength(1);
+    // A lawyer not assigned to the case hears nothing of it.
+    expect(await database.query(`SELECT 1 FROM notifications WHERE cause_key LIKE $1 AND user_id <> $2`, [`legal.deadline.lawyer:%:${caseId}:%`, lawyerUserId])).toHaveLength(0);
+  });
+
+  it('moves due dates off rest days by the calendar the city keeps, and recomputes when it changes', async () => {
+    // Seeded: 15 days after an award served on 5 February 2026 end on 20 February, in 春节 (15–23 February).
+    const spring = (await intake(admin, { knewOn: '2026-01-20', workers: [{ name: '春节期', idNumber: fakeIdNumber('1984-04-04') }] })).json().id;
+    await call(app, admin, 'POST', `/api/v1/legal/cases/${spring}/events`, { kind: 'award_served', occurredOn: '2026-02-05' });
+    const deadline = async (id: number, key: string) => (await call(app, admin, 'GET', `/api/v1/legal/cases/${id}`)).json().deadlines.find((d: { key: string }) => d.key === key);
+    expect(await deadline(spring, 'lawsuit_filing')).toMatchObject({ nominalDueOn: '2026-02-20', dueOn: '2026-02-24', calendarHeld: true });
+    const year = (await call(app, admin, 'GET', '/api/v1/cases/calendar?year=2026')).json();
+    expect(year).toMatchObject({ year: 2026, held: true });
+    expect(year.years).toEqual(expect.arrayContaining([2024, 2025, 2026]));
+    expect(year.days).toContainEqual({ day: '2026-02-28', kind: 'workday', name: '春节' });
+    // 2027 is not in the calendar: weekends only, and the case says so.
+    const later = (await intake(admin, { knewOn: '2026-03-10', workers: [{ name: '明年期', idNumber: fakeIdNumber('1985-05-05') }] })).json().id;
+    expect(await deadline(later, 'arbitration_limitation')).toMatchObject({ dueOn: '2027-03-10', nominalDueOn: null, calendarHeld: false });
+    // Only the city keeps the calendar.
+    expect((await call(app, admin, 'PUT', '/api/v1/cases/calendar/2027-03-10', { kind: 'holiday', name: '测试' })).json().code).toBe('CALENDAR_CITY_ONLY');
+    expect((await call(app, lawyerSession, 'PUT', '/api/v1/cases/calendar/2027-03-10', { kind: 'holiday', name: '测试' })).statusCode).toBe(403);
+    const set = await call(app, cityAdmin, 'PUT', '/api/v1/cases/calendar/2027-03-10', { kind: 'holiday', name: '测试' });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json().recomputed).toBeGreaterThanOrEqual(1);
+    expect(await deadline(later, 'arbitration_limitation')).toMatchObject({ dueOn: '2027-03-11', nominalDueOn: '2027-03-10', calendarHeld: true });
+    const [row] = await database.query<{ due_on: string }>(`SELECT due_on::text FROM case_deadlines WHERE case_id = $1 AND key = 'arbitration_limitation'`, [later]);
+    expect(row!.due_on).toBe('2027-03-11');
+    expect((await call(app, cityAdmin, 'DELETE', '/api/v1/cases/calendar/2027-03-10')).statusCode).toBe(200);
+    expect(await deadline(later, 'arbitration_limitation')).toMatchObject({ dueOn: '2027-03-10', nominalDueOn: null, calendarHeld: false });
+    expect((await call(app, cityAdmin, 'DELETE', '/api/v1/cases/calendar/2027-03-10')).json().code).toBe('CALENDAR_DAY_NOT_FOUND');
   });
 });

@@ -4,9 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { Type } from 'typebox';
+import { Type, type Static, type TObject } from 'typebox';
+import type { Ctx } from '../../engines/context.ts';
 import type { App } from '../../server/app-types.ts';
-import { dateParam } from '../../server/replies.ts';
+import { dateParam, xlsxReply } from '../../server/replies.ts';
 import { IdParam, IsoDate, OneOf, Ok, Page, Paging, Text, errorResponses, pageOf } from '../../server/schemas.ts';
 import { commonError } from '../../engines/errors.ts';
 import { recordAudit } from '../../engines/audit/service.ts';
@@ -140,6 +141,8 @@ const Dispute = Type.Object({
       basis: Type.String(),
       fromOn: Type.String(),
       dueOn: Type.String(),
+      nominalDueOn: NullableString,
+      calendarHeld: Type.Boolean(),
       extended: Type.Boolean(),
       metOn: NullableString,
       state: OneOf(['met', 'open', 'due_soon', 'overdue', 'void'] as const),
@@ -171,7 +174,18 @@ const DisputeQuery = {
   channel: Type.Optional(OneOf(INTAKE_CHANNELS)),
   openedFrom: Type.Optional(IsoDate),
   openedTo: Type.Optional(IsoDate),
+  deadlineWithin: Type.Optional(Type.Integer({ minimum: 0, maximum: 366, description: '只看有期限在今天起若干天内届满（尚未办理）的在办案件' })),
+  overdue: Type.Optional(Type.Boolean({ description: '只看有期限已过而未办理的在办案件（与 deadlineWithin 同时给出时取其一即可）' })),
 };
+
+/** A move of a case through its flow: its path under the case, its body, and the engine's step. */
+interface Transition {
+  path: string;
+  summary: string;
+  body: TObject;
+  run: (ctx: Ctx, caseId: number, body: never) => Promise<void>;
+}
+const transition = <B extends TObject>(t: { path: string; summary: string; body: B; run: (ctx: Ctx, caseId: number, body: Static<B>) => Promise<void> }): Transition => t as Transition;
 
 const Figures = Type.Object({
   received: Type.Integer(),
@@ -265,8 +279,7 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
         }
         await recordAudit(ctx, { action: 'view', entity: 'legal_dispute_export', unitId: req.query.underUnitId ?? ctx.scope.unitId, reason: '导出劳动争议案件', after: { rows: rows.length, filter: req.query } });
       });
-      reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('劳动争议案件.xlsx')}`);
+      xlsxReply(reply, '劳动争议案件.xlsx');
       return reply.send(
         exportRows(
           [
@@ -366,68 +379,44 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
     handler: async (req, reply) => reply.status(201).send(presentParty(await req.inScope((ctx) => addParty(ctx, req.params.id, req.body)))),
   });
 
-  app.post('/api/v1/legal/cases/:id/stages', {
-    schema: {
-      tags,
+  // The moves of a case through its flow, each registered the same way.
+  const Note = Type.Optional(Nullable(Text({ max: 500 })));
+  const transitions: Transition[] = [
+    transition({
+      path: 'stages',
       summary: '转入下一阶段（调解 → 仲裁 → 一审 → 二审），登记工会在该阶段的角色',
-      params: IdParam,
-      body: Type.Object({ stage: OneOf(LEGAL_STAGES), role: OneOf(UNION_ROLES), startedOn: IsoDate, note: Type.Optional(Nullable(Text({ max: 500 }))) }, { additionalProperties: false }),
-      response: { 200: Ok, ...errorResponses },
-    },
-    config: { access: { ...write, resource: 'legal_case' } },
-    handler: async (req) => {
-      await req.inScope((ctx) => advanceStage(ctx, flow, req.params.id, { ...req.body, startedOn: dateParam(req.body.startedOn, 'startedOn') }));
-      return { ok: true as const };
-    },
-  });
-
-  app.post('/api/v1/legal/cases/:id/stage-outcome', {
-    schema: {
-      tags,
+      body: Type.Object({ stage: OneOf(LEGAL_STAGES), role: OneOf(UNION_ROLES), startedOn: IsoDate, note: Note }, { additionalProperties: false }),
+      run: (ctx, id, b) => advanceStage(ctx, flow, id, { ...b, startedOn: dateParam(b.startedOn, 'startedOn') }),
+    }),
+    transition({
+      path: 'stage-outcome',
       summary: '登记当前阶段的结果与为职工取得的金额（分）',
-      params: IdParam,
-      body: Type.Object(
-        { outcome: Type.String({ maxLength: 40 }), endedOn: IsoDate, amountFen: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e13 })), note: Type.Optional(Nullable(Text({ max: 500 }))) },
-        { additionalProperties: false },
-      ),
-      response: { 200: Ok, ...errorResponses },
-    },
-    config: { access: { ...write, resource: 'legal_case' } },
-    handler: async (req) => {
-      await req.inScope((ctx) => endStage(ctx, flow, req.params.id, { ...req.body, endedOn: dateParam(req.body.endedOn, 'endedOn') }));
-      return { ok: true as const };
-    },
-  });
-
-  app.post('/api/v1/legal/cases/:id/events', {
-    schema: {
-      tags,
+      body: Type.Object({ outcome: Type.String({ maxLength: 40 }), endedOn: IsoDate, amountFen: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e13 })), note: Note }, { additionalProperties: false }),
+      run: (ctx, id, b) => endStage(ctx, flow, id, { ...b, endedOn: dateParam(b.endedOn, 'endedOn') }),
+    }),
+    transition({
+      path: 'events',
       summary: '登记案件事项（知道权利受侵害、时效中断、申请/受理仲裁、延期、收到裁决书、起诉、判决送达、上诉）',
-      params: IdParam,
-      body: Type.Object({ kind: OneOf(LEGAL_EVENTS), occurredOn: IsoDate, note: Type.Optional(Nullable(Text({ max: 500 }))) }, { additionalProperties: false }),
-      response: { 200: Ok, ...errorResponses },
-    },
-    config: { access: { ...write, resource: 'legal_case' } },
-    handler: async (req) => {
-      await req.inScope((ctx) => recordEvent(ctx, flow, req.params.id, { ...req.body, occurredOn: dateParam(req.body.occurredOn, 'occurredOn') }));
-      return { ok: true as const };
-    },
-  });
-
-  app.post('/api/v1/legal/cases/:id/close', {
-    schema: {
-      tags,
+      body: Type.Object({ kind: OneOf(LEGAL_EVENTS), occurredOn: IsoDate, note: Note }, { additionalProperties: false }),
+      run: (ctx, id, b) => recordEvent(ctx, flow, id, { ...b, occurredOn: dateParam(b.occurredOn, 'occurredOn') }),
+    }),
+    transition({
+      path: 'close',
       summary: '结案',
-      params: IdParam,
-      body: Type.Object({ result: OneOf(CASE_RESULTS), closedOn: IsoDate, note: Type.Optional(Nullable(Text({ max: 500 }))) }, { additionalProperties: false }),
-      response: { 200: Ok, ...errorResponses },
-    },
-    config: { access: { ...write, resource: 'legal_case' } },
-    handler: async (req) => {
-      await req.inScope((ctx) => closeCase(ctx, flow, req.params.id, { ...req.body, closedOn: dateParam(req.body.closedOn, 'closedOn') }));
-      return { ok: true as const };
-    },
-  });
+      body: Type.Object({ result: OneOf(CASE_RESULTS), closedOn: IsoDate, note: Note }, { additionalProperties: false }),
+      run: (ctx, id, b) => closeCase(ctx, flow, id, { ...b, closedOn: dateParam(b.closedOn, 'closedOn') }),
+    }),
+  ];
+  for (const t of transitions) {
+    app.post(`/api/v1/legal/cases/:id/${t.path}`, {
+      schema: { tags, summary: t.summary, params: IdParam, body: t.body, response: { 200: Ok, ...errorResponses } },
+      config: { access: { ...write, resource: 'legal_case' } },
+      handler: async (req) => {
+        await req.inScope((ctx) => t.run(ctx, req.params.id, req.body as never));
+        return { ok: true as const };
+      },
+    });
+  }
 
   app.post('/api/v1/legal/cases/:id/assignments', {
     schema: {
@@ -561,11 +550,11 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
     schema: {
       tags,
       summary: '统计数字对应的案件',
-      querystring: Type.Object({ figure: OneOf(LEGAL_FIGURES), ...Period, ...Paging }),
+      querystring: Type.Object({ figure: OneOf(LEGAL_FIGURES), ...Period, own: Type.Optional(Type.Boolean({ description: '只看该单位本级的案件' })), ...Paging }),
       response: { 200: Page(DisputeListItem), ...errorResponses },
     },
     config: { access: read },
     handler: async (req) =>
-      req.inScope((ctx) => drillDownLegal(ctx, { figure: req.query.figure, unitId: req.query.unitId, from: dateParam(req.query.from, 'from'), to: dateParam(req.query.to, 'to'), ...pageOf(req.query) })),
+      req.inScope((ctx) => drillDownLegal(ctx, { figure: req.query.figure, unitId: req.query.unitId, own: req.query.own, from: dateParam(req.query.from, 'from'), to: dateParam(req.query.to, 'to'), ...pageOf(req.query) })),
   });
 }

@@ -15,6 +15,7 @@ import { isMobilePhone, maskIdCard, parseIdCard, parseUscc } from '../../engines
 import { lookupHash, seal } from '../../engines/people/sealing.ts';
 import { purposeSealer } from '../../engines/cases/sealing.ts';
 import { assignCase, caseRecord, getCase, openCase } from '../../engines/cases/service.ts';
+import { addDays } from '../../engines/cases/deadlines.ts';
 import { caseAssignments, cases, type CaseRow } from '../../engines/cases/schema.ts';
 import { todayInShanghai, zhCollator, type IsoDate } from '../../engines/time.ts';
 import { rowsOf } from '../../db/sql.ts';
@@ -146,13 +147,10 @@ export async function listLawyers(ctx: Ctx, f: { q?: string | undefined; availab
         .leftJoin(orgUnits, eq(orgUnits.id, lawyerUnits.unitId))
         .where(inArray(lawyerUnits.lawyerId, rows.map((r) => r.id)))
     : [];
-  const open = rows.length
-    ? await ctx.db
-        .select({ userId: caseAssignments.userId, n: sql<number>`count(*)::int` })
-        .from(caseAssignments)
-        .innerJoin(cases, eq(cases.id, caseAssignments.caseId))
-        .where(and(isNull(caseAssignments.endedOn), eq(cases.status, 'open')))
-        .groupBy(caseAssignments.userId)
+  // A lawyer's whole open caseload, though a county sees only its own cases: a count, never which.
+  const userIds = rows.map((r) => r.userId).filter((id): id is number => id !== null);
+  const open = userIds.length
+    ? rowsOf<{ user_id: number; n: number }>(await ctx.db.execute(sql`SELECT user_id, n FROM gonghui_open_case_counts(${`{${userIds.join(',')}}`}::int[])`)).map((r) => ({ userId: Number(r.user_id), n: Number(r.n) }))
     : [];
   return rows
     .sort((a, b) => zhCollator.compare(a.name, b.name))
@@ -342,6 +340,14 @@ export interface DisputeFilter {
   channel?: IntakeChannel | undefined;
   openedFrom?: IsoDate | undefined;
   openedTo?: IsoDate | undefined;
+  /** Only open cases with a deadline still to be met that falls due within this many days from today. */
+  deadlineWithin?: number | undefined;
+  /** Only open cases with a deadline passed and not met (with `deadlineWithin`: either). */
+  overdue?: boolean | undefined;
+  /** With `underUnitId`: only that unit's own cases, not its subtree's. */
+  ownUnitOnly?: boolean | undefined;
+  /** Today, for the deadline filters (default: today in Shanghai). */
+  today?: IsoDate | undefined;
   /** Only these cases (a drill-down passes its own condition). */
   where?: SQL | undefined;
   offset: number;
@@ -353,8 +359,20 @@ const caseIdCol = sql.raw('"cases"."id"');
 export async function listDisputes(ctx: Ctx, f: DisputeFilter) {
   const conds: (SQL | undefined)[] = [eq(cases.kind, flow.kind), f.where];
   if (f.underUnitId !== undefined) {
-    const [lo, hi] = subtreeRange((await getUnit(ctx, f.underUnitId)).path);
-    conds.push(sql`${cases.unitId} IN (SELECT id FROM org_units WHERE path >= ${lo} AND path < ${hi})`);
+    const unit = await getUnit(ctx, f.underUnitId);
+    if (f.ownUnitOnly) conds.push(eq(cases.unitId, unit.id));
+    else {
+      const [lo, hi] = subtreeRange(unit.path);
+      conds.push(sql`${cases.unitId} IN (SELECT id FROM org_units WHERE path >= ${lo} AND path < ${hi})`);
+    }
+  }
+  if (f.deadlineWithin !== undefined || f.overdue) {
+    const today = f.today ?? todayInShanghai();
+    const due: SQL[] = [];
+    if (f.deadlineWithin !== undefined) due.push(sql`d.due_on BETWEEN ${today} AND ${addDays(today, f.deadlineWithin)}`);
+    if (f.overdue) due.push(sql`d.due_on < ${today}`);
+    conds.push(eq(cases.status, 'open'));
+    conds.push(sql`EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = ${caseIdCol} AND d.met_on IS NULL AND (${sql.join(due, sql` OR `)}))`);
   }
   if (f.stage) conds.push(eq(cases.stage, f.stage));
   if (f.status) conds.push(eq(cases.status, f.status));
@@ -627,12 +645,16 @@ export async function legalStatistics(ctx: Ctx, f: { unitId?: number | undefined
   };
 }
 
-/** The cases behind a figure (the unit's whole subtree, or one unit's when `unitId` is a child). */
-export async function drillDownLegal(ctx: Ctx, f: { figure: LegalFigure; unitId?: number | undefined; from: IsoDate; to: IsoDate; offset: number; limit: number }) {
+/**
+ * The cases behind a figure: the unit's whole subtree, or with `own` only the unit's own cases
+ * (the 本级 row of the figures).
+ */
+export async function drillDownLegal(ctx: Ctx, f: { figure: LegalFigure; unitId?: number | undefined; own?: boolean | undefined; from: IsoDate; to: IsoDate; offset: number; limit: number }) {
   if (f.from > f.to) throw legalError('STATISTICS_PERIOD_INVALID');
   const cond = figureCondition(f.figure, f.from, f.to);
   return listDisputes(ctx, {
     underUnitId: f.unitId ?? ctx.scope.unitId,
+    ownUnitOnly: f.own,
     where: sql`${caseIdCol} IN (SELECT c.id FROM cases c WHERE ${cond})`,
     offset: f.offset,
     limit: f.limit,
