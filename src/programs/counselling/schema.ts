@@ -114,6 +114,8 @@ export const counsellingAppointments = pgTable(
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     cancelReason: text('cancel_reason'),
     completedAt: timestamp('completed_at', { withTimezone: true }),
+    /** When the counsellor last wrote a session note: that one exists, never what it says. */
+    noteWrittenAt: timestamp('note_written_at', { withTimezone: true }),
     createdBy: integer('created_by').notNull(),
   },
   (t) => [
