@@ -19,7 +19,7 @@ const zh = {
   'role.workers_agent': '职工代理人',
   'channel.station': '服务站',
   'channel.hotline': '维权热线',
-  'channel.portal': '职工服务平台',
+  'channel.portal': '职工门户',
   'channel.referral': '转介',
   'channel.arbitration_committee': '参与仲裁（仲裁委）',
   'channel.court': '参与诉讼（法院）',
