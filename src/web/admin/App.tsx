@@ -20,6 +20,7 @@ const UsersPage = lazy(() => import('./modules/users/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./modules/audit/AuditPage.tsx'));
 const MembershipModule = lazy(() => import('./modules/membership/index.tsx'));
 const SupervisionModule = lazy(() => import('./modules/supervision/index.tsx'));
+const NotificationsPage = lazy(() => import('./modules/supervision/notifications.tsx'));
 const HardshipModule = lazy(() => import('./modules/hardship/index.tsx'));
 const ReliefModule = lazy(() => import('./modules/relief/index.tsx'));
 const LegalModule = lazy(() => import('./modules/legal/index.tsx'));
@@ -100,6 +101,7 @@ const router = createBrowserRouter([
           { path: 'users', element: <RequirePermission permission="users.read"><UsersPage /></RequirePermission> },
           { path: 'audit', element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
           { path: 'membership/*', element: <RequirePermission permission="members.read"><MembershipModule /></RequirePermission> },
+          { path: 'supervision/notifications', element: <RequirePermission permission="notifications.read"><NotificationsPage /></RequirePermission> },
           { path: 'supervision/*', element: <RequirePermission permission="supervision.read"><SupervisionModule /></RequirePermission> },
           { path: 'hardship/*', element: <RequirePermission permission="hardship.read"><HardshipModule /></RequirePermission> },
           { path: 'relief/*', element: <RequirePermission permission="relief.read"><ReliefModule /></RequirePermission> },
