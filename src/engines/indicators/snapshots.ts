@@ -14,7 +14,7 @@ import { todayInShanghai, type IsoDate } from '../time.ts';
 import { definitionHash, listIndicators, type IndicatorDefinition } from './catalogue.ts';
 import { computeTree } from './compute.ts';
 import { indicatorError } from './errors.ts';
-import { lastClosedPeriod, monthEnd } from './periods.ts';
+import { lastClosedPeriod, monthEnd, monthEndBefore } from './periods.ts';
 
 /** The user id a system context carries (the scheduler); audited as 'system'. */
 export const SYSTEM_USER_ID = 0;
@@ -169,18 +169,35 @@ export async function frozenPeriods(ctx: Ctx, unitId: number): Promise<{ period:
   return rowsOf<{ period: string; versions: number; corrected: boolean }>(r).map((x) => ({ period: x.period, versions: Number(x.versions), corrected: Boolean(x.corrected) }));
 }
 
+/** How far back the catch-up reaches: a year of month ends. */
+export const CATCH_UP_MONTHS = 12;
+
 /**
  * The scheduled run: freezes the last month that is over, for every tree root, as the system.
  * Idempotent — a month already frozen costs one look-up — and it completes a month when an
- * indicator was added after it was frozen. Each root is one transaction.
+ * indicator was added after it was frozen. Each root and month is one transaction.
+ *
+ * With `catchUp` (the first run after the server starts) it also freezes the month ends missed
+ * while it was down: every month end of the last year after the root's first frozen month (a tree
+ * with nothing frozen yet starts with the last month), oldest first, completing any indicator a
+ * month lacks. Each is computed from the records as of its own month end.
  */
-export async function freezeDueMonths(database: Database, today: IsoDate = todayInShanghai()): Promise<FreezeResult[]> {
-  const period = lastClosedPeriod(today);
-  const roots = await database.query<{ id: number; path: string }>(`SELECT id, path FROM org_units WHERE parent_id IS NULL ORDER BY id`);
+export async function freezeDueMonths(database: Database, today: IsoDate = todayInShanghai(), opts: { catchUp?: boolean } = {}): Promise<FreezeResult[]> {
+  const last = lastClosedPeriod(today);
+  const roots = await database.query<{ id: number; path: string; first: string | null }>(
+    `SELECT u.id, u.path, (SELECT min(s.period)::text FROM indicator_snapshots s WHERE s.unit_id = u.id) AS first
+       FROM org_units u WHERE u.parent_id IS NULL ORDER BY u.id`,
+  );
   const out: FreezeResult[] = [];
   for (const root of roots) {
-    const r = await runAsSystem(database, (db) => freezeMonth(systemCtx(db, { id: Number(root.id), path: root.path }), { rootUnitId: Number(root.id), period, today }));
-    if (r.rows) out.push(r);
+    let periods = [last];
+    if (opts.catchUp && root.first) {
+      periods = Array.from({ length: CATCH_UP_MONTHS }, (_, i) => monthEndBefore(today, CATCH_UP_MONTHS - i)).filter((p) => p >= root.first!);
+    }
+    for (const period of periods) {
+      const r = await runAsSystem(database, (db) => freezeMonth(systemCtx(db, { id: Number(root.id), path: root.path }), { rootUnitId: Number(root.id), period, today }));
+      if (r.rows) out.push(r);
+    }
   }
   return out;
 }

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
 import { asUser, buildTwoCounties, buildUnionWithEnterprise, buildUser } from '../../test/factories.ts';
 import { DomainError } from '../errors.ts';
-import { logChannel, type OutboundMessage } from './channels.ts';
+import { channelsFromEnv, logChannel, type OutboundMessage } from './channels.ts';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { sendDailyDigests } from './digest.ts';
 import { clearNudge, raiseNudge, setContacts } from './service.ts';
 import { startSupervisionScheduler } from '../../programs/supervision/scheduler.ts';
@@ -106,5 +108,112 @@ describe('the supervision schedule', () => {
     }
     // It ran for the root of the tree, seeing the whole tree.
     expect(seen).toEqual([t.city.id, t.city.id]);
+  });
+
+  it('catches up at start on the month ends missed while it was down, once, each as of its own month end', async () => {
+    // Frozen so far: February. The server comes back on 3 June: March, April and May are missed.
+    const now = () => new Date('2026-06-03T02:00:00Z');
+    const s = startSupervisionScheduler(database, { channels, log: quiet, now, intervalMs: 3600_000 });
+    try {
+      expect((await s.runOnce()).frozen).toBe(3);
+      expect((await s.runOnce()).frozen).toBe(0);
+    } finally {
+      await s.stop();
+    }
+    const periods = await database.query<{ period: string; as_of: string }>(`SELECT DISTINCT period::text AS period, as_of::text AS as_of FROM indicator_snapshots ORDER BY 1`);
+    expect(periods.map((p) => p.period)).toEqual(['2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31']);
+    expect(periods.every((p) => p.as_of === p.period)).toBe(true);
+    // A later start with nothing missed freezes only what has newly ended.
+    const later = startSupervisionScheduler(database, { channels, log: quiet, now: () => new Date('2026-07-01T02:00:00Z'), intervalMs: 3600_000 });
+    try {
+      expect((await later.runOnce()).frozen).toBe(1);
+    } finally {
+      await later.stop();
+    }
+  });
+});
+
+describe('SMS and e-mail channels', () => {
+  it('use the log transport by default and refuse an incomplete provider configuration', () => {
+    const c = channelsFromEnv({}, quiet);
+    expect([c.email.transport, c.sms.transport]).toEqual(['log', 'log']);
+    expect(() => channelsFromEnv({ GONGHUI_SMS_TRANSPORT: 'http' }, quiet)).toThrow(/GONGHUI_SMS_HTTP_URL/);
+    expect(() => channelsFromEnv({ GONGHUI_EMAIL_TRANSPORT: 'smtp' }, quiet)).toThrow(/GONGHUI_SMTP_URL/);
+    expect(() => channelsFromEnv({ GONGHUI_EMAIL_TRANSPORT: 'pigeon' }, quiet)).toThrow(/"log" or "smtp"/);
+  });
+
+  it('send an SMS to the configured gateway, signed and with its token; a gateway error is an error', async () => {
+    const received: { auth: string | undefined; body: unknown }[] = [];
+    let status = 200;
+    const server = createHttpServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+      req.on('end', () => {
+        received.push({ auth: req.headers.authorization, body: JSON.parse(body) });
+        res.statusCode = status;
+        res.end('{}');
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/sms`;
+      const { sms } = channelsFromEnv({ GONGHUI_SMS_TRANSPORT: 'http', GONGHUI_SMS_HTTP_URL: url, GONGHUI_SMS_HTTP_TOKEN: 'tok-1', GONGHUI_SMS_SIGN: '南平市总工会' }, quiet);
+      await sms.send('13800000000', { subject: '工作提醒摘要', text: '您有2条未读的工作提醒' });
+      expect(received).toEqual([{ auth: 'Bearer tok-1', body: { mobile: '13800000000', text: '您有2条未读的工作提醒', sign: '南平市总工会' } }]);
+      status = 503;
+      await expect(sms.send('13800000000', { subject: 'x', text: 'x' })).rejects.toThrow(/503/);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('send an e-mail through the configured SMTP server, from the configured sender', async () => {
+    const session: string[] = [];
+    let data = '';
+    const server = createTcpServer((socket) => {
+      let inData = false;
+      let buffer = '';
+      socket.write('220 test ESMTP\r\n');
+      socket.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString('utf8');
+        let i: number;
+        while ((i = inData ? buffer.indexOf('\r\n.\r\n') : buffer.indexOf('\r\n')) >= 0) {
+          if (inData) {
+            data = buffer.slice(0, i);
+            buffer = buffer.slice(i + 5);
+            inData = false;
+            socket.write('250 queued\r\n');
+            continue;
+          }
+          const line = buffer.slice(0, i);
+          buffer = buffer.slice(i + 2);
+          session.push(line);
+          const verb = line.slice(0, 4).toUpperCase();
+          if (verb === 'EHLO' || verb === 'HELO') socket.write('250 test\r\n');
+          else if (verb === 'DATA') {
+            inData = true;
+            socket.write('354 go ahead\r\n');
+          } else if (verb === 'QUIT') socket.end('221 bye\r\n');
+          else socket.write('250 ok\r\n');
+        }
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const { email } = channelsFromEnv({ GONGHUI_EMAIL_TRANSPORT: 'smtp', GONGHUI_SMTP_URL: `smtp://127.0.0.1:${port}`, GONGHUI_EMAIL_FROM: 'noreply@example.org' }, quiet);
+      expect(email.transport).toBe('smtp');
+      await email.send('jia@example.org', { subject: '工作提醒摘要（2026-03-02）', text: '甲县管理员您好' });
+      expect(session).toContain('MAIL FROM:<noreply@example.org>');
+      expect(session).toContain('RCPT TO:<jia@example.org>');
+      expect(data).toMatch(/^To: jia@example.org$/m);
+      // The subject is MIME-encoded and may be folded over several words.
+      const header = data.split('\r\n\r\n')[0]!.replace(/\r\n[ \t]+/g, ' ');
+      const subject = /^Subject: (.*)$/m.exec(header)?.[1] ?? '';
+      const decoded = [...subject.matchAll(/=\?UTF-8\?B\?([^?]+)\?=/g)].map((m) => Buffer.from(m[1]!, 'base64')).reduce((a, b) => Buffer.concat([a, b]), Buffer.alloc(0));
+      expect(decoded.toString('utf8')).toBe('工作提醒摘要（2026-03-02）');
+    } finally {
+      server.close();
+    }
   });
 });

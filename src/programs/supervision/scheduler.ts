@@ -1,6 +1,7 @@
 /**
  * The supervision schedule, run inside the server process: on start and every few minutes it
- * (1) freezes the month that has just ended, if not yet frozen; (2) checks targets and nudges the
+ * (1) freezes the month that has just ended, if not yet frozen — and, on its first round after
+ * the server starts, any month end missed while it was down (catch-up); (2) checks targets and nudges the
  * units that fell behind, at most once an hour; (3) after 08:00 sends the daily digest. Every step
  * is idempotent (the database remembers what was done), so a restart or a second process repeats
  * nothing. No transaction is held open between steps.
@@ -41,13 +42,15 @@ export interface SupervisionScheduler {
 export function startSupervisionScheduler(database: Database, opts: SchedulerOptions): SupervisionScheduler {
   const now = opts.now ?? (() => new Date());
   let lastNudgeCheck = 0;
+  let caughtUp = false;
   let running: Promise<unknown> | null = null;
   let stopped = false;
 
   async function round() {
     const at = now();
     const today = todayInShanghai(at);
-    const frozen = await freezeDueMonths(database, today);
+    const frozen = await freezeDueMonths(database, today, { catchUp: !caughtUp });
+    caughtUp = true;
     for (const f of frozen) opts.log.info({ period: f.period, rows: f.rows, indicators: f.indicators }, 'supervision: month frozen');
     let nudges = 0;
     if (frozen.length || at.getTime() - lastNudgeCheck >= (opts.nudgeEveryMs ?? 3600_000)) {
