@@ -12,6 +12,7 @@ import { seedReliefDemo } from '../programs/relief/demo.ts';
 import { seedSupervisionDemo } from '../programs/supervision/demo.ts';
 import { seedLegalDemo } from '../programs/legal/demo.ts';
 import { seedCounsellingDemo } from '../programs/counselling/demo.ts';
+import { seedPortalDemo } from '../programs/portal/demo.ts';
 import { todayInShanghai } from '../engines/time.ts';
 
 export interface DemoLogin {
@@ -58,6 +59,7 @@ export async function seedDemo(database: Database, opts: { scale?: number } = {}
   // Legal services and counselling: the report's dispute figures, the two teams, current cases and slots.
   await seedLegalDemo(database, { scale: opts.scale ?? demoScale(), today: todayInShanghai() });
   await seedCounsellingDemo(database, { scale: opts.scale ?? demoScale(), today: todayInShanghai() });
+  logins.push(...(await seedPortalDemo(database, { today: todayInShanghai() }))); // a worker of the portal, with a dispute and a booking
   return logins;
 }
 

@@ -25,6 +25,8 @@ const HardshipModule = lazy(() => import('./modules/hardship/index.tsx'));
 const ReliefModule = lazy(() => import('./modules/relief/index.tsx'));
 const LegalModule = lazy(() => import('./modules/legal/index.tsx'));
 const CounsellingModule = lazy(() => import('./modules/counselling/index.tsx'));
+const PortalModule = lazy(() => import('./modules/portal/index.tsx'));
+const RegisterPage = lazy(() => import('./modules/portal/RegisterPage.tsx'));
 
 function Loading() {
   return (
@@ -51,6 +53,13 @@ function RequireSession({ allowPasswordChange }: { allowPasswordChange?: boolean
   return <Outlet />;
 }
 
+/** A worker's app is the portal: they land there, and a cadre never does. */
+function PortalOrAdmin({ portal, children }: { portal: boolean; children: ReactNode }) {
+  const { can } = useAuth();
+  if (can('portal.self') !== portal) return <Navigate to={portal ? '/' : '/portal'} replace />;
+  return <Lazy>{children}</Lazy>;
+}
+
 function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
   const { can } = useAuth();
   if (!can(permission)) return <Forbidden />;
@@ -63,6 +72,14 @@ const router = createBrowserRouter([
     element: (
       <Lazy>
         <LoginPage />
+      </Lazy>
+    ),
+  },
+  {
+    path: '/register',
+    element: (
+      <Lazy>
+        <RegisterPage />
       </Lazy>
     ),
   },
@@ -82,11 +99,12 @@ const router = createBrowserRouter([
   {
     element: <RequireSession />,
     children: [
+      { path: '/portal/*', element: <PortalOrAdmin portal><PortalModule /></PortalOrAdmin> },
       {
         element: (
-          <Lazy>
+          <PortalOrAdmin portal={false}>
             <AppLayout />
-          </Lazy>
+          </PortalOrAdmin>
         ),
         children: [
           {

@@ -66,7 +66,69 @@ export const api = {
   get: <T>(path: string, query?: Query, opts?: { silent401?: boolean }) => request<T>('GET', withQuery(path, query), undefined, opts),
   post: <T>(path: string, body?: unknown, opts?: { silent401?: boolean }) => request<T>('POST', path, body ?? {}, opts),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown, query?: Query) => request<T>('PUT', withQuery(path, query), body),
+  del: <T>(path: string, query?: Query) => request<T>('DELETE', withQuery(path, query)),
 };
+
+/** The `{code,message}` of a failed fetch made outside `api` (files), as an ApiError. */
+export async function failure(res: Response): Promise<ApiError> {
+  let body: { code?: string; message?: string } = {};
+  try {
+    body = (await res.json()) as typeof body;
+  } catch {
+    /* not JSON */
+  }
+  if (res.status === 401 && onUnauthenticated) onUnauthenticated();
+  return new ApiError(res.status, body.code ?? `HTTP_${res.status}`, body.message ?? `请求失败（${res.status}）`);
+}
+
+function filenameOf(res: Response, fallback: string): string {
+  const cd = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      /* keep looking */
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(cd);
+  return plain?.[1] ?? fallback;
+}
+
+async function fetchOrFail(path: string, init: RequestInit): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(path, { credentials: 'same-origin', ...init });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '网络连接失败，请稍后重试');
+  }
+  if (!res.ok) throw await failure(res);
+  return res;
+}
+
+/** Downloads a file the server builds (export, template, bank file, attachment) under the signed-in session. */
+export async function downloadFile(path: string, query: Query | undefined, fallbackName: string): Promise<void> {
+  const res = await fetchOrFail(withQuery(path, query), {});
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filenameOf(res, fallbackName);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Sends one file as multipart/form-data (field `file`, other fields as given) with the session's CSRF header. */
+export async function uploadFile<T>(path: string, file: File, opts: { query?: Query; fields?: Record<string, string | undefined> } = {}): Promise<T> {
+  const body = new FormData();
+  for (const [k, v] of Object.entries(opts.fields ?? {})) if (v) body.append(k, v);
+  body.append('file', file, file.name);
+  const res = await fetchOrFail(withQuery(path, opts.query), { method: 'POST', headers: { accept: 'application/json', 'x-csrf-token': csrfToken }, body });
+  return (await res.json()) as T;
+}
 
 export function errorMessage(e: unknown): string {
   if (e instanceof ApiError) return e.message;
@@ -106,7 +168,8 @@ export type Permission =
   | 'supervision.read'
   | 'supervision.manage'
   | 'notifications.read'
-  | 'notifications.manage';
+  | 'notifications.manage'
+  | 'portal.self';
 export type Role = 'city_admin' | 'county_admin' | 'grassroots_staff' | 'reviewer' | 'auditor' | 'lawyer' | 'counsellor' | 'worker';
 
 export interface Unit {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../lib/auth.tsx';
 import { errorMessage } from '../lib/api.ts';
 import { useI18n } from '../lib/i18n.tsx';
@@ -63,6 +63,9 @@ export default function LoginPage() {
               {t('login.submit')}
             </Button>
           </Form>
+          <div style={{ textAlign: 'center', marginTop: 16 }}>
+            <Link to="/register">{t('login.register')}</Link>
+          </div>
         </Card>
       </div>
       <div className="gh-auth-footer">{t('login.footer')}</div>

@@ -1,0 +1,64 @@
+/**
+ * 职工服务门户: the workers' own app inside the web app — phone first, with a tab bar at the bottom
+ * (首页 / 我要维权 / 心理咨询 / 我的). Loaded only when a worker signs in; cadres never reach it.
+ */
+import { Button } from 'antd';
+import { CustomerServiceOutlined, HomeOutlined, SafetyCertificateOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { NavLink, Route, Routes } from 'react-router';
+import { useI18n } from '../../lib/i18n.tsx';
+import { NotFound } from '../../components/Results.tsx';
+import { usePt } from './i18n.ts';
+import PortalHome from './HomePage.tsx';
+import { CasePage, NewDisputePage, RightsPage } from './RightsPages.tsx';
+import CounsellingPage from './CounsellingPage.tsx';
+import MinePage from './MinePage.tsx';
+import './portal.css';
+
+function TabBar() {
+  const { pt } = usePt();
+  const tabs = [
+    { to: '/portal', end: true, icon: <HomeOutlined />, label: pt('tab.home') },
+    { to: '/portal/rights', end: false, icon: <SafetyCertificateOutlined />, label: pt('tab.rights') },
+    { to: '/portal/counselling', end: false, icon: <CustomerServiceOutlined />, label: pt('tab.counselling') },
+    { to: '/portal/me', end: false, icon: <UserOutlined />, label: pt('tab.me') },
+  ];
+  return (
+    <nav className="gp-tabs" aria-label={pt('portal.name')}>
+      <div className="gp-tabs-inner">
+        {tabs.map((t) => (
+          <NavLink key={t.to} to={t.to} end={t.end} className={({ isActive }) => `gp-tab${isActive ? ' active' : ''}`}>
+            {t.icon}
+            <span>{t.label}</span>
+          </NavLink>
+        ))}
+      </div>
+    </nav>
+  );
+}
+
+export default function PortalModule() {
+  const { pt } = usePt();
+  const { t, lang, setLang } = useI18n();
+  return (
+    <div className="gp-shell">
+      <header className="gp-top">
+        <span className="gp-top-title">{pt('portal.name')}</span>
+        <Button type="text" icon={<TranslationOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+          {t('header.lang')}
+        </Button>
+      </header>
+      <main className="gp-main">
+        <Routes>
+          <Route index element={<PortalHome />} />
+          <Route path="rights" element={<RightsPage />} />
+          <Route path="rights/new" element={<NewDisputePage />} />
+          <Route path="cases/:id" element={<CasePage />} />
+          <Route path="counselling" element={<CounsellingPage />} />
+          <Route path="me" element={<MinePage />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </main>
+      <TabBar />
+    </div>
+  );
+}
