@@ -214,4 +214,14 @@ describe('a worker’s own records', () => {
     const byUnion = await call(app, staff, 'GET', `/api/v1/counselling/appointments/${id}`);
     expect(byUnion.json()).toMatchObject({ requestedBy: 'worker', clientName: wang.name, status: 'cancelled' });
   });
+
+  it('is listed among the county’s users, and a county admin can disable it', async () => {
+    const admin = await buildUser(database, { unitId: t.a.id, role: 'county_admin' });
+    const s = await login(app, admin.username);
+    const list = await call(app, s, 'GET', '/api/v1/users?role=worker');
+    expect(list.json().items.map((u: { username: string }) => u.username).sort()).toEqual([wang.phone, li.phone].sort());
+    const id = list.json().items.find((u: { username: string }) => u.username === li.phone).id;
+    expect((await call(app, s, 'POST', `/api/v1/users/${id}/disable`, {})).statusCode).toBe(200);
+    expect((await call(app, liS, 'GET', '/api/v1/portal/me')).statusCode).toBe(401);
+  });
 });
