@@ -177,6 +177,9 @@ describe('a worker’s own records', () => {
     expect(seen.statusCode).toBe(200);
     expect(seen.json().channel).toBe('portal');
     expect(seen.json().aidRequests).toHaveLength(1);
+    const told = await call(app, staff, 'GET', '/api/v1/notifications');
+    expect(told.json().items.map((n: { title: string }) => n.title)).toEqual(['职工申请法律援助', '职工门户收到劳动争议']);
+    expect((await call(app, wangS, 'GET', '/api/v1/notifications')).json().total).toBe(0);
   });
 
   it('cannot use cadre endpoints (403), and a cadre cannot use the portal', async () => {

@@ -15,6 +15,7 @@ import { disputeRecord, listDisputes, openDispute, requestAid } from '../legal/s
 import { lawyers, legalAidRequests, legalParties, type DisputeType } from '../legal/schema.ts';
 import { appointmentDetail, cancelAppointment, getAppointment, presentAppointment, listAppointments, listSlots, rescheduleAppointment, requestAppointment } from '../counselling/service.ts';
 import { counsellorUnits, counsellors, counsellingRooms, type Topic } from '../counselling/schema.ts';
+import { notifyUnit } from '../../engines/notify/service.ts';
 import { portalError } from './errors.ts';
 import { portalAccounts } from './schema.ts';
 
@@ -81,6 +82,8 @@ export async function fileDispute(ctx: Ctx, input: PortalDispute) {
     knewOn: input.knewOn && input.knewOn <= today ? input.knewOn : null,
     workers: [{ name: p.name, idNumber: unseal(p.idSealed), phone, migrantWorker: p.migrantWorker }],
   });
+  // The union's cadres hear of it at once.
+  await notifyUnit(ctx, { unitId: c.unitId, kind: 'portal', title: '职工门户收到劳动争议', body: `${p.name}通过职工服务门户提交：${c.title}`, link: `/legal/cases/${c.id}` });
   return myCase(ctx, c.id);
 }
 
@@ -149,7 +152,9 @@ export async function requestAidOnMyCase(ctx: Ctx, caseId: number, reason: strin
     .where(and(eq(legalAidRequests.caseId, caseId), eq(legalAidRequests.partyId, party.id), eq(legalAidRequests.decision, 'pending')));
   if (pending) throw portalError('PORTAL_AID_PENDING');
   await requestAid(ctx, caseId, { partyId: party.id, requestedOn: todayInShanghai(), reason });
-  return myCase(ctx, caseId);
+  const c = await myCase(ctx, caseId);
+  await notifyUnit(ctx, { unitId: ctx.actor.unitId, kind: 'portal', title: '职工申请法律援助', body: `${c.ref} ${c.title}：职工通过职工服务门户申请法律援助，请审查决定`, link: `/legal/cases/${caseId}` });
+  return c;
 }
 
 // ── Counselling ─────────────────────────────────────────────────────────────────────────────
