@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, DatePicker, Descriptions, Drawer, Empty, Form, Input, Modal, Radio, Select, Space, Steps, Table, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
 import { EyeOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { api, errorMessage } from '../../lib/api.ts';
+import { api, errorMessage, uploadFile } from '../../lib/api.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
 import {
   ACTION_LABELS,
@@ -18,7 +18,6 @@ import {
   STATUS_COLORS,
   STATUS_LABELS,
   todayIso,
-  uploadFile,
   useHardshipCodes,
   type GradeBasis,
   type HouseholdFile,
@@ -183,7 +182,7 @@ export function HouseholdDrawer({ id, onClose, onChanged }: { id: number | null;
   const upload = async (f: File) => {
     if (!h) return;
     try {
-      await uploadFile(`${HBASE}/households/${h.id}/attachments`, f, me.csrfToken);
+      await uploadFile(`${HBASE}/households/${h.id}/attachments`, f);
       message.success(`已上传：${f.name}`);
       reload();
     } catch (e) {

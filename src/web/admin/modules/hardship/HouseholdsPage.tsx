@@ -4,12 +4,12 @@ import { Alert, App, Button, Card, Col, DatePicker, Row, Select, Space, Statisti
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useSearchParams } from 'react-router';
-import { api, errorMessage, type PageOf } from '../../lib/api.ts';
+import { api, errorMessage, type PageOf, downloadFile } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { usePaging } from '../../lib/paging.ts';
 import { useScope } from '../../lib/scope.tsx';
 import { KeywordSearch } from '../../components/KeywordSearch.tsx';
-import { downloadFile, GRADE_COLORS, HBASE, iso, STATUS_COLORS, STATUS_LABELS, useHardshipCodes, type Grade, type Household, type HouseholdStatus } from './shared.ts';
+import { GRADE_COLORS, HBASE, iso, STATUS_COLORS, STATUS_LABELS, useHardshipCodes, type Grade, type Household, type HouseholdStatus } from './shared.ts';
 import { RegisterDrawer } from './RegisterDrawer.tsx';
 import { HouseholdDrawer } from './HouseholdDrawer.tsx';
 

@@ -1,7 +1,7 @@
 /** 困难职工帮扶: wire types, code lists, money in fen, identifier checks, file download/upload (shared with relief). */
 import { useEffect, useState } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, ApiError, withQuery } from '../../lib/api.ts';
+import { api, uploadFile as apiUpload } from '../../lib/api.ts';
 
 export const HBASE = '/api/v1/hardship';
 
@@ -194,60 +194,7 @@ export const MOBILE_FORMAT = /^1[3-9]\d{9}$/;
 export const BANK_ACCOUNT_FORMAT = /^\d{12,30}$/;
 
 // ---- files ----
-async function failure(res: Response): Promise<ApiError> {
-  let body: { code?: string; message?: string } = {};
-  try {
-    body = (await res.json()) as typeof body;
-  } catch {
-    /* not JSON */
-  }
-  return new ApiError(res.status, body.code ?? `HTTP_${res.status}`, body.message ?? `请求失败（${res.status}）`);
-}
-
-function filenameOf(res: Response, fallback: string): string {
-  const cd = res.headers.get('content-disposition') ?? '';
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
-  if (star?.[1]) {
-    try {
-      return decodeURIComponent(star[1]);
-    } catch {
-      /* keep looking */
-    }
-  }
-  return fallback;
-}
-
-/** Downloads a file the server builds (export, bank file, attachment) under the signed-in session. */
-export async function downloadFile(path: string, query: Parameters<typeof withQuery>[1], fallbackName: string): Promise<void> {
-  let res: Response;
-  try {
-    res = await fetch(withQuery(path, query), { credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, 'NETWORK', '网络连接失败，请稍后重试');
-  }
-  if (!res.ok) throw await failure(res);
-  const blob = await res.blob();
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filenameOf(res, fallbackName);
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+export { downloadFile } from '../../lib/api.ts';
 
 /** Sends one file as multipart/form-data (field `file`, optional `note`) with the session's CSRF header. */
-export async function uploadFile<T>(path: string, file: File, csrfToken: string, note?: string): Promise<T> {
-  const body = new FormData();
-  if (note) body.append('note', note);
-  body.append('file', file, file.name);
-  let res: Response;
-  try {
-    res = await fetch(path, { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json', 'x-csrf-token': csrfToken }, body });
-  } catch {
-    throw new ApiError(0, 'NETWORK', '网络连接失败，请稍后重试');
-  }
-  if (!res.ok) throw await failure(res);
-  return (await res.json()) as T;
-}
+export const uploadFile = <T>(path: string, file: File, _csrfToken?: string, note?: string): Promise<T> => apiUpload<T>(path, file, { fields: { note } });

@@ -4,7 +4,7 @@ import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Ro
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router';
-import { api, errorMessage, type PageOf } from '../../lib/api.ts';
+import { api, errorMessage, type PageOf, downloadFile } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { usePaging } from '../../lib/paging.ts';
@@ -12,7 +12,7 @@ import { KeywordSearch } from '../../components/KeywordSearch.tsx';
 import { useScope } from '../../lib/scope.tsx';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect.tsx';
 import { useMt } from './i18n.ts';
-import { BASE, CREDIT_CODE_FORMAT, downloadFile, iso, notFuture, useCodeLists, type Enterprise } from './shared.ts';
+import { BASE, CREDIT_CODE_FORMAT, iso, notFuture, useCodeLists, type Enterprise } from './shared.ts';
 
 export default function EnterprisesPage() {
   const { t } = useI18n();

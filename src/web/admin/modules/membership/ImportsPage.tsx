@@ -4,12 +4,11 @@ import { Alert, App, Button, Card, Col, Descriptions, Empty, Progress, Radio, Ro
 import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router';
-import { api, errorMessage } from '../../lib/api.ts';
-import { useMe } from '../../lib/auth.tsx';
+import { api, errorMessage, downloadFile, uploadFile } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useScope } from '../../lib/scope.tsx';
 import { useMt } from './i18n.ts';
-import { BASE, downloadFile, uploadFile, type ImportJob, type ImportKind, type ImportMode } from './shared.ts';
+import { BASE, type ImportJob, type ImportKind, type ImportMode } from './shared.ts';
 
 const KINDS: ImportKind[] = ['members', 'enterprises', 'unions'];
 const RUNNING = new Set(['queued', 'validating', 'importing']);
@@ -19,7 +18,6 @@ export default function ImportsPage() {
   const { t } = useI18n();
   const { mt, ml } = useMt();
   const { message } = App.useApp();
-  const me = useMe();
   const { unit } = useScope();
   const scopeId = unit!.id;
   const [params, setParams] = useSearchParams();
@@ -104,7 +102,7 @@ export default function ImportsPage() {
     }
     setUploading(true);
     try {
-      const r = await uploadFile<{ jobId: string | number }>(`${BASE}/imports`, { kind, mode, unitId: scopeId }, f, me.csrfToken);
+      const r = await uploadFile<{ jobId: string | number }>(`${BASE}/imports`, f, { query: { kind, mode, unitId: scopeId } });
       setFiles([]);
       setJobId(r.jobId);
       setJobsVersion((n) => n + 1);

@@ -4,7 +4,7 @@ import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Modal, Row, 
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useSearchParams } from 'react-router';
-import { api, errorMessage, type PageOf } from '../../lib/api.ts';
+import { api, errorMessage, type PageOf, downloadFile } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { usePaging } from '../../lib/paging.ts';
@@ -13,7 +13,7 @@ import { useScope } from '../../lib/scope.tsx';
 import { useMt } from './i18n.ts';
 import { EnterpriseSelect, UnionSelect } from './pickers.tsx';
 import { MemberDrawer, StatusTag } from './MemberDrawer.tsx';
-import { BASE, downloadFile, idNumberProblem, iso, MOBILE_FORMAT, notFuture, type Member } from './shared.ts';
+import { BASE, idNumberProblem, iso, MOBILE_FORMAT, notFuture, type Member } from './shared.ts';
 
 export default function MembersPage() {
   const { t } = useI18n();

@@ -1,7 +1,7 @@
 /** 会员与建会: wire types, code lists, file download/upload and the identifier checks done in the browser too. */
 import { useEffect, useState } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, ApiError, withQuery } from '../../lib/api.ts';
+import { api, downloadFile as apiDownload, uploadFile as apiUpload, withQuery } from '../../lib/api.ts';
 
 // ---- wire types ----
 export interface CodeItem {
@@ -162,64 +162,12 @@ export function useCodeLists(): { industry: CodeItem[]; ownership: CodeItem[]; l
 export const notFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
 export const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
-// ---- files ----
-async function failure(res: Response): Promise<ApiError> {
-  let body: { code?: string; message?: string } = {};
-  try {
-    body = (await res.json()) as typeof body;
-  } catch {
-    /* not JSON */
-  }
-  return new ApiError(res.status, body.code ?? `HTTP_${res.status}`, body.message ?? `请求失败（${res.status}）`);
-}
-
-function filenameOf(res: Response, fallback: string): string {
-  const cd = res.headers.get('content-disposition') ?? '';
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
-  if (star?.[1]) {
-    try {
-      return decodeURIComponent(star[1]);
-    } catch {
-      /* keep looking */
-    }
-  }
-  const plain = /filename="?([^";]+)"?/i.exec(cd);
-  return plain?.[1] ?? fallback;
-}
-
+// ---- files (kept for the modules that import them from here) ----
 /** Downloads a file the server builds (template, export, marked workbook) under the signed-in session. */
-export async function downloadFile(path: string, query: Parameters<typeof withQuery>[1], fallbackName: string): Promise<void> {
-  let res: Response;
-  try {
-    res = await fetch(withQuery(path, query), { credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, 'NETWORK', '网络连接失败，请稍后重试');
-  }
-  if (!res.ok) throw await failure(res);
-  const blob = await res.blob();
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filenameOf(res, fallbackName);
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+export const downloadFile = (path: string, query: Parameters<typeof withQuery>[1], fallbackName: string): Promise<void> => apiDownload(path, query, fallbackName);
 
 /** Sends one file as multipart/form-data (field `file`) with the session's CSRF header. */
-export async function uploadFile<T>(path: string, query: Parameters<typeof withQuery>[1], file: File, csrfToken: string): Promise<T> {
-  const body = new FormData();
-  body.append('file', file, file.name);
-  let res: Response;
-  try {
-    res = await fetch(withQuery(path, query), { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json', 'x-csrf-token': csrfToken }, body });
-  } catch {
-    throw new ApiError(0, 'NETWORK', '网络连接失败，请稍后重试');
-  }
-  if (!res.ok) throw await failure(res);
-  return (await res.json()) as T;
-}
+export const uploadFile = <T>(path: string, query: Parameters<typeof withQuery>[1], file: File, _csrfToken?: string): Promise<T> => apiUpload<T>(path, file, { query });
 
 // ---- identifiers (the server checks them again) ----
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

@@ -4,13 +4,13 @@ import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Drawer, Form, In
 import { CheckCircleTwoTone, CloseCircleTwoTone, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
-import { api, errorMessage } from '../../lib/api.ts';
+import { api, errorMessage, downloadFile } from '../../lib/api.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
 import { usePaging } from '../../lib/paging.ts';
 import { useScope, useUnitQuery } from '../../lib/scope.tsx';
 import { KeywordSearch } from '../../components/KeywordSearch.tsx';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect.tsx';
-import { BANK_ACCOUNT_FORMAT, downloadFile, fenToYuan, HBASE, idRule, money, type Household } from '../hardship/shared.ts';
+import { BANK_ACCOUNT_FORMAT, fenToYuan, HBASE, idRule, money, type Household } from '../hardship/shared.ts';
 import { ENTRY_KIND_LABELS, LEVEL_LABELS, RBASE, STATUS_COLORS, STATUS_LABELS, useCampaigns, useReliefCodes, type Application, type ApplicationDetail, type ApprovalStatus, type BulkPreview, type Campaign, type Check } from './shared.ts';
 
 const one = (v: unknown) => (typeof v === 'string' ? v.trim().replace(/\s*\n\s*/g, '；') : '');

@@ -4,12 +4,12 @@ import { Alert, App, Button, Card, DatePicker, Drawer, Form, Input, Modal, Selec
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router';
-import { api, errorMessage, type PageOf } from '../../lib/api.ts';
+import { api, errorMessage, type PageOf, downloadFile } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { usePaging } from '../../lib/paging.ts';
 import { useScope } from '../../lib/scope.tsx';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect.tsx';
-import { downloadFile, fenToYuan, iso, money, notFuture } from '../hardship/shared.ts';
+import { fenToYuan, iso, money, notFuture } from '../hardship/shared.ts';
 import { RBASE, STATUS_COLORS, STATUS_LABELS, useCampaigns, type Application, type Batch } from './shared.ts';
 
 export default function BatchesPage() {

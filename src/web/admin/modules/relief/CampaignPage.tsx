@@ -4,12 +4,12 @@ import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Drawer, Form, 
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link, useParams } from 'react-router';
-import { api, errorMessage } from '../../lib/api.ts';
+import { api, errorMessage, downloadFile } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useScope, useUnitQuery } from '../../lib/scope.tsx';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect.tsx';
 import { NotFound } from '../../components/Results.tsx';
-import { downloadFile, fenToYuan, iso, money, notFuture, yuanRule, yuanToFen } from '../hardship/shared.ts';
+import { fenToYuan, iso, money, notFuture, yuanRule, yuanToFen } from '../hardship/shared.ts';
 import { GroupedBars } from './charts.tsx';
 import { ENTRY_KIND_LABELS, FIGURE_LABELS, KIND_LABELS, RBASE, STATUS_COLORS, STATUS_LABELS, useReliefCodes, type Application, type Campaign, type Drill, type Figure, type Line, type StudentAid, type Summary, type SummaryRow, type Totals } from './shared.ts';
 
