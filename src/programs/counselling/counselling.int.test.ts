@@ -133,10 +133,18 @@ describe('who sees what', () => {
     const id = (await book(adminA, s, { clientName: '吴来访' })).json().id;
     expect((await call(app, counsellor, 'POST', `/api/v1/counselling/appointments/${id}/notes`, { body: SECRET })).json().code).toBe('APPOINTMENT_STATUS');
     expect((await call(app, counsellor, 'POST', `/api/v1/counselling/appointments/${id}/confirm`, {})).json().status).toBe('confirmed');
+    expect((await call(app, adminA, 'GET', `/api/v1/counselling/appointments/${id}`)).json()).toMatchObject({ noteWritten: false, noteWrittenAt: null });
     const w = await call(app, counsellor, 'POST', `/api/v1/counselling/appointments/${id}/notes`, { body: SECRET });
     expect(w.statusCode, w.body).toBe(201);
     const read = await call(app, counsellor, 'GET', `/api/v1/counselling/appointments/${id}/notes`);
     expect(read.json().items.map((n: { body: string }) => n.body)).toEqual([SECRET]);
+    // Everyone in scope sees that a note exists, and when; never its text.
+    for (const who of [cityAdmin, adminA, auditor, counsellor]) {
+      const seen = (await call(app, who, 'GET', `/api/v1/counselling/appointments/${id}`)).json();
+      expect(seen).toMatchObject({ noteWritten: true, noteWrittenAt: w.json().writtenAt });
+      const listed = (await call(app, who, 'GET', '/api/v1/counselling/appointments?pageSize=500')).json().items.find((x: { id: number }) => x.id === id);
+      expect(listed).toMatchObject({ noteWritten: true });
+    }
 
     // Nobody else: no permission for admins and auditors, not found for another counsellor.
     for (const who of [cityAdmin, adminA, auditor]) {
@@ -191,6 +199,18 @@ describe('after the session', () => {
     expect(stats.byUnit.find((r: { unitId: number }) => r.unitId === t.a.id)).toMatchObject({ sessions: 1 });
     expect(stats.counsellors).toBe(2);
     expect(JSON.stringify(stats)).not.toContain('郑来访');
+    // A county counts the counsellors kept by its units or serving them, not the city's team serving elsewhere.
+    const own = await call(app, adminA, 'POST', '/api/v1/counselling/counsellors', { unitId: t.a.id, name: '甲县老师', qualification: '心理咨询师（二级）', joinedOn: '2013-01-01' });
+    expect(own.statusCode, own.body).toBe(201);
+    const countyStats = (await call(app, adminA, 'GET', `/api/v1/counselling/statistics?from=${today}&to=${today}`)).json();
+    expect(countyStats.counsellors).toBe(1);
+    expect((await call(app, cityAdmin, 'GET', `/api/v1/counselling/statistics?unitId=${t.a.id}&from=${today}&to=${today}`)).json().counsellors).toBe(1);
+    expect((await call(app, cityAdmin, 'GET', `/api/v1/counselling/statistics?from=${today}&to=${today}`)).json().counsellors).toBe(3);
+    expect((await call(app, adminB, 'GET', `/api/v1/counselling/statistics?from=${today}&to=${today}`)).json().counsellors).toBe(0);
+    // A city counsellor who also serves county B counts there.
+    const served = await call(app, cityAdmin, "PATCH", `/api/v1/counselling/counsellors/${other.counsellorId}`, { unitsServed: [t.city.id, t.bTown.id] });
+    expect(served.statusCode, served.body).toBe(200);
+    expect((await call(app, adminB, 'GET', `/api/v1/counselling/statistics?from=${today}&to=${today}`)).json().counsellors).toBe(1);
     expect((await call(app, adminB, 'GET', `/api/v1/counselling/statistics?from=${today}&to=${today}`)).json().totals.sessions).toBe(0);
   });
 });

@@ -98,6 +98,7 @@ export async function seedCounsellingDemo(database: Database, opts: { scale: num
     if (noteRows) {
       await copyIn('counselling_notes', ['appointment_id', 'unit_id', 'counsellor_user_id', 'body_sealed', 'written_at'], noteRows);
       await q(`UPDATE counselling_notes n SET unit_id = a.unit_id FROM counselling_appointments a WHERE a.id = n.appointment_id AND n.unit_id <> a.unit_id`);
+      await q(`UPDATE counselling_appointments a SET note_written_at = n.written_at FROM (SELECT appointment_id, max(written_at) AS written_at FROM counselling_notes GROUP BY appointment_id) n WHERE n.appointment_id = a.id`);
     }
     if (followRows) await copyIn('counselling_follow_ups', ['appointment_id', 'method', 'due_on', 'done_on', 'created_by'], followRows);
     for (const [t, c] of [['counsellors', 'id'], ['counselling_rooms', 'id'], ['counselling_slots', 'id'], ['counselling_appointments', 'id']] as const) {

@@ -86,6 +86,8 @@ const Appointment = Type.Object({
   cancelledAt: NullableString,
   cancelReason: NullableString,
   completedAt: NullableString,
+  noteWritten: Type.Boolean({ description: '是否已写咨询记录（内容只有承接的咨询师本人可读）' }),
+  noteWrittenAt: NullableString,
 });
 const Counts = Type.Object({
   requested: Type.Integer(),

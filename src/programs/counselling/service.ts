@@ -11,11 +11,11 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, sql, type SQL } from 
 import type { Ctx } from '../../engines/context.ts';
 import { recordAudit } from '../../engines/audit/service.ts';
 import { isUniqueViolation } from '../../engines/db-errors.ts';
-import { users } from '../../engines/accounts/schema.ts';
 import { getUnit, subtreeRange } from '../../engines/org/service.ts';
 import { orgUnits } from '../../engines/org/schema.ts';
 import { isMobilePhone } from '../../engines/people/identifiers.ts';
 import { purposeSealer } from '../../engines/cases/sealing.ts';
+import { createTeamMember, getTeamMember, updateTeamMember, type TeamMemberChanges, type TeamMemberInput, type TeamSpec } from '../../engines/cases/team.ts';
 import { todayInShanghai, zhCollator, type IsoDate } from '../../engines/time.ts';
 import { rowsOf } from '../../db/sql.ts';
 import { counsellingError } from './errors.ts';
@@ -51,89 +51,37 @@ function isExclusionViolation(e: unknown): boolean {
 
 // ── The team and the rooms ──────────────────────────────────────────────────────────────────
 
-export interface CounsellorInput {
-  unitId: number;
-  name: string;
+export interface CounsellorInput extends TeamMemberInput {
   qualification: string;
   qualificationNo?: string | null | undefined;
-  phone?: string | null | undefined;
-  userId?: number | null | undefined;
-  available?: boolean | undefined;
-  availabilityNote?: string | null | undefined;
-  joinedOn: IsoDate;
-  unitsServed?: number[] | undefined;
 }
 
-async function checkCounsellorUser(ctx: Ctx, userId: number | null | undefined): Promise<void> {
-  if (!userId) return;
-  const [u] = await ctx.db.select({ role: users.role }).from(users).where(eq(users.id, userId));
-  if (!u || u.role !== 'counsellor') throw counsellingError('COUNSELLOR_USER_INVALID');
-}
-
-async function setUnitsServed(ctx: Ctx, counsellorId: number, unitIds: number[]): Promise<void> {
-  for (const id of unitIds) await getUnit(ctx, id);
-  await ctx.db.delete(counsellorUnits).where(eq(counsellorUnits.counsellorId, counsellorId));
-  if (unitIds.length) await ctx.db.insert(counsellorUnits).values([...new Set(unitIds)].map((unitId) => ({ counsellorId, unitId })));
-}
+const team: TeamSpec = {
+  role: 'counsellor',
+  entity: 'counsellor',
+  members: counsellors,
+  memberId: counsellors.id,
+  served: counsellorUnits,
+  servedMember: counsellorUnits.counsellorId,
+  servedMemberKey: 'counsellorId',
+  errors: {
+    notFound: () => counsellingError('COUNSELLOR_NOT_FOUND'),
+    phoneInvalid: () => counsellingError('PHONE_INVALID'),
+    userInvalid: () => counsellingError('COUNSELLOR_USER_INVALID'),
+    unique: { counsellors_user_id_unique: () => counsellingError('COUNSELLOR_USER_TAKEN') },
+  },
+};
 
 export async function createCounsellor(ctx: Ctx, input: CounsellorInput): Promise<CounsellorRow> {
-  await getUnit(ctx, input.unitId);
-  if (input.phone && !isMobilePhone(input.phone)) throw counsellingError('PHONE_INVALID');
-  await checkCounsellorUser(ctx, input.userId);
-  let row: CounsellorRow;
-  try {
-    [row] = (await ctx.db.transaction((sp) =>
-      sp
-        .insert(counsellors)
-        .values({
-          unitId: input.unitId,
-          name: input.name.trim(),
-          qualification: input.qualification.trim(),
-          qualificationNo: input.qualificationNo ?? null,
-          phone: input.phone || null,
-          userId: input.userId ?? null,
-          available: input.available ?? true,
-          availabilityNote: input.availabilityNote ?? null,
-          joinedOn: input.joinedOn,
-        })
-        .returning(),
-    )) as [CounsellorRow];
-  } catch (e) {
-    if (isUniqueViolation(e, 'counsellors_user_id_unique')) throw counsellingError('COUNSELLOR_USER_TAKEN');
-    throw e;
-  }
-  await setUnitsServed(ctx, row.id, input.unitsServed ?? [input.unitId]);
-  await recordAudit(ctx, { action: 'create', entity: 'counsellor', entityId: row.id, unitId: row.unitId, after: row });
-  return row;
+  return createTeamMember<CounsellorRow>(ctx, team, input, { qualification: input.qualification.trim(), qualificationNo: input.qualificationNo ?? null });
 }
 
 export async function getCounsellor(ctx: Ctx, id: number): Promise<CounsellorRow> {
-  const [row] = await ctx.db.select().from(counsellors).where(eq(counsellors.id, id));
-  if (!row) throw counsellingError('COUNSELLOR_NOT_FOUND');
-  return row;
+  return getTeamMember<CounsellorRow>(ctx, team, id);
 }
 
-export async function updateCounsellor(
-  ctx: Ctx,
-  id: number,
-  input: Partial<Pick<CounsellorInput, 'qualification' | 'qualificationNo' | 'phone' | 'userId' | 'available' | 'availabilityNote' | 'unitsServed'>> & { active?: boolean | undefined },
-): Promise<CounsellorRow> {
-  const before = await getCounsellor(ctx, id);
-  if (input.phone && !isMobilePhone(input.phone)) throw counsellingError('PHONE_INVALID');
-  await checkCounsellorUser(ctx, input.userId);
-  const { unitsServed, ...set } = input;
-  let after: CounsellorRow;
-  try {
-    const updated = await ctx.db.transaction((sp) => sp.update(counsellors).set(set).where(eq(counsellors.id, id)).returning());
-    if (!updated[0]) throw counsellingError('COUNSELLOR_NOT_FOUND');
-    after = updated[0];
-  } catch (e) {
-    if (isUniqueViolation(e, 'counsellors_user_id_unique')) throw counsellingError('COUNSELLOR_USER_TAKEN');
-    throw e;
-  }
-  if (unitsServed) await setUnitsServed(ctx, id, unitsServed);
-  await recordAudit(ctx, { action: 'update', entity: 'counsellor', entityId: id, unitId: after.unitId, before, after: { ...after, unitsServed } });
-  return after;
+export async function updateCounsellor(ctx: Ctx, id: number, input: TeamMemberChanges & Partial<Pick<CounsellorInput, 'qualification' | 'qualificationNo'>>): Promise<CounsellorRow> {
+  return updateTeamMember<CounsellorRow>(ctx, team, id, input);
 }
 
 export function presentCounsellor(c: CounsellorRow) {
@@ -440,6 +388,9 @@ export function presentAppointment(a: AppointmentRow, s: SlotRow, names: { couns
     cancelledAt: a.cancelledAt?.toISOString() ?? null,
     cancelReason: a.cancelReason,
     completedAt: a.completedAt?.toISOString() ?? null,
+    /** That a session note exists and when it was last written; its text only its author reads. */
+    noteWritten: a.noteWrittenAt !== null,
+    noteWrittenAt: a.noteWrittenAt?.toISOString() ?? null,
   };
 }
 
@@ -465,6 +416,8 @@ export async function writeNote(ctx: Ctx, appointmentId: number, body: string) {
     .insert(counsellingNotes)
     .values({ appointmentId, unitId: a.unitId, counsellorUserId: ctx.actor.userId, bodySealed: notes.seal(body) })
     .returning({ id: counsellingNotes.id, writtenAt: counsellingNotes.writtenAt });
+  // The appointment tells everyone in scope that a note exists, and when; only its author reads it.
+  await ctx.db.update(counsellingAppointments).set({ noteWrittenAt: row!.writtenAt }).where(eq(counsellingAppointments.id, appointmentId));
   await recordAudit(ctx, { action: 'create', entity: 'counselling_note', entityId: row!.id, unitId: a.unitId, after: { appointmentId } });
   return { id: row!.id, writtenAt: row!.writtenAt.toISOString() };
 }
@@ -558,6 +511,16 @@ export async function counsellingStatistics(ctx: Ctx, f: { unitId?: number | und
   const rows = children.sort((a, b) => zhCollator.compare(a.name, b.name)).map((c) => ({ unitId: c.id, unitName: c.name, ...(byBucket.get(c.id) ?? zero()) }));
   const own = byBucket.get(unit.id);
   if (own) rows.push({ unitId: unit.id, unitName: `${unit.name}（本级）`, ...own });
-  const counsellorsActive = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(counsellors).where(eq(counsellors.active, true));
+  // The unit's counsellors: those kept by a unit of its subtree, or serving one (not the team of a unit above that serves elsewhere).
+  const counsellorsActive = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(counsellors)
+    .where(
+      and(
+        eq(counsellors.active, true),
+        sql`(${counsellors.unitId} IN (SELECT id FROM org_units WHERE path >= ${lo} AND path < ${hi})
+          OR EXISTS (SELECT 1 FROM counsellor_units cu JOIN org_units su ON su.id = cu.unit_id WHERE cu.counsellor_id = ${counsellors.id} AND su.path >= ${lo} AND su.path < ${hi}))`,
+      ),
+    );
   return { unit: { id: unit.id, name: unit.name }, from: f.from, to: f.to, totals, counsellors: counsellorsActive[0]?.n ?? 0, byUnit: rows };
 }

@@ -4,19 +4,18 @@
  * Every function runs in the caller's scope; a lawyer sees only the cases assigned to them
  * (row-level security), so lists, counts, search, exports and figures all obey it.
  */
-import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../engines/context.ts';
 import { recordAudit } from '../../engines/audit/service.ts';
-import { isUniqueViolation } from '../../engines/db-errors.ts';
-import { users } from '../../engines/accounts/schema.ts';
 import { getUnit, subtreeRange } from '../../engines/org/service.ts';
 import { orgUnits } from '../../engines/org/schema.ts';
 import { isMobilePhone, maskIdCard, parseIdCard, parseUscc } from '../../engines/people/identifiers.ts';
 import { lookupHash, seal } from '../../engines/people/sealing.ts';
 import { purposeSealer } from '../../engines/cases/sealing.ts';
 import { assignCase, caseRecord, getCase, openCase } from '../../engines/cases/service.ts';
+import { createTeamMember, getTeamMember, updateTeamMember, type TeamMemberChanges, type TeamMemberInput, type TeamSpec } from '../../engines/cases/team.ts';
 import { addDays } from '../../engines/cases/deadlines.ts';
-import { caseAssignments, cases, type CaseRow } from '../../engines/cases/schema.ts';
+import { cases, type CaseRow } from '../../engines/cases/schema.ts';
 import { todayInShanghai, zhCollator, type IsoDate } from '../../engines/time.ts';
 import { rowsOf } from '../../db/sql.ts';
 import { enterprises } from '../membership/schema.ts';
@@ -44,90 +43,37 @@ export const caseRef = (c: Pick<CaseRow, 'id' | 'openedOn'>) => `${c.openedOn.sl
 
 // ── The lawyers' team ───────────────────────────────────────────────────────────────────────
 
-export interface LawyerInput {
-  unitId: number;
-  name: string;
+export interface LawyerInput extends TeamMemberInput {
   licenceNo: string;
   firm: string;
-  phone?: string | null | undefined;
-  userId?: number | null | undefined;
-  available?: boolean | undefined;
-  availabilityNote?: string | null | undefined;
-  joinedOn: IsoDate;
-  unitsServed?: number[] | undefined;
 }
 
-async function checkLawyerUser(ctx: Ctx, userId: number | null | undefined): Promise<void> {
-  if (!userId) return;
-  const [u] = await ctx.db.select({ role: users.role }).from(users).where(eq(users.id, userId));
-  if (!u || u.role !== 'lawyer') throw legalError('LAWYER_USER_INVALID');
-}
-
-async function setUnitsServed(ctx: Ctx, lawyerId: number, unitIds: number[]): Promise<void> {
-  for (const id of unitIds) await getUnit(ctx, id);
-  await ctx.db.delete(lawyerUnits).where(eq(lawyerUnits.lawyerId, lawyerId));
-  if (unitIds.length) await ctx.db.insert(lawyerUnits).values([...new Set(unitIds)].map((unitId) => ({ lawyerId, unitId })));
-}
+const team: TeamSpec = {
+  role: 'lawyer',
+  entity: 'lawyer',
+  members: lawyers,
+  memberId: lawyers.id,
+  served: lawyerUnits,
+  servedMember: lawyerUnits.lawyerId,
+  servedMemberKey: 'lawyerId',
+  errors: {
+    notFound: () => legalError('LAWYER_NOT_FOUND'),
+    phoneInvalid: () => legalError('PHONE_INVALID'),
+    userInvalid: () => legalError('LAWYER_USER_INVALID'),
+    unique: { lawyers_licence_no_unique: () => legalError('LAWYER_LICENCE_TAKEN'), lawyers_user_id_unique: () => legalError('LAWYER_USER_TAKEN') },
+  },
+};
 
 export async function createLawyer(ctx: Ctx, input: LawyerInput): Promise<LawyerRow> {
-  await getUnit(ctx, input.unitId);
-  if (input.phone && !isMobilePhone(input.phone)) throw legalError('PHONE_INVALID');
-  await checkLawyerUser(ctx, input.userId);
-  let row: LawyerRow;
-  try {
-    [row] = (await ctx.db.transaction((sp) =>
-      sp
-        .insert(lawyers)
-        .values({
-          unitId: input.unitId,
-          name: input.name.trim(),
-          licenceNo: input.licenceNo.trim(),
-          firm: input.firm.trim(),
-          phone: input.phone || null,
-          userId: input.userId ?? null,
-          available: input.available ?? true,
-          availabilityNote: input.availabilityNote ?? null,
-          joinedOn: input.joinedOn,
-        })
-        .returning(),
-    )) as [LawyerRow];
-  } catch (e) {
-    if (isUniqueViolation(e, 'lawyers_licence_no_unique')) throw legalError('LAWYER_LICENCE_TAKEN');
-    if (isUniqueViolation(e, 'lawyers_user_id_unique')) throw legalError('LAWYER_USER_TAKEN');
-    throw e;
-  }
-  await setUnitsServed(ctx, row.id, input.unitsServed ?? [input.unitId]);
-  await recordAudit(ctx, { action: 'create', entity: 'lawyer', entityId: row.id, unitId: row.unitId, after: row });
-  return row;
+  return createTeamMember<LawyerRow>(ctx, team, input, { licenceNo: input.licenceNo.trim(), firm: input.firm.trim() });
 }
 
 export async function getLawyer(ctx: Ctx, id: number): Promise<LawyerRow> {
-  const [row] = await ctx.db.select().from(lawyers).where(eq(lawyers.id, id));
-  if (!row) throw legalError('LAWYER_NOT_FOUND');
-  return row;
+  return getTeamMember<LawyerRow>(ctx, team, id);
 }
 
-export async function updateLawyer(
-  ctx: Ctx,
-  id: number,
-  input: Partial<Pick<LawyerInput, 'firm' | 'phone' | 'userId' | 'available' | 'availabilityNote' | 'unitsServed'>> & { active?: boolean | undefined },
-): Promise<LawyerRow> {
-  const before = await getLawyer(ctx, id);
-  if (input.phone && !isMobilePhone(input.phone)) throw legalError('PHONE_INVALID');
-  await checkLawyerUser(ctx, input.userId);
-  const { unitsServed, ...set } = input;
-  let after: LawyerRow;
-  try {
-    const updated = await ctx.db.transaction((sp) => sp.update(lawyers).set(set).where(eq(lawyers.id, id)).returning());
-    if (!updated[0]) throw legalError('LAWYER_NOT_FOUND'); // a lawyer of a unit above: seen, not kept here
-    after = updated[0];
-  } catch (e) {
-    if (isUniqueViolation(e, 'lawyers_user_id_unique')) throw legalError('LAWYER_USER_TAKEN');
-    throw e;
-  }
-  if (unitsServed) await setUnitsServed(ctx, id, unitsServed);
-  await recordAudit(ctx, { action: 'update', entity: 'lawyer', entityId: id, unitId: after.unitId, before, after: { ...after, unitsServed } });
-  return after;
+export async function updateLawyer(ctx: Ctx, id: number, input: TeamMemberChanges & Partial<Pick<LawyerInput, 'firm'>>): Promise<LawyerRow> {
+  return updateTeamMember<LawyerRow>(ctx, team, id, input);
 }
 
 export async function listLawyers(ctx: Ctx, f: { q?: string | undefined; available?: boolean | undefined; servesUnitId?: number | undefined }) {
