@@ -29,5 +29,5 @@ export {
 } from './output.ts';
 export { inspectZip, DEFAULT_ZIP_LIMITS, type ZipLimits, type ZipEntryInfo } from './zip-guard.ts';
 export { csvSafe, looksLikeFormula, normalizeHeader, trimCell } from './text.ts';
-export { readRoster, finishRoster, type Roster, type RosterRow } from './roster.ts';
+export { readRoster, readRosterInBatches, finishRoster, type Roster, type RosterRow } from './roster.ts';
 export { writeOutcomes, markedWorkbookFromOutcomes } from './outcomes.ts';

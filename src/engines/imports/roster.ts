@@ -26,9 +26,24 @@ export interface Roster<Row> {
 }
 
 export async function readRoster<Row>(run: JobRun, spec: SheetSpec<Row>): Promise<Roster<Row>> {
+  return readRosterInBatches(run, spec, Number.MAX_SAFE_INTEGER, async () => undefined);
+}
+
+/**
+ * Reads and validates the upload like readRoster, handing the rows over in batches as they are
+ * read (each after its in-file duplicate check), so a program can write one batch while the next
+ * is read. `onBatch` is awaited before reading on: it returns once it is ready for more.
+ */
+export async function readRosterInBatches<Row>(
+  run: JobRun,
+  spec: SheetSpec<Row>,
+  batchSize: number,
+  onBatch: (batch: RosterRow<Row>[]) => Promise<void>,
+): Promise<Roster<Row>> {
   const src = await openImport({ path: run.filePath, filename: run.job.fileName }, spec);
   const rows: RosterRow<Row>[] = [];
   const dups = new DuplicateTracker(spec);
+  let batch: RosterRow<Row>[] = [];
   try {
     await run.progress('validating', 0, 0);
     for await (const raw of src.rows) {
@@ -40,11 +55,17 @@ export async function readRoster<Row>(run: JobRun, spec: SheetSpec<Row>): Promis
         else r.row = v.row;
       }
       rows.push(r);
+      batch.push(r);
+      if (batch.length >= batchSize) {
+        await onBatch(batch);
+        batch = [];
+      }
       if (rows.length % 2000 === 0) await run.progress('validating', rows.length, rows.length);
     }
   } finally {
     await src.close();
   }
+  if (batch.length) await onBatch(batch);
   await run.progress('validating', rows.length, rows.length);
   return { rows, columns: src.columns.map((c) => ({ key: c.key, header: c.header })) };
 }

@@ -5,6 +5,7 @@ import { buildTestApp } from '../../test/app.ts';
 import { buildMember, buildTwoCounties, buildUnionWithEnterprise, buildUser, call, fakeIdNumber, login, type Session } from '../../test/factories.ts';
 import { idleImportJobs } from '../../engines/imports/jobs.ts';
 import { encodeGbk } from '../../engines/imports/testing.ts';
+import { idCardCheckChar } from '../../engines/people/identifiers.ts';
 import type { App } from '../../server/app-types.ts';
 
 let database: TestDatabase;
@@ -144,6 +145,25 @@ describe('member roster import', () => {
       { joined_on: periods[0]!.joined_on, left_on: '2023-01-31' },
       { joined_on: '2024-03-01', left_on: null },
     ]);
+  });
+
+  it('checks and writes a long roster batch by batch: duplicates and unknown unions are caught across batches', async () => {
+    // More rows than one batch (5,000): a duplicate of an early row and an unknown union appear in the second batch.
+    const ids = Array.from({ length: 5200 }, (_, i) => {
+      const birth = new Date(Date.UTC(1970, 0, 1) + i * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
+      const first17 = `350702${birth}${String(700 + (i % 7)).padStart(3, '0')}`;
+      return first17 + idCardCheckChar(first17);
+    });
+    const lines = ids.map((id, i) => `批量${i},${id},${i === 5100 ? '不存在的工会' : '甲县导入厂有限公司工会'},2021-01-01`);
+    lines.push(`重复者,${ids[10]},甲县导入厂有限公司工会,2021-01-01`);
+    const text = `姓名,身份证号,所属基层工会,入会日期\n${lines.join('\n')}\n`;
+    const before = await countMembers();
+    const { job } = await upload(admin, 'long.csv', Buffer.from(text));
+    expect(job).toMatchObject({ status: 'done', counts: { rows: 5201, invalid: 2, imported: 5199 } });
+    expect(await countMembers()).toBe(before + 5199);
+    const again = await upload(admin, 'long.csv', Buffer.from(text));
+    expect(again.job).toMatchObject({ status: 'done', counts: { imported: 0, unchanged: 5199, invalid: 2 } });
+    expect(await countMembers()).toBe(before + 5199);
   });
 
   it('reads a GBK csv as cadres export it from WPS', async () => {

@@ -5,7 +5,7 @@
  * already a current member of the same union is "unchanged".
  */
 import { sql } from 'drizzle-orm';
-import { finishRoster, readRoster, type RosterRow, type SheetSpec } from '../../engines/imports/index.ts';
+import { finishRoster, readRoster, readRosterInBatches, type RosterRow, type SheetSpec } from '../../engines/imports/index.ts';
 import { rowsOf, textArray } from '../../db/sql.ts';
 import { registerImportKind, type JobRun } from '../../engines/imports/jobs.ts';
 import type { ImportCounts } from '../../engines/imports/jobs-schema.ts';
@@ -79,7 +79,7 @@ export const memberSheet: SheetSpec<MemberImportRow> = {
 
 type RowState = RosterRow<MemberImportRow> & { unionId?: number; enterpriseId?: number | null; hash?: string };
 
-/** Rows written per transaction in "keep the valid rows" mode (each chunk reports progress). */
+/** Rows read, checked and written per transaction in "keep the valid rows" mode. */
 const WRITE_CHUNK = 5000;
 
 /** A chunk's rows as one array per column, ID numbers sealed: what the two set-wise inserts take. */
@@ -121,52 +121,65 @@ async function prepareChunk(chunk: RowState[]): Promise<PreparedChunk> {
   return out;
 }
 
-export async function runMemberImport(run: JobRun): Promise<ImportCounts> {
-  const { job } = run;
-  const roster = await readRoster(run, memberSheet);
-  const states: RowState[] = roster.rows;
-  const total = states.length;
+/** What the upload's references resolved to, kept across batches so each is looked up once. */
+interface References {
+  unitPath: string;
+  /** A union's full name or statistical code → its id; 'ambiguous' when two unions share the name; null when none. */
+  unions: Map<string, number | 'ambiguous' | null>;
+  /** A credit code → the enterprise's id, or null when not registered in scope. */
+  enterprises: Map<string, number | null>;
+}
 
-  // References, resolved within the unit the upload was made for (and the uploader's scope).
-  const candidates = states.filter((s) => s.row);
-  const unionRefs = [...new Set(candidates.map((s) => s.row!.union))];
-  const codes = [...new Set(candidates.map((s) => s.row!.employerCode).filter((c): c is string => !!c))];
-  const { unionByRef, ambiguous, enterpriseByCode } = await run.inScope(async (ctx) => {
-    const [unit] = rowsOf<{ path: string }>(await ctx.db.execute(sql`SELECT path FROM org_units WHERE id = ${job.unitId}`));
-    if (!unit) throw new Error('import unit out of scope');
-    const [lo, hi] = subtreeRange(unit.path);
-    const unions = rowsOf<{ id: number; name: string; code: string | null }>(
-      await ctx.db.execute(sql`SELECT id, name, code FROM org_units WHERE path >= ${lo} AND path < ${hi} AND kind IN ('grassroots', 'branch') AND status = 'active'
-        AND (name = ANY(${textArray(unionRefs)}) OR code = ANY(${textArray(unionRefs)}))`),
-    );
-    const byRef = new Map<string, number>();
-    const amb = new Set<string>();
-    for (const u of unions) {
-      for (const ref of [u.name, u.code]) {
-        if (!ref || !unionRefs.includes(ref)) continue;
-        if (byRef.has(ref) && byRef.get(ref) !== u.id) amb.add(ref);
-        byRef.set(ref, u.id);
+/** Resolves the batch's unions and employers within the unit the upload was made for (and the uploader's scope). */
+async function resolveReferences(run: JobRun, batch: RowState[], refs: References): Promise<void> {
+  const rows = batch.filter((s) => s.row);
+  const unionRefs = [...new Set(rows.map((s) => s.row!.union))].filter((r) => !refs.unions.has(r));
+  const codes = [...new Set(rows.map((s) => s.row!.employerCode).filter((c): c is string => !!c))].filter((c) => !refs.enterprises.has(c));
+  if (unionRefs.length || codes.length) {
+    await run.inScope(async (ctx) => {
+      if (unionRefs.length) {
+        const [lo, hi] = subtreeRange(refs.unitPath);
+        const unions = rowsOf<{ id: number; name: string; code: string | null }>(
+          await ctx.db.execute(sql`SELECT id, name, code FROM org_units WHERE path >= ${lo} AND path < ${hi} AND kind IN ('grassroots', 'branch') AND status = 'active'
+            AND (name = ANY(${textArray(unionRefs)}) OR code = ANY(${textArray(unionRefs)}))`),
+        );
+        const asked = new Set(unionRefs);
+        for (const ref of unionRefs) refs.unions.set(ref, null);
+        for (const u of unions) {
+          for (const ref of [u.name, u.code]) {
+            if (!ref || !asked.has(ref)) continue;
+            const known = refs.unions.get(ref);
+            refs.unions.set(ref, known !== null && known !== undefined && known !== u.id ? 'ambiguous' : u.id);
+          }
+        }
       }
-    }
-    const ents = rowsOf<{ id: number; credit_code: string }>(
-      await ctx.db.execute(sql`SELECT id, credit_code FROM enterprises WHERE credit_code = ANY(${textArray(codes)})`),
-    );
-    return { unionByRef: byRef, ambiguous: amb, enterpriseByCode: new Map(ents.map((e) => [e.credit_code, e.id])) };
-  });
-  for (const s of candidates) {
+      if (codes.length) {
+        for (const c of codes) refs.enterprises.set(c, null);
+        const ents = rowsOf<{ id: number; credit_code: string }>(
+          await ctx.db.execute(sql`SELECT id, credit_code FROM enterprises WHERE credit_code = ANY(${textArray(codes)})`),
+        );
+        for (const e of ents) refs.enterprises.set(e.credit_code, e.id);
+      }
+    });
+  }
+  for (const s of rows) {
     const r = s.row!;
-    if (ambiguous.has(r.union)) s.errors.push({ key: 'union', message: `有多个名为「${r.union}」的工会，请改填统计编码` });
-    else if (!unionByRef.has(r.union)) s.errors.push({ key: 'union', message: `找不到「${r.union}」：须为本单位范围内的基层工会全称或统计编码` });
-    else s.unionId = unionByRef.get(r.union)!;
+    const union = refs.unions.get(r.union);
+    if (union === 'ambiguous') s.errors.push({ key: 'union', message: `有多个名为「${r.union}」的工会，请改填统计编码` });
+    else if (!union) s.errors.push({ key: 'union', message: `找不到「${r.union}」：须为本单位范围内的基层工会全称或统计编码` });
+    else s.unionId = union;
     if (r.employerCode) {
-      if (!enterpriseByCode.has(r.employerCode)) s.errors.push({ key: 'employerCode', message: '该统一社会信用代码的企业未登记或不在本单位范围内，请先登记企业' });
-      else s.enterpriseId = enterpriseByCode.get(r.employerCode)!;
+      const enterprise = refs.enterprises.get(r.employerCode);
+      if (!enterprise) s.errors.push({ key: 'employerCode', message: '该统一社会信用代码的企业未登记或不在本单位范围内，请先登记企业' });
+      else s.enterpriseId = enterprise;
     }
     s.hash = lookupHash(r.idNumber);
   }
+}
 
-  // Against the whole federation: one current membership per person.
-  const ready = candidates.filter((s) => s.errors.length === 0);
+/** Against the whole federation: one current membership per person; already ours is "unchanged". */
+async function checkCurrentMemberships(run: JobRun, batch: RowState[]): Promise<void> {
+  const ready = batch.filter((s) => s.row && s.errors.length === 0);
   for (let i = 0; i < ready.length; i += 5000) {
     const chunk = ready.slice(i, i + 5000);
     const current = await run.inScope(async (ctx) =>
@@ -181,50 +194,70 @@ export async function runMemberImport(run: JobRun): Promise<ImportCounts> {
       if (c.union_unit_id === s.unionId) s.outcome = 'unchanged';
       else s.errors.push({ key: 'idNumber', message: `该职工已是${c.county}辖区内工会的会员，请办理转会而不是重复入会` });
     }
-    await run.progress('validating', total, total);
   }
+}
 
-  const invalid = states.filter((s) => s.errors.length > 0).length;
-  const toImport = states.filter((s) => s.errors.length === 0 && !s.outcome);
-  const allOrNothingBlocked = job.mode === 'all_or_nothing' && invalid > 0;
-  let imported = 0;
-  if (!allOrNothingBlocked && toImport.length) {
-    const apply = (chunk: RowState[], cols: PreparedChunk) =>
-      run.inScope(async (ctx) => {
-        const ids = rowsOf<{ id_hash: string; id: number }>(
-          await ctx.db.execute(
-            sql`SELECT id_hash, id FROM gonghui_persons_find_or_create_many(${sql.param(cols.hash)}::text[], ${sql.param(cols.sealed)}::text[], ${sql.param(cols.masked)}::text[],
-              ${sql.param(cols.name)}::text[], ${sql.param(cols.gender)}::text[], ${sql.param(cols.birth)}::date[], ${sql.param(cols.phone)}::text[], ${sql.param(cols.migrant)}::boolean[])`,
-          ),
-        );
-        const personByHash = new Map(ids.map((r) => [r.id_hash, r.id]));
-        const personIds = cols.hash.map((h) => personByHash.get(h)!);
-        await ctx.db.execute(sql`INSERT INTO memberships (union_unit_id, person_id, enterprise_id, joined_on)
-          SELECT * FROM unnest(${sql.param(cols.unionId)}::int[], ${sql.param(personIds)}::int[], ${sql.param(cols.enterpriseId)}::int[], ${sql.param(cols.joinedOn)}::date[])`);
-        await recordAudit(ctx, { action: 'create', entity: 'membership_import', entityId: job.id, unitId: job.unitId, after: { rows: chunk.length, fileName: job.fileName } });
-        for (const s of chunk) s.outcome = 'imported';
-      });
-    await run.progress('importing', 0, toImport.length);
-    if (job.mode === 'all_or_nothing') {
-      // One transaction: every row or none.
-      await apply(toImport, await prepareChunk(toImport));
-      imported = toImport.length;
-    } else {
-      // The next chunk is sealed while the database writes this one (on a server the two overlap).
-      const chunks: RowState[][] = [];
-      for (let i = 0; i < toImport.length; i += WRITE_CHUNK) chunks.push(toImport.slice(i, i + WRITE_CHUNK));
-      let next = prepareChunk(chunks[0]!);
-      for (let i = 0; i < chunks.length; i++) {
-        const writing = apply(chunks[i]!, await next);
-        if (i + 1 < chunks.length) next = prepareChunk(chunks[i + 1]!);
-        await writing;
-        imported += chunks[i]!.length;
-        await run.progress('importing', imported, toImport.length);
-      }
+/** Writes the rows (people found or created, then their memberships) in one transaction. */
+function writeMembers(run: JobRun, chunk: RowState[], cols: PreparedChunk): Promise<void> {
+  const { job } = run;
+  return run.inScope(async (ctx) => {
+    const ids = rowsOf<{ id_hash: string; id: number }>(
+      await ctx.db.execute(
+        sql`SELECT id_hash, id FROM gonghui_persons_find_or_create_many(${sql.param(cols.hash)}::text[], ${sql.param(cols.sealed)}::text[], ${sql.param(cols.masked)}::text[],
+          ${sql.param(cols.name)}::text[], ${sql.param(cols.gender)}::text[], ${sql.param(cols.birth)}::date[], ${sql.param(cols.phone)}::text[], ${sql.param(cols.migrant)}::boolean[])`,
+      ),
+    );
+    const personByHash = new Map(ids.map((r) => [r.id_hash, r.id]));
+    const personIds = cols.hash.map((h) => personByHash.get(h)!);
+    await ctx.db.execute(sql`INSERT INTO memberships (union_unit_id, person_id, enterprise_id, joined_on)
+      SELECT * FROM unnest(${sql.param(cols.unionId)}::int[], ${sql.param(personIds)}::int[], ${sql.param(cols.enterpriseId)}::int[], ${sql.param(cols.joinedOn)}::date[])`);
+    await recordAudit(ctx, { action: 'create', entity: 'membership_import', entityId: job.id, unitId: job.unitId, after: { rows: chunk.length, fileName: job.fileName } });
+    for (const s of chunk) s.outcome = 'imported';
+  });
+}
+
+const toWrite = (rows: RowState[]) => rows.filter((s) => s.row && s.errors.length === 0 && !s.outcome);
+
+export async function runMemberImport(run: JobRun): Promise<ImportCounts> {
+  const { job } = run;
+  const unitPath = await run.inScope(async (ctx) => {
+    const [unit] = rowsOf<{ path: string }>(await ctx.db.execute(sql`SELECT path FROM org_units WHERE id = ${job.unitId}`));
+    if (!unit) throw new Error('import unit out of scope');
+    return unit.path;
+  });
+  const refs: References = { unitPath, unions: new Map(), enterprises: new Map() };
+
+  if (job.mode === 'all_or_nothing') {
+    // Every row is checked first; then every row is written in one transaction, or none.
+    const roster = await readRoster(run, memberSheet);
+    const rows: RowState[] = roster.rows;
+    await resolveReferences(run, rows, refs);
+    await checkCurrentMemberships(run, rows);
+    const blocked = rows.some((s) => s.errors.length > 0);
+    const ready = toWrite(rows);
+    if (!blocked && ready.length) {
+      await run.progress('importing', 0, ready.length);
+      await writeMembers(run, ready, await prepareChunk(ready));
     }
+    return finishRoster(run, memberSheet, roster, { blocked, unchangedLabel: '已是本工会会员（未变）' });
   }
 
-  return finishRoster(run, memberSheet, roster, { blocked: allOrNothingBlocked, unchangedLabel: '已是本工会会员（未变）' });
+  // Keep the valid rows: each batch is checked and written as soon as it is read, one write in
+  // flight while the next batch is read, checked and sealed (on a server the two run side by side).
+  let writing: Promise<void> = Promise.resolve();
+  const roster = await readRosterInBatches(run, memberSheet, WRITE_CHUNK, async (batch: RowState[]) => {
+    await resolveReferences(run, batch, refs);
+    await checkCurrentMemberships(run, batch);
+    const ready = toWrite(batch);
+    if (!ready.length) return;
+    const prepared = prepareChunk(ready);
+    await writing;
+    writing = prepared.then((cols) => writeMembers(run, ready, cols));
+    // Awaited at the next batch or at the end; marked handled so a failure waits for that await.
+    writing.catch(() => undefined);
+  });
+  await writing;
+  return finishRoster(run, memberSheet, roster, { blocked: false, unchangedLabel: '已是本工会会员（未变）' });
 }
 
 registerImportKind({ kind: 'members', label: '会员花名册', spec: memberSheet, run: runMemberImport });
