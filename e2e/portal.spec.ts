@@ -1,0 +1,74 @@
+import { expect as baseExpect, test } from '@playwright/test';
+import { login, loginAndWait, pickOption, screenshot, watchConsole } from './helpers.ts';
+
+// A phone: the portal is laid out for one.
+test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+test.describe.configure({ timeout: 180_000 });
+const expect = baseExpect.configure({ timeout: 30_000 });
+
+test('a worker files a dispute and books counselling on the portal; the union sees the dispute from 职工门户', async ({ page }) => {
+  const errors = watchConsole(page);
+  const employer = `南平市闽北茶业有限公司${Date.now() % 100000}`;
+
+  // The registration page is one tap from the login page.
+  await page.goto('/login');
+  await page.getByRole('link', { name: '职工注册' }).click();
+  await expect(page.getByText('在册工会会员可注册职工服务门户')).toBeVisible();
+  await screenshot(page, 'portal-register');
+
+  // A worker lands on the portal, not the cadres' app.
+  await login(page, 'nanping.worker');
+  await expect(page).toHaveURL(/\/portal$/);
+  await expect(page.getByText(/您好$/)).toBeVisible();
+  const tabs = page.getByRole('navigation', { name: '职工服务门户' });
+  await expect(tabs.getByRole('link', { name: '首页' })).toBeVisible();
+  await screenshot(page, 'portal-home');
+  // The cadres' pages send a worker back to the portal.
+  await page.goto('/legal/cases');
+  await expect(page).toHaveURL(/\/portal$/);
+
+  // 我要维权: file a wage dispute.
+  await tabs.getByRole('link', { name: '我要维权' }).click();
+  await page.getByRole('button', { name: '提交劳动争议' }).click();
+  await pickOption(page, page, '争议类型', '劳动报酬');
+  await page.getByLabel('用人单位名称').fill(employer);
+  await page.getByLabel('请求金额（元）').fill('6800');
+  await page.getByLabel('事实经过').fill('2026年9月起加班费未支付，多次催要无果。');
+  await screenshot(page, 'portal-dispute-form');
+  await page.getByRole('button', { name: /提\s*交/ }).click();
+  await expect(page.getByText(/已提交，案件编号/)).toBeVisible();
+  await expect(page.getByText(employer).first()).toBeVisible();
+  await expect(page.getByText('6,800 元')).toBeVisible();
+  await screenshot(page, 'portal-case');
+
+  // 心理咨询: book the first free time.
+  await tabs.getByRole('link', { name: '心理咨询' }).click();
+  const mine = page.locator('.ant-card').filter({ hasText: '我的预约' });
+  await expect(page.getByText('可预约时段', { exact: true })).toBeVisible();
+  // The demo worker has one booking already.
+  await expect(mine.getByText('待确认')).toHaveCount(1);
+  await page.getByRole('button', { name: /^预\s*约 / }).first().click();
+  await pickOption(page.getByRole('dialog'), page, '想聊的方面', '情绪困扰');
+  await page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(page.getByText('已预约，请等待咨询师确认')).toBeVisible();
+  await expect(mine.getByText('待确认')).toHaveCount(2);
+  await expect(mine.getByText('情绪困扰')).toBeVisible();
+  await screenshot(page, 'portal-counselling');
+
+  // 我的: membership, then sign out.
+  await tabs.getByRole('link', { name: '我的' }).click();
+  await expect(page.getByText('在册会员')).toBeVisible();
+  await screenshot(page, 'portal-me');
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page.getByRole('button', { name: /登\s*录/ })).toBeVisible();
+
+  // The union's cadre finds it among the cases received through 职工门户.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await loginAndWait(page, 'nanping.admin');
+  await page.goto('/legal/cases');
+  await pickOption(page.locator('.gh-card').first(), page, '来源', '职工门户');
+  await expect(page.getByRole('row').filter({ hasText: employer })).toBeVisible();
+  await page.getByRole('row').filter({ hasText: employer }).locator('a').first().click();
+  await expect(page.getByText(/职工门户（职工本人通过职工服务门户提交）/)).toBeVisible();
+  expect(errors).toEqual([]);
+});
