@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, DatePicker, Descriptions, Drawer, Empty, Form, Input, Modal, Radio, Select, Space, Steps, Table, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
 import { EyeOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
+import { Link } from 'react-router';
 import { api, errorMessage, uploadFile } from '../../lib/api.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
 import {
@@ -28,9 +29,41 @@ import { figuresOf, FinanceRows, GradeBasisView, MemberRows } from './RegisterDr
 /** Single-line text for the API (it refuses control characters such as line breaks). */
 const one = (v: unknown) => (typeof v === 'string' ? v.trim().replace(/\s*\n\s*/g, '；') : '');
 
-type Action = 'visit' | 'file' | 'review' | 'exit' | 'reenter' | null;
+type Action = 'visit' | 'file' | 'review' | 'exit' | 'reenter' | 'edit' | null;
+
+interface AidItem {
+  applicationId: number;
+  campaignId: number;
+  campaignName: string;
+  year: number;
+  unitName: string;
+  name: string;
+  schoolLevel: string | null;
+  amountFen: number;
+  status: 'pending' | 'in_notice' | 'approved' | 'rejected';
+  paidOn: string | null;
+  payEntryId: number | null;
+}
+const AID_STATUS: Record<AidItem['status'], string> = { pending: '审批中', in_notice: '公示中', approved: '已批准', rejected: '未通过' };
 
 const STEP_OF: Record<string, number> = { applied: 1, verified: 2, in_notice: 2, filed: 4, not_filed: 3, exited: 4 };
+
+const EDIT_FIELDS: Record<string, string> = {
+  mainCause: '主要致困原因',
+  secondaryCauses: '次要致困原因',
+  bankName: '开户银行',
+  bankAccount: '银行账号',
+  phone: '联系电话',
+  address: '住址',
+  health: '健康状况',
+  disability: '残疾情况',
+  employment: '就业状况',
+  employer: '工作单位',
+  housing: '住房情况',
+  accident: '意外致困',
+  members: '家庭成员',
+  finances: '收入与支出',
+};
 
 function detailText(action: string, d: unknown, exitLabels: Record<string, string>): string {
   if (!d || typeof d !== 'object') return '';
@@ -52,6 +85,8 @@ function detailText(action: string, d: unknown, exitLabels: Record<string, strin
       return String(x.fileName ?? '');
     case 'reentered':
       return x.note ? String(x.note) : '';
+    case 'edited':
+      return `修改：${((x.changed as string[] | undefined) ?? []).map((k) => EDIT_FIELDS[k] ?? k).join('、') || '无变化'}${x.gradeBefore !== x.gradeAfter ? `；等级 ${String(x.gradeBefore ?? '—')} → ${String(x.gradeAfter ?? '—')}` : ''}${x.note ? `；${String(x.note)}` : ''}`;
     default:
       return '';
   }
@@ -63,6 +98,7 @@ export function HouseholdDrawer({ id, onClose, onChanged }: { id: number | null;
   const me = useMe();
   const codes = useHardshipCodes();
   const [file, setFile] = useState<HouseholdFile | null>(null);
+  const [aid, setAid] = useState<{ items: AidItem[]; paidFen: number; paidCount: number } | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
@@ -98,6 +134,10 @@ export function HouseholdDrawer({ id, onClose, onChanged }: { id: number | null;
       })
       .catch((e) => live && setError(errorMessage(e)))
       .finally(() => live && setLoading(false));
+    api
+      .get<{ items: AidItem[]; paidFen: number; paidCount: number }>(`${HBASE}/households/${id}/aid`, { purpose: '查阅困难职工档案' })
+      .then((r) => live && setAid(r))
+      .catch(() => live && setAid(null));
     return () => {
       live = false;
     };
@@ -135,6 +175,36 @@ export function HouseholdDrawer({ id, onClose, onChanged }: { id: number | null;
     setAction(a);
   };
 
+  /** The edit form starts from the file as it stands: its figures and full ID numbers are a logged sensitive view. */
+  const openEdit = async () => {
+    if (!h || !file) return;
+    setBusy(true);
+    try {
+      const full = await api.post<Sensitive>(`${HBASE}/households/${h.id}/sensitive`, { reason: '修改档案信息' });
+      form.resetFields();
+      form.setFieldsValue({
+        mainCause: h.mainCause,
+        secondaryCauses: h.secondaryCauses,
+        phone: h.phone ?? '',
+        address: h.address ?? '',
+        employer: h.employer ?? '',
+        bankName: h.bankName ?? '',
+        bankAccount: '',
+        accident: h.accident,
+        members: full.members.map((m) => {
+          const shown = file.members.find((x) => x.seq === m.seq);
+          return { name: m.name, relation: m.relation, idNumber: m.idNumber ?? '', health: shown?.health ?? '', occupation: shown?.occupation ?? '', schoolLevel: shown?.schoolLevel ?? undefined };
+        }),
+        finances: full.finances.map((f) => ({ kind: f.kind, category: f.category, amount: fenToYuan(f.annualFen).replace(/,/g, ''), hardshipCost: f.hardshipCost })),
+      });
+      setAction('edit');
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const submitAction = async () => {
     if (!h) return;
     const v = await form.validateFields().catch(() => null);
@@ -142,6 +212,24 @@ export function HouseholdDrawer({ id, onClose, onChanged }: { id: number | null;
     if (action === 'visit')
       return run(() => api.post(`${HBASE}/households/${h.id}/visit`, { visitedOn: iso(v.visitedOn), visitors: String(v.visitors).trim(), findings: one(v.findings), confirmed: v.confirmed }), '已记录入户核查');
     if (action === 'file') return run(() => api.post(`${HBASE}/households/${h.id}/file`, { objection: one(v.objection) || null }), one(v.objection) ? '异议成立，不予建档' : '已建档');
+    if (action === 'edit') {
+      const f = figuresOf(v.members, v.finances);
+      const text = (x: unknown) => (typeof x === 'string' ? x.trim() : '') || null;
+      const body = {
+        members: f.members,
+        finances: f.finances,
+        accident: !!v.accident,
+        mainCause: v.mainCause,
+        secondaryCauses: v.secondaryCauses ?? [],
+        phone: text(v.phone),
+        address: text(v.address),
+        employer: text(v.employer),
+        bankName: text(v.bankName),
+        ...(v.removeBank ? { bankAccount: null } : text(v.bankAccount) ? { bankAccount: String(v.bankAccount).replace(/\s+/g, '') } : {}),
+        note: one(v.note) || undefined,
+      };
+      return run(() => api.put(`${HBASE}/households/${h.id}`, body), '已保存修改，等级已按新情况重新认定');
+    }
     if (action === 'exit') return run(() => api.post(`${HBASE}/households/${h.id}/exit`, { reason: v.reason, on: iso(v.on), note: one(v.note) || undefined }), '已退出档案');
     if (action === 'review' || action === 'reenter') {
       const f = figuresOf(v.members, v.finances);
@@ -190,7 +278,7 @@ export function HouseholdDrawer({ id, onClose, onChanged }: { id: number | null;
     }
   };
 
-  const actionTitle = { visit: '入户核查', file: '公示期满：建档', review: '年度复核', exit: '退出档案', reenter: '返困' } as const;
+  const actionTitle = { visit: '入户核查', file: '公示期满：建档', review: '年度复核', exit: '退出档案', reenter: '返困', edit: '修改档案信息' } as const;
 
   return (
     <Drawer title={h ? `困难职工档案：${h.workerName}` : '困难职工档案'} open={id !== null} onClose={onClose} width={960} loading={loading && !file}>
@@ -253,6 +341,11 @@ export function HouseholdDrawer({ id, onClose, onChanged }: { id: number | null;
                 </>
               )}
               {(h.status === 'exited' || h.status === 'not_filed') && h.exitReason !== 'deceased' && <Button onClick={() => open('reenter')}>返困</Button>}
+              {h.status !== 'exited' && can('hardship.sensitive') && (
+                <Button loading={busy && action === null} onClick={() => void openEdit()}>
+                  修改档案信息
+                </Button>
+              )}
             </Space>
           )}
           {reviewResult && <GradeBasisView basis={reviewResult.basis} title={`复核结果：${reviewResult.still ? '仍属困难' : '已不符合认定条件'}`} />}
@@ -372,6 +465,31 @@ export function HouseholdDrawer({ id, onClose, onChanged }: { id: number | null;
             )}
           </Card>
 
+          <Card size="small" title={aid ? `历年帮扶（已发放 ${aid.paidCount} 笔，合计 ¥${fenToYuan(aid.paidFen)}）` : '历年帮扶'}>
+            <Table<AidItem>
+              size="small"
+              rowKey="applicationId"
+              pagination={false}
+              aria-label="历年帮扶"
+              dataSource={aid?.items ?? []}
+              locale={{ emptyText: '尚无帮扶记录' }}
+              columns={[
+                { title: '年度', dataIndex: 'year', width: 70 },
+                { title: '帮扶活动', dataIndex: 'campaignName', ellipsis: true },
+                { title: '对象', dataIndex: 'name', width: 90, render: (v: string, a) => (a.schoolLevel ? `${v}（${SCHOOL_LEVELS[a.schoolLevel] ?? a.schoolLevel}）` : v) },
+                { title: '填报工会', dataIndex: 'unitName', ellipsis: true },
+                { title: '金额（元）', dataIndex: 'amountFen', align: 'right', width: 110, render: (v: number) => fenToYuan(v) },
+                { title: '审批', dataIndex: 'status', width: 80, render: (v: AidItem['status']) => AID_STATUS[v] },
+                { title: '发放日期', dataIndex: 'paidOn', width: 110, render: (v: string | null) => v ?? '—' },
+                {
+                  title: '申请',
+                  width: 80,
+                  render: (_: unknown, a) => <Link to={`/relief/applications?campaign=${a.campaignId}&application=${a.applicationId}`}>审批记录</Link>,
+                },
+              ]}
+            />
+          </Card>
+
           <Card size="small" title="档案经历">
             <Timeline
               items={file.history.map((e) => ({
@@ -387,7 +505,7 @@ export function HouseholdDrawer({ id, onClose, onChanged }: { id: number | null;
         </Space>
       )}
 
-      <Modal title={action ? actionTitle[action] : ''} open={action !== null} onCancel={() => setAction(null)} onOk={() => void submitAction()} confirmLoading={busy} width={action === 'review' || action === 'reenter' ? 900 : 560} destroyOnHidden>
+      <Modal title={action ? actionTitle[action] : ''} open={action !== null} onCancel={() => setAction(null)} onOk={() => void submitAction()} confirmLoading={busy} width={action === 'review' || action === 'reenter' || action === 'edit' ? 900 : 560} destroyOnHidden>
         <Form form={form} layout="vertical" name={`hh_${action ?? 'none'}`}>
           {action === 'visit' && (
             <>
@@ -426,6 +544,51 @@ export function HouseholdDrawer({ id, onClose, onChanged }: { id: number | null;
               </Form.Item>
               <Form.Item name="note" label="说明">
                 <Input.TextArea rows={2} maxLength={500} placeholder="如：连续六个月人均收入高于低保标准" />
+              </Form.Item>
+            </>
+          )}
+          {action === 'edit' && (
+            <>
+              <Alert type="info" showIcon style={{ marginBottom: 12 }} message="保存后按现行标准重新认定等级；修改内容记入档案经历与审计日志。" />
+              <Space wrap align="start">
+                <Form.Item name="mainCause" label="主要致困原因" rules={[{ required: true, message: '请选择主要致困原因' }]}>
+                  <Select style={{ width: 200 }} options={Object.entries(codes.causes).map(([value, label]) => ({ value, label }))} />
+                </Form.Item>
+                <Form.Item name="secondaryCauses" label="次要致困原因（至多三项）" rules={[{ type: 'array', max: 3, message: '次要原因至多三项' }]}>
+                  <Select mode="multiple" style={{ width: 360 }} options={Object.entries(codes.causes).map(([value, label]) => ({ value, label }))} />
+                </Form.Item>
+              </Space>
+              <Space wrap align="start">
+                <Form.Item name="phone" label="联系电话" rules={[{ pattern: /^1[3-9]\d{9}$/, message: '手机号码不正确' }]}>
+                  <Input maxLength={11} style={{ width: 160 }} />
+                </Form.Item>
+                <Form.Item name="address" label="住址">
+                  <Input maxLength={200} style={{ width: 320 }} />
+                </Form.Item>
+                <Form.Item name="employer" label="工作单位">
+                  <Input maxLength={100} style={{ width: 240 }} />
+                </Form.Item>
+              </Space>
+              <Space wrap align="start">
+                <Form.Item name="bankName" label="开户银行">
+                  <Input maxLength={50} style={{ width: 200 }} />
+                </Form.Item>
+                <Form.Item name="bankAccount" label={`新银行账号（现为 ${h?.bankAccountMasked ?? '无'}，不改则留空）`} rules={[{ pattern: /^\d{12,30}$/, message: '银行账号应为 12 至 30 位数字' }]}>
+                  <Input maxLength={30} style={{ width: 280 }} />
+                </Form.Item>
+                <Form.Item name="removeBank" valuePropName="checked" label=" ">
+                  <Checkbox>删除银行账号</Checkbox>
+                </Form.Item>
+              </Space>
+              <Typography.Text strong>家庭收入与刚性支出（元）</Typography.Text>
+              <FinanceRows />
+              <Typography.Text strong>家庭成员（不含职工本人）</Typography.Text>
+              <MemberRows />
+              <Form.Item name="accident" valuePropName="checked">
+                <Checkbox>遭遇重大灾害、伤病或致残</Checkbox>
+              </Form.Item>
+              <Form.Item name="note" label="修改原因">
+                <Input.TextArea rows={2} maxLength={500} />
               </Form.Item>
             </>
           )}

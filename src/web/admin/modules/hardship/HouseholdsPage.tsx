@@ -1,6 +1,6 @@
 /** 困难职工档案: the households in the chosen unit's subtree — filters, keyword, paging, masked export, register, and the file drawer. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Row, Select, Space, Statistic, Table, Tag, type TableProps } from 'antd';
+import { App, Button, Card, Col, DatePicker, Row, Select, Space, Statistic, Table, Tag, type TableProps } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useSearchParams } from 'react-router';
@@ -40,7 +40,6 @@ export default function HouseholdsPage() {
   const [version, setVersion] = useState(0);
   const [exporting, setExporting] = useState(false);
   const [registering, setRegistering] = useState(false);
-  const [capped, setCapped] = useState(false);
   const raw = params.get('household');
   const openId = raw && /^\d+$/.test(raw) ? Number(raw) : null;
   const setOpenId = (id: number | null) =>
@@ -52,30 +51,20 @@ export default function HouseholdsPage() {
     });
 
   useEffect(() => setPage(1), [scopeId, setPage]);
-  const filter = useMemo(() => ({ underUnitId: scopeId, grade, status, reviewDueBy: iso(dueBy), q: q.trim() || undefined }), [scopeId, grade, status, dueBy, q]);
+  const filter = useMemo(() => ({ underUnitId: scopeId, grade, status, cause, reviewDueBy: iso(dueBy), q: q.trim() || undefined }), [scopeId, grade, status, cause, dueBy, q]);
 
   useEffect(() => {
     let live = true;
     setLoading(true);
-    // The server filters by grade, status, review date and keyword; the cause is narrowed on the page (the API has no cause filter).
-    const size = cause ? 500 : pageSize;
-    const at = cause ? 1 : page;
     api
-      .get<PageOf<Household>>(`${HBASE}/households`, { ...filter, page: at, pageSize: size })
-      .then((r) => {
-        if (!live) return;
-        setCapped(!!cause && r.total > size);
-        if (cause) {
-          const hit = r.items.filter((h) => h.mainCause === cause || h.secondaryCauses.includes(cause));
-          setData({ items: hit.slice((page - 1) * pageSize, page * pageSize), total: hit.length });
-        } else setData(r);
-      })
+      .get<PageOf<Household>>(`${HBASE}/households`, { ...filter, page, pageSize })
+      .then((r) => live && setData(r))
       .catch((e) => live && message.error(errorMessage(e)))
       .finally(() => live && setLoading(false));
     return () => {
       live = false;
     };
-  }, [filter, cause, page, pageSize, version, message]);
+  }, [filter, page, pageSize, version, message]);
 
   useEffect(() => {
     let live = true;
@@ -176,7 +165,6 @@ export default function HouseholdsPage() {
           </Space>
           <KeywordSearch placeholder="姓名、工作单位或完整身份证号" width={300} value={qInput} onChange={setQInput} onSearch={(v) => (setQ(v), setPage(1))} />
         </Space>
-        {capped && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="按致困原因筛选只在符合其他条件的前 500 户中进行，请再加其他条件缩小范围。" />}
         <Table<Household> rowKey="id" size="middle" loading={loading} columns={columns} dataSource={data.items} pagination={pagination(data.total)} scroll={{ x: 1200 }} />
       </Card>
       <RegisterDrawer

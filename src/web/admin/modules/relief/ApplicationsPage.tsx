@@ -1,8 +1,8 @@
 /** 申请与审批: applications of a campaign — enter one (household or student) with the eligibility check and its reasons, the approval steps, decisions with reasons, bulk approval with a preview of what will change. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Drawer, Form, Input, InputNumber, List, Modal, Radio, Row, Select, Space, Steps, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, List, Modal, Radio, Row, Select, Space, Steps, Table, Tag, Typography, type TableProps } from 'antd';
 import { CheckCircleTwoTone, CloseCircleTwoTone, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { api, errorMessage, downloadFile } from '../../lib/api.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
@@ -10,7 +10,7 @@ import { usePaging } from '../../lib/paging.ts';
 import { useScope, useUnitQuery } from '../../lib/scope.tsx';
 import { KeywordSearch } from '../../components/KeywordSearch.tsx';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect.tsx';
-import { BANK_ACCOUNT_FORMAT, fenToYuan, HBASE, idRule, money, type Household } from '../hardship/shared.ts';
+import { BANK_ACCOUNT_FORMAT, fenToYuan, HBASE, idRule, money, notFuture, type Household } from '../hardship/shared.ts';
 import { ENTRY_KIND_LABELS, LEVEL_LABELS, RBASE, STATUS_COLORS, STATUS_LABELS, useCampaigns, useReliefCodes, type Application, type ApplicationDetail, type ApprovalStatus, type BulkPreview, type Campaign, type Check } from './shared.ts';
 
 const one = (v: unknown) => (typeof v === 'string' ? v.trim().replace(/\s*\n\s*/g, '；') : '');
@@ -45,13 +45,18 @@ function ApplicationDrawer({ id, onClose, onChanged }: { id: number | null; onCl
   const [busy, setBusy] = useState(false);
   const [rejecting, setRejecting] = useState(false);
   const [objecting, setObjecting] = useState(false);
+  const [postedOn, setPostedOn] = useState<Dayjs | null>(null);
   const [form] = Form.useForm();
   useEffect(() => {
     if (id === null) return;
     let live = true;
     api
       .get<ApplicationDetail>(`${RBASE}/applications/${id}`)
-      .then((r) => live && setDetail(r))
+      .then((r) => {
+        if (!live) return;
+        setDetail(r);
+        setPostedOn(r.noticeFrom ? dayjs(r.noticeFrom) : null);
+      })
       .catch((e) => live && message.error(errorMessage(e)));
     return () => {
       live = false;
@@ -86,7 +91,11 @@ function ApplicationDrawer({ id, onClose, onChanged }: { id: number | null; onCl
               {STATUS_LABELS[status]}
             </Tag>
             <span>当前环节：{detail.currentLabel}</span>
-            {detail.noticeUntil && <span className="gh-muted">公示期至 {detail.noticeUntil}</span>}
+            {detail.noticeUntil && (
+              <span className="gh-muted" aria-label="公示期">
+                公示期 {detail.noticeFrom} 至 {detail.noticeUntil}
+              </span>
+            )}
             {a.paidOn && <Tag color="green">已于 {a.paidOn} 发放</Tag>}
           </Space>
           <Descriptions size="small" bordered column={2}>
@@ -149,6 +158,16 @@ function ApplicationDrawer({ id, onClose, onChanged }: { id: number | null; onCl
                   不同意
                 </Button>
                 <span className="gh-muted">申请人不能审批本人的申请；须由下一级先审核。</span>
+              </Space>
+            )}
+            {can('relief.approve') && status === 'in_notice' && (
+              <Space className="gh-no-print" wrap style={{ marginBottom: 8 }}>
+                <span>公示名单张贴于</span>
+                <DatePicker aria-label="公示张贴日期" value={postedOn} onChange={setPostedOn} disabledDate={notFuture} allowClear={false} />
+                <Button loading={busy} disabled={!postedOn || postedOn.format('YYYY-MM-DD') === detail.noticeFrom} onClick={() => void act('notice-posted', { postedOn: postedOn!.format('YYYY-MM-DD') }, '已登记张贴日期')}>
+                  登记张贴日期
+                </Button>
+                <span className="gh-muted">公示期自张贴之日起算，期满且无异议成立即可结束公示。</span>
               </Space>
             )}
             {can('relief.approve') && status === 'in_notice' && (

@@ -11,13 +11,17 @@ import { UnitTreeSelect } from '../../components/UnitTreeSelect.tsx';
 import { NotFound } from '../../components/Results.tsx';
 import { fenToYuan, iso, money, notFuture, yuanRule, yuanToFen } from '../hardship/shared.ts';
 import { GroupedBars } from './charts.tsx';
-import { ENTRY_KIND_LABELS, FIGURE_LABELS, KIND_LABELS, RBASE, STATUS_COLORS, STATUS_LABELS, useReliefCodes, type Application, type Campaign, type Drill, type Figure, type Line, type StudentAid, type Summary, type SummaryRow, type Totals } from './shared.ts';
+import { ENTRY_KIND_LABELS, FIGURE_LABELS, KIND_LABELS, RBASE, STATUS_COLORS, STATUS_LABELS, useReliefCodes, type Application, type Campaign, type ChainStepView, type Drill, type Figure, type Line, type StudentAid, type Summary, type SummaryRow, type Totals } from './shared.ts';
 
 interface DrillTarget {
   figure: Figure;
   unitId: number;
   own: boolean;
   title: string;
+  /** A row of the by-grade or the student-aid table. */
+  grade?: string;
+  schoolLevel?: string;
+  archived?: boolean;
 }
 
 /** The records behind one figure: applications (each to its household or student) or the ledger lines whose sum is the figure. */
@@ -34,7 +38,7 @@ export function DrillDrawer({ campaignId, target, onClose }: { campaignId: numbe
     let live = true;
     setLoading(true);
     api
-      .get<Drill>(`${RBASE}/campaigns/${campaignId}/drill`, { figure: target.figure, unitId: target.unitId, own: target.own || undefined, page, pageSize: 20 })
+      .get<Drill>(`${RBASE}/campaigns/${campaignId}/drill`, { figure: target.figure, unitId: target.unitId, own: target.own || undefined, grade: target.grade, schoolLevel: target.schoolLevel, archived: target.archived, page, pageSize: 20 })
       .then((r) => live && setData(r))
       .catch((e) => live && message.error(errorMessage(e)))
       .finally(() => live && setLoading(false));
@@ -43,11 +47,12 @@ export function DrillDrawer({ campaignId, target, onClose }: { campaignId: numbe
     };
   }, [campaignId, target, page, message]);
   const sum = data?.lines.reduce((s, l) => s + l.amount, 0) ?? 0;
+  const pageOnly = (data?.total ?? 0) > 20;
   return (
     <Drawer title={target?.title ?? ''} open={target !== null} onClose={onClose} width={1000} destroyOnHidden>
       {data?.kind === 'lines' ? (
         <>
-          <Typography.Paragraph type="secondary">下列记账分录之和即报表上的数字{target?.figure === 'raised' ? '（筹集资金记在资金来源账户的贷方，显示为负数）' : ''}。本页合计：{money(sum)}。</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">下列记账分录之和即报表上的数字{target?.figure === 'raised' ? '（筹集资金记在资金来源账户的贷方，显示为负数）' : target?.figure === 'available' ? '（结余：各可用资金账户的全部收支）' : ''}。合计：<span aria-label="明细合计">{money(data.amountFen)}</span>{pageOnly ? `；本页 ${money(sum)}` : ''}。</Typography.Paragraph>
           <Table<Line>
             rowKey={(l) => `${l.entryId}-${l.lineId}`}
             size="small"
@@ -65,6 +70,10 @@ export function DrillDrawer({ campaignId, target, onClose }: { campaignId: numbe
           />
         </>
       ) : (
+        <>
+        <Typography.Paragraph type="secondary">
+          共 {data?.total ?? 0} 份申请，金额合计 <span aria-label="明细合计">{money(data?.amountFen ?? 0)}</span>。
+        </Typography.Paragraph>
         <Table<Application>
           rowKey="id"
           size="small"
@@ -97,6 +106,7 @@ export function DrillDrawer({ campaignId, target, onClose }: { campaignId: numbe
             },
           ]}
         />
+        </>
       )}
     </Drawer>
   );
@@ -112,6 +122,7 @@ export default function CampaignPage() {
   const codes = useReliefCodes();
   const [campaign, setCampaign] = useState<Campaign | null>(null);
   const [totals, setTotals] = useState<Totals | null>(null);
+  const [steps, setSteps] = useState<ChainStepView[]>([]);
   const [summary, setSummary] = useState<Summary | null>(null);
   const [studentAid, setStudentAid] = useState<StudentAid | null>(null);
   const [raised, setRaised] = useState<Line[]>([]);
@@ -130,7 +141,7 @@ export default function CampaignPage() {
     let live = true;
     const q = { underUnitId: under };
     Promise.all([
-      api.get<{ campaign: Campaign; totals: Totals }>(`${RBASE}/campaigns/${id}`),
+      api.get<{ campaign: Campaign; steps: ChainStepView[]; totals: Totals }>(`${RBASE}/campaigns/${id}`),
       api.get<Summary>(`${RBASE}/campaigns/${id}/summary`, q),
       api.get<Drill>(`${RBASE}/campaigns/${id}/drill`, { figure: 'raised', unitId: under, pageSize: 200 }),
       api.get<Drill>(`${RBASE}/campaigns/${id}/drill`, { figure: 'allocated', unitId: under, pageSize: 200 }),
@@ -139,6 +150,7 @@ export default function CampaignPage() {
         if (!live) return;
         setCampaign(c.campaign);
         setTotals(c.totals);
+        setSteps(c.steps);
         setSummary(s);
         setRaised(r.lines);
         setAllocated(a.lines);
@@ -209,6 +221,27 @@ export default function CampaignPage() {
     </a>
   );
 
+  const byGrade = (grade: string, text: string, label: string) => {
+    const name = codes.grades[grade] ?? grade;
+    return (
+      <a className="gh-hr-figure" aria-label={`${name} ${label}`} onClick={() => setDrill({ figure: 'households', unitId: summary.unit.id, own: false, grade, title: `${summary.unit.name}：${name}已发放对象` })}>
+        {text}
+      </a>
+    );
+  };
+  const aidRow = (r: StudentAid['items'][number], figure: Figure, text: string, label: string) => {
+    const name = `${codes.schoolLevels[r.schoolLevel] ?? r.schoolLevel}（${r.archived ? '已建档' : '未建档'}）`;
+    return (
+      <a
+        className="gh-hr-figure"
+        aria-label={`${name} ${label}`}
+        onClick={() => setDrill({ figure, unitId: studentAid?.unit.id ?? summary.unit.id, own: false, schoolLevel: r.schoolLevel, archived: r.archived, title: `${name}：${figure === 'approved' ? '已批准学生' : '已发放学生'}` })}
+      >
+        {text}
+      </a>
+    );
+  };
+
   const chainFree = campaign.status === 'open';
 
   return (
@@ -255,6 +288,9 @@ export default function CampaignPage() {
           </Descriptions.Item>
           <Descriptions.Item label="帮扶对象">{campaign.subject === 'student' ? '困难职工家庭子女（学生）' : '困难职工家庭'}</Descriptions.Item>
           <Descriptions.Item label="报表单位">{summary.unit.name}</Descriptions.Item>
+          <Descriptions.Item label="审批流程" span={3}>
+            <span aria-label="审批流程">{steps.map((x) => x.label).join(' → ')}</span>
+          </Descriptions.Item>
           <Descriptions.Item label="适用对象" span={3}>
             {campaign.subject === 'student'
               ? `${(campaign.rules.schoolLevels ?? []).map((l) => codes.schoolLevels[l] ?? l).join('、')}${campaign.rules.allowNotFiled ? '；含未建档家庭子女' : '；限已建档家庭子女'}${campaign.rules.excludeFundedElsewhere ? '；已获其他渠道资助的不重复资助' : ''}`
@@ -313,7 +349,7 @@ export default function CampaignPage() {
             { title: '上级拨付（元）', dataIndex: 'allocatedFen', align: 'right', render: (v: number, r) => fig(r, 'allocated', v, fenToYuan(v)) },
             { title: '已批待付（元）', dataIndex: 'committedFen', align: 'right', render: (v: number, r) => fig(r, 'committed', v, fenToYuan(v)) },
             { title: '已发放（元）', dataIndex: 'paidFen', align: 'right', render: (v: number, r) => fig(r, 'paid', v, fenToYuan(v)) },
-            { title: '结余（元）', dataIndex: 'availableFen', align: 'right', render: (v: number) => fenToYuan(v) },
+            { title: '结余（元）', dataIndex: 'availableFen', align: 'right', render: (v: number, r) => fig(r, 'available', v, fenToYuan(v)) },
           ]}
         />
         {children.length > 1 && (
@@ -340,11 +376,12 @@ export default function CampaignPage() {
             size="small"
             pagination={false}
             dataSource={summary.byGrade}
+            aria-label="按困难类别"
             columns={[
               { title: '类别', dataIndex: 'grade', render: (g: string) => codes.grades[g] ?? g },
-              { title: '户（人）数', dataIndex: 'households', align: 'right' },
-              { title: '惠及人数', dataIndex: 'people', align: 'right' },
-              { title: '已发放（元）', dataIndex: 'paid', align: 'right', render: (v: number) => fenToYuan(v) },
+              { title: '户（人）数', dataIndex: 'households', align: 'right', render: (v: number, r) => byGrade(r.grade, v.toLocaleString('zh-CN'), '户（人）数') },
+              { title: '惠及人数', dataIndex: 'people', align: 'right', render: (v: number, r) => byGrade(r.grade, v.toLocaleString('zh-CN'), '惠及人数') },
+              { title: '已发放（元）', dataIndex: 'paid', align: 'right', render: (v: number, r) => byGrade(r.grade, fenToYuan(v), '已发放金额') },
             ]}
           />
         </Card>
@@ -375,12 +412,13 @@ export default function CampaignPage() {
                     </Table.Summary.Cell>
                   </Table.Summary.Row>
                 )}
+                aria-label="助学汇总表"
                 columns={[
                   { title: '学段', dataIndex: 'schoolLevel', render: (l: string) => codes.schoolLevels[l] ?? l },
                   { title: '建档情况', dataIndex: 'archived', render: (a: boolean) => (a ? '已建档' : '未建档') },
-                  { title: '批准人数', dataIndex: 'approved', align: 'right' },
-                  { title: '已发放人数', dataIndex: 'paid', align: 'right' },
-                  { title: '已发放（元）', dataIndex: 'paidFen', align: 'right', render: (v: number) => fenToYuan(v) },
+                  { title: '批准人数', dataIndex: 'approved', align: 'right', render: (v: number, r) => aidRow(r, 'approved', String(v), '批准人数') },
+                  { title: '已发放人数', dataIndex: 'paid', align: 'right', render: (v: number, r) => aidRow(r, 'households', String(v), '已发放人数') },
+                  { title: '已发放（元）', dataIndex: 'paidFen', align: 'right', render: (v: number, r) => aidRow(r, 'households', fenToYuan(v), '已发放金额') },
                 ]}
               />
             </Col>

@@ -96,6 +96,7 @@ export interface ApplicationDetail {
   application: Application;
   steps: { index: number; kind: string; label: string; level: string | null; decision: { kind: string; decidedByName: string; reason: string | null; decidedOn: string } | null }[];
   currentLabel: string;
+  noticeFrom: string | null;
   noticeUntil: string | null;
   postings: Entry[];
 }
@@ -157,12 +158,13 @@ export interface StudentAid {
   items: { schoolLevel: string; archived: boolean; approved: number; paid: number; approvedFen: number; paidFen: number }[];
   total: { approved: number; paid: number; approvedFen: number; paidFen: number };
 }
-export type Figure = 'applications' | 'approved' | 'households' | 'raised' | 'allocated' | 'committed' | 'paid';
+export type Figure = 'applications' | 'approved' | 'households' | 'raised' | 'allocated' | 'committed' | 'paid' | 'available';
 export interface Drill {
   kind: 'applications' | 'lines';
   applications: Application[];
   lines: Line[];
   total: number;
+  amountFen: number;
 }
 
 export const KIND_LABELS: Record<CampaignKind, string> = { festival: '两节慰问', student_aid: '金秋助学', custom: '其他帮扶项目' };
@@ -178,6 +180,7 @@ export const FIGURE_LABELS: Record<Figure, string> = {
   allocated: '上级拨付',
   committed: '已批待付',
   paid: '已发放金额',
+  available: '结余',
 };
 
 export interface ReliefCodes {
@@ -225,4 +228,12 @@ export function useCampaigns(version = 0): Campaign[] {
 
 export function stepText(s: ChainStep): string {
   return s.label ?? (s.kind === 'notice' ? `公示 ${s.days} 天` : `${LEVEL_LABELS[s.level]}审核`);
+}
+
+/** A campaign's approval chain, as GET campaign gives it. */
+export interface ChainStepView {
+  kind: 'decide' | 'notice';
+  level: string | null;
+  days: number | null;
+  label: string;
 }
