@@ -21,8 +21,6 @@ export function AppointmentDrawer({ id, counsellors, onClose, onChanged }: { id:
   const [version, setVersion] = useState(0);
   const [notes, setNotes] = useState<{ id: number; writtenAt: string; body: string }[] | null>(null);
   const [draft, setDraft] = useState('');
-  /** For everyone but the counsellor: how many notes were written, from the audit trail (which records that, never the text). */
-  const [noteCount, setNoteCount] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [action, setAction] = useState<Action | null>(null);
   const [slots, setSlots] = useState<Slot[]>([]);
@@ -62,19 +60,6 @@ export function AppointmentDrawer({ id, counsellors, onClose, onChanged }: { id:
       live = false;
     };
   }, [a, mine, message]);
-
-  useEffect(() => {
-    setNoteCount(null);
-    if (!a || mine || !can('audit.read')) return;
-    let live = true;
-    api
-      .get<{ items: { after: unknown }[] }>('/api/v1/audit', { entity: 'counselling_note', action: 'create', from: a.requestedAt, limit: 200 })
-      .then((r) => live && setNoteCount(r.items.filter((e) => (e.after as { appointmentId?: number } | null)?.appointmentId === a.id).length))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [a, mine, can]);
 
   const changed = () => {
     setVersion((n) => n + 1);
@@ -227,10 +212,16 @@ export function AppointmentDrawer({ id, counsellors, onClose, onChanged }: { id:
             <LockOutlined /> {ct('notes.title')}
           </Typography.Title>
           <Alert type="info" showIcon icon={<LockOutlined />} title={ct('notes.sealed')} style={{ marginBottom: 12 }} />
-          {!mine && noteCount !== null && (
+          {!mine && (
             <div className="gh-cs-note-count" role="status">
-              {noteCount > 0 ? <Tag icon={<LockOutlined />} color="purple">{ct('notes.count', { n: noteCount })}</Tag> : <Typography.Text type="secondary">{ct('notes.none')}</Typography.Text>}
-              {noteCount > 0 && <span className="gh-muted gh-small"> {ct('notes.hidden')}</span>}
+              {a.noteWritten ? (
+                <Tag icon={<LockOutlined />} color="purple">
+                  {ct('notes.written', { d: dayjs(a.noteWrittenAt).format('YYYY-MM-DD HH:mm') })}
+                </Tag>
+              ) : (
+                <Typography.Text type="secondary">{ct('notes.none')}</Typography.Text>
+              )}
+              {a.noteWritten && <span className="gh-muted gh-small"> {ct('notes.hidden')}</span>}
             </div>
           )}
           {mine && (

@@ -68,6 +68,9 @@ export interface Appointment {
   cancelledAt: string | null;
   cancelReason: string | null;
   completedAt: string | null;
+  /** That a session note exists, and when it was last written (never its text). */
+  noteWritten: boolean;
+  noteWrittenAt: string | null;
   followUps?: FollowUp[];
 }
 export type Counts = Record<CountKey, number>;

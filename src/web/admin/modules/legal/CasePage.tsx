@@ -60,6 +60,12 @@ function DeadlineCard({ d }: { d: Deadline }) {
       <div className="gh-lg-deadline-due">
         <ClockCircleOutlined /> {d.dueOn}
       </div>
+      {d.nominalDueOn && <div className="gh-small gh-lg-deadline-moved">{lt('dl.moved', { d: d.nominalDueOn })}</div>}
+      {!d.calendarHeld && d.state !== 'met' && d.state !== 'void' && (
+        <div className="gh-small gh-lg-deadline-nocal" role="note">
+          {lt('dl.noCalendar', { y: (d.nominalDueOn ?? d.dueOn).slice(0, 4) })}
+        </div>
+      )}
       <Space size={4} wrap>
         <Tag color={DEADLINE_COLOR[d.state]}>{ll('dl', d.state)}</Tag>
         {state && <span className="gh-lg-deadline-state">{state}</span>}

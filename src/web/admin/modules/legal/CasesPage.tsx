@@ -1,6 +1,6 @@
 /** 劳动争议案件: the cases of the chosen unit's subtree (a lawyer's own only), filters, keyword search, paging, export and intake. */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Select, Space, Table, Tag, Tooltip, type TableProps } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Select, Space, Table, Tag, Tooltip, type TableProps } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
@@ -15,6 +15,15 @@ import { IntakeModal } from './IntakeModal.tsx';
 import { BASE, CHANNELS, DISPUTE_TYPES, STAGES, yuan, type DisputeRow } from './shared.ts';
 
 const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
+
+/** The deadline filters: open cases with a deadline still to be met due within some days, or passed. */
+const DUE_FILTERS = {
+  within7: { deadlineWithin: 7 },
+  within30: { deadlineWithin: 30 },
+  overdue: { overdue: true },
+  within7OrOverdue: { deadlineWithin: 7, overdue: true },
+} as const;
+type DueFilter = keyof typeof DUE_FILTERS;
 
 /** How a next deadline reads in the list: red when passed, orange within 7 days. */
 export function DueTag({ dueOn, closed }: { dueOn: string | null; closed?: boolean }) {
@@ -46,7 +55,7 @@ export default function CasesPage() {
   const [status, setStatus] = useState<string | undefined>();
   const [channel, setChannel] = useState<string | undefined>();
   const [opened, setOpened] = useState<[Dayjs | null, Dayjs | null] | null>(null);
-  const [dueSoon, setDueSoon] = useState(false);
+  const [due, setDue] = useState<DueFilter | undefined>();
   const [q, setQ] = useState('');
   const [qInput, setQInput] = useState('');
   const { page, pageSize, setPage, pagination } = usePaging();
@@ -61,37 +70,28 @@ export default function CasesPage() {
       underUnitId: scopeId,
       disputeType,
       stage,
-      status: dueSoon ? 'open' : status,
+      status: due ? 'open' : status,
+      ...(due ? DUE_FILTERS[due] : {}),
       channel,
       openedFrom: iso(opened?.[0]),
       openedTo: iso(opened?.[1]),
       q: q.trim() || undefined,
     }),
-    [scopeId, disputeType, stage, status, channel, opened, q, dueSoon],
+    [scopeId, disputeType, stage, status, channel, opened, q, due],
   );
 
   useEffect(() => {
     let live = true;
     setLoading(true);
-    const load = async (): Promise<PageOf<DisputeRow>> => {
-      if (!dueSoon) return api.get<PageOf<DisputeRow>>(`${BASE}/cases`, { ...filter, page, pageSize });
-      // The list has no deadline filter: the open cases with a deadline due within 7 days (or passed) come from the reminders' list.
-      const [due, open] = await Promise.all([
-        api.get<{ items: { caseId: number }[] }>('/api/v1/cases/due-soon', { withinDays: 7, includeOverdue: true, kind: 'labour_dispute' }),
-        api.get<PageOf<DisputeRow>>(`${BASE}/cases`, { ...filter, page: 1, pageSize: 500 }),
-      ]);
-      const ids = new Set(due.items.map((d) => d.caseId));
-      const rows = open.items.filter((c) => ids.has(c.id)).sort((a, b) => (a.nextDueOn ?? '').localeCompare(b.nextDueOn ?? ''));
-      return { items: rows.slice((page - 1) * pageSize, page * pageSize), total: rows.length };
-    };
-    load()
+    api
+      .get<PageOf<DisputeRow>>(`${BASE}/cases`, { ...filter, page, pageSize })
       .then((r) => live && setData(r))
       .catch((e) => live && message.error(errorMessage(e)))
       .finally(() => live && setLoading(false));
     return () => {
       live = false;
     };
-  }, [filter, dueSoon, page, pageSize, message]);
+  }, [filter, page, pageSize, message]);
 
   const exportXlsx = async () => {
     setExporting(true);
@@ -176,13 +176,19 @@ export default function CasesPage() {
         <Space wrap style={{ marginBottom: 12 }} className="gh-no-print">
           <Select aria-label={lt('cases.type')} placeholder={lt('cases.type')} allowClear style={{ width: 130 }} value={disputeType} onChange={(v) => (setDisputeType(v), reset())} options={DISPUTE_TYPES.map((v) => ({ value: v, label: ll('type', v) }))} />
           <Select aria-label={lt('cases.stage')} placeholder={lt('cases.stage')} allowClear style={{ width: 100 }} value={stage} onChange={(v) => (setStage(v), reset())} options={STAGES.map((v) => ({ value: v, label: ll('stage', v) }))} />
-          <Select aria-label={lt('cases.status')} placeholder={lt('cases.status')} allowClear style={{ width: 100 }} value={status} disabled={dueSoon} onChange={(v) => (setStatus(v), reset())} options={['open', 'closed'].map((v) => ({ value: v, label: ll('status', v) }))} />
+          <Select aria-label={lt('cases.status')} placeholder={lt('cases.status')} allowClear style={{ width: 100 }} value={status} disabled={!!due} onChange={(v) => (setStatus(v), reset())} options={['open', 'closed'].map((v) => ({ value: v, label: ll('status', v) }))} />
           <Select aria-label={lt('cases.channel')} placeholder={lt('cases.channel')} allowClear style={{ width: 150 }} value={channel} onChange={(v) => (setChannel(v), reset())} options={CHANNELS.map((v) => ({ value: v, label: ll('channel', v) }))} />
           <DatePicker.RangePicker aria-label={lt('cases.openedRange')} placeholder={[lt('cases.openedRange'), '']} value={opened} onChange={(v) => (setOpened(v as [Dayjs | null, Dayjs | null] | null), reset())} style={{ width: 240 }} />
           <Tooltip title={lt('cases.dueSoonHint')}>
-            <Checkbox checked={dueSoon} onChange={(e) => (setDueSoon(e.target.checked), reset())}>
-              {lt('cases.dueSoon')}
-            </Checkbox>
+            <Select<DueFilter>
+              aria-label={lt('cases.dueSoon')}
+              placeholder={lt('cases.dueSoon')}
+              allowClear
+              style={{ width: 170 }}
+              value={due}
+              onChange={(v) => (setDue(v), reset())}
+              options={(Object.keys(DUE_FILTERS) as DueFilter[]).map((v) => ({ value: v, label: lt(`cases.due.${v}`) }))}
+            />
           </Tooltip>
           <KeywordSearch placeholder={lt('cases.search')} width={340} value={qInput} onChange={setQInput} onSearch={(v) => (setQ(v), reset())} />
         </Space>

@@ -19,6 +19,8 @@ interface Drill {
   figure: Figure;
   unitId: number;
   unitName: string;
+  /** The unit's own cases only (its 本级 row), not its subtree's. */
+  own: boolean;
   from: string;
   to: string;
 }
@@ -37,7 +39,7 @@ function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: () => v
     let live = true;
     setLoading(true);
     api
-      .get<PageOf<DisputeRow>>(`${BASE}/statistics/drill-down`, { figure: drill.figure, unitId: drill.unitId, from: drill.from, to: drill.to, page, pageSize })
+      .get<PageOf<DisputeRow>>(`${BASE}/statistics/drill-down`, { figure: drill.figure, unitId: drill.unitId, own: drill.own || undefined, from: drill.from, to: drill.to, page, pageSize })
       .then((r) => live && setData(r))
       .catch((e) => live && message.error(errorMessage(e)))
       .finally(() => live && setLoading(false));
@@ -89,7 +91,7 @@ export default function StatsPage() {
     };
   }, [scopeId, from, to, message]);
 
-  const open = (figure: Figure, unitId: number, unitName: string) => setDrill({ figure, unitId, unitName, from, to });
+  const open = (figure: Figure, unitId: number, unitName: string, own = false) => setDrill({ figure, unitId, unitName, own, from, to });
   const definition = (f: Figure) => stats?.definitions.find((d) => d.key === f)?.definition;
   const presets: { label: string; value: [Dayjs, Dayjs] }[] = [
     { label: lt('stats.thisYear'), value: [dayjs().startOf('year'), dayjs()] },
@@ -99,7 +101,7 @@ export default function StatsPage() {
 
   const cell = (f: Figure) => (v: number, r: FigureRow & { unitId: number; unitName: string }) =>
     v ? (
-      <a role="button" aria-label={`${r.unitName} ${ll('fig', f)} ${v}`} onClick={() => open(f, r.unitId, r.unitName)}>
+      <a role="button" aria-label={`${r.unitName} ${ll('fig', f)} ${v}`} onClick={() => open(f, r.unitId, r.unitName, r.unitId === scopeId)}>
         {show(f, v)}
       </a>
     ) : (
@@ -185,7 +187,7 @@ export default function StatsPage() {
             ariaLabel={lt('stats.chart')}
             onPick={(f, i) => {
               const r = rows[i];
-              if (r) open(f as Figure, r.unitId, r.unitName);
+              if (r) open(f as Figure, r.unitId, r.unitName, r.unitId === scopeId);
             }}
           />
         )}

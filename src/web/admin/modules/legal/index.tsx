@@ -1,4 +1,4 @@
-/** 法律服务: cases (list and one case), the lawyers' team and the statistics; each page loads on first use. */
+/** 法律服务: cases (list and one case), the lawyers' team, the statistics and the holiday calendar; each page loads on first use. */
 import { lazy, Suspense } from 'react';
 import { Spin } from 'antd';
 import { Navigate, Route, Routes } from 'react-router';
@@ -10,6 +10,7 @@ const CasesPage = lazy(() => import('./CasesPage.tsx'));
 const CasePage = lazy(() => import('./CasePage.tsx'));
 const LawyersPage = lazy(() => import('./LawyersPage.tsx'));
 const StatsPage = lazy(() => import('./StatsPage.tsx'));
+const CalendarPage = lazy(() => import('./CalendarPage.tsx'));
 
 export default function LegalModule() {
   const unitQuery = useUnitQuery();
@@ -27,6 +28,7 @@ export default function LegalModule() {
         <Route path="cases/:id" element={<CasePage />} />
         <Route path="lawyers" element={<LawyersPage />} />
         <Route path="statistics" element={<StatsPage />} />
+        <Route path="calendar" element={<CalendarPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Suspense>

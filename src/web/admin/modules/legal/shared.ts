@@ -91,6 +91,10 @@ export interface Deadline {
   basis: string;
   fromOn: string;
   dueOn: string;
+  /** The rest day the period ended on, when the due date moved past it. */
+  nominalDueOn: string | null;
+  /** Whether the official calendar holds the year (else only weekends moved it). */
+  calendarHeld: boolean;
   extended: boolean;
   metOn: string | null;
   state: DeadlineState;
