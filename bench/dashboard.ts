@@ -1,8 +1,8 @@
 /**
  * The supervision dashboard for the whole city: seeds the demo (BENCH_SCALE, default 1 = the
  * report's size, with its year of snapshots and bulletins), then times GET
- * /api/v1/supervision/dashboard as the city's admin — gauges against targets, the counties ranked,
- * twelve months of trend — and the bulletin PDF. Goal: the dashboard under 300 ms. The PostgreSQL
+ * /api/v1/supervision/dashboard as the city's admin — every program's gauges against targets, the
+ * counties ranked, twelve months of trend — and the bulletin PDF. Goal: the dashboard under 300 ms. The PostgreSQL
  * run needs BENCH_DATABASE_URL (or TEST_DATABASE_URL); BENCH_OUT writes the bulletin PDF there.
  *
  *   npx tsx bench/dashboard.ts
@@ -116,6 +116,12 @@ async function run(kind: 'pglite' | 'postgresql') {
         shuangliangRate: gauge('membership.shuangliangRate').display,
         unions: gauge('membership.unions').display,
         members: gauge('membership.members').display,
+        hardshipHouseholds: gauge('hardship.households').display,
+        reliefPaidShare: gauge('relief.paidShare').display,
+        disputesReceived: gauge('legal.received').display,
+        disputesMediated: gauge('legal.mediated').display,
+        mediationRate: gauge('legal.mediationRate').display,
+        counsellingSessions: gauge('counselling.sessions').display,
         statuses: dash.gauges.map((g: { indicator: { name: string }; progress: { status: string } | null }) => `${g.indicator.name}:${g.progress?.status ?? '—'}`).join(' '),
       },
     };

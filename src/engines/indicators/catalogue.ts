@@ -47,6 +47,11 @@ export interface IndicatorDefinition {
   unit: string;
   /** Whether a higher value is better (most) or a lower one (arrears, backlog). */
   direction: 'higher' | 'lower';
+  /**
+   * A count over the year to date (1 January to the date): it starts every year at 0, which is
+   * then the default baseline of a target, not the figure at the end of the year before.
+   */
+  yearToDate?: boolean;
   /** Raise when the computation or definition changes: snapshots record the version they used. */
   version: number;
   /** What a unit should do when it falls behind (the nudge's advice). */

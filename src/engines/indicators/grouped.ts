@@ -1,37 +1,16 @@
 /**
- * What most programs' indicators share: one query counts a program's figures for a unit's
- * subtree, or for each unit directly below it in one pass (grouped by the unit below), and every
- * indicator of the program reads those counts. The counts are kept for the life of one
- * transaction (one Ctx), so the dashboard, a bulletin or a snapshot asks each query once.
+ * What most programs' indicators share: one query counts a program's figures per unit — every
+ * record of the caller's scope, grouped by the unit it belongs to — and any unit's figure (its
+ * subtree) and the figures of the units directly below it are sums over those rows, by the units'
+ * paths. The per-unit counts are kept for the life of one transaction (one Ctx) and date, and the
+ * scope's unit paths once per transaction for every program, so the dashboard, a bulletin or a
+ * month's snapshot of the whole tree asks each program once per date, whatever the number of units.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/sql.ts';
 import type { Ctx } from '../context.ts';
-import { getUnit, subtreeRange } from '../org/service.ts';
+import { getUnit } from '../org/service.ts';
 import type { IsoDate } from '../time.ts';
-
-export interface GroupScope {
-  /** The subtree's path range: `path >= lo AND path < hi`. */
-  lo: string;
-  hi: string;
-  /**
-   * The group of a unit from its `path` column: 0 for the whole subtree, or the id of the unit
-   * directly below the root that it lies under (NULL for the root itself).
-   */
-  key(pathColumn: SQL): SQL;
-  byChild: boolean;
-}
-
-/** '/1/4/57/' split on '/' is ['', '1', '4', '57', '']: the unit below a root at depth d is part d + 3. */
-function scopeOf(root: { path: string; depth: number }, byChild: boolean): GroupScope {
-  const [lo, hi] = subtreeRange(root.path);
-  return {
-    lo,
-    hi,
-    byChild,
-    key: (path) => (byChild ? sql`NULLIF(split_part(${path}, '/', ${root.depth + 3}), '')::int` : sql`0`),
-  };
-}
 
 export interface GroupedSource<C> {
   /** The counts for the subtree of `unitId` on `asOf`. */
@@ -40,41 +19,71 @@ export interface GroupedSource<C> {
   ofChildren(ctx: Ctx, unitId: number, asOf: IsoDate): Promise<Map<number, C>>;
 }
 
+/** The paths of the units in the caller's scope, read once per transaction. */
+const pathCache = new WeakMap<Ctx, Promise<Map<number, string>>>();
+function unitPaths(ctx: Ctx): Promise<Map<number, string>> {
+  let p = pathCache.get(ctx);
+  if (!p) {
+    p = ctx.db.execute(sql`SELECT id, path FROM org_units`).then((r) => new Map(rowsOf<{ id: number; path: string }>(r).map((u) => [Number(u.id), u.path])));
+    pathCache.set(ctx, p);
+    p.catch(() => pathCache.delete(ctx));
+  }
+  return p;
+}
+
 /**
- * Wraps a grouped count (`count(ctx, scope, asOf)` answers one row per group key) with the
- * per-transaction cache. `zero` stands for a group without any record.
+ * Wraps a per-unit count (`count(ctx, asOf)` answers the counts of each unit that has records, keyed
+ * by unit id, for the caller's scope) with the per-transaction cache. `zero` stands for no record;
+ * `add` sums two counts.
  */
-export function groupedSource<C>(zero: () => C, count: (ctx: Ctx, scope: GroupScope, asOf: IsoDate) => Promise<Map<number, C>>): GroupedSource<C> {
+export function groupedSource<C>(zero: () => C, add: (a: C, b: C) => C, count: (ctx: Ctx, asOf: IsoDate) => Promise<Map<number, C>>): GroupedSource<C> {
   const cache = new WeakMap<Ctx, Map<string, Promise<Map<number, C>>>>();
-  const run = (ctx: Ctx, unitId: number, asOf: IsoDate, byChild: boolean) => {
+  const perUnit = (ctx: Ctx, asOf: IsoDate) => {
     let m = cache.get(ctx);
     if (!m) cache.set(ctx, (m = new Map()));
-    const k = `${unitId}@${asOf}/${byChild ? 'c' : 'u'}`;
-    let p = m.get(k);
+    let p = m.get(asOf);
     if (!p) {
-      p = getUnit(ctx, unitId).then(async (unit) => {
-        const counted = await count(ctx, scopeOf(unit, byChild), asOf);
-        if (!byChild) return counted;
-        // Every unit directly below has its counts, a unit without records its zero.
-        const children = rowsOf<{ id: number }>(await ctx.db.execute(sql`SELECT id FROM org_units WHERE parent_id = ${unit.id}`));
-        return new Map(children.map((c) => [Number(c.id), counted.get(Number(c.id)) ?? zero()]));
-      });
-      m.set(k, p);
-      p.catch(() => m!.delete(k));
+      p = count(ctx, asOf);
+      m.set(asOf, p);
+      p.catch(() => m!.delete(asOf));
     }
     return p;
   };
+  /** The root's path, and each record-holding unit's path below it. */
+  const load = async (ctx: Ctx, unitId: number, asOf: IsoDate) => {
+    const [paths, counts] = await Promise.all([unitPaths(ctx), perUnit(ctx, asOf)]);
+    const root = paths.get(unitId) ?? (await getUnit(ctx, unitId)).path;
+    return { paths, counts, root };
+  };
   return {
-    ofUnit: async (ctx, unitId, asOf) => (await run(ctx, unitId, asOf, false)).get(0) ?? zero(),
+    ofUnit: async (ctx, unitId, asOf) => {
+      const { paths, counts, root } = await load(ctx, unitId, asOf);
+      let total = zero();
+      for (const [id, c] of counts) if (paths.get(id)?.startsWith(root)) total = add(total, c);
+      return total;
+    },
     ofChildren: async (ctx, unitId, asOf) => {
-      return run(ctx, unitId, asOf, true);
+      const { paths, counts, root } = await load(ctx, unitId, asOf);
+      // Every unit directly below has its counts, a unit without records its zero.
+      const out = new Map<number, C>();
+      for (const [id, path] of paths) if (path.startsWith(root) && path.length > root.length && path.indexOf('/', root.length) === path.length - 1) out.set(id, zero());
+      for (const [id, c] of counts) {
+        const path = paths.get(id);
+        if (!path || !path.startsWith(root) || path.length === root.length) continue;
+        const child = Number(path.slice(root.length, path.indexOf('/', root.length)));
+        const sum = out.get(child);
+        if (sum !== undefined) out.set(child, add(sum, c));
+      }
+      return out;
     },
   };
 }
 
-/** The units of the scope with their group (`id`, `k`): a CTE body. The root itself has no group when grouping by child. */
-export function unitsOf(scope: GroupScope): SQL {
-  return sql`SELECT id, k FROM (SELECT id, ${scope.key(sql`path`)} AS k FROM org_units WHERE path >= ${scope.lo} AND path < ${scope.hi}) s WHERE k IS NOT NULL`;
+/** Adds up records of the same shape field by field (counts, amounts). */
+export function addFields<C extends Record<string, number>>(a: C, b: C): C {
+  const out: Record<string, number> = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = (out[k] ?? 0) + v;
+  return out as C;
 }
 
 /** 1 January of the year of a date: the start of the year-to-date figures. */

@@ -31,8 +31,12 @@ export interface TargetInput {
   note?: string | null | undefined;
 }
 
-/** The value at the end of the year before: the frozen figure if there is one, else computed. */
+/**
+ * The value at the end of the year before: the frozen figure if there is one, else computed; 0 for
+ * a count over the year to date, which starts the year afresh.
+ */
 export async function baselineOf(ctx: Ctx, def: IndicatorDefinition, unitId: number, year: number): Promise<number> {
+  if (def.yearToDate) return 0;
   const date = `${year - 1}-12-31`;
   const frozen = await latestSnapshots(ctx, { unitIds: [unitId], periods: [date], keys: [def.key] });
   const v = frozen[0]?.value ?? (await def.compute(ctx, unitId, date)).value;

@@ -6,20 +6,19 @@ import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/sql.ts';
 import type { Ctx } from '../../engines/context.ts';
 import { registerIndicator } from '../../engines/indicators/catalogue.ts';
-import { groupedSource, num, unitsOf, yearStart, type GroupScope } from '../../engines/indicators/grouped.ts';
+import { groupedSource, num, yearStart } from '../../engines/indicators/grouped.ts';
 import type { IsoDate } from '../../engines/time.ts';
 
 const sessions = groupedSource(
   () => 0,
-  async (ctx: Ctx, scope: GroupScope, asOf: IsoDate) => {
+  (a, b) => a + b,
+  async (ctx: Ctx, asOf: IsoDate) => {
     const r = await ctx.db.execute(sql`
-      WITH sub AS (${unitsOf(scope)})
-      SELECT sub.k, count(*) AS n
-        FROM counselling_appointments a JOIN sub ON sub.id = a.unit_id
-        JOIN counselling_slots s ON s.id = a.slot_id
+      SELECT a.unit_id AS k, count(*) AS n
+        FROM counselling_appointments a
        WHERE a.status = 'completed'
-         AND (s.starts_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${yearStart(asOf)}::date AND ${asOf}::date
-       GROUP BY sub.k`);
+         AND (a.completed_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${yearStart(asOf)}::date AND ${asOf}::date
+       GROUP BY 1`);
     return new Map(rowsOf<{ k: number; n: unknown }>(r).map((x) => [Number(x.k), num(x.n)]));
   },
 );
@@ -28,9 +27,10 @@ registerIndicator({
   key: 'counselling.sessions',
   program: 'counselling',
   name: '心理咨询服务人次',
-  definition: '统计日所在年度1月1日至统计日，已完成的职工心理咨询次数（按预约时段的日期，经本单位及下级单位预约）；只计人次，不涉及来访者身份和咨询内容',
+  definition: '统计日所在年度1月1日至统计日，已完成的职工心理咨询次数（按咨询师登记完成的日期，经本单位及下级单位预约）；只计人次，不涉及来访者身份和咨询内容',
   unit: '人次',
   direction: 'higher',
+  yearToDate: true,
   version: 1,
   advice: '请向职工宣传心理咨询服务，协调咨询师增开预约时段，并提醒已预约的职工按时到访。',
   compute: async (ctx, unitId, asOf) => ({ value: await sessions.ofUnit(ctx, unitId, asOf) }),

@@ -8,16 +8,16 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '../../db/sql.ts';
 import type { Ctx } from '../../engines/context.ts';
 import { registerIndicator } from '../../engines/indicators/catalogue.ts';
-import { groupedSource, num, unitsOf, type GroupScope } from '../../engines/indicators/grouped.ts';
+import { addFields, groupedSource, num } from '../../engines/indicators/grouped.ts';
 import { getUnit, subtreeRange } from '../../engines/org/service.ts';
 import { todayInShanghai, type IsoDate } from '../../engines/time.ts';
 
-interface HardshipCounts {
+type HardshipCounts = {
   households: number;
   deep: number;
   relative: number;
   accident: number;
-}
+};
 
 const zero = (): HardshipCounts => ({ households: 0, deep: 0, relative: 0, accident: 0 });
 
@@ -31,16 +31,15 @@ function onFile(asOf: IsoDate): SQL {
                 ORDER BY e.on_date DESC, e.id DESC LIMIT 1) = 'filed'`;
 }
 
-const counts = groupedSource(zero, async (ctx: Ctx, scope: GroupScope, asOf: IsoDate) => {
+const counts = groupedSource(zero, addFields, async (ctx: Ctx, asOf: IsoDate) => {
   const r = await ctx.db.execute(sql`
-    WITH sub AS (${unitsOf(scope)})
-    SELECT sub.k, count(*) AS households,
+    SELECT h.unit_id AS k, count(*) AS households,
            count(*) FILTER (WHERE h.grade = 'deep') AS deep,
            count(*) FILTER (WHERE h.grade = 'relative') AS relative,
            count(*) FILTER (WHERE h.grade = 'accident') AS accident
-      FROM hardship_households h JOIN sub ON sub.id = h.unit_id
+      FROM hardship_households h
      WHERE ${onFile(asOf)}
-     GROUP BY sub.k`);
+     GROUP BY 1`);
   return new Map(
     rowsOf<Record<string, unknown>>(r).map((x) => [Number(x.k), { households: num(x.households), deep: num(x.deep), relative: num(x.relative), accident: num(x.accident) }]),
   );

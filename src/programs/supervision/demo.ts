@@ -1,9 +1,11 @@
 /**
  * The supervision part of the demo: the year's targets for the city and its counties, the monthly
- * snapshots of the last twelve months (frozen from the membership demo's records, so they rise
- * toward today's figures — the report's), the city's bulletin for each month and each county's
- * for the last one, and the nudges of the units behind schedule. Month-end counts are already
- * tallied by the membership demo, so this takes seconds.
+ * snapshots of the last twelve months (frozen from the demo's records as of each month end, so the
+ * membership figures rise toward today's — the report's — and the other programs' show their own
+ * course), the city's bulletin for each month and each county's for the last one, and the nudges
+ * of the units behind schedule. Month-end membership counts are already tallied by the membership
+ * demo, so this takes seconds. Indicators of programs loaded after it are frozen by the
+ * scheduler's first round.
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
@@ -23,6 +25,10 @@ const TARGETED: Record<string, number | null> = {
   'membership.shuangliangRate': 0.9,
   'membership.unions': null,
   'membership.members': null,
+  'hardship.households': null,
+  'legal.received': null,
+  'legal.mediated': null,
+  'counselling.sessions': null,
 };
 
 /** Each county's ambition relative to its own trend: some ahead, some behind (deterministic). */
@@ -41,7 +47,19 @@ export async function seedSupervisionDemo(database: Database, opts: { today: str
   if (!root) throw new Error('The demo organisation must be loaded first');
   const city = { id: Number(root.id), path: root.path };
   const year = Number(opts.today.slice(0, 4));
-  const defs = listIndicators().filter((d) => d.key in TARGETED);
+  // Only the programs whose records are loaded by now: an indicator with no figure for the city a
+  // year ago nor today is left to the scheduler, whose first round freezes it from the records.
+  const loaded = await runAsSystem(database, async (db) => {
+    const ctx = systemCtx(db, city);
+    const out = [];
+    for (const def of listIndicators()) {
+      const now = (await def.compute(ctx, city.id, opts.today)).value;
+      const before = (await def.compute(ctx, city.id, monthEndBefore(opts.today, 12))).value;
+      if (now || before) out.push(def);
+    }
+    return out;
+  });
+  const defs = loaded.filter((d) => d.key in TARGETED);
 
   // Targets: from each unit's figure at the end of last year toward (a little beyond) its trend.
   const targets = await runAsSystem(database, async (db) => {
@@ -54,7 +72,7 @@ export async function seedSupervisionDemo(database: Database, opts: { today: str
     let n = 0;
     for (const [i, unitId] of ids.entries()) {
       for (const def of defs) {
-        const baseline = start.get(`${unitId}/${def.key}`) ?? 0;
+        const baseline = def.yearToDate ? 0 : (start.get(`${unitId}/${def.key}`) ?? 0);
         const current = now.get(`${unitId}/${def.key}`) ?? 0;
         const trend = baseline + (current - baseline) / share; // where the unit is heading by 31 December
         const lean = i === 0 ? 0.002 : LEAN[(i - 1) % LEAN.length]!;
@@ -77,7 +95,7 @@ export async function seedSupervisionDemo(database: Database, opts: { today: str
   const periods = Array.from({ length: 12 }, (_, i) => monthEndBefore(opts.today, 12 - i));
   let snapshotRows = 0;
   for (const period of periods) {
-    const r = await runAsSystem(database, (db) => freezeMonth(systemCtx(db, city), { rootUnitId: city.id, period, today: opts.today }));
+    const r = await runAsSystem(database, (db) => freezeMonth(systemCtx(db, city), { rootUnitId: city.id, period, today: opts.today, only: loaded.map((d) => d.key) }));
     snapshotRows += r.rows;
   }
 

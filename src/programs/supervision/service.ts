@@ -72,9 +72,11 @@ export async function composeBulletin(ctx: Ctx, unitId: number, period: IsoDate,
   const today = todayInShanghai();
   const children = await supervisedChildren(ctx, unit.id, end);
   const ids = [unit.id, ...children.map((c) => c.id)];
-  const defs = listIndicators();
   const frozen = await isFrozen(ctx, unit.id, end);
   if (opts.requireFrozen && !frozen) throw supervisionError('BULLETIN_NOT_FROZEN');
+  // A frozen month's bulletin covers the indicators frozen for it (one registered later is not made up).
+  const frozenKeys = frozen ? new Set(rowsOf<{ k: string }>(await ctx.db.execute(sql`SELECT DISTINCT indicator_key AS k FROM indicator_snapshots WHERE unit_id = ${unit.id} AND period = ${end}::date`)).map((r) => r.k)) : null;
+  const defs = listIndicators().filter((d) => !frozenKeys || frozenKeys.has(d.key));
   const current = frozen ? await frozenFigures(ctx, ids, end, defs) : await liveFigures(ctx, unit.id, children, end < today ? end : today, defs);
   const previous = (await isFrozen(ctx, unit.id, previousPeriod)) ? await frozenFigures(ctx, ids, previousPeriod, defs) : frozen ? new Map() : await liveFigures(ctx, unit.id, children, previousPeriod, defs);
   const progress = await progressMap(ctx, ids, end, current);

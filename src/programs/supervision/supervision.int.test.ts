@@ -133,8 +133,9 @@ async function otherProgramsRecords() {
       [t.a.id, room.counsellorId, room.roomId, `${day}T09:00:00+08:00`, `${day}T10:00:00+08:00`],
     );
     await database.query(
-      `INSERT INTO counselling_appointments (unit_id, slot_id, counsellor_id, requested_by, client_name, topic, status, created_by) VALUES ($1, $2, $3, 'worker', '来访者', 'work_stress', $4, $5)`,
-      [unitId, slot!.id, room.counsellorId, status, by],
+      `INSERT INTO counselling_appointments (unit_id, slot_id, counsellor_id, requested_by, client_name, topic, status, completed_at, created_by)
+       VALUES ($1, $2, $3, 'worker', '来访者', 'work_stress', $4, CASE WHEN $4 = 'completed' THEN $5::timestamptz + interval '1 hour' END, $6)`,
+      [unitId, slot!.id, room.counsellorId, status, `${day}T09:00:00+08:00`, by],
     );
   }
 }

@@ -424,13 +424,13 @@ const INDICATOR_EN: Record<string, { name: string; definition: string; figures?:
   },
   'relief.paidShare': {
     name: 'Relief paid out',
-    definition: 'For the campaigns of the date’s year (their period overlapping the year): aid paid by the date ÷ aid approved by the date; counted for the unit that entered the application; the parts in yuan',
-    figures: { paid: 'Paid', unpaid: 'Approved, not yet paid', approved: 'Approved' },
+    definition: 'Of the relief applications approved from 1 January of the date’s year to the date (every campaign): the amount paid by the date ÷ the amount approved; counted for the unit that entered the application; the parts in yuan',
+    figures: { paid: 'Paid this year', unpaid: 'Approved this year, not yet paid', approved: 'Approved this year' },
   },
   'relief.households': {
     name: 'Households helped',
-    definition: 'For the campaigns of the date’s year (their period overlapping the year): households paid by the date (students, for student aid)',
-    figures: { paid: 'Paid' },
+    definition: 'From 1 January of the date’s year to the date: applications paid, i.e. households helped (students, for student aid)',
+    figures: { paid: 'Paid this year' },
   },
   'legal.received': {
     name: 'Labour disputes received',
@@ -449,7 +449,7 @@ const INDICATOR_EN: Record<string, { name: string; definition: string; figures?:
   },
   'counselling.sessions': {
     name: 'Counselling sessions',
-    definition: 'From 1 January of the date’s year to the date: counselling sessions held (by the date of the booked slot, booked through the unit or those below); a count only, with no client or session content',
+    definition: 'From 1 January of the date’s year to the date: counselling sessions held (by the date the counsellor recorded the session as held, booked through the unit or those below); a count only, with no client or session content',
   },
 };
 
