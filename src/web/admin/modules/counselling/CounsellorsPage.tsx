@@ -1,16 +1,17 @@
 /** 咨询师与时段: the counsellors' team (qualification, availability, units served), the rooms, and the bookable slots per counsellor and room. */
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Form, Input, Modal, Popconfirm, Row, Select, Space, Switch, Table, Tag, TimePicker, Tooltip, type TableProps } from 'antd';
+import { TeamMembers } from '../../components/TeamMembers.tsx';
+import { App, Button, Card, Col, DatePicker, Form, Input, Modal, Popconfirm, Row, Select, Space, Table, Tag, TimePicker, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, errorMessage, type PageOf, type Unit, type User } from '../../lib/api.ts';
+import { api, errorMessage } from '../../lib/api.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useScope } from '../../lib/scope.tsx';
 import { useCt } from './i18n.ts';
 import { BASE, slotTime, type Counsellor, type Room, type Slot } from './shared.ts';
 
-type Editing = { kind: 'counsellor'; c: Counsellor | null } | { kind: 'room' } | { kind: 'slot' };
+type Editing = { kind: 'room' } | { kind: 'slot' };
 
 export default function CounsellorsPage() {
   const { t } = useI18n();
@@ -29,8 +30,6 @@ export default function CounsellorsPage() {
   const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [busy, setBusy] = useState(false);
-  const [units, setUnits] = useState<{ value: number; label: string }[]>([]);
-  const [accounts, setAccounts] = useState<{ value: number; label: string }[]>([]);
   const [form] = Form.useForm();
   const manage = can('counselling.manage');
   const write = can('counselling.write');
@@ -39,12 +38,9 @@ export default function CounsellorsPage() {
   useEffect(() => {
     let live = true;
     setLoading(true);
-    Promise.all([api.get<{ items: Counsellor[] }>(`${BASE}/counsellors`), api.get<{ items: Room[] }>(`${BASE}/rooms`)])
-      .then(([c, r]) => {
-        if (!live) return;
-        setCounsellors(c.items);
-        setRooms(r.items);
-      })
+    api
+      .get<{ items: Room[] }>(`${BASE}/rooms`)
+      .then((r) => live && setRooms(r.items))
       .catch((e) => live && message.error(errorMessage(e)))
       .finally(() => live && setLoading(false));
     return () => {
@@ -61,30 +57,9 @@ export default function CounsellorsPage() {
       live = false;
     };
   }, [slotRange, slotCounsellor, version, message]);
-  useEffect(() => {
-    if (editing?.kind !== 'counsellor') return;
-    let live = true;
-    if (can('org.read'))
-      api
-        .get<PageOf<Unit>>('/api/v1/org/units', { parentId: scopeId, pageSize: 500, status: 'active' })
-        .then((r) => live && setUnits([{ value: scopeId, label: unit!.name }, ...r.items.map((u) => ({ value: u.id, label: u.name }))]))
-        .catch(() => undefined);
-    if (can('users.read'))
-      api
-        .get<PageOf<User>>('/api/v1/users', { role: 'counsellor', underUnitId: scopeId, pageSize: 200 })
-        .then((r) => live && setAccounts(r.items.map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))))
-        .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [editing, scopeId, unit, can]);
-
   const start = (e: Editing) => {
     form.resetFields();
-    if (e.kind === 'counsellor' && e.c) form.setFieldsValue({ ...e.c, unitsServed: (e.c.unitsServed ?? []).map((u) => u.id) });
-    if (e.kind === 'counsellor' && !e.c) form.setFieldsValue({ available: true, joinedOn: dayjs(), unitsServed: [scopeId] });
     if (e.kind === 'slot') form.setFieldsValue({ counsellorId: own?.id, roomId: rooms[0]?.id, date: dayjs().add(1, 'day'), start: dayjs('09:00', 'HH:mm'), end: dayjs('10:00', 'HH:mm') });
-    if (e.kind === 'counsellor' && e.c) setUnits((u) => [...u, ...(e.c!.unitsServed ?? []).filter((s) => !u.some((x) => x.value === s.id)).map((s) => ({ value: s.id, label: s.name }))]);
     setEditing(e);
   };
 
@@ -93,21 +68,7 @@ export default function CounsellorsPage() {
     if (!editing) return;
     setBusy(true);
     try {
-      if (editing.kind === 'counsellor') {
-        const common = {
-          qualification: String(v.qualification).trim(),
-          qualificationNo: v.qualificationNo?.trim() || null,
-          phone: v.phone?.trim() || null,
-          // An explicit null is only sent to unlink a login.
-          ...(v.userId ? { userId: v.userId } : editing.c?.userId ? { userId: null } : {}),
-          available: !!v.available,
-          availabilityNote: v.availabilityNote?.trim() || null,
-          unitsServed: v.unitsServed ?? [],
-        };
-        if (editing.c) await api.patch(`${BASE}/counsellors/${editing.c.id}`, common);
-        else await api.post(`${BASE}/counsellors`, { unitId: scopeId, name: String(v.name).trim(), joinedOn: (v.joinedOn as Dayjs).format('YYYY-MM-DD'), ...common });
-        message.success(editing.c ? ct('c.saved') : ct('c.created'));
-      } else if (editing.kind === 'room') {
+      if (editing.kind === 'room') {
         await api.post(`${BASE}/rooms`, { unitId: scopeId, name: String(v.name).trim(), address: v.address?.trim() || null });
         message.success(ct('room.created'));
       } else {
@@ -135,26 +96,6 @@ export default function CounsellorsPage() {
     }
   };
 
-  const cColumns: TableProps<Counsellor>['columns'] = [
-    { title: ct('c.name'), dataIndex: 'name', width: 130 },
-    { title: ct('c.qualification'), dataIndex: 'qualification', width: 170 },
-    { title: ct('c.qualificationNo'), dataIndex: 'qualificationNo', width: 140, render: (v: string | null) => v ?? '—' },
-    { title: ct('c.phone'), dataIndex: 'phone', width: 120, render: (v: string | null) => v ?? '—' },
-    {
-      title: ct('c.available'),
-      dataIndex: 'available',
-      width: 100,
-      render: (v: boolean, c) => (
-        <Tooltip title={c.availabilityNote ?? undefined}>
-          <Tag color={v ? 'green' : 'default'}>{v ? ct('c.availableYes') : ct('c.availableNo')}</Tag>
-        </Tooltip>
-      ),
-    },
-    { title: ct('c.units'), dataIndex: 'unitsServed', ellipsis: true, render: (v: Counsellor['unitsServed']) => (v ?? []).map((u) => u.name).join('、') || '—' },
-    { title: ct('c.account'), dataIndex: 'userId', width: 90, render: (v: number | null) => (v ? <Tag color="blue">{ct('c.linked')}</Tag> : <span className="gh-muted">{ct('c.noAccount')}</span>) },
-    { title: ct('c.joinedOn'), dataIndex: 'joinedOn', width: 105 },
-    ...(manage ? [{ title: t('common.actions'), key: 'act', width: 70, render: (_: unknown, c: Counsellor) => <a onClick={() => start({ kind: 'counsellor', c })}>{ct('c.edit')}</a> }] : []),
-  ];
   const sColumns: TableProps<Slot>['columns'] = [
     { title: ct('appt.time'), dataIndex: 'startsAt', render: (_v: string, s) => slotTime(s.startsAt, s.endsAt) },
     { title: ct('appt.counsellor'), dataIndex: 'counsellorName', width: 150 },
@@ -179,27 +120,58 @@ export default function CounsellorsPage() {
 
   return (
     <div className="gh-page">
-      <Card
-        className="gh-card"
-        title={
-          <Space>
-            {ct('c.title')}
-            <Tag color="red">{ct('under', { name: unit!.name })}</Tag>
-          </Space>
-        }
-        extra={
-          manage && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => start({ kind: 'counsellor', c: null })}>
-              {ct('c.create')}
-            </Button>
-          )
-        }
-      >
-        <div className="gh-muted" style={{ marginBottom: 8 }}>
-          {ct('c.count', { n: counsellors.length, a: counsellors.filter((c) => c.available).length })}
-        </div>
-        <Table<Counsellor> rowKey="id" size="middle" columns={cColumns} dataSource={counsellors} loading={loading} pagination={{ pageSize: 10 }} scroll={{ x: 1000 }} />
-      </Card>
+      <TeamMembers<Counsellor>
+        path={`${BASE}/counsellors`}
+        role="counsellor"
+        manage={manage}
+        formName="counselling-team"
+        pageSize={10}
+        scrollX={1000}
+        modalWidth={600}
+        version={version}
+        onLoaded={setCounsellors}
+        words={{
+          title: ct('c.title'),
+          under: ct('under', { name: unit!.name }),
+          create: ct('c.create'),
+          edit: ct('c.edit'),
+          created: ct('c.created'),
+          saved: ct('c.saved'),
+          name: ct('c.name'),
+          phone: ct('c.phone'),
+          phoneFormat: ct('phone.format'),
+          available: ct('c.available'),
+          availableYes: ct('c.availableYes'),
+          availableNo: ct('c.availableNo'),
+          availabilityNote: ct('c.availabilityNote'),
+          units: ct('c.units'),
+          account: ct('c.account'),
+          accountHint: ct('c.accountHint'),
+          linked: ct('c.linked'),
+          noAccount: ct('c.noAccount'),
+          joinedOn: ct('c.joinedOn'),
+          count: (n, a) => ct('c.count', { n, a }),
+        }}
+        columns={[
+          { title: ct('c.qualification'), dataIndex: 'qualification', width: 170 },
+          { title: ct('c.qualificationNo'), dataIndex: 'qualificationNo', width: 140, render: (v: string | null) => v ?? '—' },
+        ]}
+        fields={() => (
+          <>
+            <Col span={14}>
+              <Form.Item label={ct('c.qualification')} name="qualification" rules={[{ required: true, whitespace: true, message: t('common.required', { f: ct('c.qualification') }) }]}>
+                <Input maxLength={100} placeholder="国家二级心理咨询师" />
+              </Form.Item>
+            </Col>
+            <Col span={14}>
+              <Form.Item label={ct('c.qualificationNo')} name="qualificationNo">
+                <Input maxLength={50} />
+              </Form.Item>
+            </Col>
+          </>
+        )}
+        values={(v) => ({ qualification: String(v.qualification).trim(), qualificationNo: typeof v.qualificationNo === 'string' && v.qualificationNo.trim() ? v.qualificationNo.trim() : null })}
+      />
       <Row gutter={16}>
         <Col xs={24} xl={16}>
           <Card
@@ -247,64 +219,17 @@ export default function CounsellorsPage() {
       </Row>
       <Modal
         open={editing !== null}
-        title={editing?.kind === 'room' ? ct('room.create') : editing?.kind === 'slot' ? ct('slot.create') : editing?.c ? `${ct('c.edit')}：${editing.c.name}` : ct('c.create')}
+        title={editing?.kind === 'room' ? ct('room.create') : ct('slot.create')}
         okText={t('common.ok')}
         cancelText={t('common.cancel')}
         onOk={() => void save().catch(() => undefined)}
         onCancel={() => setEditing(null)}
         confirmLoading={busy}
         mask={{ closable: false }}
-        width={600}
+        width={560}
         forceRender
       >
-        <Form form={form} layout="vertical" name="counselling-team">
-          {editing?.kind === 'counsellor' && (
-            <Row gutter={12}>
-              <Col span={10}>
-                <Form.Item label={ct('c.name')} name="name" rules={[{ required: true, whitespace: true, message: t('common.required', { f: ct('c.name') }) }]}>
-                  <Input maxLength={50} disabled={!!editing.c} />
-                </Form.Item>
-              </Col>
-              <Col span={14}>
-                <Form.Item label={ct('c.qualification')} name="qualification" rules={[{ required: true, whitespace: true, message: t('common.required', { f: ct('c.qualification') }) }]}>
-                  <Input maxLength={100} placeholder="国家二级心理咨询师" />
-                </Form.Item>
-              </Col>
-              <Col span={12}>
-                <Form.Item label={ct('c.qualificationNo')} name="qualificationNo">
-                  <Input maxLength={50} />
-                </Form.Item>
-              </Col>
-              <Col span={12}>
-                <Form.Item label={ct('c.phone')} name="phone" rules={[{ pattern: /^1[3-9]\d{9}$/, message: ct('phone.format') }]}>
-                  <Input maxLength={11} />
-                </Form.Item>
-              </Col>
-              <Col span={8}>
-                <Form.Item label={ct('c.available')} name="available" valuePropName="checked">
-                  <Switch />
-                </Form.Item>
-              </Col>
-              <Col span={16}>
-                <Form.Item label={ct('c.availabilityNote')} name="availabilityNote">
-                  <Input maxLength={200} />
-                </Form.Item>
-              </Col>
-              <Col span={24}>
-                <Form.Item label={ct('c.units')} name="unitsServed">
-                  <Select mode="multiple" options={units} showSearch={{ optionFilterProp: 'label' }} />
-                </Form.Item>
-                <Form.Item label={ct('c.account')} name="userId" extra={ct('c.accountHint')}>
-                  <Select allowClear options={accounts} showSearch={{ optionFilterProp: 'label' }} />
-                </Form.Item>
-                {!editing.c && (
-                  <Form.Item label={ct('c.joinedOn')} name="joinedOn" rules={[{ required: true, message: t('common.required', { f: ct('c.joinedOn') }) }]}>
-                    <DatePicker format="YYYY-MM-DD" disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />
-                  </Form.Item>
-                )}
-              </Col>
-            </Row>
-          )}
+        <Form form={form} layout="vertical" name="counselling-rooms-slots">
           {editing?.kind === 'room' && (
             <>
               <Form.Item label={ct('room.name')} name="name" rules={[{ required: true, whitespace: true, message: t('common.required', { f: ct('room.name') }) }]}>
