@@ -127,6 +127,10 @@ describe('every report figure', () => {
     expect((await ok('city', 'GET', `/api/v1/relief/campaigns/${c.id}/drill?figure=households&grade=deep`)).total).toBe(0);
 
     const aid = await ok('city', 'POST', '/api/v1/relief/campaigns', { unitId: t.city.id, kind: 'student_aid', name: `${year}年金秋助学（报表）`, periodFrom: `${year}-01-01`, periodTo: `${year}-12-31`, steps: [{ kind: 'decide', level: 'grassroots' }] });
+    // The standards by school level reach the browser (the template the form fills in, the campaign it shows).
+    const templates = await ok('clerk', 'GET', '/api/v1/relief/templates');
+    expect(templates.items.find((x: { kind: string }) => x.kind === 'student_aid').standards.bySchool.college).toEqual({ filed: 5000_00, notFiled: 3000_00 });
+    expect(aid.standards.bySchool.high_school).toEqual({ filed: 3000_00, notFiled: 2000_00 });
     const st = await ok('clerk', 'POST', `/api/v1/relief/campaigns/${aid.id}/applications`, { unitId: t.aUnion.id, name: '小己', idNumber: fakeIdNumber('2006-08-08'), schoolLevel: 'high_school' });
     await ok('chair', 'POST', `/api/v1/relief/applications/${st.id}/decision`, { decision: 'approve' });
     const table = await ok('countyA', 'GET', `/api/v1/relief/campaigns/${aid.id}/student-aid`);

@@ -60,10 +60,12 @@ const Rules = Type.Object(
   },
   { additionalProperties: false },
 );
+const SchoolStandard = Type.Object({ filed: Fen, notFiled: Fen }, { additionalProperties: false });
 const Standards = Type.Object(
   {
     byGrade: Type.Optional(Type.Object({ deep: Type.Optional(Fen), relative: Type.Optional(Fen), accident: Type.Optional(Fen), not_filed: Type.Optional(Fen) }, { additionalProperties: false })),
-    bySchool: Type.Optional(Type.Record(OneOf(SCHOOL_LEVELS), Type.Object({ filed: Fen, notFiled: Fen }, { additionalProperties: false }))),
+    // Named keys (not a record over an enum): the response serialiser keeps only the properties it knows.
+    bySchool: Type.Optional(Type.Object(Object.fromEntries(SCHOOL_LEVELS.map((l) => [l, Type.Optional(SchoolStandard)])) as Record<(typeof SCHOOL_LEVELS)[number], ReturnType<typeof Type.Optional<typeof SchoolStandard>>>, { additionalProperties: false })),
   },
   { additionalProperties: false },
 );
