@@ -47,7 +47,7 @@ async function settle(page: Page) {
 
 test.describe.configure({ timeout: 120_000 });
 
-test('the latest bulletin: its signature, the PDF, and a laggard’s figure followed down to its records', async ({ page, baseURL }) => {
+test('the latest bulletin: its signature, the PDF, a laggard’s figure followed down to its records; a county reads it from below; a lawyer has the notifications page', async ({ page, browser, baseURL }) => {
   const errors = watchConsole(page);
   const bulletin = await publishLatestBulletin(baseURL!);
   const formation = bulletin.content.indicators.find((i) => i.key === 'membership.formationRate')!;
@@ -102,8 +102,45 @@ test('the latest bulletin: its signature, the PDF, and a laggard’s figure foll
   await firstRecord.click();
   await expect(page).toHaveURL(/\/membership\/enterprises\?/);
   await expect(page.getByRole('cell', { name, exact: true })).toBeVisible();
-
   expect(errors).toEqual([]);
+
+  // A county reads the city's bulletin that ranks it, read-only: its own figures open its records
+  // (here its hardship households, with their own columns), another county's do not.
+  const county = await browser.newContext();
+  const cp = await county.newPage();
+  const countyErrors = watchConsole(cp);
+  await loginAndWait(cp, 'yanping.admin');
+  await cp.goto('/supervision/bulletins');
+  const above = cp.getByRole('table', { name: '上级发布的通报' });
+  await above.getByRole('link', { name: bulletin.title }).first().click();
+  await expect(cp.getByRole('heading', { name: bulletin.title })).toBeVisible();
+  await expect(cp.getByText('上级通报（只读）')).toBeVisible();
+  const hardship = cp.getByRole('region', { name: '在档困难职工户数' });
+  const other = bulletin.content.indicators.find((i) => i.key === 'hardship.households')!.rows.find((r) => r.name !== '延平区总工会')!;
+  await expect(hardship.getByRole('row').filter({ hasText: other.name }).getByRole('button')).toHaveCount(0);
+  await hardship.getByRole('button', { name: /^延平区总工会 在档困难职工户数/ }).click();
+  const households = cp.getByRole('dialog').filter({ hasText: '在档困难职工户数明细 · 延平区总工会' });
+  await expect(households.getByRole('columnheader', { name: '建档日期' })).toBeVisible();
+  await expect(households.getByRole('columnheader', { name: '困难类别' })).toBeVisible();
+  await expect(households.getByRole('table').getByRole('row').nth(1).getByRole('link')).toBeVisible();
+  await screenshot(cp, 'supervision-bulletin-from-above');
+  expect(countyErrors).toEqual([]);
+  await county.close();
+
+  // A lawyer, who sees no supervision figures, has the bell and the notifications page.
+  const lawyer = await browser.newContext();
+  const lp = await lawyer.newPage();
+  const lawyerErrors = watchConsole(lp);
+  await loginAndWait(lp, 'nanping.lawyer');
+  await expect(lp.getByTestId('notification-bell')).toBeVisible();
+  const lawyerMenu = lp.getByRole('menu', { name: '主菜单' });
+  await lawyerMenu.getByRole('menuitem', { name: '督查督办' }).click();
+  await expect(lawyerMenu.getByRole('menuitem', { name: '工作看板' })).toHaveCount(0);
+  await lawyerMenu.getByRole('menuitem', { name: '消息提醒' }).click();
+  await expect(lp).toHaveURL(/\/supervision\/notifications/);
+  await expect(lp.getByRole('table', { name: '消息提醒' })).toBeVisible();
+  expect(lawyerErrors).toEqual([]);
+  await lawyer.close();
 });
 
 test('a nudge raised from the targets page reaches the county’s bell live, links to the dashboard and is marked read', async ({ page, browser, baseURL }) => {
