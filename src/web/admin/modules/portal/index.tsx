@@ -4,7 +4,8 @@
  */
 import { Button } from 'antd';
 import { CustomerServiceOutlined, HomeOutlined, SafetyCertificateOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
-import { NavLink, Route, Routes } from 'react-router';
+import { useEffect } from 'react';
+import { NavLink, Route, Routes, useLocation } from 'react-router';
 import { useI18n } from '../../lib/i18n.tsx';
 import { NotFound } from '../../components/Results.tsx';
 import { usePt } from './i18n.ts';
@@ -16,9 +17,12 @@ import './portal.css';
 
 function TabBar() {
   const { pt } = usePt();
+  const { pathname } = useLocation();
+  // A case belongs to 我要维权 even though its address does not start there.
+  const onCase = pathname.startsWith('/portal/cases/');
   const tabs = [
     { to: '/portal', end: true, icon: <HomeOutlined />, label: pt('tab.home') },
-    { to: '/portal/rights', end: false, icon: <SafetyCertificateOutlined />, label: pt('tab.rights') },
+    { to: '/portal/rights', end: false, icon: <SafetyCertificateOutlined />, label: pt('tab.rights'), also: onCase },
     { to: '/portal/counselling', end: false, icon: <CustomerServiceOutlined />, label: pt('tab.counselling') },
     { to: '/portal/me', end: false, icon: <UserOutlined />, label: pt('tab.me') },
   ];
@@ -26,7 +30,7 @@ function TabBar() {
     <nav className="gp-tabs" aria-label={pt('portal.name')}>
       <div className="gp-tabs-inner">
         {tabs.map((t) => (
-          <NavLink key={t.to} to={t.to} end={t.end} className={({ isActive }) => `gp-tab${isActive ? ' active' : ''}`}>
+          <NavLink key={t.to} to={t.to} end={t.end} className={({ isActive }) => `gp-tab${isActive || ('also' in t && t.also) ? ' active' : ''}`}>
             {t.icon}
             <span>{t.label}</span>
           </NavLink>
@@ -39,6 +43,11 @@ function TabBar() {
 export default function PortalModule() {
   const { pt } = usePt();
   const { t, lang, setLang } = useI18n();
+  const { pathname } = useLocation();
+  // Each page starts at its top, as a phone user expects after a tap.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [pathname]);
   return (
     <div className="gp-shell">
       <header className="gp-top">
