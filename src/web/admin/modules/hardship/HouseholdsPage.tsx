@@ -10,6 +10,7 @@ import { usePaging } from '../../lib/paging.ts';
 import { useScope } from '../../lib/scope.tsx';
 import { KeywordSearch } from '../../components/KeywordSearch.tsx';
 import { GRADE_COLORS, HBASE, iso, STATUS_COLORS, STATUS_LABELS, useHardshipCodes, type Grade, type Household, type HouseholdStatus } from './shared.ts';
+import { useHt } from './i18n.ts';
 import { RegisterDrawer } from './RegisterDrawer.tsx';
 import { HouseholdDrawer } from './HouseholdDrawer.tsx';
 
@@ -25,6 +26,7 @@ export default function HouseholdsPage() {
   const { can } = useAuth();
   const { unit } = useScope();
   const codes = useHardshipCodes();
+  const { ht, hl } = useHt();
   const scopeId = unit!.id;
   const [params, setParams] = useSearchParams();
   const [grade, setGrade] = useState<Grade | undefined>();
@@ -91,16 +93,16 @@ export default function HouseholdsPage() {
   };
 
   const columns: TableProps<Household>['columns'] = [
-    { title: '姓名', dataIndex: 'workerName', width: 100, render: (v: string, h) => <a onClick={() => setOpenId(h.id)}>{v}</a> },
-    { title: '身份证号', dataIndex: 'idMasked', width: 190, render: (v: string) => <span className="gh-hr-mono">{v}</span> },
-    { title: '所属工会', dataIndex: 'unitName', ellipsis: true },
-    { title: '工作单位', dataIndex: 'employer', ellipsis: true, render: (v: string | null) => v ?? '—' },
-    { title: '家庭人口', dataIndex: 'householdSize', width: 80, align: 'right' },
-    { title: '困难类别', dataIndex: 'grade', width: 100, render: (g: Grade | null) => (g ? <Tag color={GRADE_COLORS[g]}>{codes.grades[g]}</Tag> : '—') },
-    { title: '主要致困原因', dataIndex: 'mainCause', width: 120, render: (c: string) => codes.causes[c] ?? c },
-    { title: '状态', dataIndex: 'status', width: 110, render: (s: HouseholdStatus) => <Tag color={STATUS_COLORS[s]}>{STATUS_LABELS[s]}</Tag> },
-    { title: '建档日期', dataIndex: 'filedOn', width: 110, render: (v: string | null) => v ?? '—' },
-    { title: '下次复核', dataIndex: 'nextReviewDue', width: 110, render: (v: string | null) => (v ? <span className={v <= dayjs().format('YYYY-MM-DD') ? 'gh-danger' : undefined}>{v}</span> : '—') },
+    { title: ht('col.name'), dataIndex: 'workerName', width: 100, render: (v: string, h) => <a onClick={() => setOpenId(h.id)}>{v}</a> },
+    { title: ht('col.id'), dataIndex: 'idMasked', width: 190, render: (v: string) => <span className="gh-hr-mono">{v}</span> },
+    { title: ht('col.union'), dataIndex: 'unitName', ellipsis: true },
+    { title: ht('col.employer'), dataIndex: 'employer', ellipsis: true, render: (v: string | null) => v ?? '—' },
+    { title: ht('col.size'), dataIndex: 'householdSize', width: 80, align: 'right' },
+    { title: ht('col.grade'), dataIndex: 'grade', width: 100, render: (g: Grade | null) => (g ? <Tag color={GRADE_COLORS[g]}>{hl('grade', g)}</Tag> : '—') },
+    { title: ht('col.cause'), dataIndex: 'mainCause', width: 120, render: (c: string) => codes.causes[c] ?? c },
+    { title: ht('col.status'), dataIndex: 'status', width: 110, render: (s: HouseholdStatus) => <Tag color={STATUS_COLORS[s]}>{hl('status', s)}</Tag> },
+    { title: ht('col.filedOn'), dataIndex: 'filedOn', width: 110, render: (v: string | null) => v ?? '—' },
+    { title: ht('col.nextReview'), dataIndex: 'nextReviewDue', width: 110, render: (v: string | null) => (v ? <span className={v <= dayjs().format('YYYY-MM-DD') ? 'gh-danger' : undefined}>{v}</span> : '—') },
   ];
 
   return (
@@ -109,21 +111,21 @@ export default function HouseholdsPage() {
         <Card className="gh-card" style={{ marginBottom: 16 }}>
           <Row gutter={16}>
             <Col span={4}>
-              <Statistic title="已建档户数" value={counts.filed} />
+              <Statistic title={ht('stat.filed')} value={counts.filed} />
             </Col>
             <Col span={4}>
-              <Statistic title="建档户人口" value={counts.filedPeople} />
+              <Statistic title={ht('stat.filedPeople')} value={counts.filedPeople} />
             </Col>
             {(['deep', 'relative', 'accident'] as const).map((g) => (
               <Col span={4} key={g}>
                 <a onClick={() => (setGrade(g), setStatus('filed'), setPage(1))}>
-                  <Statistic title={codes.grades[g]} value={counts.byGrade[g] ?? 0} />
+                  <Statistic title={hl('grade', g)} value={counts.byGrade[g] ?? 0} />
                 </a>
               </Col>
             ))}
             <Col span={4}>
               <a onClick={() => (setStatus('applied'), setGrade(undefined), setPage(1))}>
-                <Statistic title="待入户核查" value={counts.byStatus.applied ?? 0} />
+                <Statistic title={ht('stat.toVisit')} value={counts.byStatus.applied ?? 0} />
               </a>
             </Col>
           </Row>
@@ -133,37 +135,37 @@ export default function HouseholdsPage() {
         className="gh-card"
         title={
           <Space>
-            困难职工档案
-            <Tag color="red">{unit!.name}及下级</Tag>
+            {ht('list.title')}
+            <Tag color="red">{ht('list.scope', { name: unit!.name })}</Tag>
           </Space>
         }
         extra={
           <Space className="gh-no-print">
             <Button icon={<DownloadOutlined />} onClick={() => void exportXlsx()} loading={exporting}>
-              导出 Excel（脱敏）
+              {ht('list.export')}
             </Button>
             {can('hardship.write') && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>
-                登记困难职工
+                {ht('list.register')}
               </Button>
             )}
           </Space>
         }
       >
         <Space wrap style={{ marginBottom: 12 }} className="gh-no-print">
-          <Select aria-label="困难类别" placeholder="困难类别" allowClear style={{ width: 120 }} value={grade} onChange={(v) => (setGrade(v), setPage(1))} options={(['deep', 'relative', 'accident'] as const).map((g) => ({ value: g, label: codes.grades[g] }))} />
-          <Select aria-label="档案状态" placeholder="档案状态" allowClear style={{ width: 140 }} value={status} onChange={(v) => (setStatus(v), setPage(1))} options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))} />
-          <Select aria-label="致困原因" placeholder="致困原因" allowClear style={{ width: 150 }} value={cause} onChange={(v) => (setCause(v), setPage(1))} options={Object.entries(codes.causes).map(([value, label]) => ({ value, label }))} />
+          <Select aria-label="困难类别" placeholder={ht('filter.grade')} allowClear style={{ width: 120 }} value={grade} onChange={(v) => (setGrade(v), setPage(1))} options={(['deep', 'relative', 'accident'] as const).map((g) => ({ value: g, label: hl('grade', g) }))} />
+          <Select aria-label="档案状态" placeholder={ht('filter.status')} allowClear style={{ width: 140 }} value={status} onChange={(v) => (setStatus(v), setPage(1))} options={Object.keys(STATUS_LABELS).map((value) => ({ value, label: hl('status', value) }))} />
+          <Select aria-label="致困原因" placeholder={ht('filter.cause')} allowClear style={{ width: 150 }} value={cause} onChange={(v) => (setCause(v), setPage(1))} options={Object.entries(codes.causes).map(([value, label]) => ({ value, label }))} />
           <Space size={4}>
             <label htmlFor="gh-hr-due" className="gh-small">
-              复核到期（截至）
+              {ht('filter.dueBy')}
             </label>
             <DatePicker id="gh-hr-due" value={dueBy} format="YYYY-MM-DD" onChange={(d) => (setDueBy(d), setPage(1))} />
             <Button size="small" type="link" onClick={() => (setDueBy(dayjs().add(30, 'day')), setPage(1))}>
-              30 天内到期
+              {ht('filter.due30')}
             </Button>
           </Space>
-          <KeywordSearch placeholder="姓名、工作单位或完整身份证号" width={300} value={qInput} onChange={setQInput} onSearch={(v) => (setQ(v), setPage(1))} />
+          <KeywordSearch placeholder={ht('filter.keyword')} width={300} value={qInput} onChange={setQInput} onSearch={(v) => (setQ(v), setPage(1))} />
         </Space>
         <Table<Household> rowKey="id" size="middle" loading={loading} columns={columns} dataSource={data.items} pagination={pagination(data.total)} scroll={{ x: 1200 }} />
       </Card>

@@ -10,6 +10,7 @@ import { usePaging } from '../../lib/paging.ts';
 import { useScope, useUnitQuery } from '../../lib/scope.tsx';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect.tsx';
 import { fenToYuan, iso, yuanRule, yuanToFen } from '../hardship/shared.ts';
+import { useRt } from './i18n.ts';
 import { KIND_LABELS, RBASE, stepText, useReliefCodes, type Campaign, type CampaignKind, type ChainStep, type Template } from './shared.ts';
 
 const GRADES = ['deep', 'relative', 'accident', 'not_filed'] as const;
@@ -32,6 +33,7 @@ export default function CampaignsPage() {
   const unitQuery = useUnitQuery();
   const navigate = useNavigate();
   const codes = useReliefCodes();
+  const { rt, rl } = useRt();
   const [kind, setKind] = useState<CampaignKind | undefined>();
   const { page, pageSize, setPage, pagination } = usePaging();
   const [data, setData] = useState<PageOf<Campaign>>({ items: [], total: 0 });
@@ -138,7 +140,7 @@ export default function CampaignsPage() {
     <div className="gh-page">
       <Card
         className="gh-card"
-        title="帮扶活动"
+        title={rt('campaigns.title')}
         extra={
           can('relief.write') && (
             <Button
@@ -151,13 +153,13 @@ export default function CampaignsPage() {
                 setCreating(true);
               }}
             >
-              举办帮扶活动
+              {rt('campaigns.create')}
             </Button>
           )
         }
       >
         <Space style={{ marginBottom: 12 }}>
-          <Select aria-label="活动类型" placeholder="活动类型" allowClear style={{ width: 160 }} value={kind} onChange={(v) => (setKind(v), setPage(1))} options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))} />
+          <Select aria-label="活动类型" placeholder={rt('campaigns.kind')} allowClear style={{ width: 160 }} value={kind} onChange={(v) => (setKind(v), setPage(1))} options={Object.keys(KIND_LABELS).map((value) => ({ value, label: rl('kind', value) }))} />
         </Space>
         <Table<Campaign>
           rowKey="id"
@@ -165,11 +167,11 @@ export default function CampaignsPage() {
           dataSource={data.items}
           pagination={pagination(data.total)}
           columns={[
-            { title: '活动名称', dataIndex: 'name', render: (v: string, c) => <Link to={`/relief/campaigns/${c.id}${unitQuery}`}>{v}</Link> },
-            { title: '类型', dataIndex: 'kind', width: 120, render: (k: CampaignKind) => <Tag color={k === 'student_aid' ? 'blue' : k === 'festival' ? 'red' : 'default'}>{KIND_LABELS[k]}</Tag> },
-            { title: '活动期间', width: 220, render: (_: unknown, c) => `${c.periodFrom} 至 ${c.periodTo}` },
-            { title: '标准金额', ellipsis: true, render: (_: unknown, c) => standardsText(c) },
-            { title: '状态', dataIndex: 'status', width: 90, render: (s: string) => (s === 'open' ? <Tag color="green">进行中</Tag> : <Tag>已结束</Tag>) },
+            { title: rt('col.name'), dataIndex: 'name', render: (v: string, c) => <Link to={`/relief/campaigns/${c.id}${unitQuery}`}>{v}</Link> },
+            { title: rt('col.kind'), dataIndex: 'kind', width: 120, render: (k: CampaignKind) => <Tag color={k === 'student_aid' ? 'blue' : k === 'festival' ? 'red' : 'default'}>{rl('kind', k)}</Tag> },
+            { title: rt('col.period'), width: 220, render: (_: unknown, c) => rt('period', { from: c.periodFrom, to: c.periodTo }) },
+            { title: rt('col.standards'), ellipsis: true, render: (_: unknown, c) => standardsText(c) },
+            { title: rt('col.status'), dataIndex: 'status', width: 90, render: (s: string) => (s === 'open' ? <Tag color="green">{rl('status', s)}</Tag> : <Tag>{rl('status', 'closed')}</Tag>) },
           ]}
         />
       </Card>
