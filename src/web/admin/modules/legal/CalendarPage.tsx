@@ -19,8 +19,6 @@ interface CalendarYear {
   days: CalendarDay[];
 }
 
-const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
-
 export default function CalendarPage() {
   const { lt } = useLt();
   const { message } = App.useApp();
@@ -72,7 +70,7 @@ export default function CalendarPage() {
 
   const columns: TableProps<CalendarDay>['columns'] = [
     { title: lt('cal.day'), dataIndex: 'day', width: 130 },
-    { title: lt('cal.weekday'), dataIndex: 'day', key: 'weekday', width: 80, render: (d: string) => `周${WEEKDAYS[dayjs(d).day()]}` },
+    { title: lt('cal.weekday'), dataIndex: 'day', key: 'weekday', width: 80, render: (d: string) => lt('cal.weekdays').split(',')[dayjs(d).day()] },
     { title: lt('cal.kind'), dataIndex: 'kind', width: 130, render: (k: CalendarDay['kind']) => <Tag color={k === 'holiday' ? 'red' : 'blue'}>{lt(`cal.kind.${k}`)}</Tag> },
     { title: lt('cal.name'), dataIndex: 'name' },
     ...(keeps
