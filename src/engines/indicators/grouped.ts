@@ -6,7 +6,7 @@
  * scope's unit paths once per transaction for every program, so the dashboard, a bulletin or a
  * month's snapshot of the whole tree asks each program once per date, whatever the number of units.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '../../db/sql.ts';
 import type { Ctx } from '../context.ts';
 import { getUnit } from '../org/service.ts';
@@ -24,7 +24,16 @@ const pathCache = new WeakMap<Ctx, Promise<Map<number, string>>>();
 function unitPaths(ctx: Ctx): Promise<Map<number, string>> {
   let p = pathCache.get(ctx);
   if (!p) {
-    p = ctx.db.execute(sql`SELECT id, path FROM org_units`).then((r) => new Map(rowsOf<{ id: number; path: string }>(r).map((u) => [Number(u.id), u.path])));
+    // One row, not one per unit: the scope of the whole city holds thousands of units.
+    p = ctx.db.execute(sql`SELECT string_agg(path, ' ') AS paths FROM org_units`).then((r) => {
+      const out = new Map<number, string>();
+      for (const path of (rowsOf<{ paths: string | null }>(r)[0]?.paths ?? '').split(' ')) {
+        if (!path) continue;
+        const parts = path.split('/');
+        out.set(Number(parts[parts.length - 2]), path); // '/1/4/57/': the unit's own id is the last part
+      }
+      return out;
+    });
     pathCache.set(ctx, p);
     p.catch(() => pathCache.delete(ctx));
   }
@@ -77,6 +86,16 @@ export function groupedSource<C>(zero: () => C, add: (a: C, b: C) => C, count: (
       return out;
     },
   };
+}
+
+/**
+ * The rows of a per-unit count as one JSON value: a count per unit of the whole city is thousands
+ * of small rows, and one value crosses from the database far faster than as many rows.
+ */
+export async function rowsAsOne<T>(ctx: Ctx, query: SQL): Promise<T[]> {
+  const r = rowsOf<{ rows: unknown }>(await ctx.db.execute(sql`SELECT COALESCE(json_agg(x), '[]'::json) AS rows FROM (${query}) x`));
+  const v = r[0]?.rows ?? [];
+  return (typeof v === 'string' ? JSON.parse(v) : v) as T[];
 }
 
 /** Adds up records of the same shape field by field (counts, amounts). */

@@ -3,23 +3,25 @@
  * Anonymous counts only — there is no drill-down, so no client or note is reached from a figure.
  */
 import { sql } from 'drizzle-orm';
-import { rowsOf } from '../../db/sql.ts';
 import type { Ctx } from '../../engines/context.ts';
 import { registerIndicator } from '../../engines/indicators/catalogue.ts';
-import { groupedSource, num, yearStart } from '../../engines/indicators/grouped.ts';
+import { groupedSource, num, rowsAsOne, yearStart } from '../../engines/indicators/grouped.ts';
 import type { IsoDate } from '../../engines/time.ts';
 
 const sessions = groupedSource(
   () => 0,
   (a, b) => a + b,
   async (ctx: Ctx, asOf: IsoDate) => {
-    const r = await ctx.db.execute(sql`
+    const rows = await rowsAsOne<{ k: number; n: number }>(
+      ctx,
+      sql`
       SELECT a.unit_id AS k, count(*) AS n
         FROM counselling_appointments a
        WHERE a.status = 'completed'
          AND (a.completed_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${yearStart(asOf)}::date AND ${asOf}::date
-       GROUP BY 1`);
-    return new Map(rowsOf<{ k: number; n: unknown }>(r).map((x) => [Number(x.k), num(x.n)]));
+       GROUP BY 1`,
+    );
+    return new Map(rows.map((x) => [Number(x.k), num(x.n)]));
   },
 );
 

@@ -8,18 +8,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '../../db/sql.ts';
 import type { Ctx } from '../../engines/context.ts';
 import { registerIndicator } from '../../engines/indicators/catalogue.ts';
-import { addFields, groupedSource, num } from '../../engines/indicators/grouped.ts';
+import { groupedSource, num, rowsAsOne } from '../../engines/indicators/grouped.ts';
 import { getUnit, subtreeRange } from '../../engines/org/service.ts';
 import { todayInShanghai, type IsoDate } from '../../engines/time.ts';
 
-type HardshipCounts = {
-  households: number;
-  deep: number;
-  relative: number;
-  accident: number;
-};
-
-const zero = (): HardshipCounts => ({ households: 0, deep: 0, relative: 0, accident: 0 });
 
 const GRADE_LABELS: Record<string, string> = { deep: '深度困难', relative: '相对困难', accident: '意外致困' };
 
@@ -31,19 +23,16 @@ function onFile(asOf: IsoDate): SQL {
                 ORDER BY e.on_date DESC, e.id DESC LIMIT 1) = 'filed'`;
 }
 
-const counts = groupedSource(zero, addFields, async (ctx: Ctx, asOf: IsoDate) => {
-  const r = await ctx.db.execute(sql`
-    SELECT h.unit_id AS k, count(*) AS households,
-           count(*) FILTER (WHERE h.grade = 'deep') AS deep,
-           count(*) FILTER (WHERE h.grade = 'relative') AS relative,
-           count(*) FILTER (WHERE h.grade = 'accident') AS accident
-      FROM hardship_households h
-     WHERE ${onFile(asOf)}
-     GROUP BY 1`);
-  return new Map(
-    rowsOf<Record<string, unknown>>(r).map((x) => [Number(x.k), { households: num(x.households), deep: num(x.deep), relative: num(x.relative), accident: num(x.accident) }]),
-  );
-});
+// Households on file per unit; the grades are counted only in the drill-down, so this count can be
+// answered from the (unit, status) index.
+const counts = groupedSource(
+  () => 0,
+  (a, b) => a + b,
+  async (ctx: Ctx, asOf: IsoDate) => {
+    const rows = await rowsAsOne<{ k: number; n: number }>(ctx, sql`SELECT h.unit_id AS k, count(*) AS n FROM hardship_households h WHERE ${onFile(asOf)} GROUP BY 1`);
+    return new Map(rows.map((x) => [Number(x.k), num(x.n)]));
+  },
+);
 
 const FIGURES = [
   { key: 'households', label: '在档困难职工' },
@@ -87,8 +76,8 @@ registerIndicator({
   version: 1,
   advice: '请对照困难职工帮扶工作要求，入户摸排辖区内的困难职工家庭，做到应建尽建、按期复核，并及时录入系统。',
   drillPermission: 'hardship.read',
-  compute: async (ctx, unitId, asOf) => ({ value: (await counts.ofUnit(ctx, unitId, asOf)).households }),
-  computeChildren: async (ctx, unitId, asOf) => new Map([...(await counts.ofChildren(ctx, unitId, asOf))].map(([id, c]) => [id, { value: c.households }])),
+  compute: async (ctx, unitId, asOf) => ({ value: await counts.ofUnit(ctx, unitId, asOf) }),
+  computeChildren: async (ctx, unitId, asOf) => new Map([...(await counts.ofChildren(ctx, unitId, asOf))].map(([id, n]) => [id, { value: n }])),
   drill: {
     figures: FIGURES,
     run: (ctx, unitId, asOf, figure, page) => {

@@ -7,7 +7,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '../../db/sql.ts';
 import type { Ctx } from '../../engines/context.ts';
 import { registerIndicator, type IndicatorValue } from '../../engines/indicators/catalogue.ts';
-import { addFields, groupedSource, num, yearStart } from '../../engines/indicators/grouped.ts';
+import { addFields, groupedSource, num, rowsAsOne, yearStart } from '../../engines/indicators/grouped.ts';
 import { getUnit, subtreeRange } from '../../engines/org/service.ts';
 import type { IsoDate } from '../../engines/time.ts';
 import { labourDisputeFlow } from './flow.ts';
@@ -42,7 +42,9 @@ function condition(figure: string, asOf: IsoDate): SQL {
 // The same figures as condition(), with each table read once (every read is checked against the scope).
 const counts = groupedSource(zero, addFields, async (ctx: Ctx, asOf: IsoDate) => {
   const from = yearStart(asOf);
-  const r = await ctx.db.execute(sql`
+  const rows = await rowsAsOne<Record<string, unknown>>(
+    ctx,
+    sql`
     WITH received AS (SELECT case_id FROM legal_disputes WHERE channel IN (${channels})),
     mediation AS (SELECT case_id, bool_or(outcome = 'agreement') AS agreed FROM case_stages
                    WHERE stage = 'mediation' AND ended_on BETWEEN ${from}::date AND ${asOf}::date GROUP BY case_id)
@@ -55,8 +57,9 @@ const counts = groupedSource(zero, addFields, async (ctx: Ctx, asOf: IsoDate) =>
       LEFT JOIN mediation ON mediation.case_id = c.id
      WHERE c.kind = ${labourDisputeFlow.kind}
        AND (c.closed_on IS NULL OR c.closed_on >= ${from}::date) AND c.opened_on <= ${asOf}::date
-     GROUP BY 1`);
-  return new Map(rowsOf<Record<string, unknown>>(r).map((x) => [Number(x.k), { received: num(x.received), mediated: num(x.mediated), mediationsEnded: num(x.ended) }]));
+     GROUP BY 1`,
+  );
+  return new Map(rows.map((x) => [Number(x.k), { received: num(x.received), mediated: num(x.mediated), mediationsEnded: num(x.ended) }]));
 });
 
 const FIGURES = [

@@ -8,7 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '../../db/sql.ts';
 import type { Ctx } from '../../engines/context.ts';
 import { registerIndicator, type IndicatorValue } from '../../engines/indicators/catalogue.ts';
-import { addFields, groupedSource, num, yearStart } from '../../engines/indicators/grouped.ts';
+import { addFields, groupedSource, num, rowsAsOne, yearStart } from '../../engines/indicators/grouped.ts';
 import { getUnit, subtreeRange } from '../../engines/org/service.ts';
 import type { IsoDate } from '../../engines/time.ts';
 
@@ -39,7 +39,9 @@ const approvedBy = (asOf: IsoDate) =>
 const paidBy = (asOf: IsoDate) => sql`(a.paid_on BETWEEN ${yearStart(asOf)}::date AND ${asOf}::date)`;
 
 const counts = groupedSource(zero, addFields, async (ctx: Ctx, asOf: IsoDate) => {
-  const r = await ctx.db.execute(sql`
+  const rows = await rowsAsOne<Record<string, unknown>>(
+    ctx,
+    sql`
     SELECT a.unit_id AS k,
            count(*) FILTER (WHERE ${approvedBy(asOf)}) AS approved,
            COALESCE(sum(a.amount_fen) FILTER (WHERE ${approvedBy(asOf)}), 0) AS approved_fen,
@@ -49,9 +51,10 @@ const counts = groupedSource(zero, addFields, async (ctx: Ctx, asOf: IsoDate) =>
            COALESCE(sum(a.people) FILTER (WHERE ${paidBy(asOf)}), 0) AS people
       FROM ${APPLICATIONS}
      WHERE ${approvedBy(asOf)} OR ${paidBy(asOf)}
-     GROUP BY 1`);
+     GROUP BY 1`,
+  );
   return new Map(
-    rowsOf<Record<string, unknown>>(r).map((x) => [
+    rows.map((x) => [
       Number(x.k),
       { approved: num(x.approved), approvedFen: num(x.approved_fen), approvedPaid: num(x.approved_paid), approvedPaidFen: num(x.approved_paid_fen), paid: num(x.paid), people: num(x.people) },
     ]),

@@ -211,6 +211,9 @@ describe('monthly snapshots', () => {
         expect(await recomputeOthers(unitId, period), `unit ${unitId} ${period} recomputed`).toEqual(others);
       }
     }
+    // Today a household is on file when its status says so: H1, H3, H4 and the relief scenario's household.
+    const { todayInShanghai } = await import('../../engines/time.ts');
+    expect((await recomputeOthers(t.city.id, todayInShanghai()))['hardship.households']).toBe(4);
     const jan = await recount(t.a.id, JAN);
     const feb = await recount(t.a.id, FEB);
     expect(jan['membership.unions']).toBe(2);
@@ -354,6 +357,31 @@ describe('bulletins', () => {
       expect((await call(app, countyB, 'GET', url)).statusCode).toBe(404);
     }
     expect((await call(app, countyB, 'GET', '/api/v1/supervision/bulletins')).json().total).toBe(0);
+  });
+});
+
+describe('the records behind the other programs’ figures', () => {
+  it('list households, applications and disputes with their dates and notes; counselling has none', async () => {
+    const records = async (indicator: string, unitId: number, figure: string) => {
+      const r = await call(app, countyA, 'GET', `/api/v1/supervision/records?indicator=${indicator}&unitId=${unitId}&asOf=${FEB}&figure=${figure}`);
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json() as { total: number; items: { id: number; name: string; kind: string; date: string | null; detail: string | null; parentId?: number | null }[] };
+    };
+    const relative = await records('hardship.households', t.a.id, 'relative');
+    expect(relative.items.map((i) => [i.kind, i.date, i.detail])).toEqual([['household', '2026-02-10', '相对困难']]);
+    expect((await records('hardship.households', t.a.id, 'households')).total).toBe(2);
+    const mediated = await records('legal.mediated', t.a.id, 'mediated');
+    expect(mediated.items.map((i) => [i.kind, i.date])).toEqual([['case', '2026-01-10']]);
+    expect((await records('legal.mediationRate', t.a.id, 'mediationsEnded')).total).toBe(2);
+    const city = await login(app, cityAdmin.username);
+    const paid = await call(app, city, 'GET', `/api/v1/supervision/records?indicator=relief.households&unitId=${t.b.id}&asOf=${FEB}&figure=paid`);
+    expect(paid.json().items).toHaveLength(1);
+    expect(paid.json().items[0]).toMatchObject({ kind: 'relief_application', date: '2026-02-12' });
+    expect(paid.json().items[0].parentId).toBeGreaterThan(0);
+    const sessions = await call(app, countyA, 'GET', `/api/v1/supervision/records?indicator=counselling.sessions&unitId=${t.a.id}&asOf=${FEB}`);
+    expect(sessions.json()).toEqual({ figure: null, items: [], total: 0 });
+    // County A cannot open county B's relief records.
+    expect((await call(app, countyA, 'GET', `/api/v1/supervision/records?indicator=relief.households&unitId=${t.b.id}&asOf=${FEB}&figure=paid`)).statusCode).toBe(404);
   });
 });
 
