@@ -88,8 +88,8 @@ export async function backup(database: Database, file: string, batchSize = 2000)
 
 export class RestoreError extends Error {}
 
-/** Tables whose rows the migrations themselves write (code lists): replaced by the backup's. */
-const MIGRATION_FILLED = new Set(['code_lists']);
+/** Tables whose rows the migrations themselves write (code lists, the holiday calendar): replaced by the backup's. */
+const MIGRATION_FILLED = new Set(['code_lists', 'calendar_days']);
 
 /** Loads a backup into a database that has no data yet (it is migrated first if need be). */
 export async function restore(database: Database, file: string): Promise<{ tables: Record<string, number> }> {
