@@ -171,10 +171,12 @@ function exampleOf(schema: Record<string, unknown> | undefined, key = ''): unkno
       return out;
     }
     case 'integer':
-    case 'number':
+    case 'number': {
       if (/enterprise/i.test(key)) return bUnion.enterpriseId;
       if (/union/i.test(key)) return bUnion.unionId;
-      return /parentId|unitId/i.test(key) ? t.bTown.id : 1;
+      if (/parentId|unitId/i.test(key)) return t.bTown.id;
+      return typeof schema.minimum === 'number' ? Math.max(1, schema.minimum) : 1;
+    }
     case 'array':
       return [exampleOf(schema.items as Record<string, unknown>, key)];
     case 'boolean':
