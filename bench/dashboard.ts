@@ -130,7 +130,10 @@ async function run(kind: 'pglite' | 'postgresql') {
   }
 }
 
-const kinds: ('pglite' | 'postgresql')[] = ['pglite'];
-if (process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL) kinds.push('postgresql');
+// BENCH_DATABASES=pglite or =postgresql runs one kind only.
+const wanted = (process.env.BENCH_DATABASES ?? 'pglite,postgresql').split(',');
+const kinds: ('pglite' | 'postgresql')[] = [];
+if (wanted.includes('pglite')) kinds.push('pglite');
+if (wanted.includes('postgresql') && (process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL)) kinds.push('postgresql');
 for (const kind of kinds) console.log(JSON.stringify(await run(kind), null, 2));
 fs.rmSync(work, { recursive: true, force: true });

@@ -80,6 +80,9 @@ export async function composeBulletin(ctx: Ctx, unitId: number, period: IsoDate,
   const current = frozen ? await frozenFigures(ctx, ids, end, defs) : await liveFigures(ctx, unit.id, children, end < today ? end : today, defs);
   const previous = (await isFrozen(ctx, unit.id, previousPeriod)) ? await frozenFigures(ctx, ids, previousPeriod, defs) : frozen ? new Map() : await liveFigures(ctx, unit.id, children, previousPeriod, defs);
   const progress = await progressMap(ctx, ids, end, current);
+  // A year-to-date count starts again in January: December's figure is no comparison.
+  const newYear = previousPeriod.slice(0, 4) !== end.slice(0, 4);
+  const restarted = new Set(defs.filter((d) => d.yearToDate && newYear).map((d) => d.key));
   const figureOf = (key: string, id: number): FigureInput => {
     const v = current.get(key)?.get(id);
     const p = progress.get(`${id}/${key}`);
@@ -87,7 +90,7 @@ export async function composeBulletin(ctx: Ctx, unitId: number, period: IsoDate,
       value: v?.value ?? null,
       numerator: v?.numerator ?? null,
       denominator: v?.denominator ?? null,
-      previous: previous.get(key)?.get(id)?.value ?? null,
+      previous: restarted.has(key) ? null : (previous.get(key)?.get(id)?.value ?? null),
       target: p ? { target: p.target, expected: p.expected, status: p.status } : null,
     };
   };
