@@ -162,6 +162,28 @@ test('a county admin takes in a collective wage dispute, mediates it and closes 
   await expect(page.getByRole('button', { name: /登\s*记/ })).toHaveCount(0);
   await screenshot(page, 'legal-calendar');
 
+  // A limitation whose year ends on a Saturday of a year the calendar does not hold yet: moved to Monday, and the case says why.
+  let knewOn = daysAgo(1);
+  for (let n = 1; n < 400; n++) {
+    knewOn = daysAgo(n);
+    const end = new Date(`${Number(knewOn.slice(0, 4)) + 1}${knewOn.slice(4)}T00:00:00Z`);
+    if (end.getUTCFullYear() >= 2027 && end.getUTCDay() === 6 && knewOn.slice(5) !== '02-29') break;
+  }
+  const { ctx, csrfToken } = await apiAs('yanping.admin', baseURL!);
+  const yanping = await unitIdByName('yanping.admin', baseURL!, '延平区总工会');
+  const moved = await ctx.post('/api/v1/legal/cases', {
+    headers: { 'x-csrf-token': csrfToken },
+    data: { unitId: yanping, channel: 'hotline', disputeType: 'overtime', claimedFen: 120000, employerName: `延平测试食品${suffix}有限公司`, openedOn: daysAgo(0), knewOn, workers: [{ name: '周顺延', idNumber: idNumber('19870707', Number(suffix.slice(-3)) + 3) }] },
+  });
+  expect(moved.status(), await moved.text()).toBe(201);
+  const movedId = ((await moved.json()) as { id: number }).id;
+  await ctx.dispose();
+  await page.goto(`/legal/cases/${movedId}`);
+  const card = page.getByRole('region', { name: '申请劳动仲裁时效（一年）' });
+  await expect(card).toContainText('为法定休假日，顺延至上述日期');
+  await expect(card.getByRole('note')).toContainText('节假日安排尚未录入，仅按周末顺延');
+  await screenshot(page, 'legal-case-moved');
+
   expect(errors).toEqual([]);
 });
 
