@@ -60,7 +60,8 @@ const Lawyer = Type.Object({
 });
 const LawyerListItem = Type.Object({ ...Lawyer.properties, unitsServed: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })), openCases: Type.Integer() });
 
-const DisputeListItem = Type.Object({
+/** What the list and the whole case both say of a dispute. */
+const DisputeCore = {
   id: Type.Integer(),
   ref: Type.String(),
   title: Type.String(),
@@ -78,6 +79,10 @@ const DisputeListItem = Type.Object({
   collective: Type.Boolean(),
   employerName: Type.String(),
   employerCreditCode: NullableString,
+};
+
+const DisputeListItem = Type.Object({
+  ...DisputeCore,
   workers: Type.Integer(),
   partyNames: Type.Array(Type.String()),
   lawyerName: NullableString,
@@ -108,25 +113,9 @@ const Document = Type.Object({
   uploadedAt: Type.String(),
 });
 const Dispute = Type.Object({
-  id: Type.Integer(),
-  ref: Type.String(),
-  title: Type.String(),
-  unitId: Type.Integer(),
-  unitName: Type.String(),
-  stage: Type.String(),
-  status: Type.String(),
-  openedOn: Type.String(),
-  closedOn: NullableString,
-  result: NullableString,
+  ...DisputeCore,
   resultNote: NullableString,
-  channel: Type.String(),
   channelNote: NullableString,
-  disputeType: Type.String(),
-  claimedFen: Type.Integer(),
-  recoveredFen: Type.Integer(),
-  collective: Type.Boolean(),
-  employerName: Type.String(),
-  employerCreditCode: NullableString,
   enterpriseId: NullableInt,
   facts: NullableString,
   parties: Type.Array(Party),
