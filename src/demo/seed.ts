@@ -54,12 +54,12 @@ export async function seedDemo(database: Database, opts: { scale?: number } = {}
   await seedMembershipDemo(database, { scale: opts.scale ?? demoScale(), today: todayInShanghai() });
   await seedHardshipDemo(database, { scale: opts.scale ?? demoScale(), today: todayInShanghai() });
   await seedReliefDemo(database, { scale: opts.scale ?? demoScale(), today: todayInShanghai() });
-  // Targets, a year of monthly snapshots and bulletins, built on the membership figures.
-  await seedSupervisionDemo(database, { today: todayInShanghai() });
   // Legal services and counselling: the report's dispute figures, the two teams, current cases and slots.
   await seedLegalDemo(database, { scale: opts.scale ?? demoScale(), today: todayInShanghai() });
   await seedCounsellingDemo(database, { scale: opts.scale ?? demoScale(), today: todayInShanghai() });
   logins.push(...(await seedPortalDemo(database, { today: todayInShanghai() }))); // a worker of the portal, with a dispute and a booking
+  // Targets, a year of monthly snapshots and bulletins, built on every program's figures.
+  await seedSupervisionDemo(database, { today: todayInShanghai() });
   return logins;
 }
 

@@ -4,8 +4,8 @@
  * membership figures rise toward today's — the report's — and the other programs' show their own
  * course), the city's bulletin for each month and each county's for the last one, and the nudges
  * of the units behind schedule. Month-end membership counts are already tallied by the membership
- * demo, so this takes seconds. Indicators of programs loaded after it are frozen by the
- * scheduler's first round.
+ * demo, so this takes seconds. It runs after every other program's demo, so their figures are
+ * frozen and targeted too.
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
