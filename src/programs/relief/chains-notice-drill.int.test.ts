@@ -165,17 +165,24 @@ describe('a household’s aid history', () => {
     await ok('countyA', 'POST', `/api/v1/relief/batches/${batch.id}/confirm`, { paidOn: today });
     const aid = await ok('city', 'POST', '/api/v1/relief/campaigns', { unitId: t.city.id, kind: 'student_aid', name: `${year}年金秋助学（历史）`, periodFrom: `${year}-01-01`, periodTo: `${year}-12-31` });
     const st = await ok('clerk', 'POST', `/api/v1/relief/campaigns/${aid.id}/applications`, { unitId: t.aUnion.id, name: '小庚', idNumber: child, schoolLevel: 'college' });
+    // A student entered with the household chosen (the student's own ID not on the file), approved and paid.
+    const aid2 = await campaign(`${year}年金秋助学（历史二）`, { kind: 'student_aid', steps: [{ kind: 'decide', level: 'grassroots' }] });
+    const st2 = await ok('clerk', 'POST', `/api/v1/relief/campaigns/${aid2.id}/applications`, { unitId: t.aUnion.id, householdId: h.id, name: '小庚二', idNumber: fakeIdNumber('2006-11-11'), schoolLevel: 'college', school: '闽江学院' });
+    await ok('chair', 'POST', `/api/v1/relief/applications/${st2.id}/decision`, { decision: 'approve' });
+    const batch2 = await ok('countyA', 'POST', `/api/v1/relief/campaigns/${aid2.id}/batches`, { unitId: t.a.id });
+    await ok('countyA', 'POST', `/api/v1/relief/batches/${batch2.id}/confirm`, { paidOn: today });
 
     const hist = await ok('countyA', 'GET', `/api/v1/hardship/households/${h.id}/aid?purpose=${encodeURIComponent('核对帮扶')}`);
     expect(hist.items.map((i: { applicationId: number; status: string; paidOn: string | null }) => [i.applicationId, i.status, i.paidOn]).sort()).toEqual(
       [
         [f.id, 'approved', today],
         [st.id, 'pending', null],
+        [st2.id, 'approved', today],
       ].sort(),
     );
     const paid = hist.items.find((i: { applicationId: number }) => i.applicationId === f.id);
     expect(paid.payEntryId).toBeGreaterThan(0);
-    expect(hist).toMatchObject({ paidCount: 1, paidFen: paid.amountFen });
+    expect(hist).toMatchObject({ paidCount: 2, paidFen: paid.amountFen + 3000_00 });
     expect((await call(app, s.countyB!, 'GET', `/api/v1/hardship/households/${h.id}/aid`)).statusCode).toBe(404);
     const views = await database.query<{ reason: string }>(`SELECT reason FROM audit_log WHERE action = 'view' AND entity = 'hardship_household.aid'`);
     expect(views.map((v) => v.reason)).toContain('核对帮扶');

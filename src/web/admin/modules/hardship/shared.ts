@@ -108,6 +108,7 @@ export const ACTION_LABELS: Record<string, string> = {
   exited: '退出档案',
   reentered: '返困，重新核查',
   attachment_added: '上传证明材料',
+  edited: '修改档案信息',
 };
 export const SCHOOL_LEVELS: Record<string, string> = { high_school: '高中', vocational: '中职', college: '大学（含高职）' };
 

@@ -11,6 +11,7 @@ import { useScope, useUnitQuery } from '../../lib/scope.tsx';
 import { KeywordSearch } from '../../components/KeywordSearch.tsx';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect.tsx';
 import { BANK_ACCOUNT_FORMAT, fenToYuan, HBASE, idRule, money, notFuture, type Household } from '../hardship/shared.ts';
+import { useRt } from './i18n.ts';
 import { ENTRY_KIND_LABELS, LEVEL_LABELS, RBASE, STATUS_COLORS, STATUS_LABELS, useCampaigns, useReliefCodes, type Application, type ApplicationDetail, type ApprovalStatus, type BulkPreview, type Campaign, type Check } from './shared.ts';
 
 const one = (v: unknown) => (typeof v === 'string' ? v.trim().replace(/\s*\n\s*/g, '；') : '');
@@ -429,6 +430,7 @@ export default function ApplicationsPage() {
   const me = useMe();
   const { unit } = useScope();
   const codes = useReliefCodes();
+  const { rt, rl } = useRt();
   const [params, setParams] = useSearchParams();
   const [version, setVersion] = useState(0);
   const campaigns = useCampaigns();
@@ -509,15 +511,15 @@ export default function ApplicationsPage() {
   };
 
   const columns: TableProps<Application>['columns'] = [
-    { title: '编号', dataIndex: 'id', width: 70 },
-    { title: '姓名', dataIndex: 'name', width: 100, render: (v: string, a) => <a onClick={() => setParam('application', String(a.id))}>{v}</a> },
-    { title: '身份证号', dataIndex: 'idMasked', width: 190, render: (v: string) => <span className="gh-hr-mono">{v}</span> },
-    { title: '填报工会', dataIndex: 'unitName', ellipsis: true },
-    { title: campaign?.subject === 'student' ? '学段' : '类别', width: 110, render: (_: unknown, a) => (a.schoolLevel ? codes.schoolLevels[a.schoolLevel] : a.archived ? codes.grades[a.grade ?? ''] : '未建档') },
-    { title: '人数', dataIndex: 'people', width: 60, align: 'right' },
-    { title: '金额（元）', dataIndex: 'amountFen', width: 110, align: 'right', render: (v: number) => fenToYuan(v) },
-    { title: '审批状态', dataIndex: 'status', width: 100, render: (s?: ApprovalStatus) => (s ? <Tag color={STATUS_COLORS[s]}>{STATUS_LABELS[s]}</Tag> : null) },
-    { title: '发放', dataIndex: 'paidOn', width: 110, render: (v: string | null, a) => v ?? (a.batchId ? `第 ${a.batchId} 批待确认` : '—') },
+    { title: rt('acol.id'), dataIndex: 'id', width: 70 },
+    { title: rt('acol.name'), dataIndex: 'name', width: 100, render: (v: string, a) => <a onClick={() => setParam('application', String(a.id))}>{v}</a> },
+    { title: rt('acol.idNumber'), dataIndex: 'idMasked', width: 190, render: (v: string) => <span className="gh-hr-mono">{v}</span> },
+    { title: rt('acol.union'), dataIndex: 'unitName', ellipsis: true },
+    { title: campaign?.subject === 'student' ? rt('acol.level') : rt('acol.grade'), width: 110, render: (_: unknown, a) => (a.schoolLevel ? codes.schoolLevels[a.schoolLevel] : a.archived ? codes.grades[a.grade ?? ''] : rt('acol.notFiled')) },
+    { title: rt('acol.people'), dataIndex: 'people', width: 60, align: 'right' },
+    { title: rt('acol.amount'), dataIndex: 'amountFen', width: 110, align: 'right', render: (v: number) => fenToYuan(v) },
+    { title: rt('acol.status'), dataIndex: 'status', width: 100, render: (s?: ApprovalStatus) => (s ? <Tag color={STATUS_COLORS[s]}>{rl('astatus', s)}</Tag> : null) },
+    { title: rt('acol.paid'), dataIndex: 'paidOn', width: 110, render: (v: string | null, a) => v ?? (a.batchId ? rt('acol.inBatch', { n: a.batchId }) : '—') },
   ];
 
   return (
@@ -526,18 +528,18 @@ export default function ApplicationsPage() {
         className="gh-card"
         title={
           <Space>
-            申请与审批
-            <Tag color="red">{unit!.name}及下级</Tag>
+            {rt('apps.title')}
+            <Tag color="red">{rt('apps.scope', { name: unit!.name })}</Tag>
           </Space>
         }
         extra={
           <Space className="gh-no-print">
             <Button icon={<DownloadOutlined />} disabled={!campaignId} onClick={() => void downloadFile(`${RBASE}/applications/export.xlsx`, filter, '帮扶申请.xlsx').catch((e) => message.error(errorMessage(e)))}>
-              导出 Excel
+              {rt('apps.export')}
             </Button>
             {can('relief.write') && (
               <Button type="primary" icon={<PlusOutlined />} disabled={!campaign || campaign.status !== 'open'} onClick={() => setEntering(true)}>
-                填报申请
+                {rt('apps.enter')}
               </Button>
             )}
           </Space>
@@ -546,35 +548,35 @@ export default function ApplicationsPage() {
         <Space wrap style={{ marginBottom: 12 }}>
           <Select
             aria-label="帮扶活动"
-            placeholder="帮扶活动"
+            placeholder={rt('apps.campaign')}
             style={{ width: 280 }}
             value={campaignId}
             onChange={(v: number) => (setParam('campaign', String(v)), setPage(1))}
             options={campaigns.map((c) => ({ value: c.id, label: c.name }))}
           />
-          <Select aria-label="审批状态" placeholder="审批状态" allowClear style={{ width: 120 }} value={status} onChange={(v) => (setStatus(v), setPage(1))} options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))} />
+          <Select aria-label="审批状态" placeholder={rt('apps.status')} allowClear style={{ width: 120 }} value={status} onChange={(v) => (setStatus(v), setPage(1))} options={Object.keys(STATUS_LABELS).map((value) => ({ value, label: rl('astatus', value) }))} />
           <Select
             aria-label="发放情况"
-            placeholder="发放情况"
+            placeholder={rt('apps.paid')}
             allowClear
             style={{ width: 120 }}
             value={paid === undefined ? undefined : paid ? 'y' : 'n'}
             onChange={(v?: string) => (setPaid(v === undefined ? undefined : v === 'y'), setPage(1))}
             options={[
-              { value: 'y', label: '已发放' },
-              { value: 'n', label: '未发放' },
+              { value: 'y', label: rt('apps.paidYes') },
+              { value: 'n', label: rt('apps.paidNo') },
             ]}
           />
-          <KeywordSearch placeholder="姓名" value={qInput} onChange={setQInput} onSearch={(v) => (setQ(v), setPage(1))} />
+          <KeywordSearch placeholder={rt('apps.keyword')} value={qInput} onChange={setQInput} onSearch={(v) => (setQ(v), setPage(1))} />
           {campaign && (
             <Link to={`/relief/campaigns/${campaign.id}`} className="gh-small">
-              查看活动汇总
+              {rt('apps.summary')}
             </Link>
           )}
         </Space>
         {can('relief.approve') && (
           <Space style={{ marginBottom: 12 }} className="gh-no-print">
-            <span className="gh-muted">已选 {selected.length} 份</span>
+            <span className="gh-muted">{rt('apps.selected', { n: selected.length })}</span>
             <Button disabled={!selected.length} loading={busy} onClick={() => void startBulk('approve')}>
               批量同意
             </Button>
