@@ -1,10 +1,11 @@
 /**
  * 困难职工档案 and 送温暖: (a) a grassroots clerk registers a household (a mistake caught inline,
  * fixed), sees the grade computed with its computation, a county cadre takes the file through the
- * home visit and the notice, and opens the sensitive view with a reason (logged); (b) a campaign:
- * money raised and allocated, an application entered and approved up the chain by the right levels
- * (not by its applicant), paid in a batch, and the summary shows the paid amount and drills down to
- * the household.
+ * home visit and the notice, and opens the sensitive view with a reason (logged); (b) a student-aid
+ * campaign: money raised and allocated, an application entered and approved up the chain by the
+ * right levels (not by its applicant), its notice recorded from the day it was posted and ended,
+ * paid in a batch, and the county's report shows it and drills down to the application; the
+ * household's file lists the aid.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { apiAs, createReadyUser, idNumberFrom, login, loginAndWait, logout, pickOption, screenshot, today, unitIdByName, watchConsole } from './helpers.ts';
@@ -198,6 +199,17 @@ test('a household is registered with a mistake caught inline, graded with the co
   await expect(county.getByText('诊断证明.pdf').first()).toBeVisible();
   await screenshot(page, 'hardship-file');
 
+  // A detail corrected after registration: a new phone number; the file keeps the change in its history.
+  await county.getByRole('button', { name: '修改档案信息' }).click();
+  const edit = page.getByRole('dialog', { name: '修改档案信息' });
+  await edit.getByLabel('联系电话').fill('13905991234');
+  await edit.getByLabel('修改原因').fill('职工更换手机号');
+  await edit.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(page.getByText('已保存修改，等级已按新情况重新认定')).toBeVisible();
+  await expect(county).toContainText('13905991234');
+  await expect(county).toContainText('修改：联系电话');
+
+
   const { ctx } = await apiAs('yanping.admin', baseURL!);
   const audit = (await (await ctx.get('/api/v1/audit?entity=hardship_household.sensitive&limit=5')).json()) as { items: { reason: string | null; actorName: string }[] };
   await ctx.dispose();
@@ -205,20 +217,24 @@ test('a household is registered with a mistake caught inline, graded with the co
   expect(errors).toEqual([]);
 });
 
-test('a campaign: funds raised and allocated, an application approved up the chain by the right levels, paid in a batch, and the summary drills down to the household', async ({ page }) => {
+test('a student-aid campaign: funds raised and allocated, one application through three approvals and the notice posted on the board, paid in a batch, and found in the county’s report', async ({ page }) => {
   const errors = watchConsole(page);
-  const name = `E2E两节慰问${suffix}`;
+  const name = `E2E金秋助学${suffix}`;
+  const student = freshId(3).replace(/^(\d{6})\d{4}/, '$12005');
+  const studentId = idNumberFrom(student.slice(0, 17));
+  const posted = new Date(Date.parse(today()) - 8 * 86400000).toISOString().slice(0, 10);
 
-  // The city sets up the campaign, raises the money and allocates some to 延平区.
+  // The city sets up the campaign (its chain with the notice), raises the money and allocates some to 延平区.
   await loginAndWait(page, 'nanping.admin');
   await openMenu(page, '送温暖与助学', '帮扶活动');
   await page.getByRole('button', { name: '举办帮扶活动' }).click();
   const setup = page.getByRole('dialog', { name: '举办帮扶活动' });
+  await pickOption(setup, page, '活动类型', '金秋助学');
   await setup.getByLabel('活动名称').fill(name);
-  await setup.getByLabel('终审前公示').uncheck();
-  await expect(setup.getByLabel('审批流程预览')).toContainText('基层工会审核 → 县级工会审核 → 市总工会审批');
+  await expect(setup.getByLabel('审批流程预览')).toContainText('基层工会审核 → 县级工会审核 → 公示');
   await setup.getByRole('button', { name: '举 办' }).or(setup.getByRole('button', { name: '举办' })).click();
   await expect(page.getByText(name).first()).toBeVisible();
+  await expect(page.getByLabel('审批流程', { exact: true })).toHaveText('基层工会审核 → 县级工会审核 → 公示 → 市总工会审批');
   await page.getByRole('button', { name: '登记筹集资金' }).click();
   const raise = page.getByRole('dialog', { name: '登记筹集资金' });
   await raise.getByLabel('金额（元）').fill('100000');
@@ -235,18 +251,22 @@ test('a campaign: funds raised and allocated, an application approved up the cha
   const campaignUrl = page.url().replace(/^https?:\/\/[^/]+/, '');
   await signOut(page, '市总管理员');
 
-  // The clerk enters the application, checks eligibility, and cannot approve it.
+  // The clerk enters the student of the household, checks eligibility, and cannot approve it.
   await signIn(page, clerk);
   await openMenu(page, '送温暖与助学', '申请与审批');
   await pickOption(page, page, '帮扶活动', name);
   await page.getByRole('button', { name: '填报申请' }).click();
   const entry = page.getByRole('dialog', { name: `填报帮扶申请：${name}` });
-  await pickOption(entry, page, '困难职工家庭', `陈春生（${masked(secondId)}，${unionName}）`, '陈春生');
+  await pickOption(entry, page, '所在困难职工家庭（可不选，按身份证号自动查找）', `陈春生（${masked(secondId)}，${unionName}）`, '陈春生');
+  await entry.getByLabel('学生姓名').fill('陈小梅');
+  await entry.getByLabel('学生身份证号').fill(studentId);
+  await pickOption(entry, page, '就读学段', '大学（含高职）');
+  await entry.getByLabel('学校').fill('闽江学院');
   await entry.getByRole('button', { name: '核对资格' }).click();
-  await expect(entry.getByText('未建档，按临时救助对象办理')).toBeVisible();
-  await expect(entry.getByText(/符合条件，标准金额 ¥500\.00/)).toBeVisible();
+  await expect(entry.getByText('家庭未建档，按未建档标准资助')).toBeVisible();
+  await expect(entry.getByText(/符合条件，标准金额 ¥3,000\.00/)).toBeVisible();
   await entry.getByRole('button', { name: '提交申请' }).click();
-  const app = page.getByRole('dialog', { name: '帮扶申请：陈春生' });
+  const app = page.getByRole('dialog', { name: '帮扶申请：陈小梅' });
   await expect(app.getByLabel('审批状态')).toHaveText('审批中');
   await expect(app).toContainText('当前环节：基层工会审核');
   await app.getByRole('button', { name: /^同\s*意$/ }).click();
@@ -254,26 +274,39 @@ test('a campaign: funds raised and allocated, an application approved up the cha
   const appUrl = page.url().replace(/^https?:\/\/[^/]+/, '');
   await signOut(page, clerk.displayName);
 
-  // The union's checker approves the grassroots step, the county its step.
+  // The union's checker approves the grassroots step, the county its step; the notice opens.
   await signIn(page, checker);
   await page.goto(appUrl);
-  await page.getByRole('dialog', { name: '帮扶申请：陈春生' }).getByRole('button', { name: /^同\s*意$/ }).click();
-  await expect(page.getByRole('dialog', { name: '帮扶申请：陈春生' })).toContainText('当前环节：县级工会审核');
+  await page.getByRole('dialog', { name: '帮扶申请：陈小梅' }).getByRole('button', { name: /^同\s*意$/ }).click();
+  await expect(page.getByRole('dialog', { name: '帮扶申请：陈小梅' })).toContainText('当前环节：县级工会审核');
   await signOut(page, checker.displayName);
   await loginAndWait(page, 'yanping.admin');
   await page.goto(appUrl);
-  await page.getByRole('dialog', { name: '帮扶申请：陈春生' }).getByRole('button', { name: /^同\s*意$/ }).click();
-  await expect(page.getByRole('dialog', { name: '帮扶申请：陈春生' })).toContainText('当前环节：市总工会审批');
+  const inNotice = page.getByRole('dialog', { name: '帮扶申请：陈小梅' });
+  await inNotice.getByRole('button', { name: /^同\s*意$/ }).click();
+  await expect(inNotice).toContainText('当前环节：公示');
+  await expect(inNotice.getByRole('button', { name: '公示期满，无异议' })).toBeDisabled();
+  // The list went up on the union's board eight days ago: the clerk records that day, the seven days have run.
+  const postedOn = inNotice.getByLabel('公示张贴日期');
+  await postedOn.click();
+  await postedOn.fill(posted);
+  await postedOn.press('Enter');
+  await inNotice.getByRole('button', { name: '登记张贴日期' }).click();
+  await expect(page.getByText('已登记张贴日期')).toBeVisible();
+  await expect(inNotice.getByLabel('公示期')).toContainText(`公示期 ${posted} 至`);
+  await inNotice.getByRole('button', { name: '公示期满，无异议' }).click();
+  await expect(inNotice).toContainText('当前环节：市总工会审批');
+  await expect(inNotice).toContainText(`公示 ${posted} 至`);
   await signOut(page, '延平区总工会管理员');
 
   // The city approves in bulk, after a preview of what will change.
   await loginAndWait(page, 'nanping.reviewer');
   await page.goto(appUrl.replace(/&?application=\d+/, ''));
-  const row = page.getByRole('row', { name: /Select row/ }).filter({ hasText: '陈春生' });
+  const row = page.getByRole('row', { name: /Select row/ }).filter({ hasText: '陈小梅' });
   await row.getByRole('checkbox').check();
   await page.getByRole('button', { name: '批量同意' }).click();
   const bulk = page.getByRole('dialog', { name: '批量同意：预览' });
-  await expect(bulk).toContainText('将处理 1 份，不能处理 0 份；终审通过将核定资金 ¥500.00');
+  await expect(bulk).toContainText('将处理 1 份，不能处理 0 份；终审通过将核定资金 ¥3,000.00');
   await expect(bulk.getByLabel('批量审批预览')).toContainText('→ 审批通过');
   await expect(bulk).toContainText('延平区总工会');
   await screenshot(page, 'relief-bulk-preview');
@@ -290,7 +323,7 @@ test('a campaign: funds raised and allocated, an application approved up the cha
   const batch = page.getByRole('dialog', { name: '生成发放批次' });
   await pickOption(batch, page, '帮扶活动', name);
   await batch.getByRole('button', { name: '生 成' }).or(batch.getByRole('button', { name: '生成' })).click();
-  await expect(page.getByText(/已生成第 \d+ 批：1 份，¥500\.00/)).toBeVisible();
+  await expect(page.getByText(/已生成第 \d+ 批：1 份，¥3,000\.00/)).toBeVisible();
   const batchRow = page.getByRole('row').filter({ hasText: name });
   const download = page.waitForEvent('download');
   await batchRow.getByRole('button', { name: /代发文件/ }).click();
@@ -301,29 +334,43 @@ test('a campaign: funds raised and allocated, an application approved up the cha
   await confirm.getByRole('button', { name: '确认发放' }).click();
   await expect(batchRow).toContainText('已发放');
   await expect(batchRow).toContainText(today());
+
+  // The county's own report: the union's paid money, drilled down to the postings and to the application.
+  // The county pays from its own pool (本级); the application counts under the union's branch of the tree.
+  await page.goto(campaignUrl);
+  await expect(page.getByLabel('延平区总工会（本级） 已发放金额')).toHaveText('3,000.00');
+  await expect(page.getByLabel('合计 已发放金额')).toHaveText('3,000.00');
+  await expect(page.getByLabel('合计 已发放户（人）数')).toHaveText('1');
+  await expect(page.getByLabel('大学（含高职）（未建档） 已发放人数')).toHaveText('1');
+  await screenshot(page, 'relief-county-report');
+  await page.getByLabel('延平区总工会（本级） 已发放金额').click();
+  const lines = page.getByRole('dialog', { name: '延平区总工会（本级）：已发放金额' });
+  await expect(lines).toContainText('陈小梅');
+  await expect(lines.getByLabel('明细合计')).toHaveText('¥3,000.00');
+  await lines.getByRole('button', { name: 'Close' }).or(lines.locator('.ant-drawer-close')).first().click();
+  await page.getByLabel('大学（含高职）（未建档） 已发放人数').click();
+  const students = page.getByRole('dialog', { name: '大学（含高职）（未建档）：已发放学生' });
+  await expect(students).toContainText(today());
+  await students.getByRole('link', { name: '审批记录' }).click();
+  const paid = page.getByRole('dialog', { name: '帮扶申请：陈小梅' });
+  await expect(paid).toContainText(`已于 ${today()} 发放`);
+  await expect(paid.getByLabel('审批状态')).toHaveText('已批准');
+  await page.goto(`/hardship/households?household=${secondHouseholdId}`);
+  const file = page.getByRole('dialog', { name: '困难职工档案：陈春生' });
+  // The file and its aid are read one after the other on the embedded database: allow for a slow machine.
+  await expect(file.getByLabel('历年帮扶')).toContainText(name, { timeout: 30_000 });
+  await expect(file.getByLabel('历年帮扶')).toContainText('3,000.00');
+  await screenshot(page, 'hardship-aid-history');
   await signOut(page, '延平区总工会管理员');
 
-  // The city's summary shows the paid money; the figures drill down to the postings and the household.
+  // The city's summary prints and exports.
   await loginAndWait(page, 'nanping.admin');
   await page.goto(campaignUrl);
-  await expect(page.getByLabel('延平区总工会 已发放金额')).toHaveText('500.00');
-  await expect(page.getByLabel('合计 已发放金额')).toHaveText('500.00');
-  await expect(page.getByLabel('延平区总工会 已发放户（人）数')).toHaveText('1');
+  await expect(page.getByLabel('延平区总工会 已发放金额')).toHaveText('3,000.00');
   await expect(page.getByRole('button', { name: /打\s*印/ })).toBeVisible();
   const summaryFile = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出汇总表' }).click();
   expect((await summaryFile).suggestedFilename()).toBe(`${name}汇总表.xlsx`);
   await screenshot(page, 'relief-summary');
-  await page.getByLabel('延平区总工会 已发放金额').click();
-  const lines = page.getByRole('dialog', { name: '延平区总工会：已发放金额' });
-  await expect(lines).toContainText('陈春生');
-  await expect(lines).toContainText('500.00');
-  await lines.getByRole('button', { name: 'Close' }).or(lines.locator('.ant-drawer-close')).first().click();
-  await page.getByLabel('延平区总工会 已发放户（人）数').click();
-  const households = page.getByRole('dialog', { name: '延平区总工会：已发放户（人）数' });
-  await expect(households).toContainText(today());
-  await households.getByRole('link', { name: '陈春生' }).click();
-  await expect(page).toHaveURL(new RegExp(`/hardship/households\\?.*household=${secondHouseholdId}`));
-  await expect(page.getByRole('dialog', { name: '困难职工档案：陈春生' })).toContainText(unionName);
   expect(errors).toEqual([]);
 });
