@@ -58,6 +58,9 @@ export async function seedDemo(database: Database, opts: { scale?: number } = {}
   await seedLegalDemo(database, { scale: opts.scale ?? demoScale(), today: todayInShanghai() });
   await seedCounsellingDemo(database, { scale: opts.scale ?? demoScale(), today: todayInShanghai() });
   logins.push(...(await seedPortalDemo(database, { today: todayInShanghai() }))); // a worker of the portal, with a dispute and a booking
+  // The embedded database has no autovacuum: the tables the dashboard counts get their visibility
+  // maps (index-only scans) and statistics now, after the bulk loads.
+  await database.exec(`VACUUM (ANALYZE) org_units, hardship_households, relief_applications, approval_requests, cases, case_stages, legal_disputes, counselling_appointments`);
   // Targets, a year of monthly snapshots and bulletins, built on every program's figures.
   await seedSupervisionDemo(database, { today: todayInShanghai() });
   return logins;

@@ -18,7 +18,8 @@ const sessions = groupedSource(
       SELECT a.unit_id AS k, count(*) AS n
         FROM counselling_appointments a
        WHERE a.status = 'completed'
-         AND (a.completed_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${yearStart(asOf)}::date AND ${asOf}::date
+         AND a.completed_at >= (${yearStart(asOf)}::date::timestamp AT TIME ZONE 'Asia/Shanghai')
+         AND a.completed_at < ((${asOf}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
        GROUP BY 1`,
     );
     return new Map(rows.map((x) => [Number(x.k), num(x.n)]));
