@@ -531,11 +531,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
   const value = useMemo<I18n>(() => {
     const dict = DICTS[lang];
-    const t: Translate = (key, vars) => {
-      let s = dict[key] ?? key;
-      if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
-      return s;
-    };
+    const t: Translate = (key, vars) => fill(dict[key] ?? key, vars);
     const label = (prefix: string, v: string) => {
       const k = `${prefix}.${v}` as MessageKey;
       return dict[k] ?? v;
@@ -543,6 +539,26 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     return { lang, setLang, t, label };
   }, [lang, setLang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/** A message with its `{name}` placeholders filled in. */
+function fill(message: string, vars?: Record<string, string | number>): string {
+  let s = message;
+  if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
+  return s;
+}
+
+/**
+ * A module's own dictionaries (Chinese the source, English beside it) in the app's language: a
+ * translator, and a labeller for dynamic keys such as `status.${s}` ('—' for no value, the raw
+ * value when the dictionary has no label for it).
+ */
+export function useModuleDict<K extends string>(zh: Record<K, string>, en: Record<K, string>) {
+  const { lang } = useI18n();
+  const dict = lang === 'zh' ? zh : en;
+  const t = useCallback((key: K, vars?: Record<string, string | number>) => fill(dict[key] ?? key, vars), [dict]);
+  const label = useCallback((prefix: string, value: string | null | undefined) => (value ? (dict[`${prefix}.${value}` as K] ?? value) : '—'), [dict]);
+  return { t, label };
 }
 
 export function useI18n(): I18n {

@@ -1,6 +1,5 @@
 /** The counselling pages' own words, in both languages; the language follows the app's switch. */
-import { useCallback } from 'react';
-import { useI18n } from '../../lib/i18n.tsx';
+import { useModuleDict } from '../../lib/i18n.tsx';
 
 const zh = {
   'under': '范围：{name}',
@@ -261,16 +260,6 @@ const en: Record<CKey, string> = {
 export type CTranslate = (key: CKey, vars?: Record<string, string | number>) => string;
 
 export function useCt(): { ct: CTranslate; cl: (prefix: string, value: string | null | undefined) => string } {
-  const { lang } = useI18n();
-  const dict: Record<CKey, string> = lang === 'zh' ? zh : en;
-  const ct = useCallback<CTranslate>(
-    (key, vars) => {
-      let s = dict[key] ?? key;
-      if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
-      return s;
-    },
-    [dict],
-  );
-  const cl = useCallback((prefix: string, value: string | null | undefined) => (value ? (dict[`${prefix}.${value}` as CKey] ?? value) : '—'), [dict]);
-  return { ct, cl };
+  const { t, label } = useModuleDict<CKey>(zh, en);
+  return { ct: t, cl: label };
 }

@@ -1,6 +1,5 @@
 /** The hardship archive's own words, in both languages; the language follows the app's switch (Chinese by default). */
-import { useCallback } from 'react';
-import { useI18n } from '../../lib/i18n.tsx';
+import { useModuleDict } from '../../lib/i18n.tsx';
 
 const zh = {
   'stat.filed': '已建档户数',
@@ -76,16 +75,6 @@ const en: Record<HKey, string> = {
 export type HTranslate = (key: HKey, vars?: Record<string, string | number>) => string;
 
 export function useHt(): { ht: HTranslate; hl: (prefix: 'grade' | 'status', value: string | null | undefined) => string } {
-  const { lang } = useI18n();
-  const dict: Record<HKey, string> = lang === 'zh' ? zh : en;
-  const ht = useCallback<HTranslate>(
-    (key, vars) => {
-      let s = dict[key] ?? key;
-      if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
-      return s;
-    },
-    [dict],
-  );
-  const hl = useCallback((prefix: 'grade' | 'status', value: string | null | undefined) => (value ? (dict[`${prefix}.${value}` as HKey] ?? value) : '—'), [dict]);
-  return { ht, hl };
+  const { t, label } = useModuleDict<HKey>(zh, en);
+  return { ht: t, hl: label };
 }

@@ -1,6 +1,5 @@
 /** The legal-services pages' own words, in both languages; the language follows the app's switch. */
-import { useCallback } from 'react';
-import { useI18n } from '../../lib/i18n.tsx';
+import { useModuleDict } from '../../lib/i18n.tsx';
 
 const zh = {
   'under': '范围：{name}',
@@ -513,16 +512,6 @@ const en: Record<LKey, string> = {
 export type LTranslate = (key: LKey, vars?: Record<string, string | number>) => string;
 
 export function useLt(): { lt: LTranslate; ll: (prefix: string, value: string | null | undefined) => string } {
-  const { lang } = useI18n();
-  const dict: Record<LKey, string> = lang === 'zh' ? zh : en;
-  const lt = useCallback<LTranslate>(
-    (key, vars) => {
-      let s = dict[key] ?? key;
-      if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
-      return s;
-    },
-    [dict],
-  );
-  const ll = useCallback((prefix: string, value: string | null | undefined) => (value ? (dict[`${prefix}.${value}` as LKey] ?? value) : '—'), [dict]);
-  return { lt, ll };
+  const { t, label } = useModuleDict<LKey>(zh, en);
+  return { lt: t, ll: label };
 }

@@ -1,6 +1,5 @@
 /** The membership pages' own words, in both languages; the language follows the app's switch. */
-import { useCallback } from 'react';
-import { useI18n } from '../../lib/i18n.tsx';
+import { useModuleDict } from '../../lib/i18n.tsx';
 
 const zh = {
   'asOf': '统计日期',
@@ -379,16 +378,6 @@ const en: Record<MKey, string> = {
 export type MTranslate = (key: MKey, vars?: Record<string, string | number>) => string;
 
 export function useMt(): { mt: MTranslate; ml: (prefix: string, value: string) => string } {
-  const { lang } = useI18n();
-  const dict: Record<MKey, string> = lang === 'zh' ? zh : en;
-  const mt = useCallback<MTranslate>(
-    (key, vars) => {
-      let s = dict[key] ?? key;
-      if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
-      return s;
-    },
-    [dict],
-  );
-  const ml = useCallback((prefix: string, value: string) => dict[`${prefix}.${value}` as MKey] ?? value, [dict]);
-  return { mt, ml };
+  const { t, label } = useModuleDict<MKey>(zh, en);
+  return { mt: t, ml: label };
 }

@@ -1,6 +1,5 @@
 /** The workers' portal's own words, in both languages; the language follows the app's switch. */
-import { useCallback } from 'react';
-import { useI18n } from '../../lib/i18n.tsx';
+import { useModuleDict } from '../../lib/i18n.tsx';
 
 const zh = {
   'portal.name': '职工服务门户',
@@ -317,16 +316,6 @@ const en: Record<PKey, string> = {
 export type PTranslate = (key: PKey, vars?: Record<string, string | number>) => string;
 
 export function usePt(): { pt: PTranslate; pl: (prefix: string, value: string | null | undefined) => string } {
-  const { lang } = useI18n();
-  const dict: Record<PKey, string> = lang === 'zh' ? zh : en;
-  const pt = useCallback<PTranslate>(
-    (key, vars) => {
-      let s = dict[key] ?? key;
-      if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
-      return s;
-    },
-    [dict],
-  );
-  const pl = useCallback((prefix: string, value: string | null | undefined) => (value ? (dict[`${prefix}.${value}` as PKey] ?? value) : '—'), [dict]);
-  return { pt, pl };
+  const { t, label } = useModuleDict<PKey>(zh, en);
+  return { pt: t, pl: label };
 }

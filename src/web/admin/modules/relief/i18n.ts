@@ -1,6 +1,5 @@
 /** The relief campaigns' own words, in both languages; the language follows the app's switch (Chinese by default). */
-import { useCallback } from 'react';
-import { useI18n } from '../../lib/i18n.tsx';
+import { useModuleDict } from '../../lib/i18n.tsx';
 
 const zh = {
   'campaigns.title': '帮扶活动',
@@ -98,16 +97,6 @@ const en: Record<RKey, string> = {
 export type RTranslate = (key: RKey, vars?: Record<string, string | number>) => string;
 
 export function useRt(): { rt: RTranslate; rl: (prefix: 'kind' | 'status' | 'astatus', value: string | null | undefined) => string } {
-  const { lang } = useI18n();
-  const dict: Record<RKey, string> = lang === 'zh' ? zh : en;
-  const rt = useCallback<RTranslate>(
-    (key, vars) => {
-      let s = dict[key] ?? key;
-      if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
-      return s;
-    },
-    [dict],
-  );
-  const rl = useCallback((prefix: 'kind' | 'status' | 'astatus', value: string | null | undefined) => (value ? (dict[`${prefix}.${value}` as RKey] ?? value) : '—'), [dict]);
-  return { rt, rl };
+  const { t, label } = useModuleDict<RKey>(zh, en);
+  return { rt: t, rl: label };
 }

@@ -1,6 +1,6 @@
 /** The supervision pages' own words, in both languages; the language follows the app's switch. */
-import { useCallback, useMemo } from 'react';
-import { useI18n } from '../../lib/i18n.tsx';
+import { useMemo } from 'react';
+import { useI18n, useModuleDict } from '../../lib/i18n.tsx';
 
 const zh = {
   'under': '范围：{name}',
@@ -379,18 +379,8 @@ const en: Record<SKey, string> = {
 export type STranslate = (key: SKey, vars?: Record<string, string | number>) => string;
 
 export function useSt(): { st: STranslate; sl: (prefix: string, value: string) => string } {
-  const { lang } = useI18n();
-  const dict: Record<SKey, string> = lang === 'zh' ? zh : en;
-  const st = useCallback<STranslate>(
-    (key, vars) => {
-      let s = dict[key] ?? key;
-      if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
-      return s;
-    },
-    [dict],
-  );
-  const sl = useCallback((prefix: string, value: string) => dict[`${prefix}.${value}` as SKey] ?? value, [dict]);
-  return { st, sl };
+  const { t, label } = useModuleDict<SKey>(zh, en);
+  return { st: t, sl: label };
 }
 
 /**
