@@ -8,7 +8,7 @@
  * household's file lists the aid.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { apiAs, createReadyUser, idNumberFrom, login, loginAndWait, logout, pickOption, screenshot, today, unitIdByName, watchConsole } from './helpers.ts';
+import { apiAs, createReadyUser, daysAgo, idNumberFrom, login, loginAndWait, logout, pickOption, screenshot, setDate, today, unitIdByName, watchConsole } from './helpers.ts';
 
 const suffix = String(Date.now()).slice(-5);
 const clerk = { username: `hr.clerk${suffix}`, displayName: '基层干事林芳', password: '' };
@@ -175,9 +175,11 @@ test('a household is registered with a mistake caught inline, graded with the co
   await visit.getByLabel('核查情况').fill('入户查看，家中一人患病，收入情况属实');
   await visit.getByRole('button', { name: /确\s*定/ }).click();
   await expect(county.getByLabel('档案状态')).toHaveText('已核查待公示');
+  // The list went up on the board two days ago: the notice's seven days run from then.
+  await setDate(page, '公示张贴日期', daysAgo(2), county);
   await county.getByRole('button', { name: '开始公示' }).click();
   await expect(county.getByLabel('档案状态')).toHaveText('公示中');
-  await expect(county.getByText(/公示期至 \d{4}-\d{2}-\d{2} 届满/)).toBeVisible();
+  await expect(county.getByText(`公示期至 ${daysAgo(-5)} 届满`)).toBeVisible();
   await expect(county.getByRole('button', { name: '公示期满，建档' })).toBeDisabled();
   await expect(county).toContainText('开始公示');
   await expect(county).toContainText(clerk.displayName);

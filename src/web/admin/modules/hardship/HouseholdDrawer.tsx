@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, DatePicker, Descriptions, Drawer, Empty, Form, Input, Modal, Radio, Select, Space, Steps, Table, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
 import { EyeOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router';
 import { api, errorMessage, uploadFile } from '../../lib/api.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
@@ -106,6 +106,7 @@ export function HouseholdDrawer({ id, onClose, onChanged }: { id: number | null;
   const [busy, setBusy] = useState(false);
   const [revealOpen, setRevealOpen] = useState(false);
   const [sensitive, setSensitive] = useState<Sensitive | null>(null);
+  const [noticePostedOn, setNoticePostedOn] = useState<Dayjs | null>(() => dayjs());
   const [reviewResult, setReviewResult] = useState<{ basis: GradeBasis; still: boolean } | null>(null);
   const [form] = Form.useForm();
   const [revealForm] = Form.useForm();
@@ -319,9 +320,17 @@ export function HouseholdDrawer({ id, onClose, onChanged }: { id: number | null;
                 </Button>
               )}
               {h.status === 'verified' && (
-                <Button type="primary" loading={busy} onClick={() => void run(() => api.post(`${HBASE}/households/${h.id}/notice`), '已开始公示')}>
-                  开始公示
-                </Button>
+                // The notice runs from the day the list went up on the board, which may be before it is recorded here.
+                <Space.Compact>
+                  <DatePicker aria-label="公示张贴日期" value={noticePostedOn} onChange={setNoticePostedOn} disabledDate={notFuture} allowClear={false} />
+                  <Button
+                    type="primary"
+                    loading={busy}
+                    onClick={() => void run(() => api.post(`${HBASE}/households/${h.id}/notice`, { postedOn: iso(noticePostedOn) ?? today }), '已开始公示')}
+                  >
+                    开始公示
+                  </Button>
+                </Space.Compact>
               )}
               {h.status === 'in_notice' && (
                 <Tooltip title={noticeOver ? undefined : `公示期至 ${h.noticeUntil} 届满后方可建档`}>
