@@ -6,7 +6,7 @@ import { channelsFromEnv, logChannel, type OutboundMessage } from './channels.ts
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { sendDailyDigests } from './digest.ts';
-import { clearNudge, raiseNudge, setContacts } from './service.ts';
+import { clearNudge, raiseNudge, raiseNudges, setContacts } from './service.ts';
 import { startSupervisionScheduler } from '../../programs/supervision/scheduler.ts';
 import { registerDueCheck } from './due-checks.ts';
 
@@ -63,6 +63,38 @@ describe('the daily digest', () => {
     });
     const [c] = await database.query<{ times: number }>(`SELECT times FROM notification_causes WHERE cause_key = 'contract.renewal:7'`);
     expect(c!.times).toBe(2);
+  });
+});
+
+describe('many nudges at once', () => {
+  it('raise each open cause once, notify each unit\'s cadres, and agree with raising them one by one', async () => {
+    const townClerk = await buildUser(database, { unitId: t.aTown.id, role: 'county_admin', displayName: '城关镇干事' });
+    const nudge = (unitId: number, causeKey: string) => ({ unitId, causeKey, kind: 'due', title: `复核提醒 ${causeKey}`, body: '请按时复核。', link: '/hardship/households' });
+    // One cause already open: raising it again in the batch does nothing.
+    await asUser(database, admin, (ctx) => raiseNudge(ctx, nudge(t.a.id, 'batch.review:1')));
+    const r = await asUser(database, admin, (ctx) =>
+      raiseNudges(ctx, [nudge(t.a.id, 'batch.review:1'), nudge(t.a.id, 'batch.review:2'), nudge(t.aTown.id, 'batch.review:2'), nudge(t.a.id, 'batch.review:2'), nudge(t.aUnion.id, 'batch.review:3')]),
+    );
+    expect(r.map((x) => [x.unitId, x.causeKey, x.raised, x.notified])).toEqual([
+      [t.a.id, 'batch.review:1', false, 0],
+      [t.a.id, 'batch.review:2', true, 1],
+      [t.aTown.id, 'batch.review:2', true, 1],
+      [t.a.id, 'batch.review:2', false, 0],
+      // A unit with no cadre: the cause is open, nobody is told.
+      [t.aUnion.id, 'batch.review:3', true, 0],
+    ]);
+    const rows = await database.query<{ user_id: number; cause_key: string; title: string }>(
+      `SELECT user_id, cause_key, title FROM notifications WHERE cause_key LIKE 'batch.review:%' ORDER BY cause_key, user_id`,
+    );
+    expect(rows).toEqual([
+      { user_id: admin.userId, cause_key: 'batch.review:1', title: '复核提醒 batch.review:1' },
+      ...[admin.userId, townClerk.id].sort((x, y) => x - y).map((user_id) => ({ user_id, cause_key: 'batch.review:2', title: '复核提醒 batch.review:2' })),
+    ]);
+    // Cleared, then raised again in a batch: nudges again.
+    await asUser(database, admin, (ctx) => clearNudge(ctx, t.a.id, 'batch.review:1'));
+    const again = await asUser(database, admin, (ctx) => raiseNudges(ctx, [nudge(t.a.id, 'batch.review:1')]));
+    expect(again).toEqual([{ unitId: t.a.id, causeKey: 'batch.review:1', raised: true, notified: 1 }]);
+    expect(await asUser(database, admin, (ctx) => raiseNudges(ctx, []))).toEqual([]);
   });
 });
 

@@ -54,13 +54,59 @@ export async function notifyUnit(ctx: Ctx, input: NotificationInput & { causeKey
  * dedupe is a row per unit and cause, taken with INSERT … ON CONFLICT, so concurrent checks agree.
  */
 export async function raiseNudge(ctx: Ctx, input: NotificationInput & { causeKey: string }): Promise<{ raised: boolean; notified: number }> {
-  const r = await ctx.db.execute(sql`
-    INSERT INTO notification_causes AS c (unit_id, cause_key) VALUES (${input.unitId}, ${input.causeKey})
-    ON CONFLICT (unit_id, cause_key) DO UPDATE SET cleared_at = NULL, raised_at = now(), times = c.times + 1
-      WHERE c.cleared_at IS NOT NULL
-    RETURNING c.times`);
-  if (!rowsOf(r).length) return { raised: false, notified: 0 };
-  return { raised: true, notified: await notifyUnit(ctx, input) };
+  const [r] = await raiseNudges(ctx, [input]);
+  return { raised: r!.raised, notified: r!.notified };
+}
+
+/**
+ * Many nudges in two statements, whatever their number (a scheduled check may raise one for
+ * every unit of the city): the same outcome, in the same order, as raising each in turn. A cause
+ * listed twice is raised once.
+ */
+export async function raiseNudges(
+  ctx: Ctx,
+  inputs: (NotificationInput & { causeKey: string })[],
+): Promise<{ unitId: number; causeKey: string; raised: boolean; notified: number }[]> {
+  if (!inputs.length) return [];
+  const first = new Map<string, NotificationInput & { causeKey: string }>();
+  for (const i of inputs) if (!first.has(`${i.unitId}/${i.causeKey}`)) first.set(`${i.unitId}/${i.causeKey}`, i);
+  const unique = [...first.values()];
+  const raised = rowsOf<{ unit_id: number; cause_key: string }>(
+    await ctx.db.execute(sql`
+      INSERT INTO notification_causes AS c (unit_id, cause_key)
+      SELECT * FROM unnest(${sql.param(unique.map((i) => i.unitId))}::int[], ${sql.param(unique.map((i) => i.causeKey))}::text[])
+      ON CONFLICT (unit_id, cause_key) DO UPDATE SET cleared_at = NULL, raised_at = now(), times = c.times + 1
+        WHERE c.cleared_at IS NOT NULL
+      RETURNING c.unit_id, c.cause_key`),
+  );
+  const isRaised = new Set(raised.map((r) => `${r.unit_id}/${r.cause_key}`));
+  const fresh = unique.filter((i) => isRaised.has(`${i.unitId}/${i.causeKey}`));
+  const notified = new Map<string, number>();
+  if (fresh.length) {
+    const sent = rowsOf<{ unit_id: number; cause_key: string; n: number }>(
+      await ctx.db.execute(sql`
+        WITH recipients AS (
+          SELECT u.id AS user_id, i.*
+            FROM unnest(${sql.param(fresh.map((i) => i.unitId))}::int[], ${sql.param(fresh.map((i) => i.causeKey))}::text[], ${sql.param(fresh.map((i) => i.kind))}::text[],
+                        ${sql.param(fresh.map((i) => i.title))}::text[], ${sql.param(fresh.map((i) => i.body))}::text[], ${sql.param(fresh.map((i) => i.link ?? null))}::text[])
+                   AS i(unit_id, cause_key, kind, title, body, link)
+            JOIN users u ON u.unit_id = i.unit_id AND NOT u.disabled
+             AND u.role IN (SELECT jsonb_array_elements_text(${JSON.stringify(RECIPIENT_ROLES)}::jsonb))
+        ), sent AS (
+          -- No RETURNING: the sender may not read other users' notifications back.
+          INSERT INTO notifications (user_id, unit_id, kind, title, body, link, cause_key)
+          SELECT user_id, unit_id, kind, title, body, link, cause_key FROM recipients
+        )
+        SELECT unit_id, cause_key, count(*)::int AS n FROM recipients GROUP BY unit_id, cause_key`),
+    );
+    for (const s of sent) notified.set(`${s.unit_id}/${s.cause_key}`, Number(s.n));
+    if (sent.length) kickLiveHubs();
+  }
+  return inputs.map((i) => {
+    const key = `${i.unitId}/${i.causeKey}`;
+    const own = first.get(key) === i;
+    return { unitId: i.unitId, causeKey: i.causeKey, raised: own && isRaised.has(key), notified: own ? (notified.get(key) ?? 0) : 0 };
+  });
 }
 
 /** Clears a cause (the unit caught up, the review was done): a later raise will nudge again. */

@@ -18,7 +18,7 @@ import { isMobilePhone, maskIdCard, parseIdCard } from '../../engines/people/ide
 import { lookupHash, seal, unseal } from '../../engines/people/sealing.ts';
 import { todayInShanghai, type IsoDate } from '../../engines/time.ts';
 import { rowsOf } from '../../db/sql.ts';
-import { clearNudge, raiseNudge } from '../../engines/notify/service.ts';
+import { clearNudge, raiseNudges } from '../../engines/notify/service.ts';
 import { hardshipError } from './errors.ts';
 import { gradeHousehold, HARDSHIP_CAUSES, type GradeBasis } from './grading.ts';
 import {
@@ -554,18 +554,18 @@ export async function remindReviews(ctx: Ctx, opts: { underUnitId?: number | und
     .from(hardshipHouseholds)
     .where(where)
     .groupBy(hardshipHouseholds.unitId);
-  let reminded = 0;
-  for (const d of due) {
-    const r = await raiseNudge(ctx, {
+  const raised = await raiseNudges(
+    ctx,
+    due.map((d) => ({
       unitId: d.unitId,
       causeKey: reviewCause(d.unitId),
       kind: 'due',
       title: '困难职工档案年度复核提醒',
       body: `本单位有 ${d.n} 户困难职工档案须在 ${by} 前完成年度复核${d.overdue ? `，其中 ${d.overdue} 户已逾期` : ''}。请入户了解收支变化后填报复核结果。`,
       link: `/hardship/households?reviewDueBy=${by}`,
-    });
-    if (r.raised) reminded++;
-  }
+    })),
+  );
+  const reminded = raised.filter((r) => r.raised).length;
   return { units: due.length, households: due.reduce((s, d) => s + d.n, 0), reminded };
 }
 
