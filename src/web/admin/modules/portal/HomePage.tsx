@@ -40,7 +40,7 @@ export default function PortalHome() {
         <h2>{pt('home.hello', { name: me.name })}</h2>
         <div>{pt('home.union', { name: me.unionName ?? '—' })}</div>
       </section>
-      {unread > 0 && <Alert type="info" showIcon title={pt('home.unread', { n: unread })} onClick={() => navigate('/portal/me')} style={{ cursor: 'pointer' }} />}
+      {unread > 0 && <Alert type="info" showIcon title={pt('home.unread', { n: unread })} onClick={() => navigate('/portal/messages')} style={{ cursor: 'pointer' }} />}
       <div className="gp-actions">
         <button type="button" className="gp-action" onClick={() => navigate('/portal/rights/new')}>
           <SafetyCertificateOutlined />
