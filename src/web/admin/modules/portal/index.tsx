@@ -77,7 +77,7 @@ export default function PortalModule() {
       </header>
       <main className="gp-main">
         <Routes>
-          <Route index element={<PortalHome />} />
+          <Route index element={<PortalHome unread={unread} />} />
           <Route path="rights" element={<RightsPage />} />
           <Route path="rights/new" element={<NewDisputePage />} />
           <Route path="cases/:id" element={<CasePage />} />
