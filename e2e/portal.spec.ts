@@ -1,12 +1,12 @@
 import { expect as baseExpect, test } from '@playwright/test';
-import { login, loginAndWait, pickOption, screenshot, watchConsole } from './helpers.ts';
+import { apiAs, login, loginAndWait, pickOption, screenshot, watchConsole } from './helpers.ts';
 
 // A phone: the portal is laid out for one.
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
 test.describe.configure({ timeout: 180_000 });
 const expect = baseExpect.configure({ timeout: 30_000 });
 
-test('a worker files a dispute and books counselling on the portal; the union sees the dispute from 职工门户', async ({ page }) => {
+test('a worker files a dispute and books counselling on the portal; the union sees the dispute from 职工门户', async ({ page, baseURL }) => {
   const errors = watchConsole(page);
   const employer = `南平市闽北茶业有限公司${Date.now() % 100000}`;
 
@@ -27,6 +27,25 @@ test('a worker files a dispute and books counselling on the portal; the union se
   await page.goto('/legal/cases');
   await expect(page).toHaveURL(/\/portal$/);
 
+  // The union confirms the demo worker's booking: the bell shows a message unread, live; the worker opens it.
+  const worker = await apiAs('nanping.worker', baseURL!);
+  const requested = ((await (await worker.ctx.get('/api/v1/portal/appointments')).json()) as { items: { id: number; status: string }[] }).items.find((a) => a.status === 'requested');
+  await worker.ctx.dispose();
+  const union = await apiAs('nanping.admin', baseURL!);
+  expect((await union.ctx.post(`/api/v1/counselling/appointments/${requested!.id}/confirm`, { headers: { 'x-csrf-token': union.csrfToken }, data: {} })).status()).toBe(200);
+  await union.ctx.dispose();
+  await expect(page.getByRole('button', { name: /^消息，\d+ 条未读$/ })).toBeVisible();
+  await page.getByRole('button', { name: /^消息，\d+ 条未读$/ }).click();
+  await expect(page).toHaveURL(/\/portal\/messages$/);
+  const notice = page.getByRole('button', { name: /心理咨询预约已确认/ });
+  await expect(notice).toContainText(/您的心理咨询预约已确认：\d+月\d+日 周. \d\d:\d\d–\d\d:\d\d，咨询师.+，地点：.+请准时到达/);
+  await expect(notice).toContainText('未读');
+  await screenshot(page, 'portal-messages');
+  await notice.click();
+  await expect(page).toHaveURL(/\/portal\/counselling$/);
+  await expect(page.locator('.ant-card').filter({ hasText: '我的预约' }).getByText('已确认')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: '消息', exact: true })).toBeVisible();
+
   // 我要维权: file a wage dispute.
   await tabs.getByRole('link', { name: '我要维权' }).click();
   await page.getByRole('button', { name: '提交劳动争议' }).click();
@@ -45,19 +64,21 @@ test('a worker files a dispute and books counselling on the portal; the union se
   await tabs.getByRole('link', { name: '心理咨询' }).click();
   const mine = page.locator('.ant-card').filter({ hasText: '我的预约' });
   await expect(page.getByText('可预约时段', { exact: true })).toBeVisible();
-  // The demo worker has one booking already.
-  await expect(mine.getByText('待确认')).toHaveCount(1);
+  // The demo worker's booking, confirmed above.
+  await expect(mine.getByText('已确认')).toHaveCount(1);
+  await expect(mine.getByText('待确认')).toHaveCount(0);
   await page.getByRole('button', { name: /^预\s*约 / }).first().click();
   await pickOption(page.getByRole('dialog'), page, '想聊的方面', '情绪困扰');
   await page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
   await expect(page.getByText('已预约，请等待咨询师确认')).toBeVisible();
-  await expect(mine.getByText('待确认')).toHaveCount(2);
+  await expect(mine.getByText('待确认')).toHaveCount(1);
   await expect(mine.getByText('情绪困扰')).toBeVisible();
   await screenshot(page, 'portal-counselling');
 
   // 我的: membership, then sign out.
   await tabs.getByRole('link', { name: '我的' }).click();
   await expect(page.getByText('在册会员')).toBeVisible();
+  await expect(page.getByRole('button', { name: /我的消息/ })).toBeVisible();
   await screenshot(page, 'portal-me');
   await page.getByRole('button', { name: '退出登录' }).click();
   await expect(page.getByRole('button', { name: /登\s*录/ })).toBeVisible();

@@ -18,3 +18,22 @@ export function isValidIsoDate(value: string): boolean {
 
 /** Chinese text in dictionary (pinyin) order. */
 export const zhCollator = new Intl.Collator('zh-CN');
+
+const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** A period as a worker reads it, in Shanghai time: 「12月1日 周二 09:00–10:00」. */
+export function shanghaiPeriod(startsAt: Date, endsAt: Date): string {
+  const s = new Date(startsAt.getTime() + SHANGHAI_OFFSET_MS);
+  const e = new Date(endsAt.getTime() + SHANGHAI_OFFSET_MS);
+  const day = `${s.getUTCMonth() + 1}月${s.getUTCDate()}日 ${WEEKDAYS[s.getUTCDay()]}`;
+  const sameDay = s.toISOString().slice(0, 10) === e.toISOString().slice(0, 10);
+  const end = sameDay ? `${two(e.getUTCHours())}:${two(e.getUTCMinutes())}` : `${e.getUTCMonth() + 1}月${e.getUTCDate()}日 ${two(e.getUTCHours())}:${two(e.getUTCMinutes())}`;
+  return `${day} ${two(s.getUTCHours())}:${two(s.getUTCMinutes())}–${end}`;
+}
+
+/** A calendar date in Chinese: 「2026年11月20日」. */
+export function zhDate(day: IsoDate): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return `${y}年${m}月${d}日`;
+}

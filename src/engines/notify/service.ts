@@ -49,6 +49,42 @@ export async function notifyUnit(ctx: Ctx, input: NotificationInput & { causeKey
 }
 
 /**
+ * Whom a notice to a worker is for: a person (by id, or by the keyed hash of their ID number, which
+ * is how a case names its workers), or the workers' portal login that made a record (a booking).
+ */
+export type PersonRef = { personId: number } | { idHash: string } | { portalUserId: number };
+
+/**
+ * Tells a worker, on the workers' portal, what the union decided about their affairs: the notice
+ * goes to the portal login(s) bound to the person (portal_accounts, the one binding of a person to
+ * a login), into the same list the cadres' notifications are in, so the list, the read marks and the
+ * live push serve the worker too. A person without a portal account gets nothing (and that is no
+ * error), nor does the actor themselves (a worker who cancels their own booking is not told of it).
+ *
+ * It runs in the deciding cadre's transaction and scope: the worker's login is found among the users
+ * the cadre may see (a worker's login sits at their union, in the subtree of whoever handles their
+ * case or booking); one outside it is skipped rather than failing the decision. `unitId` is the unit
+ * the record belongs to; `link` a page of the portal (/portal/…).
+ */
+export async function notifyPerson(ctx: Ctx, input: NotificationInput & { person: PersonRef }): Promise<number> {
+  const p = input.person;
+  const who =
+    'personId' in p
+      ? sql`a.person_id = ${p.personId}`
+      : 'idHash' in p
+        ? sql`a.person_id IN (SELECT id FROM persons WHERE id_hash = ${p.idHash})`
+        : sql`a.user_id = ${p.portalUserId}`;
+  const r = await ctx.db.execute(sql`
+    INSERT INTO notifications (user_id, unit_id, kind, title, body, link)
+    SELECT u.id, ${input.unitId}, ${input.kind}, ${input.title}, ${input.body}, ${input.link ?? null}
+      FROM portal_accounts a JOIN users u ON u.id = a.user_id
+     WHERE ${who} AND NOT u.disabled AND u.id <> ${ctx.actor.userId}`);
+  const n = Number((r as unknown as { rowCount?: number; affectedRows?: number }).rowCount ?? (r as unknown as { affectedRows?: number }).affectedRows ?? 0);
+  if (n) kickLiveHubs();
+  return n;
+}
+
+/**
  * Raises a nudge for a cause ('target:membership.formationRate:2026', 'hardship.review:42:2027').
  * The first raise notifies the unit's users; raising an open cause again does nothing. The
  * dedupe is a row per unit and cause, taken with INSERT … ON CONFLICT, so concurrent checks agree.

@@ -18,7 +18,9 @@ import { purposeSealer } from '../../engines/cases/sealing.ts';
 import { createTeamMember, getTeamMember, updateTeamMember, type TeamMemberChanges, type TeamMemberInput, type TeamSpec } from '../../engines/cases/team.ts';
 import { todayInShanghai, zhCollator, type IsoDate } from '../../engines/time.ts';
 import { rowsOf } from '../../db/sql.ts';
+import { notifyPerson } from '../../engines/notify/service.ts';
 import { counsellingError } from './errors.ts';
+import { bookingNotice, type BookingChange } from './notices.ts';
 import {
   counsellingAppointments,
   counsellingFollowUps,
@@ -269,12 +271,26 @@ async function setStatus(ctx: Ctx, a: AppointmentRow, from: AppointmentStatus[],
   return after!;
 }
 
+/** Tells the worker who booked through the portal what the union did with the booking (not what they did themselves). */
+async function tellBooker(ctx: Ctx, a: AppointmentRow, change: BookingChange): Promise<void> {
+  if (a.requestedBy !== 'worker' || a.createdBy === ctx.actor.userId) return;
+  const slot = await getSlot(ctx, a.slotId);
+  const c = await getCounsellor(ctx, a.counsellorId);
+  const room = await getRoom(ctx, slot.roomId);
+  const notice = bookingNotice(change, { startsAt: slot.startsAt, endsAt: slot.endsAt, counsellorName: c.name, roomName: room.name, roomAddress: room.address });
+  await notifyPerson(ctx, { person: { portalUserId: a.createdBy }, unitId: a.unitId, ...notice });
+}
+
 export async function confirmAppointment(ctx: Ctx, id: number) {
-  return setStatus(ctx, await getAppointment(ctx, id), ['requested'], { status: 'confirmed', confirmedAt: new Date() });
+  const after = await setStatus(ctx, await getAppointment(ctx, id), ['requested'], { status: 'confirmed', confirmedAt: new Date() });
+  await tellBooker(ctx, after, { change: 'confirmed' });
+  return after;
 }
 
 export async function cancelAppointment(ctx: Ctx, id: number, reason: string) {
-  return setStatus(ctx, await getAppointment(ctx, id), ['requested', 'confirmed'], { status: 'cancelled', cancelledAt: new Date(), cancelReason: reason.trim() });
+  const after = await setStatus(ctx, await getAppointment(ctx, id), ['requested', 'confirmed'], { status: 'cancelled', cancelledAt: new Date(), cancelReason: reason.trim() });
+  await tellBooker(ctx, after, { change: 'cancelled', reason: after.cancelReason ?? '' });
+  return after;
 }
 
 export async function completeAppointment(ctx: Ctx, id: number) {
@@ -313,6 +329,7 @@ export async function rescheduleAppointment(ctx: Ctx, id: number, slotId: number
     throw e;
   }
   await recordAudit(ctx, { action: 'update', entity: 'counselling_appointment', entityId: id, unitId: a.unitId, before: { slotId: a.slotId, status: a.status }, after: { slotId: after.slotId, status: after.status } });
+  await tellBooker(ctx, after, { change: 'moved', awaitsConfirmation: after.status === 'requested' });
   return after;
 }
 

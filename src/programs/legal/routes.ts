@@ -12,7 +12,7 @@ import { IdParam, IsoDate, OneOf, Ok, Page, Paging, Text, errorResponses, pageOf
 import { commonError } from '../../engines/errors.ts';
 import { recordAudit } from '../../engines/audit/service.ts';
 import { exportRows } from '../../engines/imports/index.ts';
-import { advanceStage, attachDocument, closeCase, endStage, getCase, presentDocument, recordEvent } from '../../engines/cases/service.ts';
+import { advanceStage, attachDocument, endStage, getCase, presentDocument, recordEvent } from '../../engines/cases/service.ts';
 import { caseFilesDir } from '../../engines/cases/routes.ts';
 import { CASE_RESULTS, LEGAL_EVENTS, LEGAL_STAGES, UNION_ROLES, labourDisputeFlow as flow } from './flow.ts';
 import { AID_DECISIONS, DISPUTE_TYPES, INTAKE_CHANNELS } from './schema.ts';
@@ -21,6 +21,7 @@ import {
   addParty,
   assignLawyer,
   caseRef,
+  closeDispute,
   openDispute,
   createLawyer,
   decideAid,
@@ -393,7 +394,7 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
       path: 'close',
       summary: '结案',
       body: Type.Object({ result: OneOf(CASE_RESULTS), closedOn: IsoDate, note: Note }, { additionalProperties: false }),
-      run: (ctx, id, b) => closeCase(ctx, flow, id, { ...b, closedOn: dateParam(b.closedOn, 'closedOn') }),
+      run: (ctx, id, b) => closeDispute(ctx, id, { ...b, closedOn: dateParam(b.closedOn, 'closedOn') }),
     }),
   ];
   for (const t of transitions) {

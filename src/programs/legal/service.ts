@@ -12,15 +12,17 @@ import { orgUnits } from '../../engines/org/schema.ts';
 import { isMobilePhone, maskIdCard, parseIdCard, parseUscc } from '../../engines/people/identifiers.ts';
 import { lookupHash, seal } from '../../engines/people/sealing.ts';
 import { purposeSealer } from '../../engines/cases/sealing.ts';
-import { assignCase, caseRecord, getCase, openCase } from '../../engines/cases/service.ts';
+import { assignCase, caseRecord, closeCase, getCase, openCase } from '../../engines/cases/service.ts';
 import { createTeamMember, getTeamMember, updateTeamMember, type TeamMemberChanges, type TeamMemberInput, type TeamSpec } from '../../engines/cases/team.ts';
 import { addDays } from '../../engines/cases/deadlines.ts';
-import { cases, type CaseRow } from '../../engines/cases/schema.ts';
+import { cases, caseStages, type CaseRow } from '../../engines/cases/schema.ts';
+import { notifyPerson } from '../../engines/notify/service.ts';
 import { todayInShanghai, zhCollator, type IsoDate } from '../../engines/time.ts';
 import { rowsOf } from '../../db/sql.ts';
 import { enterprises } from '../membership/schema.ts';
 import { labourDisputeFlow as flow, type LegalStage, type UnionRole } from './flow.ts';
 import { legalError } from './errors.ts';
+import { aidDecidedNotice, caseClosedNotice, lawyerAssignedNotice, type CaseFacts } from './notices.ts';
 import {
   lawyers,
   lawyerUnits,
@@ -437,11 +439,42 @@ export async function disputeRecord(ctx: Ctx, caseId: number, today: IsoDate = t
 
 // ── Assignment and legal aid ────────────────────────────────────────────────────────────────
 
-/** Assigns a case to a lawyer of the team (who must be available and have a login). */
-export async function assignLawyer(ctx: Ctx, caseId: number, input: { lawyerId: number; assignedOn: IsoDate }) {
+// What the case's workers are told on the portal (those with a portal account; see notifyPerson).
+
+async function caseFacts(ctx: Ctx, c: CaseRow): Promise<CaseFacts> {
+  const [unit] = await ctx.db.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, c.unitId));
+  return { id: c.id, ref: caseRef(c), title: c.title, unitName: unit?.name ?? '受理工会' };
+}
+
+/** Tells each worker of the case (or only the given party) on the portal. */
+async function tellWorkers(ctx: Ctx, c: CaseRow, notice: { kind: string; title: string; body: string; link: string }, partyId?: number): Promise<void> {
+  const parties = await ctx.db
+    .select({ idHash: legalParties.idHash })
+    .from(legalParties)
+    .where(and(eq(legalParties.caseId, c.id), partyId === undefined ? undefined : eq(legalParties.id, partyId)));
+  for (const p of parties) await notifyPerson(ctx, { person: { idHash: p.idHash }, unitId: c.unitId, ...notice });
+}
+
+async function assign(ctx: Ctx, caseId: number, input: { lawyerId: number; assignedOn: IsoDate }): Promise<LawyerRow> {
   const l = await getLawyer(ctx, input.lawyerId);
   if (!l.userId || !l.active || !l.available) throw legalError('LAWYER_UNAVAILABLE');
   await assignCase(ctx, flow, caseId, { userId: l.userId, role: 'lawyer', assignedOn: input.assignedOn });
+  return l;
+}
+
+/** Assigns a case to a lawyer of the team (who must be available and have a login); the case's workers are told. */
+export async function assignLawyer(ctx: Ctx, caseId: number, input: { lawyerId: number; assignedOn: IsoDate }) {
+  const l = await assign(ctx, caseId, input);
+  const c = await getCase(ctx, caseId, flow.kind);
+  await tellWorkers(ctx, c, lawyerAssignedNotice(await caseFacts(ctx, c), l));
+}
+
+/** Closes a dispute with its result (the case engine's rules); the case's workers are told the outcome. */
+export async function closeDispute(ctx: Ctx, caseId: number, input: { result: string; closedOn: IsoDate; note?: string | null | undefined }) {
+  await closeCase(ctx, flow, caseId, input);
+  const c = await getCase(ctx, caseId, flow.kind);
+  const [won] = await ctx.db.select({ fen: sql<number>`COALESCE(sum(${caseStages.amountFen}), 0)::bigint` }).from(caseStages).where(eq(caseStages.caseId, caseId));
+  await tellWorkers(ctx, c, caseClosedNotice(await caseFacts(ctx, c), { result: input.result, closedOn: input.closedOn, recoveredFen: Number(won?.fen ?? 0), note: input.note ?? null }));
 }
 
 export async function requestAid(ctx: Ctx, caseId: number, input: { partyId: number; requestedOn: IsoDate; reason: string }): Promise<LegalAidRow> {
@@ -469,7 +502,7 @@ export async function decideAid(ctx: Ctx, id: number, input: { decision: Exclude
   if (before.decision !== 'pending') throw legalError('AID_ALREADY_DECIDED');
   if (input.decision === 'granted' && !input.lawyerId) throw legalError('AID_NEEDS_LAWYER');
   if (input.decidedOn < before.requestedOn || input.decidedOn > todayInShanghai()) throw legalError('AID_DATE_INVALID');
-  if (input.decision === 'granted') await assignLawyer(ctx, before.caseId, { lawyerId: input.lawyerId!, assignedOn: input.decidedOn });
+  const lawyer = input.decision === 'granted' ? await assign(ctx, before.caseId, { lawyerId: input.lawyerId!, assignedOn: input.decidedOn }) : null;
   const [after] = await ctx.db
     .update(legalAidRequests)
     .set({ decision: input.decision, decidedOn: input.decidedOn, decidedBy: ctx.actor.userId, decisionNote: input.note ?? null, lawyerId: input.decision === 'granted' ? input.lawyerId! : null })
@@ -477,6 +510,8 @@ export async function decideAid(ctx: Ctx, id: number, input: { decision: Exclude
     .returning();
   const c = await getCase(ctx, before.caseId);
   await recordAudit(ctx, { action: 'update', entity: 'legal_aid', entityId: id, unitId: c.unitId, before, after });
+  const facts = await caseFacts(ctx, c);
+  await tellWorkers(ctx, c, aidDecidedNotice(facts, lawyer ? { granted: true, lawyer, note: after!.decisionNote } : { granted: false, note: after!.decisionNote }), before.partyId);
   return after!;
 }
 

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
 import { buildTestApp } from '../../test/app.ts';
-import { asUser, buildCounselling, buildDispute, buildMember, buildTwoCounties, buildUnionWithEnterprise, buildUser, call, fakeIdNumber, login, type Session } from '../../test/factories.ts';
+import { asUser, buildCounselling, buildDispute, buildLawyer, buildMember, buildTwoCounties, buildUnionWithEnterprise, buildUser, call, fakeIdNumber, login, type Session } from '../../test/factories.ts';
 import type { App } from '../../server/app-types.ts';
 import { DomainError } from '../../engines/errors.ts';
 import { logChannel, type OutboundMessage } from '../../engines/notify/channels.ts';
 import { rowsOf } from '../../db/sql.ts';
 import { sql } from 'drizzle-orm';
 import { leaveMember } from '../membership/service.ts';
+import { todayInShanghai } from '../../engines/time.ts';
 import { requestRegistrationCode } from './registration.ts';
 
 let database: TestDatabase;
@@ -226,5 +227,144 @@ describe('a worker’s own records', () => {
     const id = list.json().items.find((u: { username: string }) => u.username === li.phone).id;
     expect((await call(app, s, 'POST', `/api/v1/users/${id}/disable`, {})).statusCode).toBe(200);
     expect((await call(app, liS, 'GET', '/api/v1/portal/me')).statusCode).toBe(401);
+  });
+});
+
+describe('what a worker is told on the portal', () => {
+  const chen = { name: '陈春燕', idNumber: fakeIdNumber('1988-08-08', false), phone: '13905990020' };
+  let wangS: Session;
+  let chenS: Session;
+  let countyAdmin: Session;
+  type Notice = { id: number; kind: string; title: string; body: string; link: string | null; readAt: string | null };
+  const noticesOf = async (s: Session) => (await call(app, s, 'GET', '/api/v1/notifications?pageSize=100')).json() as { items: Notice[]; total: number; unread: number };
+  const legalNotices = async () => (await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE kind IN ('legal', 'counselling')`))[0]!.n;
+  const today = () => todayInShanghai();
+
+  beforeAll(async () => {
+    await buildMember(database, { rootUnitId: t.city.id, unionId: union.unionId, enterpriseId: union.enterpriseId, ...chen });
+    chenS = await register(chen, new Date(Date.now() + 7200_000));
+    wangS = await login(app, wang.phone, PASSWORD);
+    countyAdmin = await login(app, (await buildUser(database, { unitId: t.a.id, role: 'county_admin' })).username);
+  });
+
+  it('is told when a counsellor confirms, the union moves or cancels the booking — never of their own moves, and only they are told', async () => {
+    const counsellorUser = await buildUser(database, { unitId: t.a.id, role: 'counsellor' });
+    const here = await buildCounselling(database, { rootUnitId: t.city.id, unitId: t.a.id, name: '何咨询师', userId: counsellorUser.id, daysAhead: 6 });
+    const before = (await noticesOf(wangS)).total;
+    const booked = await call(app, wangS, 'POST', '/api/v1/portal/appointments', { slotId: here.slotId, topic: 'family' });
+    expect(booked.statusCode, booked.body).toBe(201);
+    const id = booked.json().id;
+    const slot = (await call(app, wangS, 'GET', '/api/v1/portal/appointments')).json().items.find((a: { id: number }) => a.id === id);
+    const day = new Date(new Date(slot.startsAt).getTime() + 8 * 3600_000);
+
+    const counsellor = await login(app, counsellorUser.username);
+    const confirmed = await call(app, counsellor, 'POST', `/api/v1/counselling/appointments/${id}/confirm`, {});
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const mine = await noticesOf(wangS);
+    expect(mine.total).toBe(before + 1);
+    expect(mine.items[0]).toMatchObject({ kind: 'counselling', title: '心理咨询预约已确认', link: '/portal/counselling', readAt: null });
+    // The time is Shanghai's, with the weekday, the counsellor and the room.
+    expect(mine.items[0]!.body).toContain(`${day.getUTCMonth() + 1}月${day.getUTCDate()}日`);
+    expect(mine.items[0]!.body).toMatch(/周[一二三四五六日] 09:00–10:00，咨询师何咨询师，地点：何咨询师心理咨询室\d+。请准时到达/);
+    expect(mine.unread).toBeGreaterThanOrEqual(1);
+    // Another worker sees none of it, and cannot mark it read.
+    expect((await noticesOf(chenS)).items.map((n) => n.title)).not.toContain('心理咨询预约已确认');
+    expect((await call(app, chenS, 'POST', '/api/v1/notifications/read', { ids: [mine.items[0]!.id] })).json().marked).toBe(0);
+    // The union moves it to another counsellor's time: the worker is told it waits for confirmation.
+    const other = await buildCounselling(database, { rootUnitId: t.city.id, unitId: t.a.id, name: '林咨询师', daysAhead: 7 });
+    expect((await call(app, countyAdmin, 'POST', `/api/v1/counselling/appointments/${id}/reschedule`, { slotId: other.slotId })).statusCode).toBe(200);
+    const moved = (await noticesOf(wangS)).items[0]!;
+    expect(moved).toMatchObject({ title: '心理咨询预约已改期' });
+    expect(moved.body).toContain('咨询师林咨询师');
+    expect(moved.body).toContain('咨询师确认后会再通知您');
+    // The worker moves it back and cancels it themselves: nothing new for them.
+    const count = (await noticesOf(wangS)).total;
+    expect((await call(app, wangS, 'POST', `/api/v1/portal/appointments/${id}/reschedule`, { slotId: here.slotId })).statusCode).toBe(200);
+    expect((await noticesOf(wangS)).total).toBe(count);
+    // The union cancels a booking the worker made: told, with the reason.
+    const again = await buildCounselling(database, { rootUnitId: t.city.id, unitId: t.a.id, name: '吴咨询师', daysAhead: 8 });
+    const second = (await call(app, wangS, 'POST', '/api/v1/portal/appointments', { slotId: again.slotId, topic: 'work_stress' })).json().id;
+    expect((await call(app, countyAdmin, 'POST', `/api/v1/counselling/appointments/${second}/cancel`, { reason: '咨询师临时外出' })).statusCode).toBe(200);
+    const cancelled = (await noticesOf(wangS)).items[0]!;
+    expect(cancelled.title).toBe('心理咨询预约已取消');
+    expect(cancelled.body).toContain('原因：咨询师临时外出');
+    expect((await call(app, wangS, 'POST', `/api/v1/portal/appointments/${id}/cancel`, {})).statusCode).toBe(200);
+    expect((await noticesOf(wangS)).total).toBe(count + 1);
+    // A booking the union made for someone at the counter tells no one.
+    const walkIn = await buildCounselling(database, { rootUnitId: t.city.id, unitId: t.a.id, name: '郑咨询师', daysAhead: 9 });
+    const byUnion = await call(app, countyAdmin, 'POST', '/api/v1/counselling/appointments', { slotId: walkIn.slotId, unitId: union.unionId, requestedBy: 'union', clientName: '来访职工', topic: 'career' });
+    const n = await legalNotices();
+    expect((await call(app, countyAdmin, 'POST', `/api/v1/counselling/appointments/${byUnion.json().id}/confirm`, {})).statusCode).toBe(200);
+    expect(await legalNotices()).toBe(n);
+    // Marked read, it leaves the unread count.
+    const all = await noticesOf(wangS);
+    const read = await call(app, wangS, 'POST', '/api/v1/notifications/read', { ids: all.items.filter((x) => !x.readAt).map((x) => x.id) });
+    expect(read.json()).toMatchObject({ unread: 0 });
+  });
+
+  it('is told when the union decides their legal aid, assigns a lawyer and closes the case; co-workers without an account get nothing, and the decision stands', async () => {
+    const filed = await call(app, wangS, 'POST', '/api/v1/portal/cases', { disputeType: 'overtime', claimedFen: 450_000, employerName: '甲县加班费公司', facts: '连续三个月加班未付加班费' });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const caseId = filed.json().id;
+    const ref = filed.json().ref;
+    expect((await call(app, wangS, 'POST', `/api/v1/portal/cases/${caseId}/aid`, { reason: '收入低，无力聘请律师' })).statusCode).toBe(200);
+    const aidId = (await call(app, wangS, 'GET', `/api/v1/portal/cases/${caseId}`)).json().aidRequests[0].id;
+
+    const refused = await call(app, countyAdmin, 'POST', `/api/v1/legal/aid-requests/${aidId}/decision`, { decision: 'refused', decidedOn: today(), note: '请求金额较小，建议先行调解。' });
+    expect(refused.statusCode, refused.body).toBe(200);
+    let top = (await noticesOf(wangS)).items[0]!;
+    expect(top).toMatchObject({ kind: 'legal', title: '法律援助申请未获批准', link: `/portal/cases/${caseId}`, readAt: null });
+    expect(top.body).toBe(`您在案件 ${ref}（${filed.json().title}）中的法律援助申请未获批准，说明：请求金额较小，建议先行调解。如有疑问，请与甲县竹木有限公司工会联系。`);
+
+    // Asked again, granted with a lawyer of the team.
+    const lawyerUser = await buildUser(database, { unitId: t.a.id, role: 'lawyer' });
+    const lawyer = await buildLawyer(database, { rootUnitId: t.city.id, unitId: t.a.id, name: '郑律师', userId: lawyerUser.id });
+    expect((await call(app, wangS, 'POST', `/api/v1/portal/cases/${caseId}/aid`, { reason: '家庭困难，再次申请' })).statusCode).toBe(200);
+    const second = (await call(app, wangS, 'GET', `/api/v1/portal/cases/${caseId}`)).json().aidRequests.find((a: { decision: string }) => a.decision === 'pending').id;
+    const granted = await call(app, countyAdmin, 'POST', `/api/v1/legal/aid-requests/${second}/decision`, { decision: 'granted', decidedOn: today(), lawyerId: lawyer.id });
+    expect(granted.statusCode, granted.body).toBe(200);
+    top = (await noticesOf(wangS)).items[0]!;
+    expect(top.title).toBe('法律援助申请已批准');
+    expect(top.body).toContain('由郑律师律师（福建闽北律师事务所）为您提供法律援助');
+    // One notice for the grant, not a second one for the lawyer it assigned.
+    expect((await noticesOf(wangS)).items.filter((n) => n.link === `/portal/cases/${caseId}` && n.title === '案件已有承办律师')).toHaveLength(0);
+
+    // The lawyer closes the case with an agreement: the worker hears the outcome.
+    const lawyerS = await login(app, lawyerUser.username);
+    expect((await call(app, lawyerS, 'POST', `/api/v1/legal/cases/${caseId}/stages`, { stage: 'mediation', role: 'mediator', startedOn: today() })).statusCode).toBe(200);
+    expect((await call(app, lawyerS, 'POST', `/api/v1/legal/cases/${caseId}/stage-outcome`, { outcome: 'agreement', endedOn: today(), amountFen: 320_050 })).statusCode).toBe(200);
+    const closed = await call(app, lawyerS, 'POST', `/api/v1/legal/cases/${caseId}/close`, { result: 'mediation_agreement', closedOn: today() });
+    expect(closed.statusCode, closed.body).toBe(200);
+    top = (await noticesOf(wangS)).items[0]!;
+    expect(top.title).toBe('案件已结案');
+    expect(top.body).toContain('结果：达成调解协议，为您追回 3,200.5 元。');
+    // Chen is no party: nothing of Wang's case reaches her.
+    expect((await noticesOf(chenS)).items.filter((n) => n.kind === 'legal')).toEqual([]);
+
+    // A case whose workers have no portal account: the union assigns, decides and closes as before, and nobody is told.
+    const noAccount = (await buildDispute(database, { rootUnitId: t.city.id, unitId: union.unionId, workers: [{ name: '周无号', idNumber: fakeIdNumber('1979-09-09') }] })).id;
+    const party = (await call(app, countyAdmin, 'GET', `/api/v1/legal/cases/${noAccount}`)).json().parties[0].id;
+    const n = await legalNotices();
+    const asked = await call(app, countyAdmin, 'POST', `/api/v1/legal/cases/${noAccount}/aid-requests`, { partyId: party, requestedOn: today(), reason: '经济困难' });
+    const decided = await call(app, countyAdmin, 'POST', `/api/v1/legal/aid-requests/${asked.json().id}/decision`, { decision: 'granted', decidedOn: today(), lawyerId: lawyer.id });
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect(decided.json()).toMatchObject({ decision: 'granted', lawyerId: lawyer.id });
+    expect((await call(app, countyAdmin, 'POST', `/api/v1/legal/cases/${noAccount}/close`, { result: 'advice_only', closedOn: today() })).statusCode).toBe(200);
+    expect(await legalNotices()).toBe(n);
+    expect((await call(app, countyAdmin, 'GET', `/api/v1/legal/cases/${noAccount}`)).json()).toMatchObject({ status: 'closed', aidRequests: [{ decision: 'granted' }] });
+  });
+
+  it('is told of a lawyer assigned to a case they share; a co-worker with an account is told too, one without is not', async () => {
+    const lawyerUser = await buildUser(database, { unitId: t.a.id, role: 'lawyer' });
+    const lawyer = await buildLawyer(database, { rootUnitId: t.city.id, unitId: t.a.id, name: '黄律师', userId: lawyerUser.id });
+    const shared = (await buildDispute(database, { rootUnitId: t.city.id, unitId: union.unionId, workers: [wang, chen, { name: '孙无号', idNumber: fakeIdNumber('1981-01-01') }], employerName: '三人争议公司' })).id;
+    const n = await legalNotices();
+    expect((await call(app, countyAdmin, 'POST', `/api/v1/legal/cases/${shared}/assignments`, { lawyerId: lawyer.id, assignedOn: today() })).statusCode).toBe(200);
+    expect(await legalNotices()).toBe(n + 2);
+    for (const s of [wangS, chenS]) {
+      const top = (await noticesOf(s)).items[0]!;
+      expect(top).toMatchObject({ title: '案件已有承办律师', link: `/portal/cases/${shared}` });
+      expect(top.body).toContain('已指派黄律师律师（福建闽北律师事务所）承办');
+    }
   });
 });

@@ -7,13 +7,12 @@ import { api, errorMessage } from '../../lib/api.ts';
 import { usePt } from './i18n.ts';
 import { APPT_COLORS, LIVE_APPT, period, STAGE_COLORS, type CaseItem, type Membership, type MyAppointment } from './shared.ts';
 
-export default function PortalHome() {
+export default function PortalHome({ unread }: { unread: number }) {
   const { pt, pl } = usePt();
   const navigate = useNavigate();
   const [me, setMe] = useState<Membership | null>(null);
   const [cases, setCases] = useState<CaseItem[] | null>(null);
   const [appts, setAppts] = useState<MyAppointment[] | null>(null);
-  const [unread, setUnread] = useState(0);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -21,13 +20,11 @@ export default function PortalHome() {
       api.get<Membership>('/api/v1/portal/me'),
       api.get<{ items: CaseItem[] }>('/api/v1/portal/cases', { pageSize: 3 }),
       api.get<{ items: MyAppointment[] }>('/api/v1/portal/appointments', { pageSize: 20 }),
-      api.get<{ unread: number }>('/api/v1/notifications', { pageSize: 1 }),
     ])
-      .then(([m, c, a, n]) => {
+      .then(([m, c, a]) => {
         setMe(m);
         setCases(c.items);
         setAppts(a.items.filter((x) => LIVE_APPT.includes(x.status)));
-        setUnread(n.unread);
       })
       .catch((e) => setError(errorMessage(e)));
   }, []);
@@ -40,7 +37,7 @@ export default function PortalHome() {
         <h2>{pt('home.hello', { name: me.name })}</h2>
         <div>{pt('home.union', { name: me.unionName ?? '—' })}</div>
       </section>
-      {unread > 0 && <Alert type="info" showIcon title={pt('home.unread', { n: unread })} onClick={() => navigate('/portal/me')} style={{ cursor: 'pointer' }} />}
+      {unread > 0 && <Alert type="info" showIcon title={pt('home.unread', { n: unread })} onClick={() => navigate('/portal/messages')} style={{ cursor: 'pointer' }} />}
       <div className="gp-actions">
         <button type="button" className="gp-action" onClick={() => navigate('/portal/rights/new')}>
           <SafetyCertificateOutlined />

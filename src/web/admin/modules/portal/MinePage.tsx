@@ -1,42 +1,27 @@
-/** 我的: membership, notifications, password and sign-out. */
-import { useCallback, useEffect, useState } from 'react';
-import { Alert, Badge, Button, Card, Descriptions, Empty, Spin, Tag } from 'antd';
+/** 我的: membership, the way to the worker's messages, password and sign-out. */
+import { useEffect, useState } from 'react';
+import { Alert, Badge, Button, Card, Descriptions, Spin, Tag } from 'antd';
+import { BellOutlined, RightOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { api, errorMessage } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { usePt } from './i18n.ts';
 import type { Membership } from './shared.ts';
 
-interface Notice {
-  id: number;
-  title: string;
-  body: string;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export default function MinePage() {
+export default function MinePage({ unread }: { unread: number }) {
   const { pt } = usePt();
   const { logout } = useAuth();
   const navigate = useNavigate();
   const [me, setMe] = useState<Membership | null>(null);
-  const [notices, setNotices] = useState<{ items: Notice[]; unread: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    Promise.all([api.get<Membership>('/api/v1/portal/me'), api.get<{ items: Notice[]; unread: number }>('/api/v1/notifications', { pageSize: 20 })])
-      .then(([m, n]) => {
-        setMe(m);
-        setNotices(n);
-      })
+  useEffect(() => {
+    api
+      .get<Membership>('/api/v1/portal/me')
+      .then(setMe)
       .catch((e) => setError(errorMessage(e)));
   }, []);
-  useEffect(load, [load]);
   if (error) return <Alert type="error" showIcon title={error} />;
-  if (!me || !notices) return <Spin style={{ marginTop: 48 }} />;
-  const readAll = async () => {
-    await api.post('/api/v1/notifications/read', { all: true });
-    load();
-  };
+  if (!me) return <Spin style={{ marginTop: 48 }} />;
   return (
     <>
       <Card className="gp-card-pad" title={pt('me.membership')}>
@@ -54,32 +39,12 @@ export default function MinePage() {
           ]}
         />
       </Card>
-      <Card
-        className="gp-card"
-        title={
-          <span>
-            {pt('me.notifications')} <Badge count={notices.unread} />
-          </span>
-        }
-        extra={notices.unread > 0 ? <a onClick={() => void readAll()}>{pt('me.readAll')}</a> : null}
-      >
-        {notices.items.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={pt('me.noNotifications')} />
-        ) : (
-          notices.items.map((n) => (
-            <div key={n.id} className="gp-item">
-              <div className="gp-item-title">
-                {!n.readAt && <Badge status="error" style={{ marginRight: 6 }} />}
-                {n.title}
-              </div>
-              <div className="gp-item-meta">
-                <span>{n.body}</span>
-                <span>{n.createdAt.slice(0, 10)}</span>
-              </div>
-            </div>
-          ))
-        )}
-      </Card>
+      <button type="button" className="gp-entry" onClick={() => navigate('/portal/messages')}>
+        <BellOutlined style={{ color: '#c8102e', fontSize: 20 }} />
+        <span>{pt('msg.title')}</span>
+        <Badge count={unread} />
+        <RightOutlined className="gp-entry-go" />
+      </button>
       <Button size="large" block onClick={() => navigate('/password')} style={{ minHeight: 48 }}>
         {pt('me.password')}
       </Button>

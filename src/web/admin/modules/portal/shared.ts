@@ -69,3 +69,6 @@ export function period(startsAt: string, endsAt: string): string {
 export const STAGE_COLORS: Record<string, string> = { intake: 'blue', mediation: 'cyan', arbitration: 'orange', first_instance: 'purple', appeal: 'magenta' };
 export const APPT_COLORS: Record<string, string> = { requested: 'gold', confirmed: 'green', cancelled: 'default', completed: 'blue', no_show: 'red' };
 export const LIVE_APPT = ['requested', 'confirmed'];
+
+/** 12月1日 09:30 */
+export const when = (at: string) => dayjs(at).format('M月D日 HH:mm');
