@@ -47,8 +47,8 @@ export async function seedSupervisionDemo(database: Database, opts: { today: str
   if (!root) throw new Error('The demo organisation must be loaded first');
   const city = { id: Number(root.id), path: root.path };
   const year = Number(opts.today.slice(0, 4));
-  // Only the programs whose records are loaded by now: an indicator with no figure for the city a
-  // year ago nor today is left to the scheduler, whose first round freezes it from the records.
+  // Targets only for the indicators with a figure for the city a year ago or today (one with
+  // neither has nothing to aim from); every indicator is frozen below, as the scheduler would have.
   const loaded = await runAsSystem(database, async (db) => {
     const ctx = systemCtx(db, city);
     const out = [];
@@ -95,7 +95,7 @@ export async function seedSupervisionDemo(database: Database, opts: { today: str
   const periods = Array.from({ length: 12 }, (_, i) => monthEndBefore(opts.today, 12 - i));
   let snapshotRows = 0;
   for (const period of periods) {
-    const r = await runAsSystem(database, (db) => freezeMonth(systemCtx(db, city), { rootUnitId: city.id, period, today: opts.today, only: loaded.map((d) => d.key) }));
+    const r = await runAsSystem(database, (db) => freezeMonth(systemCtx(db, city), { rootUnitId: city.id, period, today: opts.today }));
     snapshotRows += r.rows;
   }
 
