@@ -4,7 +4,7 @@ process.env.TZ = 'America/New_York';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { formatDate, formatDateTime, formatTime, inShanghai, shanghaiDays, shanghaiInstant, today, todayInShanghai } from './time.ts';
+import { formatDate, formatDateTime, formatTime, inShanghai, notFuture, shanghaiDays, shanghaiInstant, today, todayInShanghai } from './time.ts';
 import { slotTime } from '../modules/counselling/shared.ts';
 import { period, when } from '../modules/portal/shared.ts';
 
@@ -45,6 +45,9 @@ describe('times in the web app are Shanghai times in any browser zone', () => {
     expect(day.format('YYYY-MM-DD HH:mm')).toBe('2026-12-01 00:00');
     expect(day.isSame(dayjs('2026-12-01'), 'day')).toBe(true);
     expect(day.add(1, 'day').format('YYYY-MM-DD')).toBe('2026-12-02');
+    // A picker may offer Shanghai's today though New York's calendar is still on 30 November.
+    expect(notFuture(dayjs('2026-12-01'))).toBe(false);
+    expect(notFuture(dayjs('2026-12-02'))).toBe(true);
     // Late in Shanghai's evening it is still the same day there, whatever day New York has reached.
     vi.setSystemTime('2026-12-01T15:59:00Z');
     expect(todayInShanghai()).toBe('2026-12-01');

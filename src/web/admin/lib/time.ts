@@ -51,3 +51,6 @@ export function shanghaiDays(first: Dayjs, last: Dayjs): { from: string; to: str
     to: dayjs.tz(last.format('YYYY-MM-DD'), SHANGHAI).endOf('day').toISOString(),
   };
 }
+
+/** A DatePicker's disabledDate for days that cannot lie ahead: those after Shanghai's today. */
+export const notFuture = (d: Dayjs): boolean => d.isAfter(today(), 'day');

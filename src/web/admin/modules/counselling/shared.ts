@@ -89,3 +89,6 @@ export const STATUS_COLOR: Record<string, string> = { requested: 'orange', confi
 export function slotTime(startsAt: string, endsAt: string): string {
   return `${inShanghai(startsAt).format('YYYY-MM-DD ddd HH:mm')}–${formatTime(endsAt)}`;
 }
+
+/** The free slots offered when booking: from now to 30 days ahead. */
+export const bookingWindow = () => ({ from: inShanghai().format(), to: inShanghai().add(30, 'day').format() });
