@@ -1,8 +1,9 @@
 import { expect as baseExpect, test } from '@playwright/test';
 import { apiAs, login, loginAndWait, pickOption, screenshot, watchConsole } from './helpers.ts';
 
-// A phone: the portal is laid out for one.
-test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+// A phone: the portal is laid out for one. Its clock is set to UTC, as a worker's phone abroad may be;
+// times are still read as Beijing time.
+test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, timezoneId: 'UTC' });
 test.describe.configure({ timeout: 180_000 });
 const expect = baseExpect.configure({ timeout: 30_000 });
 
@@ -61,9 +62,17 @@ test('a worker files a dispute and books counselling on the portal; the union se
   await screenshot(page, 'portal-case');
 
   // 心理咨询: book the first free time.
+  const slotsLoaded = page.waitForResponse((r) => r.url().includes('/api/v1/portal/slots'));
   await tabs.getByRole('link', { name: '心理咨询' }).click();
   const mine = page.locator('.ant-card').filter({ hasText: '我的预约' });
   await expect(page.getByText('可预约时段', { exact: true })).toBeVisible();
+  // The first free time reads in Beijing time on this UTC clock too (the demo's slots are 09:00–17:00 there).
+  const first = ((await (await slotsLoaded).json()) as { items: { startsAt: string; endsAt: string }[] }).items[0]!;
+  const beijing = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString(); // the wall clock in Beijing
+  const [day, start, end] = [beijing(first.startsAt), beijing(first.startsAt).slice(11, 16), beijing(first.endsAt).slice(11, 16)];
+  expect(start >= '09:00' && end <= '17:00').toBe(true);
+  const firstTime = `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日 周. ${start}–${end}`;
+  await expect(page.getByRole('button', { name: /^预\s*约 / }).first()).toHaveAccessibleName(new RegExp(`^预\\s*约 ${firstTime}$`));
   // The demo worker's booking, confirmed above.
   await expect(mine.getByText('已确认')).toHaveCount(1);
   await expect(mine.getByText('待确认')).toHaveCount(0);
@@ -73,6 +82,7 @@ test('a worker files a dispute and books counselling on the portal; the union se
   await expect(page.getByText('已预约，请等待咨询师确认')).toBeVisible();
   await expect(mine.getByText('待确认')).toHaveCount(1);
   await expect(mine.getByText('情绪困扰')).toBeVisible();
+  await expect(mine.getByText(new RegExp(`^${firstTime}$`))).toBeVisible();
   await screenshot(page, 'portal-counselling');
 
   // 我的: membership, then sign out.

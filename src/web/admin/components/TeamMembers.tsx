@@ -7,7 +7,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { App, Button, Card, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Switch, Table, Tag, Tooltip, type FormInstance, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { notFuture, today } from '../lib/time.ts';
 import { api, errorMessage, type PageOf, type Unit, type User } from '../lib/api.ts';
 import { useAuth } from '../lib/auth.tsx';
 import { useI18n } from '../lib/i18n.tsx';
@@ -76,7 +77,6 @@ export interface TeamMembersProps<M extends TeamMember> {
   onLoaded?: (items: M[]) => void;
 }
 
-const notFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
 const trimmed = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
 
 export function TeamMembers<M extends TeamMember>(p: TeamMembersProps<M>) {
@@ -139,7 +139,7 @@ export function TeamMembers<M extends TeamMember>(p: TeamMembersProps<M>) {
   const start = (m: M | 'new') => {
     form.resetFields();
     if (m === 'new') {
-      form.setFieldsValue({ available: true, joinedOn: dayjs(), unitsServed: [scopeId] });
+      form.setFieldsValue({ available: true, joinedOn: today(), unitsServed: [scopeId] });
       setUnits([]);
     } else {
       form.setFieldsValue({ ...m, unitsServed: (m.unitsServed ?? []).map((u) => u.id) });

@@ -1,7 +1,8 @@
 /** 审计日志: the trail, newest first, filtered; "load more" pages with beforeSeq; a drawer shows before/after. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App, Button, Card, DatePicker, Descriptions, Drawer, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { inShanghai, shanghaiDays, today } from '../../lib/time.ts';
 import { api, errorMessage, type AuditEntry } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../../lib/org.ts';
@@ -27,7 +28,7 @@ function show(key: string, v: unknown, label: Label): string {
   if (key === 'role') return label('role', s);
   if (key === 'kind') return label('kind', s);
   if (key === 'status') return label('status', s);
-  if (/At$/.test(key) && /^\d{4}-\d{2}-\d{2}T/.test(s)) return dayjs(s).format('YYYY-MM-DD HH:mm:ss');
+  if (/At$/.test(key) && /^\d{4}-\d{2}-\d{2}T/.test(s)) return inShanghai(s).format('YYYY-MM-DD HH:mm:ss');
   return s;
 }
 
@@ -70,8 +71,7 @@ export default function AuditPage() {
       entity: filters.entity,
       action: filters.action,
       actor: filters.actor?.trim() || undefined,
-      from: filters.range ? filters.range[0].startOf('day').toISOString() : undefined,
-      to: filters.range ? filters.range[1].endOf('day').toISOString() : undefined,
+      ...(filters.range ? shanghaiDays(filters.range[0], filters.range[1]) : {}),
       limit: PAGE,
     }),
     [filters],
@@ -102,7 +102,7 @@ export default function AuditPage() {
 
   const columns: TableProps<AuditEntry>['columns'] = [
     { title: t('audit.seq'), dataIndex: 'seq', width: 80 },
-    { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
+    { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => inShanghai(v).format('YYYY-MM-DD HH:mm:ss') },
     { title: t('audit.actor'), dataIndex: 'actorName', width: 160 },
     {
       title: t('audit.action'),
@@ -143,7 +143,7 @@ export default function AuditPage() {
             aria-label={t('audit.range')}
             value={draft.range ?? null}
             onChange={(r) => setDraft((d) => ({ ...d, range: r && r[0] && r[1] ? [r[0], r[1]] : null }))}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            disabledDate={(d) => d.isAfter(today(), 'day')}
           />
           <Button type="primary" onClick={() => setFilters({ ...draft })}>
             {t('common.search')}
@@ -178,7 +178,7 @@ export default function AuditPage() {
               column={1}
               items={[
                 { key: 'seq', label: t('audit.seq'), children: detail.seq },
-                { key: 'at', label: t('audit.at'), children: dayjs(detail.at).format('YYYY-MM-DD HH:mm:ss') },
+                { key: 'at', label: t('audit.at'), children: inShanghai(detail.at).format('YYYY-MM-DD HH:mm:ss') },
                 { key: 'actor', label: t('audit.actor'), children: detail.actorName },
                 { key: 'action', label: t('audit.action'), children: label('action', detail.action) },
                 { key: 'entity', label: t('audit.entity'), children: `${label('entity', detail.entity)} ${detail.entityId ?? ''}` },

@@ -3,11 +3,12 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, DatePicker, Descriptions, Drawer, Empty, Form, Input, List, Modal, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import { formatDateTime, today, todayInShanghai } from '../../lib/time.ts';
 import { api, errorMessage } from '../../lib/api.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useCt } from './i18n.ts';
-import { BASE, METHODS, slotTime, STATUS_COLOR, type Appointment, type Counsellor, type Slot } from './shared.ts';
+import { BASE, bookingWindow, METHODS, slotTime, STATUS_COLOR, type Appointment, type Counsellor, type Slot } from './shared.ts';
 
 type Action = 'reschedule' | 'cancel' | 'followUp';
 
@@ -82,10 +83,10 @@ export function AppointmentDrawer({ id, counsellors, onClose, onChanged }: { id:
 
   const start = (kind: Action) => {
     form.resetFields();
-    if (kind === 'followUp') form.setFieldsValue({ method: 'phone', dueOn: dayjs().add(7, 'day') });
+    if (kind === 'followUp') form.setFieldsValue({ method: 'phone', dueOn: today().add(7, 'day') });
     if (kind === 'reschedule') {
       api
-        .get<{ items: Slot[] }>(`${BASE}/slots`, { from: dayjs().format(), to: dayjs().add(30, 'day').format(), freeOnly: true })
+        .get<{ items: Slot[] }>(`${BASE}/slots`, { ...bookingWindow(), freeOnly: true })
         .then((r) => setSlots(r.items.filter((s) => !s.taken)))
         .catch((e) => message.error(errorMessage(e)));
     }
@@ -167,9 +168,9 @@ export function AppointmentDrawer({ id, counsellors, onClose, onChanged }: { id:
               { key: 'client', label: ct('appt.client'), children: `${a.clientName}${a.clientPhone ? ` · ${a.clientPhone}` : ''}` },
               { key: 'topic', label: ct('appt.topic'), children: cl('topic', a.topic) },
               { key: 'by', label: ct('appt.requestedBy'), children: `${cl('by', a.requestedBy)} · ${a.unitName}` },
-              { key: 'at', label: ct('appt.requestedAt'), children: dayjs(a.requestedAt).format('YYYY-MM-DD HH:mm') },
-              ...(a.confirmedAt ? [{ key: 'conf', label: ct('appt.confirmedAt'), children: dayjs(a.confirmedAt).format('YYYY-MM-DD HH:mm') }] : []),
-              ...(a.cancelledAt ? [{ key: 'canc', label: ct('appt.cancelledAt'), children: `${dayjs(a.cancelledAt).format('YYYY-MM-DD HH:mm')}：${a.cancelReason ?? ''}` }] : []),
+              { key: 'at', label: ct('appt.requestedAt'), children: formatDateTime(a.requestedAt) },
+              ...(a.confirmedAt ? [{ key: 'conf', label: ct('appt.confirmedAt'), children: formatDateTime(a.confirmedAt) }] : []),
+              ...(a.cancelledAt ? [{ key: 'canc', label: ct('appt.cancelledAt'), children: `${formatDateTime(a.cancelledAt)}：${a.cancelReason ?? ''}` }] : []),
             ]}
           />
 
@@ -193,7 +194,7 @@ export function AppointmentDrawer({ id, counsellors, onClose, onChanged }: { id:
                   render: (v: string | null, f) =>
                     v ??
                     (writable ? (
-                      <a onClick={() => void run(`/follow-ups/${f.id}/done`, { doneOn: dayjs().format('YYYY-MM-DD') }, ct('fu.marked'))}>{ct('fu.done')}</a>
+                      <a onClick={() => void run(`/follow-ups/${f.id}/done`, { doneOn: todayInShanghai() }, ct('fu.marked'))}>{ct('fu.done')}</a>
                     ) : (
                       <Tag color="orange">{ct('fu.pending')}</Tag>
                     )),
@@ -216,7 +217,7 @@ export function AppointmentDrawer({ id, counsellors, onClose, onChanged }: { id:
             <div className="gh-cs-note-count" role="status">
               {a.noteWritten ? (
                 <Tag icon={<LockOutlined />} color="purple">
-                  {ct('notes.written', { d: dayjs(a.noteWrittenAt).format('YYYY-MM-DD HH:mm') })}
+                  {ct('notes.written', { d: a.noteWrittenAt ? formatDateTime(a.noteWrittenAt) : '' })}
                 </Tag>
               ) : (
                 <Typography.Text type="secondary">{ct('notes.none')}</Typography.Text>
@@ -237,7 +238,7 @@ export function AppointmentDrawer({ id, counsellors, onClose, onChanged }: { id:
                   renderItem={(n) => (
                     <List.Item>
                       <div>
-                        <div className="gh-muted gh-small">{ct('notes.writtenAt', { d: dayjs(n.writtenAt).format('YYYY-MM-DD HH:mm') })}</div>
+                        <div className="gh-muted gh-small">{ct('notes.writtenAt', { d: formatDateTime(n.writtenAt) })}</div>
                         <div style={{ whiteSpace: 'pre-wrap' }}>{n.body}</div>
                       </div>
                     </List.Item>
@@ -289,7 +290,7 @@ export function AppointmentDrawer({ id, counsellors, onClose, onChanged }: { id:
                     <Select options={METHODS.map((m) => ({ value: m, label: cl('method', m) }))} />
                   </Form.Item>
                   <Form.Item label={ct('fu.dueOn')} name="dueOn" rules={[{ required: true, message: t('common.required', { f: ct('fu.dueOn') }) }]}>
-                    <DatePicker format="YYYY-MM-DD" disabledDate={(d) => d.isBefore(dayjs(), 'day')} style={{ width: '100%' }} />
+                    <DatePicker format="YYYY-MM-DD" disabledDate={(d) => d.isBefore(today(), 'day')} style={{ width: '100%' }} />
                   </Form.Item>
                 </>
               )}

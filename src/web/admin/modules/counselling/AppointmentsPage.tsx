@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Table, Tag, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useSearchParams } from 'react-router';
 import { api, errorMessage, type PageOf, type UnitKind } from '../../lib/api.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
@@ -12,7 +12,7 @@ import { useScope } from '../../lib/scope.tsx';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect.tsx';
 import { useCt } from './i18n.ts';
 import { AppointmentDrawer } from './AppointmentDrawer.tsx';
-import { BASE, REQUESTERS, slotTime, STATUS_COLOR, STATUSES, TOPICS, type Appointment, type Counsellor, type Slot } from './shared.ts';
+import { BASE, bookingWindow, REQUESTERS, slotTime, STATUS_COLOR, STATUSES, TOPICS, type Appointment, type Counsellor, type Slot } from './shared.ts';
 
 const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
@@ -77,7 +77,7 @@ export default function AppointmentsPage() {
     form.setFieldsValue({ unitId: scopeId, requestedBy: 'union', topic: 'work_stress' });
     setSlots(null);
     api
-      .get<{ items: Slot[] }>(`${BASE}/slots`, { from: dayjs().format(), to: dayjs().add(30, 'day').format(), freeOnly: true })
+      .get<{ items: Slot[] }>(`${BASE}/slots`, { ...bookingWindow(), freeOnly: true })
       .then((r) => setSlots(r.items.filter((s) => !s.taken)))
       .catch((e) => (setSlots([]), message.error(errorMessage(e))));
     setRequesting(true);

@@ -4,6 +4,7 @@ import { TeamMembers } from '../../components/TeamMembers.tsx';
 import { App, Button, Card, Col, DatePicker, Form, Input, Modal, Popconfirm, Row, Select, Space, Table, Tag, TimePicker, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import { shanghaiDays, shanghaiInstant, today } from '../../lib/time.ts';
 import { api, errorMessage } from '../../lib/api.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -24,7 +25,7 @@ export default function CounsellorsPage() {
   const [counsellors, setCounsellors] = useState<Counsellor[]>([]);
   const [rooms, setRooms] = useState<Room[]>([]);
   const [slots, setSlots] = useState<Slot[]>([]);
-  const [slotRange, setSlotRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('day'), dayjs().add(14, 'day').endOf('day')]);
+  const [slotRange, setSlotRange] = useState<[Dayjs, Dayjs]>(() => [today(), today().add(14, 'day')]);
   const [slotCounsellor, setSlotCounsellor] = useState<number | undefined>();
   const [loading, setLoading] = useState(false);
   const [version, setVersion] = useState(0);
@@ -50,7 +51,7 @@ export default function CounsellorsPage() {
   useEffect(() => {
     let live = true;
     api
-      .get<{ items: Slot[] }>(`${BASE}/slots`, { from: slotRange[0].format(), to: slotRange[1].format(), counsellorId: slotCounsellor })
+      .get<{ items: Slot[] }>(`${BASE}/slots`, { ...shanghaiDays(slotRange[0], slotRange[1]), counsellorId: slotCounsellor })
       .then((r) => live && setSlots(r.items))
       .catch((e) => live && message.error(errorMessage(e)));
     return () => {
@@ -59,7 +60,7 @@ export default function CounsellorsPage() {
   }, [slotRange, slotCounsellor, version, message]);
   const start = (e: Editing) => {
     form.resetFields();
-    if (e.kind === 'slot') form.setFieldsValue({ counsellorId: own?.id, roomId: rooms[0]?.id, date: dayjs().add(1, 'day'), start: dayjs('09:00', 'HH:mm'), end: dayjs('10:00', 'HH:mm') });
+    if (e.kind === 'slot') form.setFieldsValue({ counsellorId: own?.id, roomId: rooms[0]?.id, date: today().add(1, 'day'), start: dayjs('09:00', 'HH:mm'), end: dayjs('10:00', 'HH:mm') });
     setEditing(e);
   };
 
@@ -73,7 +74,7 @@ export default function CounsellorsPage() {
         message.success(ct('room.created'));
       } else {
         const day = (v.date as Dayjs).format('YYYY-MM-DD');
-        const at = (tm: Dayjs) => dayjs(`${day}T${tm.format('HH:mm')}`).format();
+        const at = (tm: Dayjs) => shanghaiInstant(day, tm.format('HH:mm'));
         await api.post(`${BASE}/slots`, { counsellorId: v.counsellorId, roomId: v.roomId, startsAt: at(v.start as Dayjs), endsAt: at(v.end as Dayjs) });
         message.success(ct('slot.created'));
       }
@@ -186,7 +187,7 @@ export default function CounsellorsPage() {
             }
           >
             <Space wrap style={{ marginBottom: 12 }}>
-              <DatePicker.RangePicker aria-label={ct('slot.range')} value={slotRange} allowClear={false} onChange={(v) => v && v[0] && v[1] && setSlotRange([v[0].startOf('day'), v[1].endOf('day')])} />
+              <DatePicker.RangePicker aria-label={ct('slot.range')} value={slotRange} allowClear={false} onChange={(v) => v && v[0] && v[1] && setSlotRange([v[0], v[1]])} />
               <Select aria-label={ct('appt.counsellor')} placeholder={ct('appt.counsellor')} allowClear style={{ width: 140 }} value={slotCounsellor} onChange={setSlotCounsellor} options={counsellors.map((c) => ({ value: c.id, label: c.name }))} />
             </Space>
             <Table<Slot> rowKey="id" size="small" columns={sColumns} dataSource={slots} pagination={{ pageSize: 10 }} />
@@ -254,7 +255,7 @@ export default function CounsellorsPage() {
               </Col>
               <Col span={10}>
                 <Form.Item label={ct('slot.date')} name="date" rules={[{ required: true, message: t('common.required', { f: ct('slot.date') }) }]}>
-                  <DatePicker format="YYYY-MM-DD" disabledDate={(d) => d.isBefore(dayjs(), 'day')} style={{ width: '100%' }} />
+                  <DatePicker format="YYYY-MM-DD" disabledDate={(d) => d.isBefore(today(), 'day')} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
               <Col span={7}>

@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, DatePicker, Empty, Row, Skeleton, Space, Statistic, Table, Tag } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { today } from '../../lib/time.ts';
 import { api, errorMessage } from '../../lib/api.ts';
 import { useScope } from '../../lib/scope.tsx';
 import { GroupedBars } from '../legal/charts.tsx';
@@ -16,7 +17,7 @@ export default function StatsPage() {
   const { message } = App.useApp();
   const { unit } = useScope();
   const scopeId = unit!.id;
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('year'), dayjs().endOf('year')]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [today().startOf('year'), today().endOf('year')]);
   const [stats, setStats] = useState<Statistics | null>(null);
   const from = range[0].format('YYYY-MM-DD');
   const to = range[1].format('YYYY-MM-DD');
@@ -34,8 +35,8 @@ export default function StatsPage() {
   }, [scopeId, from, to, message]);
 
   const presets: { label: string; value: [Dayjs, Dayjs] }[] = [
-    { label: ct('stats.thisYear'), value: [dayjs().startOf('year'), dayjs().endOf('year')] },
-    { label: ct('stats.lastYear'), value: [dayjs().subtract(1, 'year').startOf('year'), dayjs().subtract(1, 'year').endOf('year')] },
+    { label: ct('stats.thisYear'), value: [today().startOf('year'), today().endOf('year')] },
+    { label: ct('stats.lastYear'), value: [today().subtract(1, 'year').startOf('year'), today().subtract(1, 'year').endOf('year')] },
   ];
   const rows = stats?.byUnit ?? [];
 

@@ -1,5 +1,5 @@
 /** 心理咨询: wire types and code lists. Session notes never travel here except to their own counsellor. */
-import dayjs from 'dayjs';
+import { formatTime, inShanghai } from '../../lib/time.ts';
 
 export const BASE = '/api/v1/counselling';
 export const STATUSES = ['requested', 'confirmed', 'cancelled', 'completed', 'no_show'] as const;
@@ -87,6 +87,8 @@ export const STATUS_COLOR: Record<string, string> = { requested: 'orange', confi
 
 /** A slot's time as people read it: 12-01 周二 09:00–10:00. */
 export function slotTime(startsAt: string, endsAt: string): string {
-  const s = dayjs(startsAt);
-  return `${s.format('YYYY-MM-DD ddd HH:mm')}–${dayjs(endsAt).format('HH:mm')}`;
+  return `${inShanghai(startsAt).format('YYYY-MM-DD ddd HH:mm')}–${formatTime(endsAt)}`;
 }
+
+/** The free slots offered when booking: from now to 30 days ahead. */
+export const bookingWindow = () => ({ from: inShanghai().format(), to: inShanghai().add(30, 'day').format() });

@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, DatePicker, Descriptions, Drawer, Empty, Form, Input, Modal, Radio, Select, Space, Steps, Table, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
 import { EyeOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { formatDateTime, today, todayInShanghai } from '../../lib/time.ts';
 import { Link } from 'react-router';
 import { api, errorMessage, uploadFile } from '../../lib/api.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
@@ -18,7 +19,6 @@ import {
   SCHOOL_LEVELS,
   STATUS_COLORS,
   STATUS_LABELS,
-  todayIso,
   useHardshipCodes,
   type GradeBasis,
   type HouseholdFile,
@@ -106,7 +106,7 @@ export function HouseholdDrawer({ id, onClose, onChanged }: { id: number | null;
   const [busy, setBusy] = useState(false);
   const [revealOpen, setRevealOpen] = useState(false);
   const [sensitive, setSensitive] = useState<Sensitive | null>(null);
-  const [noticePostedOn, setNoticePostedOn] = useState<Dayjs | null>(() => dayjs());
+  const [noticePostedOn, setNoticePostedOn] = useState<Dayjs | null>(() => today());
   const [reviewResult, setReviewResult] = useState<{ basis: GradeBasis; still: boolean } | null>(null);
   const [form] = Form.useForm();
   const [revealForm] = Form.useForm();
@@ -164,15 +164,15 @@ export function HouseholdDrawer({ id, onClose, onChanged }: { id: number | null;
   };
 
   const h = file?.household;
-  const today = todayIso();
-  const noticeOver = !!h?.noticeUntil && today >= h.noticeUntil;
+  const todayOn = todayInShanghai();
+  const noticeOver = !!h?.noticeUntil && todayOn >= h.noticeUntil;
 
   const open = (a: Action) => {
     form.resetFields();
-    if (a === 'visit') form.setFieldsValue({ visitedOn: dayjs(), confirmed: true, visitors: me.user.displayName });
-    if (a === 'review') form.setFieldsValue({ reviewedOn: dayjs(), finances: [{ kind: 'income', category: '工资性收入' }], members: undefined });
-    if (a === 'exit') form.setFieldsValue({ on: dayjs(), reason: 'recovered' });
-    if (a === 'reenter') form.setFieldsValue({ on: dayjs(), finances: [{ kind: 'income', category: '工资性收入' }] });
+    if (a === 'visit') form.setFieldsValue({ visitedOn: today(), confirmed: true, visitors: me.user.displayName });
+    if (a === 'review') form.setFieldsValue({ reviewedOn: today(), finances: [{ kind: 'income', category: '工资性收入' }], members: undefined });
+    if (a === 'exit') form.setFieldsValue({ on: today(), reason: 'recovered' });
+    if (a === 'reenter') form.setFieldsValue({ on: today(), finances: [{ kind: 'income', category: '工资性收入' }] });
     setAction(a);
   };
 
@@ -306,9 +306,9 @@ export function HouseholdDrawer({ id, onClose, onChanged }: { id: number | null;
             <Tag>{INTAKE_LABELS[h.intake] ?? h.intake}</Tag>
             {h.status === 'in_notice' && <span className="gh-muted">公示期至 {h.noticeUntil} 届满</span>}
             {h.status === 'filed' && h.nextReviewDue && (
-              <span className={h.nextReviewDue <= today ? 'gh-danger' : 'gh-muted'}>
+              <span className={h.nextReviewDue <= todayOn ? 'gh-danger' : 'gh-muted'}>
                 下次复核：{h.nextReviewDue}
-                {h.nextReviewDue <= today ? '（已到期）' : ''}
+                {h.nextReviewDue <= todayOn ? '（已到期）' : ''}
               </span>
             )}
           </Space>
@@ -326,7 +326,7 @@ export function HouseholdDrawer({ id, onClose, onChanged }: { id: number | null;
                   <Button
                     type="primary"
                     loading={busy}
-                    onClick={() => void run(() => api.post(`${HBASE}/households/${h.id}/notice`, { postedOn: iso(noticePostedOn) ?? today }), '已开始公示')}
+                    onClick={() => void run(() => api.post(`${HBASE}/households/${h.id}/notice`, { postedOn: iso(noticePostedOn) ?? todayOn }), '已开始公示')}
                   >
                     开始公示
                   </Button>
@@ -464,7 +464,7 @@ export function HouseholdDrawer({ id, onClose, onChanged }: { id: number | null;
                     <PaperClipOutlined />
                     <a onClick={() => void downloadFile(`${HBASE}/attachments/${a.id}`, undefined, a.fileName).catch((e) => message.error(errorMessage(e)))}>{a.fileName}</a>
                     <span className="gh-muted">
-                      {(a.size / 1024).toFixed(0)} KB · {dayjs(a.uploadedAt).format('YYYY-MM-DD HH:mm')}
+                      {(a.size / 1024).toFixed(0)} KB · {formatDateTime(a.uploadedAt)}
                     </span>
                   </Space>
                 ))}

@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App, Button, Card, Col, DatePicker, Row, Select, Space, Statistic, Table, Tag, type TableProps } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { inShanghai, today, todayInShanghai } from '../../lib/time.ts';
 import { useSearchParams } from 'react-router';
 import { api, errorMessage, type PageOf, downloadFile } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
@@ -84,7 +85,7 @@ export default function HouseholdsPage() {
   const exportXlsx = async () => {
     setExporting(true);
     try {
-      await downloadFile(`${HBASE}/households/export.xlsx`, filter, `困难职工档案-${dayjs().format('YYYYMMDD')}.xlsx`);
+      await downloadFile(`${HBASE}/households/export.xlsx`, filter, `困难职工档案-${inShanghai().format('YYYYMMDD')}.xlsx`);
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
@@ -102,7 +103,7 @@ export default function HouseholdsPage() {
     { title: ht('col.cause'), dataIndex: 'mainCause', width: 120, render: (c: string) => codes.causes[c] ?? c },
     { title: ht('col.status'), dataIndex: 'status', width: 110, render: (s: HouseholdStatus) => <Tag color={STATUS_COLORS[s]}>{hl('status', s)}</Tag> },
     { title: ht('col.filedOn'), dataIndex: 'filedOn', width: 110, render: (v: string | null) => v ?? '—' },
-    { title: ht('col.nextReview'), dataIndex: 'nextReviewDue', width: 110, render: (v: string | null) => (v ? <span className={v <= dayjs().format('YYYY-MM-DD') ? 'gh-danger' : undefined}>{v}</span> : '—') },
+    { title: ht('col.nextReview'), dataIndex: 'nextReviewDue', width: 110, render: (v: string | null) => (v ? <span className={v <= todayInShanghai() ? 'gh-danger' : undefined}>{v}</span> : '—') },
   ];
 
   return (
@@ -161,7 +162,7 @@ export default function HouseholdsPage() {
               {ht('filter.dueBy')}
             </label>
             <DatePicker id="gh-hr-due" value={dueBy} format="YYYY-MM-DD" onChange={(d) => (setDueBy(d), setPage(1))} />
-            <Button size="small" type="link" onClick={() => (setDueBy(dayjs().add(30, 'day')), setPage(1))}>
+            <Button size="small" type="link" onClick={() => (setDueBy(today().add(30, 'day')), setPage(1))}>
               {ht('filter.due30')}
             </Button>
           </Space>

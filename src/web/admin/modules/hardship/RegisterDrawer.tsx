@@ -2,7 +2,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Divider, Drawer, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
+import { today } from '../../lib/time.ts';
 import { api, ApiError, errorMessage } from '../../lib/api.ts';
 import { useScope } from '../../lib/scope.tsx';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect.tsx';
@@ -237,7 +238,7 @@ export function RegisterDrawer({ open, onClose, onCreated }: { open: boolean; on
     form.setFieldsValue({
       unitId: unit!.id,
       intake: 'new',
-      appliedOn: dayjs(),
+      appliedOn: today(),
       migrantWorker: false,
       accident: false,
       members: [],

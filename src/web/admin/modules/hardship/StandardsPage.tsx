@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Space, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import { today } from '../../lib/time.ts';
 import { api, errorMessage, type UnitDetail } from '../../lib/api.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
 import { useScope } from '../../lib/scope.tsx';
@@ -81,7 +81,7 @@ export default function StandardsPage() {
               icon={<PlusOutlined />}
               onClick={() => {
                 form.resetFields();
-                form.setFieldsValue({ unitId: unit!.id, validFrom: dayjs().startOf('year'), deepPct: 100, relativePct: 200, accidentCostPct: 80, migrantMinMonths: 12, reviewMonths: 12, noticeDays: 7 });
+                form.setFieldsValue({ unitId: unit!.id, validFrom: today().startOf('year'), deepPct: 100, relativePct: 200, accidentCostPct: 80, migrantMinMonths: 12, reviewMonths: 12, noticeDays: 7 });
                 setEditing(true);
               }}
             >

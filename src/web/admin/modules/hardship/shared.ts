@@ -1,6 +1,6 @@
 /** 困难职工帮扶: wire types, code lists, money in fen, identifier checks, file download/upload (shared with relief). */
 import { useEffect, useState } from 'react';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { api, uploadFile as apiUpload } from '../../lib/api.ts';
 
 export const HBASE = '/api/v1/hardship';
@@ -161,9 +161,8 @@ export const yuanRule = (label: string, optional = false) => ({
 });
 
 // ---- dates ----
-export const notFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
+export { notFuture } from '../../lib/time.ts';
 export const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
-export const todayIso = () => dayjs().format('YYYY-MM-DD');
 
 // ---- identifiers (the server checks them again) ----
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Popconfirm, Select, Table, Tag, type TableProps } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import { today } from '../../lib/time.ts';
 import { api, errorMessage } from '../../lib/api.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
 import { useLt } from './i18n.ts';
@@ -24,7 +25,7 @@ export default function CalendarPage() {
   const { message } = App.useApp();
   const { can } = useAuth();
   const me = useMe();
-  const [year, setYear] = useState(dayjs().year());
+  const [year, setYear] = useState(today().year());
   const [data, setData] = useState<CalendarYear | null>(null);
   const [version, setVersion] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -89,7 +90,7 @@ export default function CalendarPage() {
       : []),
   ];
 
-  const yearOptions = [...new Set([...(data?.years ?? []), dayjs().year() - 1, dayjs().year(), dayjs().year() + 1, year])].sort().map((y) => ({ value: y, label: lt('cal.year', { y }) }));
+  const yearOptions = [...new Set([...(data?.years ?? []), today().year() - 1, today().year(), today().year() + 1, year])].sort().map((y) => ({ value: y, label: lt('cal.year', { y }) }));
   return (
     <div className="gh-page">
       <Card

@@ -25,7 +25,8 @@ import {
   Upload,
 } from 'antd';
 import { ArrowLeftOutlined, ClockCircleOutlined, DownloadOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { formatDateTime, notFuture, today } from '../../lib/time.ts';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, errorMessage } from '../../lib/api.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
@@ -36,7 +37,6 @@ import { downloadFile, idNumberProblem, uploadFile } from '../membership/shared.
 import { useLt } from './i18n.ts';
 import { BASE, DEADLINE_COLOR, EVENTS, NEXT, OUTCOMES, RESULT_FOR, RESULTS, ROLES_AT, STAGES, toFen, yuan, type Deadline, type Dispute, type Lawyer, type Stage } from './shared.ts';
 
-const notFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
 const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 type Action = 'advance' | 'endStage' | 'event' | 'close' | 'assign' | 'party' | 'aid' | 'decide';
 
@@ -134,16 +134,16 @@ export default function CasePage() {
 
   const start = (kind: Action, aidId?: number) => {
     form.resetFields();
-    const today = dayjs();
+    const day = today();
     if (kind === 'advance') {
       const next = NEXT[current.stage as Stage][0];
-      form.setFieldsValue({ stage: next, role: next ? ROLES_AT[next][0] : undefined, startedOn: today });
-    } else if (kind === 'endStage') form.setFieldsValue({ outcome: OUTCOMES[current.stage as Stage][0], endedOn: today });
-    else if (kind === 'event') form.setFieldsValue({ occurredOn: today });
-    else if (kind === 'close') form.setFieldsValue({ result: (current.outcome && RESULT_FOR[current.outcome]) || undefined, closedOn: today });
-    else if (kind === 'assign') form.setFieldsValue({ assignedOn: today });
-    else if (kind === 'aid') form.setFieldsValue({ requestedOn: today, partyId: c.parties[0]?.id });
-    else if (kind === 'decide') form.setFieldsValue({ decision: 'granted', decidedOn: today });
+      form.setFieldsValue({ stage: next, role: next ? ROLES_AT[next][0] : undefined, startedOn: day });
+    } else if (kind === 'endStage') form.setFieldsValue({ outcome: OUTCOMES[current.stage as Stage][0], endedOn: day });
+    else if (kind === 'event') form.setFieldsValue({ occurredOn: day });
+    else if (kind === 'close') form.setFieldsValue({ result: (current.outcome && RESULT_FOR[current.outcome]) || undefined, closedOn: day });
+    else if (kind === 'assign') form.setFieldsValue({ assignedOn: day });
+    else if (kind === 'aid') form.setFieldsValue({ requestedOn: day, partyId: c.parties[0]?.id });
+    else if (kind === 'decide') form.setFieldsValue({ decision: 'granted', decidedOn: day });
     setAction({ kind, ...(aidId ? { aidId } : {}) });
   };
 
@@ -490,7 +490,7 @@ export default function CasePage() {
                   },
                   { title: lt('case.docStage'), dataIndex: 'stageSeq', width: 70, render: (v: number | null) => ll('stage', c.stages.find((s) => s.seq === v)?.stage) },
                   { title: lt('case.docSize'), dataIndex: 'size', width: 90, align: 'right', render: (v: number) => (v >= 1048576 ? `${(v / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(v / 1024))} KB`) },
-                  { title: lt('case.docAt'), dataIndex: 'uploadedAt', width: 140, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+                  { title: lt('case.docAt'), dataIndex: 'uploadedAt', width: 140, render: (v: string) => formatDateTime(v) },
                 ]}
               />
             )}

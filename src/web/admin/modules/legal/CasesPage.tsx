@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Select, Space, Table, Tag, Tooltip, type TableProps } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import { inShanghai, today } from '../../lib/time.ts';
 import { useNavigate } from 'react-router';
 import { api, errorMessage, type PageOf } from '../../lib/api.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
@@ -29,7 +30,7 @@ type DueFilter = keyof typeof DUE_FILTERS;
 export function DueTag({ dueOn, closed }: { dueOn: string | null; closed?: boolean }) {
   const { lt } = useLt();
   if (!dueOn || closed) return <span className="gh-muted">—</span>;
-  const days = dayjs(dueOn).startOf('day').diff(dayjs().startOf('day'), 'day');
+  const days = dayjs(dueOn).diff(today(), 'day');
   const color = days < 0 ? 'red' : days <= 7 ? 'orange' : undefined;
   const text = days < 0 ? lt('dl.lateBy', { n: -days }) : days === 0 ? lt('dl.today') : lt('dl.daysLeft', { n: days });
   return (
@@ -96,7 +97,7 @@ export default function CasesPage() {
   const exportXlsx = async () => {
     setExporting(true);
     try {
-      await downloadFile(`${BASE}/cases/export.xlsx`, filter, `劳动争议案件-${dayjs().format('YYYYMMDD')}.xlsx`);
+      await downloadFile(`${BASE}/cases/export.xlsx`, filter, `劳动争议案件-${inShanghai().format('YYYYMMDD')}.xlsx`);
     } catch (e) {
       message.error(errorMessage(e));
     } finally {

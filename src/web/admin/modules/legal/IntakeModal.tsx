@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { notFuture, today } from '../../lib/time.ts';
 import { api, errorMessage, type UnitKind } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useScope } from '../../lib/scope.tsx';
@@ -11,7 +12,6 @@ import { idNumberProblem } from '../membership/shared.ts';
 import { useLt } from './i18n.ts';
 import { BASE, CHANNELS, creditCodeProblem, DISPUTE_TYPES, toFen } from './shared.ts';
 
-const notFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
 const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
 interface WorkerForm {
@@ -32,7 +32,7 @@ export function IntakeModal({ open, onClose, onDone }: { open: boolean; onClose:
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue({ unitId: unit!.id, openedOn: dayjs(), channel: 'station', workers: [{}] });
+    form.setFieldsValue({ unitId: unit!.id, openedOn: today(), channel: 'station', workers: [{}] });
   }, [open, form, unit]);
 
   const submit = async () => {

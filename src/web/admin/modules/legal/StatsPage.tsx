@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { App, Button, Card, Col, DatePicker, Drawer, Empty, Row, Skeleton, Space, Statistic, Table, Tag, Tooltip, type TableProps } from 'antd';
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import { today } from '../../lib/time.ts';
 import { useNavigate } from 'react-router';
 import { api, errorMessage, type PageOf } from '../../lib/api.ts';
 import { usePaging } from '../../lib/paging.ts';
@@ -73,7 +74,7 @@ export default function StatsPage() {
   const { message } = App.useApp();
   const { unit } = useScope();
   const scopeId = unit!.id;
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('year'), dayjs()]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [today().startOf('year'), today()]);
   const [stats, setStats] = useState<Statistics | null>(null);
   const [drill, setDrill] = useState<Drill | null>(null);
   const from = iso(range[0]);
@@ -94,9 +95,9 @@ export default function StatsPage() {
   const open = (figure: Figure, unitId: number, unitName: string, own = false) => setDrill({ figure, unitId, unitName, own, from, to });
   const definition = (f: Figure) => stats?.definitions.find((d) => d.key === f)?.definition;
   const presets: { label: string; value: [Dayjs, Dayjs] }[] = [
-    { label: lt('stats.thisYear'), value: [dayjs().startOf('year'), dayjs()] },
-    { label: lt('stats.lastYear'), value: [dayjs().subtract(1, 'year').startOf('year'), dayjs().subtract(1, 'year').endOf('year')] },
-    { label: lt('stats.since2012'), value: [dayjs('2012-01-01'), dayjs()] },
+    { label: lt('stats.thisYear'), value: [today().startOf('year'), today()] },
+    { label: lt('stats.lastYear'), value: [today().subtract(1, 'year').startOf('year'), today().subtract(1, 'year').endOf('year')] },
+    { label: lt('stats.since2012'), value: [dayjs('2012-01-01'), today()] },
   ];
 
   const cell = (f: Figure) => (v: number, r: FigureRow & { unitId: number; unitName: string }) =>
@@ -131,7 +132,7 @@ export default function StatsPage() {
               value={range}
               allowClear={false}
               presets={presets}
-              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+              disabledDate={(d) => d.isAfter(today(), 'day')}
               onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])}
             />
             {presets.map((p) => (

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Space, Switch, Table, Tag, type TableProps } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import { inShanghai, today } from '../../lib/time.ts';
 import { useSearchParams } from 'react-router';
 import { api, errorMessage, type PageOf, downloadFile } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
@@ -58,7 +58,7 @@ export default function EnterprisesPage() {
   const exportXlsx = async () => {
     setExporting(true);
     try {
-      await downloadFile(`${BASE}/enterprises/export.xlsx`, filter, `enterprises-${dayjs().format('YYYYMMDD')}.xlsx`);
+      await downloadFile(`${BASE}/enterprises/export.xlsx`, filter, `enterprises-${inShanghai().format('YYYYMMDD')}.xlsx`);
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
@@ -131,7 +131,7 @@ export default function EnterprisesPage() {
               <a
                 onClick={() => {
                   hcForm.resetFields();
-                  hcForm.setFieldsValue({ asOf: dayjs(), employees: e.employees ?? undefined });
+                  hcForm.setFieldsValue({ asOf: today(), employees: e.employees ?? undefined });
                   setHeadcountFor(e);
                 }}
               >
@@ -166,7 +166,7 @@ export default function EnterprisesPage() {
                 icon={<PlusOutlined />}
                 onClick={() => {
                   form.resetFields();
-                  form.setFieldsValue({ unitId: scopeId, employeesAsOf: dayjs(), aboveScale: false });
+                  form.setFieldsValue({ unitId: scopeId, employeesAsOf: today(), aboveScale: false });
                   setCreating(true);
                 }}
               >

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Progress, Radio, Row, Space, Statistic, Table, Tag, Typography, Upload, type TableProps, type UploadFile } from 'antd';
 import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import { formatDateTime } from '../../lib/time.ts';
 import { useSearchParams } from 'react-router';
 import { api, errorMessage, downloadFile, uploadFile } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -127,7 +127,7 @@ export default function ImportsPage() {
       width: 160,
       render: (_v, j) => (j.counts ? `${j.counts.imported} / ${j.counts.invalid} / ${j.counts.rows}` : '—'),
     },
-    { title: mt('imp.createdAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+    { title: mt('imp.createdAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
     {
       title: t('common.actions'),
       key: 'actions',

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, Modal, Select, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import { today } from '../../lib/time.ts';
 import { api, errorMessage } from '../../lib/api.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -50,11 +51,11 @@ export function MemberDrawer({ personId, onClose, onChanged }: { personId: numbe
 
   const m = data?.current;
   const active = m?.status === 'active';
-  const notBefore = (d: Dayjs) => d.isAfter(dayjs(), 'day') || (!!m && d.isBefore(dayjs(m.joinedOn), 'day'));
+  const notBefore = (d: Dayjs) => d.isAfter(today(), 'day') || (!!m && d.isBefore(dayjs(m.joinedOn), 'day'));
 
   const begin = (a: Action) => {
     form.resetFields();
-    form.setFieldsValue(a === 'reveal' ? {} : { on: dayjs() });
+    form.setFieldsValue(a === 'reveal' ? {} : { on: today() });
     setRevealed(null);
     setAction(a);
   };

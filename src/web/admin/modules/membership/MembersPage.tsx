@@ -2,7 +2,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Table, Tag, type TableProps } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { inShanghai, today } from '../../lib/time.ts';
 import { useSearchParams } from 'react-router';
 import { api, errorMessage, type PageOf, downloadFile } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
@@ -70,7 +71,7 @@ export default function MembersPage() {
   const exportXlsx = async () => {
     setExporting(true);
     try {
-      await downloadFile(`${BASE}/members/export.xlsx`, filter, `members-${dayjs().format('YYYYMMDD')}.xlsx`);
+      await downloadFile(`${BASE}/members/export.xlsx`, filter, `members-${inShanghai().format('YYYYMMDD')}.xlsx`);
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
@@ -138,7 +139,7 @@ export default function MembersPage() {
                 icon={<PlusOutlined />}
                 onClick={() => {
                   form.resetFields();
-                  form.setFieldsValue({ joinedOn: dayjs(), migrantWorker: false });
+                  form.setFieldsValue({ joinedOn: today(), migrantWorker: false });
                   setCreating(true);
                 }}
               >

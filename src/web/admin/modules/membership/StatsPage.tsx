@@ -2,7 +2,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { App, Card, Col, DatePicker, Empty, Row, Select, Skeleton, Space, Statistic, Tag, Tooltip, Typography } from 'antd';
 import { QuestionCircleOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { today } from '../../lib/time.ts';
 import { api, errorMessage } from '../../lib/api.ts';
 import { useScope } from '../../lib/scope.tsx';
 import { useMt } from './i18n.ts';
@@ -25,7 +26,7 @@ export default function StatsPage() {
   const { message } = App.useApp();
   const { unit, setUnit } = useScope();
   const scopeId = unit!.id;
-  const [asOf, setAsOf] = useState<Dayjs>(() => dayjs());
+  const [asOf, setAsOf] = useState<Dayjs>(() => today());
   const [coverage, setCoverage] = useState<Coverage | null>(null);
   const [children, setChildren] = useState<ChildRow[] | null>(null);
   const [trend, setTrend] = useState<{ date: string; rates: Rate[] }[] | null>(null);

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Checkbox, Col, DatePicker, Descriptions, Drawer, Form, Input, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { today } from '../../lib/time.ts';
 import { Link } from 'react-router';
 import { api, errorMessage } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
@@ -145,7 +146,7 @@ export function UnionDrawer({ unionId, onClose, onChanged }: { unionId: number |
               <Form.Item name="enterpriseId" label={mt('uni.cover')} rules={[{ required: true, message: t('common.required', { f: mt('ent.name') }) }]} style={{ minWidth: 300 }}>
                 <EnterpriseSelect underUnitId={unit!.id} uncoveredFirst placeholder={mt('uni.pickEnterprises')} />
               </Form.Item>
-              <Form.Item name="from" label={mt('uni.coverFrom')} initialValue={dayjs()} rules={[{ required: true, message: t('common.required', { f: mt('uni.coverFrom') }) }]}>
+              <Form.Item name="from" label={mt('uni.coverFrom')} initialValue={today()} rules={[{ required: true, message: t('common.required', { f: mt('uni.coverFrom') }) }]}>
                 <DatePicker disabledDate={notFuture} format="YYYY-MM-DD" />
               </Form.Item>
               <Button onClick={() => void cover().catch(() => undefined)} loading={busy}>

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { App, Button, Card, Col, DatePicker, Form, Input, Modal, Radio, Row, Select, Space, Table, Tag, Tooltip, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import { today } from '../../lib/time.ts';
 import { useSearchParams } from 'react-router';
 import { api, errorMessage, type PageOf } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
@@ -141,7 +141,7 @@ export default function UnionsPage() {
               className="gh-no-print"
               onClick={() => {
                 form.resetFields();
-                form.setFieldsValue({ parentId: scopeId, unionType: 'single', foundedOn: dayjs() });
+                form.setFieldsValue({ parentId: scopeId, unionType: 'single', foundedOn: today() });
                 setCreating(true);
               }}
             >

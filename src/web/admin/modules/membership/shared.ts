@@ -1,6 +1,6 @@
 /** 会员与建会: wire types, code lists, file download/upload and the identifier checks done in the browser too. */
 import { useEffect, useState } from 'react';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { api, downloadFile as apiDownload, uploadFile as apiUpload, withQuery } from '../../lib/api.ts';
 
 // ---- wire types ----
@@ -159,7 +159,7 @@ export function useCodeLists(): { industry: CodeItem[]; ownership: CodeItem[]; l
 }
 
 // ---- dates ----
-export const notFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
+export { notFuture } from '../../lib/time.ts';
 export const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
 // ---- files (kept for the modules that import them from here) ----

@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App, Button, Card, Col, DatePicker, Empty, Row, Select, Space, Spin, Switch, Table, Tag, Tree, Typography, type TableProps, type TreeDataNode } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { formatDateTime, inShanghai, today } from '../../lib/time.ts';
 import { api, errorMessage, type PageOf, type TreeNode, type Unit, type UnitKind, type UnitStatus } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -44,7 +45,7 @@ export default function OrgPage() {
   const scopeId = scopeUnit!.id;
 
   // Tree
-  const [asOf, setAsOf] = useState<Dayjs>(() => dayjs());
+  const [asOf, setAsOf] = useState<Dayjs>(() => today());
   const [includeClosed, setIncludeClosed] = useState(false);
   const [tree, setTree] = useState<TreeNode | null>(null);
   const [treeLoading, setTreeLoading] = useState(false);
@@ -115,7 +116,7 @@ export default function OrgPage() {
         if (all.length >= r.total || r.items.length === 0) break;
       }
       downloadCsv(
-        `units-${dayjs().format('YYYYMMDD')}.csv`,
+        `units-${inShanghai().format('YYYYMMDD')}.csv`,
         [t('org.name'), t('org.code'), t('org.kind'), t('org.status'), t('org.openedOn'), t('org.closedOn')],
         all.map((u) => [u.name, u.code, label('kind', u.kind), label('status', u.status), u.openedOn, u.closedOn]),
       );
@@ -190,7 +191,7 @@ export default function OrgPage() {
                 allowClear={false}
                 format="YYYY-MM-DD"
                 onChange={(d) => d && setAsOf(d)}
-                disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                disabledDate={(d) => d.isAfter(today(), 'day')}
               />
             </Space>
             <Spin spinning={treeLoading}>
@@ -290,7 +291,7 @@ export default function OrgPage() {
               pagination={pagination(data.total)}
             />
             <Typography.Text type="secondary" className="gh-small gh-print-only">
-              {dayjs().format('YYYY-MM-DD HH:mm')}
+              {formatDateTime(Date.now())}
             </Typography.Text>
           </Card>
         </Col>

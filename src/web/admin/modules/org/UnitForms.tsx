@@ -1,7 +1,8 @@
 /** The org write actions as modal forms: new sub-unit, rename, move, close, reopen. */
 import { useState } from 'react';
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { notFuture, today } from '../../lib/time.ts';
 import { api, errorMessage, type Unit, type UnitDetail, type UnitKind } from '../../lib/api.ts';
 import { useMe } from '../../lib/auth.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -15,7 +16,6 @@ export type OrgAction =
   | { kind: 'close'; unit: Unit }
   | { kind: 'reopen'; unit: Unit };
 
-const notFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
 const iso = (d: Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
 function EffectiveDate({ name = 'effectiveOn' }: { name?: string }) {
@@ -52,7 +52,7 @@ function ActionForm({ action, onClose, onDone }: { action: OrgAction; onClose: (
   const [busy, setBusy] = useState(false);
   const [parent, setParent] = useState<{ id: number; name: string; kind: UnitKind } | null>(action.kind === 'create' ? action.parent : null);
   const [initialValues] = useState<Record<string, unknown>>(() => {
-    const v: Record<string, unknown> = { effectiveOn: dayjs() };
+    const v: Record<string, unknown> = { effectiveOn: today() };
     if (action.kind === 'create') {
       const kinds = CHILD_KINDS[action.parent.kind];
       v.parentId = action.parent.id;

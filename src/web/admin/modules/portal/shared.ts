@@ -1,5 +1,5 @@
 /** Wire types of the portal's API and small helpers shared by its pages. */
-import dayjs from 'dayjs';
+import { formatTime, inShanghai } from '../../lib/time.ts';
 
 export interface Membership {
   name: string;
@@ -62,8 +62,7 @@ export const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minim
 
 /** 12月1日 周二 09:00–10:00 */
 export function period(startsAt: string, endsAt: string): string {
-  const s = dayjs(startsAt);
-  return `${s.format('M月D日 ddd HH:mm')}–${dayjs(endsAt).format('HH:mm')}`;
+  return `${inShanghai(startsAt).format('M月D日 ddd HH:mm')}–${formatTime(endsAt)}`;
 }
 
 export const STAGE_COLORS: Record<string, string> = { intake: 'blue', mediation: 'cyan', arbitration: 'orange', first_instance: 'purple', appeal: 'magenta' };
@@ -71,4 +70,4 @@ export const APPT_COLORS: Record<string, string> = { requested: 'gold', confirme
 export const LIVE_APPT = ['requested', 'confirmed'];
 
 /** 12月1日 09:30 */
-export const when = (at: string) => dayjs(at).format('M月D日 HH:mm');
+export const when = (at: string) => inShanghai(at).format('M月D日 HH:mm');

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, List, Modal, Radio, Row, Select, Space, Steps, Table, Tag, Typography, type TableProps } from 'antd';
 import { CheckCircleTwoTone, CloseCircleTwoTone, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import { todayInShanghai } from '../../lib/time.ts';
 import { Link, useSearchParams } from 'react-router';
 import { api, errorMessage, downloadFile } from '../../lib/api.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
@@ -173,7 +174,7 @@ function ApplicationDrawer({ id, onClose, onChanged }: { id: number | null; onCl
             )}
             {can('relief.approve') && status === 'in_notice' && (
               <Space className="gh-no-print">
-                <Button type="primary" loading={busy} disabled={!!detail.noticeUntil && dayjs().format('YYYY-MM-DD') < detail.noticeUntil} onClick={() => void act('notice-end', { objection: null }, '公示期满，无异议')}>
+                <Button type="primary" loading={busy} disabled={!!detail.noticeUntil && todayInShanghai() < detail.noticeUntil} onClick={() => void act('notice-end', { objection: null }, '公示期满，无异议')}>
                   公示期满，无异议
                 </Button>
                 <Button

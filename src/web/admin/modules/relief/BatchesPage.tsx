@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Drawer, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import { formatDateTime, inShanghai, today } from '../../lib/time.ts';
 import { useSearchParams } from 'react-router';
 import { api, errorMessage, type PageOf, downloadFile } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
@@ -149,8 +149,8 @@ export default function BatchesPage() {
             { title: '笔数', dataIndex: 'count', width: 70, align: 'right' },
             { title: '金额（元）', dataIndex: 'totalFen', width: 120, align: 'right', render: (v: number) => fenToYuan(v) },
             { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => (s === 'paid' ? <Tag color="green">已发放</Tag> : <Tag color="gold">待发放</Tag>) },
-            { title: '生成时间', dataIndex: 'createdAt', width: 150, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
-            { title: '代发文件', dataIndex: 'exportedAt', width: 150, render: (v: string | null) => (v ? `已下载 ${dayjs(v).format('MM-DD HH:mm')}` : '未下载') },
+            { title: '生成时间', dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
+            { title: '代发文件', dataIndex: 'exportedAt', width: 150, render: (v: string | null) => (v ? `已下载 ${inShanghai(v).format('MM-DD HH:mm')}` : '未下载') },
             { title: '发放日期', dataIndex: 'paidOn', width: 110, render: (v: string | null) => v ?? '—' },
             { title: '银行回单号', dataIndex: 'bankReference', width: 130, render: (v: string | null) => v ?? '—' },
             {
@@ -169,7 +169,7 @@ export default function BatchesPage() {
                         aria-label={`确认第 ${b.id} 批已发放`}
                         onClick={() => {
                           form.resetFields();
-                          form.setFieldsValue({ paidOn: dayjs(), failed: [] });
+                          form.setFieldsValue({ paidOn: today(), failed: [] });
                           setBatchApps([]);
                           void api
                             .get<{ batch: Batch; applications: Application[] }>(`${RBASE}/batches/${b.id}`)

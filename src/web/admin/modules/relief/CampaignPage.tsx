@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Drawer, Form, Input, Modal, Popconfirm, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import { today, todayInShanghai } from '../../lib/time.ts';
 import { Link, useParams } from 'react-router';
 import { api, errorMessage, downloadFile } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
@@ -247,7 +247,7 @@ export default function CampaignPage() {
   return (
     <div className="gh-page">
       <div className="gh-hr-print-title">
-        {campaign.name} 汇总表（{summary.unit.name}，打印于 {dayjs().format('YYYY-MM-DD')}）
+        {campaign.name} 汇总表（{summary.unit.name}，打印于 {todayInShanghai()}）
       </div>
       <Card
         className="gh-card"
@@ -449,7 +449,7 @@ export default function CampaignPage() {
                   className="gh-no-print"
                   onClick={() => {
                     form.resetFields();
-                    form.setFieldsValue({ unitId: unit!.id, source: unit!.kind === 'city' ? 'city' : 'county', receivedOn: dayjs() });
+                    form.setFieldsValue({ unitId: unit!.id, source: unit!.kind === 'city' ? 'city' : 'county', receivedOn: today() });
                     setModal('raise');
                   }}
                 >

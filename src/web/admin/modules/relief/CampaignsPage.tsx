@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import { today } from '../../lib/time.ts';
 import { Link, useNavigate } from 'react-router';
 import { api, errorMessage, type PageOf } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
@@ -68,7 +68,7 @@ export default function CampaignsPage() {
 
   const applyTemplate = (k: CampaignKind) => {
     const t = templates.find((x) => x.kind === k);
-    const year = dayjs().year();
+    const year = today().year();
     const steps = t?.steps ?? [];
     const levels = new Set(steps.flatMap((s) => (s.kind === 'decide' ? [s.level] : [])));
     const notice = steps.find((s) => s.kind === 'notice') as { days: number } | undefined;
@@ -148,7 +148,7 @@ export default function CampaignsPage() {
               icon={<PlusOutlined />}
               onClick={() => {
                 form.resetFields();
-                form.setFieldsValue({ unitId: unit!.id, period: [dayjs(), dayjs().add(2, 'month')] });
+                form.setFieldsValue({ unitId: unit!.id, period: [today(), today().add(2, 'month')] });
                 applyTemplate('festival');
                 setCreating(true);
               }}

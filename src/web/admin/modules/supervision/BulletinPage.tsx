@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Modal, Skeleton, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, CheckCircleOutlined, EditOutlined, CloseCircleOutlined, FileExcelOutlined, FilePdfOutlined, LockOutlined, PrinterOutlined, SendOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import { formatDateTime, today } from '../../lib/time.ts';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, errorMessage } from '../../lib/api.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
@@ -36,7 +37,7 @@ export default function BulletinPage({ preview }: { preview?: boolean }) {
   const [correcting, setCorrecting] = useState(false);
   const [reasonForm] = Form.useForm<{ reason: string }>();
   const scopeId = unit!.id;
-  const lastMonth = dayjs().subtract(1, 'month').format('YYYY-MM');
+  const lastMonth = today().subtract(1, 'month').format('YYYY-MM');
   const rawPeriod = params.get('period');
   const period = rawPeriod && /^\d{4}-\d{2}$/.test(rawPeriod) ? rawPeriod : lastMonth;
   const manage = can('supervision.manage');
@@ -158,7 +159,7 @@ export default function BulletinPage({ preview }: { preview?: boolean }) {
           <label htmlFor="gh-sv-period" className="gh-small">
             {st('bul.pickMonth')}
           </label>
-          <DatePicker id="gh-sv-period" picker="month" allowClear={false} value={dayjs(`${period}-01`)} format="YYYY-MM" onChange={setPeriod} disabledDate={(d) => !d.isBefore(dayjs(), 'month')} />
+          <DatePicker id="gh-sv-period" picker="month" allowClear={false} value={dayjs(`${period}-01`)} format="YYYY-MM" onChange={setPeriod} disabledDate={(d) => !d.isBefore(today(), 'month')} />
         </Space>
       )}
       <Button icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!content}>
@@ -232,7 +233,7 @@ export default function BulletinPage({ preview }: { preview?: boolean }) {
                 ...(bulletin
                   ? [
                       { key: 'version', label: st('bul.version'), children: st('bul.versionN', { n: bulletin.version }) },
-                      { key: 'at', label: st('bul.publishedAt'), children: dayjs(bulletin.publishedAt).format('YYYY-MM-DD HH:mm') },
+                      { key: 'at', label: st('bul.publishedAt'), children: formatDateTime(bulletin.publishedAt) },
                       {
                         key: 'verified',
                         label: st('bul.hashShort'),

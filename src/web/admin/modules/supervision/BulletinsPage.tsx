@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Card, Space, Table, Tag, Tooltip, type TableProps } from 'antd';
 import { EyeOutlined, FilePdfOutlined, FileExcelOutlined, SendOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import { formatDateTime } from '../../lib/time.ts';
 import { Link, useNavigate } from 'react-router';
 import { api, errorMessage, type PageOf } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
@@ -79,7 +79,7 @@ export default function BulletinsPage() {
         </Space>
       ),
     },
-    { title: st('bul.publishedAt'), dataIndex: 'publishedAt', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+    { title: st('bul.publishedAt'), dataIndex: 'publishedAt', width: 170, render: (v: string) => formatDateTime(v) },
     {
       title: st('bul.hashShort'),
       dataIndex: 'contentHash',

@@ -2,7 +2,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { App, Button, Card, Col, DatePicker, Empty, Row, Select, Skeleton, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { today } from '../../lib/time.ts';
 import { useSearchParams } from 'react-router';
 import { api, errorMessage } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -21,7 +22,7 @@ export default function DashboardPage() {
   const { unit, setUnit } = useScope();
   const scopeId = unit!.id;
   const [params, setParams] = useSearchParams();
-  const [asOf, setAsOf] = useState<Dayjs>(() => dayjs());
+  const [asOf, setAsOf] = useState<Dayjs>(() => today());
   const [data, setData] = useState<Dashboard | null>(null);
   const [failed, setFailed] = useState(false);
   const [drill, setDrill] = useState<Drill | null>(null);

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { App, Badge, Button, Dropdown, Empty, Spin, Tag, Tooltip } from 'antd';
 import { BellOutlined, CheckOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import { inShanghai } from '../../lib/time.ts';
 import { useNavigate } from 'react-router';
 import { api, errorMessage } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
@@ -195,7 +195,7 @@ function Bell() {
             <div className="gh-small" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
               <span>
                 <Tag style={{ marginInlineEnd: 6 }}>{sl('ntf.kind', n.kind)}</Tag>
-                {dayjs(n.createdAt).format('MM-DD HH:mm')}
+                {inShanghai(n.createdAt).format('MM-DD HH:mm')}
               </span>
               <span>
                 {appLink(n.link) && (

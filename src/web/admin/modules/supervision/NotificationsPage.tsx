@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Card, Checkbox, Col, Form, Input, Row, Segmented, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { CheckOutlined, SaveOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import { formatDateTime } from '../../lib/time.ts';
 import { useNavigate } from 'react-router';
 import { api, errorMessage } from '../../lib/api.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
@@ -94,7 +94,7 @@ export default function NotificationsPage() {
 
   const columns: TableProps<Notice>['columns'] = [
     { title: t('common.status'), dataIndex: 'readAt', width: 80, render: (v: string | null) => (v ? <Tag>{st('ntf.read')}</Tag> : <Tag color="red">{st('ntf.new')}</Tag>) },
-    { title: st('ntf.time'), dataIndex: 'createdAt', width: 150, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+    { title: st('ntf.time'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
     { title: st('ntf.kind'), dataIndex: 'kind', width: 100, render: (v: string) => <Tag>{sl('ntf.kind', v)}</Tag> },
     {
       title: st('ntf.content'),

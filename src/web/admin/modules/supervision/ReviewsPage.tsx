@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Card, Empty, Segmented, Select, Skeleton, Space, Tabs, Tag } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import { today } from '../../lib/time.ts';
 import { api, errorMessage } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useScope } from '../../lib/scope.tsx';
@@ -25,7 +25,7 @@ export default function ReviewsPage() {
   const { message } = App.useApp();
   const { unit } = useScope();
   const scopeId = unit!.id;
-  const thisYear = dayjs().year();
+  const thisYear = today().year();
   const [year, setYear] = useState(thisYear);
   const [kind, setKind] = useState<'quarter' | 'half'>('quarter');
   const [periods, setPeriods] = useState<ReviewPeriod[] | null>(null);

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { App, Button, Card, Col, Form, Input, InputNumber, Modal, Popconfirm, Progress, Radio, Row, Select, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { AlertOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import { inShanghai, today, todayInShanghai } from '../../lib/time.ts';
 import { api, errorMessage, type PageOf, type Unit } from '../../lib/api.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -36,7 +36,7 @@ export default function TargetsPage() {
   const { unit } = useScope();
   const scopeId = unit!.id;
   const { items: indicators, thresholds, byKey } = useIndicators();
-  const thisYear = dayjs().year();
+  const thisYear = today().year();
   const [year, setYear] = useState(thisYear);
   const [data, setData] = useState<{ year: number; asOf: string; items: TargetItem[] } | null>(null);
   const [loading, setLoading] = useState(false);
@@ -173,7 +173,7 @@ export default function TargetsPage() {
 
   const exportXlsx = () =>
     void saveXlsx(
-      `${unit!.name}${year}年目标任务-${dayjs().format('YYYYMMDD')}.xlsx`,
+      `${unit!.name}${year}年目标任务-${inShanghai().format('YYYYMMDD')}.xlsx`,
       `${year}年目标任务`,
       [st('unit'), st('indicator'), st('tgt.baseline'), st('tgt.target'), st('tgt.actual'), st('tgt.expected'), st('tgt.ofTarget'), st('tgt.attainment'), st('status'), st('tgt.note')],
       rows.map((r) => {
@@ -221,7 +221,7 @@ export default function TargetsPage() {
       align: 'right',
       width: 110,
       render: (v: number | null, r) => (
-        <a role="button" className="gh-sv-num" aria-label={`${r.unitName} ${nameOf(r.indicatorKey)} ${st('detail')}`} onClick={() => setDrill({ indicator: r.indicatorKey, unitId: r.unitId, unitName: r.unitName, asOf: data?.asOf || dayjs().format('YYYY-MM-DD') })}>
+        <a role="button" className="gh-sv-num" aria-label={`${r.unitName} ${nameOf(r.indicatorKey)} ${st('detail')}`} onClick={() => setDrill({ indicator: r.indicatorKey, unitId: r.unitId, unitName: r.unitName, asOf: data?.asOf || todayInShanghai() })}>
           {fmtValue(unitOf(r.indicatorKey), v, lang)}
         </a>
       ),

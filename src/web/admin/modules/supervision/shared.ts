@@ -1,6 +1,6 @@
 /** 督查督办: wire types, number formats, the indicator catalogue (read once) and file downloads. */
 import { useEffect, useMemo, useState } from 'react';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { api, ApiError, withQuery } from '../../lib/api.ts';
 import type { Lang } from '../../lib/i18n.tsx';
 import { useIndicatorText } from './i18n.ts';
@@ -184,7 +184,7 @@ export const STATUS_TAG: Record<Status, string> = { green: 'success', yellow: 'w
 
 // ---- dates ----
 export const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
-export const notFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
+export { notFuture } from '../../lib/time.ts';
 /** 'YYYY-MM-DD' → 'YYYY-MM'. */
 export const monthOf = (date: string) => date.slice(0, 7);
 

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import { formatDateTime } from '../../lib/time.ts';
 import { api, errorMessage, type PageOf, type Role, type UnitKind, type User } from '../../lib/api.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -131,7 +131,7 @@ export default function UsersPage() {
         </Space>
       ),
     },
-    { title: t('users.lastLogin'), dataIndex: 'lastLoginAt', width: 160, render: (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—') },
+    { title: t('users.lastLogin'), dataIndex: 'lastLoginAt', width: 160, render: (v: string | null) => (v ? formatDateTime(v) : '—') },
     ...(writable
       ? [
           {
