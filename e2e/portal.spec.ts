@@ -83,6 +83,8 @@ test('a worker files a dispute and books counselling on the portal; the union se
   await expect(mine.getByText('待确认')).toHaveCount(1);
   await expect(mine.getByText('情绪困扰')).toBeVisible();
   await expect(mine.getByText(new RegExp(`^${firstTime}$`))).toBeVisible();
+  // Nothing runs past the phone's edge (no sideways scrolling).
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await screenshot(page, 'portal-counselling');
 
   // 我的: membership, then sign out.
