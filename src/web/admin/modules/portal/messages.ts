@@ -9,15 +9,8 @@ import { api } from '../../lib/api.ts';
 
 export const NOTIFY = '/api/v1/notifications';
 
-export interface Notice {
-  id: number;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
+/** The notification routes' wire type, the cadres' bell's own (a type only: no supervision code is loaded). */
+export type { Notice } from '../supervision/shared.ts';
 
 /** Where a notice leads inside the portal (a worker cannot open the cadres' pages). */
 export const portalLink = (link: string | null): string | null => (link && /^\/portal(\/|$)/.test(link) ? link : null);
