@@ -33,7 +33,7 @@ export interface NotificationInput {
 }
 
 /** Roles that receive a unit's notifications (the cadres; not lawyers, counsellors or workers). */
-const RECIPIENT_ROLES = ['city_admin', 'county_admin', 'grassroots_staff', 'reviewer'];
+export const RECIPIENT_ROLES = ['city_admin', 'county_admin', 'grassroots_staff', 'reviewer'];
 
 /** Sends a notification to every active cadre of the unit; returns how many received it. */
 export async function notifyUnit(ctx: Ctx, input: NotificationInput & { causeKey?: string | null }): Promise<number> {

@@ -358,7 +358,8 @@ export async function listDisputes(ctx: Ctx, f: DisputeFilter) {
     })
     .from(cases)
     .innerJoin(legalDisputes, eq(legalDisputes.caseId, cases.id))
-    .innerJoin(orgUnits, eq(orgUnits.id, cases.unitId))
+    // A worker's own case held above their union is listed though its unit is out of their scope.
+    .leftJoin(orgUnits, eq(orgUnits.id, cases.unitId))
     .where(where)
     .orderBy(desc(cases.openedOn), desc(cases.id))
     .offset(f.offset)
@@ -374,7 +375,7 @@ export async function listDisputes(ctx: Ctx, f: DisputeFilter) {
       ref: caseRef(r.c),
       title: r.c.title,
       unitId: r.c.unitId,
-      unitName: r.unitName,
+      unitName: r.unitName ?? '',
       stage: r.c.stage,
       status: r.c.status,
       openedOn: r.c.openedOn,

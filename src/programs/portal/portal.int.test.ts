@@ -368,3 +368,131 @@ describe('what a worker is told on the portal', () => {
     }
   });
 });
+
+describe('a worker’s case held above their union', () => {
+  const sun = { name: '孙立新', idNumber: fakeIdNumber('1983-03-03'), phone: '13905990030' };
+  let wangS: Session;
+  let sunS: Session;
+  let countyAdmin: Session;
+  let cityAdmin: Session;
+  let unionStaff: Session;
+  let held: number;
+  let othersAtCounty: number;
+  let wangUser: number;
+  const today = () => todayInShanghai();
+  const asWang = <T>(work: Parameters<typeof asUser<T>>[2]) => asUser(database, { userId: wangUser, username: wang.phone, role: 'worker', unitId: union.unionId }, work);
+  const noticesOfWang = async () => (await call(app, wangS, 'GET', '/api/v1/notifications?pageSize=100')).json().items as { title: string; link: string | null }[];
+  const count = async (query: ReturnType<typeof sql>) => asWang(async (ctx) => Number(rowsOf<{ n: number }>(await ctx.db.execute(query))[0]!.n));
+
+  beforeAll(async () => {
+    await buildMember(database, { rootUnitId: t.city.id, unionId: union.unionId, enterpriseId: union.enterpriseId, ...sun });
+    sunS = await register(sun, new Date(Date.now() + 10800_000));
+    wangS = await login(app, wang.phone, PASSWORD);
+    wangUser = (await database.query<{ id: number }>(`SELECT id FROM users WHERE username = $1`, [wang.phone]))[0]!.id;
+    countyAdmin = await login(app, (await buildUser(database, { unitId: t.a.id, role: 'county_admin' })).username);
+    cityAdmin = await login(app, (await buildUser(database, { unitId: t.city.id, role: 'city_admin' })).username);
+    unionStaff = await login(app, (await buildUser(database, { unitId: union.unionId, role: 'grassroots_staff' })).username);
+    // Wang walks into the county's legal service: the county takes the dispute in at its own level.
+    const taken = await call(app, countyAdmin, 'POST', '/api/v1/legal/cases', {
+      unitId: t.a.id,
+      channel: 'station',
+      disputeType: 'termination',
+      claimedFen: 3_600_000,
+      employerName: '甲县县级争议公司',
+      facts: '未提前通知即解除劳动合同',
+      openedOn: today(),
+      knewOn: today(),
+      workers: [{ name: wang.name, idNumber: wang.idNumber }],
+    });
+    expect(taken.statusCode, taken.body).toBe(201);
+    held = taken.json().id;
+    expect((await call(app, countyAdmin, 'POST', `/api/v1/legal/cases/${held}/stages`, { stage: 'mediation', role: 'mediator', startedOn: today() })).statusCode).toBe(200);
+    // The county's other business, which no worker of the union may see.
+    othersAtCounty = (await buildDispute(database, { rootUnitId: t.city.id, unitId: t.a.id, workers: [{ name: '县里另案人', idNumber: fakeIdNumber('1972-12-12') }], employerName: '县里另案公司' })).id;
+  });
+
+  it('is listed and opened on the portal with its stages, deadlines and the county as the holding unit', async () => {
+    const list = await call(app, wangS, 'GET', '/api/v1/portal/cases');
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().items.map((c: { id: number }) => c.id)).toContain(held);
+    expect(list.json().items.find((c: { id: number }) => c.id === held)).toMatchObject({ stage: 'mediation', employerName: '甲县县级争议公司', claimedFen: 3_600_000 });
+    expect((await call(app, wangS, 'GET', `/api/v1/portal/cases?q=${encodeURIComponent('县级争议')}`)).json().total).toBe(1);
+    const open = await call(app, wangS, 'GET', `/api/v1/portal/cases/${held}`);
+    expect(open.statusCode, open.body).toBe(200);
+    expect(open.json()).toMatchObject({ unitName: '甲县总工会', channel: 'station', stage: 'mediation', facts: '未提前通知即解除劳动合同' });
+    expect(open.json().stages.map((s: { stage: string }) => s.stage)).toEqual(['intake', 'mediation']);
+    expect(open.json().deadlines.length).toBeGreaterThan(0);
+    expect(open.body).not.toContain('县里另案');
+  });
+
+  it('asks for legal aid on it: the county is told, not the union; a lawyer the city grants from another county is named', async () => {
+    const asked = await call(app, wangS, 'POST', `/api/v1/portal/cases/${held}/aid`, { reason: '失业在家，无力聘请律师' });
+    expect(asked.statusCode, asked.body).toBe(200);
+    expect(asked.json().aidRequests).toMatchObject([{ decision: 'pending', reason: '失业在家，无力聘请律师' }]);
+    const countyTold = (await call(app, countyAdmin, 'GET', '/api/v1/notifications')).json().items;
+    expect(countyTold.find((n: { link: string }) => n.link === `/legal/cases/${held}`)).toMatchObject({ title: '职工申请法律援助' });
+    const unionTold = (await call(app, unionStaff, 'GET', '/api/v1/notifications')).json().items;
+    expect(unionTold.filter((n: { link: string }) => n.link === `/legal/cases/${held}`)).toEqual([]);
+    // The union's own cadres do not hold the case and still cannot open it.
+    expect((await call(app, unionStaff, 'GET', `/api/v1/legal/cases/${held}`)).statusCode).toBe(404);
+
+    const lawyerUser = await buildUser(database, { unitId: t.b.id, role: 'lawyer' });
+    const lawyer = await buildLawyer(database, { rootUnitId: t.city.id, unitId: t.b.id, name: '乙县援助律师', userId: lawyerUser.id });
+    const granted = await call(app, cityAdmin, 'POST', `/api/v1/legal/aid-requests/${asked.json().aidRequests[0].id}/decision`, { decision: 'granted', decidedOn: today(), lawyerId: lawyer.id });
+    expect(granted.statusCode, granted.body).toBe(200);
+    const seen = await call(app, wangS, 'GET', `/api/v1/portal/cases/${held}`);
+    expect(seen.json().aidRequests).toMatchObject([{ decision: 'granted', lawyerName: '乙县援助律师（福建闽北律师事务所）' }]);
+    expect((await noticesOfWang()).find((n) => n.link === `/portal/cases/${held}`)).toMatchObject({ title: '法律援助申请已批准' });
+    // The worker still cannot read that lawyer's team, nor the assignment.
+    expect(await count(sql`SELECT count(*)::int AS n FROM lawyers WHERE unit_id = ${t.b.id}`)).toBe(0);
+    expect(await count(sql`SELECT count(*)::int AS n FROM case_assignments`)).toBe(0);
+  });
+
+  it('is not seen by another worker of the union, who can neither open it nor ask for aid on it', async () => {
+    expect((await call(app, sunS, 'GET', '/api/v1/portal/cases')).json().items.map((c: { id: number }) => c.id)).not.toContain(held);
+    const other = await call(app, sunS, 'GET', `/api/v1/portal/cases/${held}`);
+    expect(other.statusCode).toBe(404);
+    expect(other.body).not.toContain('甲县县级争议公司');
+    expect((await call(app, sunS, 'POST', `/api/v1/portal/cases/${held}/aid`, { reason: '冒名申请' })).statusCode).toBe(404);
+    expect((await call(app, wangS, 'GET', `/api/v1/portal/cases/${othersAtCounty}`)).statusCode).toBe(404);
+  });
+
+  it('opens nothing else of the county to the worker: its other cases, units, users and their names stay out of reach', async () => {
+    const own = await asWang(async (ctx) => rowsOf<{ id: number }>(await ctx.db.execute(sql`SELECT id FROM cases`)).map((r) => Number(r.id)));
+    expect(own).toContain(held);
+    expect(own).not.toContain(othersAtCounty);
+    expect(await count(sql`SELECT count(*)::int AS n FROM cases WHERE unit_id = ${t.a.id}`)).toBe(1);
+    expect(await count(sql`SELECT count(*)::int AS n FROM org_units WHERE id IN (${t.a.id}, ${t.aTown.id}, ${t.city.id})`)).toBe(0);
+    expect(await count(sql`SELECT count(*)::int AS n FROM users WHERE unit_id <> ${union.unionId}`)).toBe(0);
+    expect(await count(sql`SELECT count(*)::int AS n FROM legal_parties WHERE case_id = ${othersAtCounty}`)).toBe(0);
+    expect(await count(sql`SELECT count(*)::int AS n FROM case_stages WHERE case_id = ${othersAtCounty}`)).toBe(0);
+    // The narrow functions answer only for the worker's own case.
+    expect(await asWang(async (ctx) => rowsOf<{ name: string | null }>(await ctx.db.execute(sql`SELECT gonghui_own_case_unit_name(${othersAtCounty}) AS name`))[0]!.name)).toBeNull();
+    expect(await count(sql`SELECT count(*)::int AS n FROM gonghui_own_case_lawyers(${othersAtCounty})`)).toBe(0);
+    expect(await count(sql`SELECT gonghui_tell_own_case_unit(${othersAtCounty}, '{county_admin}'::text[], 'portal', '冒充', '冒充', NULL) AS n`)).toBe(0);
+    // A cadre is no worker: the functions tell them nothing either.
+    const countyUser = (await database.query<{ id: number; username: string }>(`SELECT id, username FROM users WHERE unit_id = $1 AND role = 'county_admin' LIMIT 1`, [t.a.id]))[0]!;
+    const forCadre = await asUser(database, { userId: countyUser.id, username: countyUser.username, role: 'county_admin', unitId: t.a.id }, async (ctx) =>
+      rowsOf<{ name: string | null }>(await ctx.db.execute(sql`SELECT gonghui_own_case_unit_name(${othersAtCounty}) AS name`))[0]!.name,
+    );
+    expect(forCadre).toBeNull();
+  });
+
+  it('cannot write into the case row held above, nor into the county’s other cases', async () => {
+    const changed = await asWang(async (ctx) => {
+      const r = await ctx.db.execute(sql`UPDATE cases SET title = '改名' WHERE id IN (${held}, ${othersAtCounty})`);
+      return Number((r as unknown as { rowCount?: number; affectedRows?: number }).rowCount ?? (r as unknown as { affectedRows?: number }).affectedRows ?? 0);
+    });
+    expect(changed).toBe(0);
+    const party = (await database.query<{ id: number }>(`SELECT id FROM legal_parties WHERE case_id = $1`, [othersAtCounty]))[0]!.id;
+    const intruded = await asWang(async (ctx) => {
+      await ctx.db.execute(sql`INSERT INTO legal_aid_requests (case_id, party_id, requested_on, reason, created_by) VALUES (${othersAtCounty}, ${party}, ${today()}, '冒名', ${wangUser})`);
+    }).then(
+      () => 'written',
+      (e: unknown) => String((e as { cause?: unknown }).cause ?? e),
+    );
+    expect(intruded).toMatch(/row-level security/);
+    const [titles] = await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases WHERE title = '改名'`);
+    expect(titles!.n).toBe(0);
+  });
+});

@@ -1,21 +1,23 @@
 /**
  * 职工服务门户: what a signed-in worker may see and do. Every function runs in the worker's scope,
- * where row-level security (migration 0022) already limits them to their own membership, the cases
- * they filed or are a party to (their own party row only, no assignments or documents) and the
- * appointments they booked. The work itself is the legal and counselling programs'; this module
- * chooses what a worker is shown of it — no internal notes, no other people's data.
+ * where row-level security (migrations 0022 and 0029) already limits them to their own membership, the
+ * cases they filed or are a party to wherever they are held (their own party row only, no assignments
+ * or documents) and the appointments they booked. The work itself is the legal and counselling
+ * programs'; this module chooses what a worker is shown of it — no internal notes, no other people's data.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../engines/context.ts';
 import { orgUnits } from '../../engines/org/schema.ts';
 import { unseal } from '../../engines/people/sealing.ts';
 import { todayInShanghai, type IsoDate } from '../../engines/time.ts';
 import { enterprises, memberships, persons } from '../membership/schema.ts';
 import { disputeRecord, listDisputes, openDispute, requestAid } from '../legal/service.ts';
-import { lawyers, legalAidRequests, legalParties, type DisputeType } from '../legal/schema.ts';
+import { legalAidRequests, legalParties, type DisputeType } from '../legal/schema.ts';
 import { appointmentDetail, cancelAppointment, getAppointment, presentAppointment, listAppointments, listSlots, rescheduleAppointment, requestAppointment } from '../counselling/service.ts';
 import { counsellorUnits, counsellors, counsellingRooms, type Topic } from '../counselling/schema.ts';
-import { notifyUnit } from '../../engines/notify/service.ts';
+import { notifyUnit, RECIPIENT_ROLES } from '../../engines/notify/service.ts';
+import { kickLiveHubs } from '../../engines/notify/live.ts';
+import { rowsOf } from '../../db/sql.ts';
 import { portalError } from './errors.ts';
 import { portalAccounts } from './schema.ts';
 
@@ -110,16 +112,22 @@ export async function myCases(ctx: Ctx, f: { q?: string | undefined; offset: num
   };
 }
 
-/** One of the worker's cases: stage, deadlines, outcome and their legal aid; no notes, no other workers. */
+/**
+ * One of the worker's cases: stage, deadlines, outcome and their legal aid; no notes, no other workers.
+ * The case may be held above the worker's union (by the county's legal service): the holding unit's
+ * name and the lawyers named on its aid requests are read through functions that answer only for the
+ * worker's own case (migration 0029), since that unit and its team lie outside the worker's scope.
+ */
 export async function myCase(ctx: Ctx, caseId: number) {
   const d = await disputeRecord(ctx, caseId);
-  const lawyerIds = d.aidRequests.map((a) => a.lawyerId).filter((id): id is number => id !== null);
-  const names = lawyerIds.length ? await ctx.db.select({ id: lawyers.id, name: lawyers.name, firm: lawyers.firm }).from(lawyers).where(inArray(lawyers.id, lawyerIds)) : [];
+  const [unit] = rowsOf<{ name: string | null }>(await ctx.db.execute(sql`SELECT gonghui_own_case_unit_name(${caseId}) AS name`));
+  const named = d.aidRequests.some((a) => a.lawyerId !== null);
+  const names = named ? rowsOf<{ id: number; name: string; firm: string }>(await ctx.db.execute(sql`SELECT id, name, firm FROM gonghui_own_case_lawyers(${caseId})`)) : [];
   return {
     id: d.id,
     ref: d.ref,
     title: d.title,
-    unitName: d.unitName,
+    unitName: unit?.name ?? d.unitName,
     stage: d.stage,
     status: d.status,
     openedOn: d.openedOn,
@@ -135,7 +143,7 @@ export async function myCase(ctx: Ctx, caseId: number) {
     stages: d.stages.map((s) => ({ stage: s.stage, startedOn: s.startedOn, endedOn: s.endedOn, outcome: s.outcome, amountFen: s.amountFen })),
     deadlines: d.deadlines.map((x) => ({ key: x.key, label: x.label, dueOn: x.dueOn, metOn: x.metOn, state: x.state })),
     aidRequests: d.aidRequests.map((a) => {
-      const l = names.find((n) => n.id === a.lawyerId);
+      const l = names.find((n) => Number(n.id) === a.lawyerId);
       return { id: a.id, requestedOn: a.requestedOn, reason: a.reason, decision: a.decision, decidedOn: a.decidedOn, decisionNote: a.decisionNote, lawyerName: l ? `${l.name}（${l.firm}）` : null };
     }),
   };
@@ -153,7 +161,13 @@ export async function requestAidOnMyCase(ctx: Ctx, caseId: number, reason: strin
   if (pending) throw portalError('PORTAL_AID_PENDING');
   await requestAid(ctx, caseId, { partyId: party.id, requestedOn: todayInShanghai(), reason });
   const c = await myCase(ctx, caseId);
-  await notifyUnit(ctx, { unitId: ctx.actor.unitId, kind: 'portal', title: '职工申请法律援助', body: `${c.ref} ${c.title}：职工通过职工服务门户申请法律援助，请审查决定`, link: `/legal/cases/${caseId}` });
+  // The cadres of the unit holding the case decide, be it the worker's union or the county above it.
+  const [told] = rowsOf<{ n: number }>(
+    await ctx.db.execute(
+      sql`SELECT gonghui_tell_own_case_unit(${caseId}, ${`{${RECIPIENT_ROLES.join(',')}}`}::text[], 'portal', '职工申请法律援助', ${`${c.ref} ${c.title}：职工通过职工服务门户申请法律援助，请审查决定`}, ${`/legal/cases/${caseId}`}) AS n`,
+    ),
+  );
+  if (Number(told?.n ?? 0)) kickLiveHubs();
   return c;
 }
 
