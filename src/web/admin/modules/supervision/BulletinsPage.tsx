@@ -7,6 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { api, errorMessage, type PageOf } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { usePaging } from '../../lib/paging.ts';
+import { useRemote } from '../../lib/remote.ts';
 import { useScope, useUnitQuery } from '../../lib/scope.tsx';
 import { useSt } from './i18n.ts';
 import { BASE, downloadFile, monthOf, type BulletinSummary } from './shared.ts';
@@ -20,23 +21,10 @@ export default function BulletinsPage() {
   const navigate = useNavigate();
   const scopeId = unit!.id;
   const { page, pageSize, setPage, pagination } = usePaging();
-  const [data, setData] = useState<PageOf<BulletinSummary>>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
 
   useEffect(() => setPage(1), [scopeId]);
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    api
-      .get<PageOf<BulletinSummary>>(`${BASE}/bulletins`, { unitId: scopeId, page, pageSize })
-      .then((r) => live && setData(r))
-      .catch((e) => live && message.error(errorMessage(e)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [scopeId, page, pageSize, message]);
+  const { data, loading } = useRemote<PageOf<BulletinSummary>>(`${BASE}/bulletins`, { unitId: scopeId, page, pageSize }, { initial: { items: [], total: 0 } });
 
   // The bulletins of the levels above (the city's, ranking this county), read-only.
   const above = usePaging();
