@@ -10,13 +10,14 @@ export interface RemoteOptions<T> {
   deps?: unknown[];
   /** Empties `data` back to `initial` when a new load starts, instead of keeping the last answer on screen. */
   reset?: boolean;
-  /** Handles a failed load itself instead of the usual error message; `setData` still works here. */
+  /** Handles a failed load itself instead of the usual error message (`error` holds it either way). */
   onError?: (e: unknown) => void;
 }
 
 export interface Remote<T> {
   data: T;
   loading: boolean;
+  /** The last load's failure, cleared when the next load starts. */
   error: unknown;
   /** Loads again with the same path and query (after a write). */
   reload: () => void;
@@ -26,7 +27,8 @@ export interface Remote<T> {
 }
 
 /**
- * GETs `path` with `query` and keeps the answer; a null path loads nothing. The path and query are compared by value,
+ * GETs `path` with `query` and keeps the answer, showing the last one while the next loads (unless `reset`); a null
+ * path loads nothing and holds `initial`. The path and query are compared by value,
  * so a page passes a fresh object each render without useMemo. A newer load wins: the answer of a superseded one is
  * dropped. A failure shows `message.error` unless `onError` is given.
  */
@@ -45,17 +47,16 @@ export function useRemote<T>(path: string | null, query?: Query, opts: RemoteOpt
   const depKey = JSON.stringify(opts.deps ?? []);
 
   useEffect(() => {
+    const o = latest.current;
+    setError(null);
+    if (url === null || o.reset) setData(o.initial ?? null);
     if (url === null) return;
     let live = true;
-    const o = latest.current;
-    if (o.reset) setData(o.initial ?? null);
     setLoading(true);
     api
       .get<T>(url)
       .then((r) => {
-        if (!live) return;
-        setData(r);
-        setError(null);
+        if (live) setData(r);
       })
       .catch((e: unknown) => {
         if (!live) return;
