@@ -30,7 +30,6 @@ export default function AppointmentsPage() {
   const [counsellorId, setCounsellorId] = useState<number | undefined>();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const { page, pageSize, setPage, pagination } = usePaging();
-  const [counsellors, setCounsellors] = useState<Counsellor[]>([]);
   const [requesting, setRequesting] = useState(false);
   const [slots, setSlots] = useState<Slot[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -48,16 +47,8 @@ export default function AppointmentsPage() {
   useEffect(() => setPage(1), [scopeId]);
   const filter = useMemo(() => ({ underUnitId: scopeId, status, counsellorId, from: iso(range?.[0]), to: iso(range?.[1]) }), [scopeId, status, counsellorId, range]);
   const { data, loading, reload } = useRemote<PageOf<Appointment>>(`${BASE}/appointments`, { ...filter, page, pageSize }, { initial: { items: [], total: 0 } });
-  useEffect(() => {
-    let live = true;
-    api
-      .get<{ items: Counsellor[] }>(`${BASE}/counsellors`)
-      .then((r) => live && setCounsellors(r.items))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
+  // Without the counsellors the filter and the drawer simply offer none.
+  const counsellors = useRemote<{ items: Counsellor[] }>(`${BASE}/counsellors`, undefined, { onError: () => {} }).data?.items ?? [];
 
   const startRequest = () => {
     form.resetFields();

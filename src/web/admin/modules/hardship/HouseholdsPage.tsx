@@ -37,7 +37,6 @@ export default function HouseholdsPage() {
   const [q, setQ] = useState('');
   const [qInput, setQInput] = useState('');
   const { page, pageSize, setPage, pagination } = usePaging();
-  const [counts, setCounts] = useState<Counts | null>(null);
   const { exporting, download } = useExport();
   const [registering, setRegistering] = useState(false);
   const raw = params.get('household');
@@ -55,16 +54,8 @@ export default function HouseholdsPage() {
 
   const { data, loading, version, reload: changed } = useRemote<PageOf<Household>>(`${HBASE}/households`, { ...filter, page, pageSize }, { initial: { items: [], total: 0 } });
 
-  useEffect(() => {
-    let live = true;
-    api
-      .get<Counts>(`${HBASE}/counts`, { underUnitId: scopeId })
-      .then((r) => live && setCounts(r))
-      .catch(() => live && setCounts(null));
-    return () => {
-      live = false;
-    };
-  }, [scopeId, version]);
+  // The counts reload with the list; without them the page shows the list alone.
+  const { data: counts, setData: setCounts } = useRemote<Counts>(`${HBASE}/counts`, { underUnitId: scopeId }, { deps: [version], onError: () => setCounts(null) });
 
 
   const exportXlsx = () => download(`${HBASE}/households/export.xlsx`, filter, `困难职工档案-${inShanghai().format('YYYYMMDD')}.xlsx`);

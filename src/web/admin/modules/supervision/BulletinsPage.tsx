@@ -28,18 +28,12 @@ export default function BulletinsPage() {
 
   // The bulletins of the levels above (the city's, ranking this county), read-only.
   const above = usePaging();
-  const [aboveData, setAboveData] = useState<PageOf<BulletinSummary>>({ items: [], total: 0 });
   useEffect(() => above.setPage(1), [scopeId]);
-  useEffect(() => {
-    let live = true;
-    api
-      .get<PageOf<BulletinSummary>>(`${BASE}/bulletins`, { unitId: scopeId, above: true, page: above.page, pageSize: above.pageSize })
-      .then((r) => live && setAboveData(r))
-      .catch(() => live && setAboveData({ items: [], total: 0 }));
-    return () => {
-      live = false;
-    };
-  }, [scopeId, above.page, above.pageSize]);
+  const { data: aboveData, setData: setAboveData } = useRemote<PageOf<BulletinSummary>>(
+    `${BASE}/bulletins`,
+    { unitId: scopeId, above: true, page: above.page, pageSize: above.pageSize },
+    { initial: { items: [], total: 0 }, onError: () => setAboveData({ items: [], total: 0 }) },
+  );
 
   const download = async (b: BulletinSummary, kind: 'pdf' | 'xlsx') => {
     setBusy(`${b.id}-${kind}`);
