@@ -8,6 +8,7 @@ import { api, errorMessage, type PageOf, type UnitKind } from '../../lib/api.ts'
 import { useAuth, useMe } from '../../lib/auth.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { usePaging } from '../../lib/paging.ts';
+import { useRemote } from '../../lib/remote.ts';
 import { useScope } from '../../lib/scope.tsx';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect.tsx';
 import { useCt } from './i18n.ts';
@@ -29,10 +30,6 @@ export default function AppointmentsPage() {
   const [counsellorId, setCounsellorId] = useState<number | undefined>();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const { page, pageSize, setPage, pagination } = usePaging();
-  const [data, setData] = useState<PageOf<Appointment>>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
-  const [version, setVersion] = useState(0);
-  const [counsellors, setCounsellors] = useState<Counsellor[]>([]);
   const [requesting, setRequesting] = useState(false);
   const [slots, setSlots] = useState<Slot[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -49,28 +46,9 @@ export default function AppointmentsPage() {
 
   useEffect(() => setPage(1), [scopeId]);
   const filter = useMemo(() => ({ underUnitId: scopeId, status, counsellorId, from: iso(range?.[0]), to: iso(range?.[1]) }), [scopeId, status, counsellorId, range]);
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    api
-      .get<PageOf<Appointment>>(`${BASE}/appointments`, { ...filter, page, pageSize })
-      .then((r) => live && setData(r))
-      .catch((e) => live && message.error(errorMessage(e)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [filter, page, pageSize, version, message]);
-  useEffect(() => {
-    let live = true;
-    api
-      .get<{ items: Counsellor[] }>(`${BASE}/counsellors`)
-      .then((r) => live && setCounsellors(r.items))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
+  const { data, loading, reload } = useRemote<PageOf<Appointment>>(`${BASE}/appointments`, { ...filter, page, pageSize }, { initial: { items: [], total: 0 } });
+  // Without the counsellors the filter and the drawer simply offer none.
+  const counsellors = useRemote<{ items: Counsellor[] }>(`${BASE}/counsellors`, undefined, { onError: () => {} }).data?.items ?? [];
 
   const startRequest = () => {
     form.resetFields();
@@ -96,7 +74,7 @@ export default function AppointmentsPage() {
       });
       message.success(ct('appt.requested'));
       setRequesting(false);
-      setVersion((n) => n + 1);
+      reload();
       setOpenId(a.id);
     } catch (e) {
       message.error(errorMessage(e));
@@ -190,7 +168,7 @@ export default function AppointmentsPage() {
           </Form.Item>
         </Form>
       </Modal>
-      <AppointmentDrawer id={openId} counsellors={counsellors} onClose={() => setOpenId(null)} onChanged={() => setVersion((n) => n + 1)} />
+      <AppointmentDrawer id={openId} counsellors={counsellors} onClose={() => setOpenId(null)} onChanged={() => reload()} />
     </div>
   );
 }

@@ -1,13 +1,14 @@
 /** 困难职工档案: the households in the chosen unit's subtree — filters, keyword, paging, masked export, register, and the file drawer. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Row, Select, Space, Statistic, Table, Tag, type TableProps } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { Button, Card, Col, DatePicker, Row, Select, Space, Statistic, Table, Tag, type TableProps } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { inShanghai, today, todayInShanghai } from '../../lib/time.ts';
 import { useSearchParams } from 'react-router';
-import { api, errorMessage, type PageOf, downloadFile } from '../../lib/api.ts';
+import { api, type PageOf } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { usePaging } from '../../lib/paging.ts';
+import { useExport, useRemote } from '../../lib/remote.ts';
 import { useScope } from '../../lib/scope.tsx';
 import { KeywordSearch } from '../../components/KeywordSearch.tsx';
 import { GRADE_COLORS, HBASE, iso, STATUS_COLORS, STATUS_LABELS, useHardshipCodes, type Grade, type Household, type HouseholdStatus } from './shared.ts';
@@ -23,7 +24,6 @@ interface Counts {
 }
 
 export default function HouseholdsPage() {
-  const { message } = App.useApp();
   const { can } = useAuth();
   const { unit } = useScope();
   const codes = useHardshipCodes();
@@ -37,11 +37,7 @@ export default function HouseholdsPage() {
   const [q, setQ] = useState('');
   const [qInput, setQInput] = useState('');
   const { page, pageSize, setPage, pagination } = usePaging();
-  const [data, setData] = useState<PageOf<Household>>({ items: [], total: 0 });
-  const [counts, setCounts] = useState<Counts | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [version, setVersion] = useState(0);
-  const [exporting, setExporting] = useState(false);
+  const { exporting, download } = useExport();
   const [registering, setRegistering] = useState(false);
   const raw = params.get('household');
   const openId = raw && /^\d+$/.test(raw) ? Number(raw) : null;
@@ -56,42 +52,13 @@ export default function HouseholdsPage() {
   useEffect(() => setPage(1), [scopeId, setPage]);
   const filter = useMemo(() => ({ underUnitId: scopeId, grade, status, cause, reviewDueBy: iso(dueBy), q: q.trim() || undefined }), [scopeId, grade, status, cause, dueBy, q]);
 
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    api
-      .get<PageOf<Household>>(`${HBASE}/households`, { ...filter, page, pageSize })
-      .then((r) => live && setData(r))
-      .catch((e) => live && message.error(errorMessage(e)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [filter, page, pageSize, version, message]);
+  const { data, loading, version, reload: changed } = useRemote<PageOf<Household>>(`${HBASE}/households`, { ...filter, page, pageSize }, { initial: { items: [], total: 0 } });
 
-  useEffect(() => {
-    let live = true;
-    api
-      .get<Counts>(`${HBASE}/counts`, { underUnitId: scopeId })
-      .then((r) => live && setCounts(r))
-      .catch(() => live && setCounts(null));
-    return () => {
-      live = false;
-    };
-  }, [scopeId, version]);
+  // The counts reload with the list; without them the page shows the list alone.
+  const { data: counts, setData: setCounts } = useRemote<Counts>(`${HBASE}/counts`, { underUnitId: scopeId }, { deps: [version], onError: () => setCounts(null) });
 
-  const changed = useCallback(() => setVersion((n) => n + 1), []);
 
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      await downloadFile(`${HBASE}/households/export.xlsx`, filter, `困难职工档案-${inShanghai().format('YYYYMMDD')}.xlsx`);
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportXlsx = () => download(`${HBASE}/households/export.xlsx`, filter, `困难职工档案-${inShanghai().format('YYYYMMDD')}.xlsx`);
 
   const columns: TableProps<Household>['columns'] = [
     { title: ht('col.name'), dataIndex: 'workerName', width: 100, render: (v: string, h) => <a onClick={() => setOpenId(h.id)}>{v}</a> },

@@ -1,10 +1,11 @@
 /** 节假日安排: a year's public holidays and make-up working days, by which case deadlines move; the city keeps it. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Popconfirm, Select, Table, Tag, type TableProps } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { today } from '../../lib/time.ts';
 import { api, errorMessage } from '../../lib/api.ts';
+import { useRemote } from '../../lib/remote.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
 import { useLt } from './i18n.ts';
 
@@ -26,23 +27,12 @@ export default function CalendarPage() {
   const { can } = useAuth();
   const me = useMe();
   const [year, setYear] = useState(today().year());
-  const [data, setData] = useState<CalendarYear | null>(null);
-  const [version, setVersion] = useState(0);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ day: Dayjs; kind: 'holiday' | 'workday'; name: string }>();
   // The city keeps the calendar (the server says the same).
   const keeps = can('legal.manage') && me.user.role === 'city_admin';
 
-  useEffect(() => {
-    let live = true;
-    api
-      .get<CalendarYear>('/api/v1/cases/calendar', { year })
-      .then((r) => live && setData(r))
-      .catch((e) => live && message.error(errorMessage(e)));
-    return () => {
-      live = false;
-    };
-  }, [year, version, message]);
+  const { data, reload } = useRemote<CalendarYear>('/api/v1/cases/calendar', { year });
 
   const save = async () => {
     const v = await form.validateFields();
@@ -51,7 +41,7 @@ export default function CalendarPage() {
       const r = await api.put<{ recomputed: number }>(`/api/v1/cases/calendar/${v.day.format('YYYY-MM-DD')}`, { kind: v.kind, name: v.name.trim() });
       message.success(lt('cal.saved', { n: r.recomputed }));
       form.resetFields(['day']);
-      setVersion((x) => x + 1);
+      reload();
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
@@ -63,7 +53,7 @@ export default function CalendarPage() {
     try {
       const r = await api.del<{ recomputed: number }>(`/api/v1/cases/calendar/${day}`);
       message.success(lt('cal.removed', { n: r.recomputed }));
-      setVersion((x) => x + 1);
+      reload();
     } catch (e) {
       message.error(errorMessage(e));
     }

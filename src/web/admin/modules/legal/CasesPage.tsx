@@ -1,16 +1,16 @@
 /** 劳动争议案件: the cases of the chosen unit's subtree (a lawyer's own only), filters, keyword search, paging, export and intake. */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Select, Space, Table, Tag, Tooltip, type TableProps } from 'antd';
+import { Alert, Button, Card, DatePicker, Select, Space, Table, Tag, Tooltip, type TableProps } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { inShanghai, today } from '../../lib/time.ts';
 import { useNavigate } from 'react-router';
-import { api, errorMessage, type PageOf } from '../../lib/api.ts';
+import { api, type PageOf } from '../../lib/api.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
 import { usePaging } from '../../lib/paging.ts';
+import { useExport, useRemote } from '../../lib/remote.ts';
 import { useScope, useUnitQuery } from '../../lib/scope.tsx';
 import { KeywordSearch } from '../../components/KeywordSearch.tsx';
-import { downloadFile } from '../membership/shared.ts';
 import { useLt } from './i18n.ts';
 import { IntakeModal } from './IntakeModal.tsx';
 import { BASE, CHANNELS, DISPUTE_TYPES, STAGES, yuan, type DisputeRow } from './shared.ts';
@@ -44,7 +44,6 @@ export function DueTag({ dueOn, closed }: { dueOn: string | null; closed?: boole
 
 export default function CasesPage() {
   const { lt, ll } = useLt();
-  const { message } = App.useApp();
   const { can } = useAuth();
   const me = useMe();
   const { unit } = useScope();
@@ -60,9 +59,7 @@ export default function CasesPage() {
   const [q, setQ] = useState('');
   const [qInput, setQInput] = useState('');
   const { page, pageSize, setPage, pagination } = usePaging();
-  const [data, setData] = useState<PageOf<DisputeRow>>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
-  const [exporting, setExporting] = useState(false);
+  const { exporting, download } = useExport();
   const [intake, setIntake] = useState(false);
 
   useEffect(() => setPage(1), [scopeId]);
@@ -81,29 +78,9 @@ export default function CasesPage() {
     [scopeId, disputeType, stage, status, channel, opened, q, due],
   );
 
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    api
-      .get<PageOf<DisputeRow>>(`${BASE}/cases`, { ...filter, page, pageSize })
-      .then((r) => live && setData(r))
-      .catch((e) => live && message.error(errorMessage(e)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [filter, page, pageSize, message]);
+  const { data, loading } = useRemote<PageOf<DisputeRow>>(`${BASE}/cases`, { ...filter, page, pageSize }, { initial: { items: [], total: 0 } });
 
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      await downloadFile(`${BASE}/cases/export.xlsx`, filter, `劳动争议案件-${inShanghai().format('YYYYMMDD')}.xlsx`);
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportXlsx = () => download(`${BASE}/cases/export.xlsx`, filter, `劳动争议案件-${inShanghai().format('YYYYMMDD')}.xlsx`);
 
   const open = (id: number) => navigate(`/legal/cases/${id}${unitQuery}`);
   const columns: TableProps<DisputeRow>['columns'] = [

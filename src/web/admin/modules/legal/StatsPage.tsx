@@ -1,12 +1,13 @@
 /** 法律服务统计: the report's figures for the chosen unit and period, per unit below, with a chart; every figure opens its cases. */
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Drawer, Empty, Row, Skeleton, Space, Statistic, Table, Tag, Tooltip, type TableProps } from 'antd';
+import { Button, Card, Col, DatePicker, Drawer, Empty, Row, Skeleton, Space, Statistic, Table, Tag, Tooltip, type TableProps } from 'antd';
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { today } from '../../lib/time.ts';
 import { useNavigate } from 'react-router';
-import { api, errorMessage, type PageOf } from '../../lib/api.ts';
+import type { PageOf } from '../../lib/api.ts';
 import { usePaging } from '../../lib/paging.ts';
+import { useRemote } from '../../lib/remote.ts';
 import { useScope, useUnitQuery } from '../../lib/scope.tsx';
 import { useLt } from './i18n.ts';
 import { GroupedBars } from './charts.tsx';
@@ -28,26 +29,11 @@ interface Drill {
 
 function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: () => void }) {
   const { lt, ll } = useLt();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const unitQuery = useUnitQuery();
   const { page, pageSize, setPage, pagination } = usePaging();
-  const [data, setData] = useState<PageOf<DisputeRow>>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
   useEffect(() => setPage(1), [drill]);
-  useEffect(() => {
-    if (!drill) return;
-    let live = true;
-    setLoading(true);
-    api
-      .get<PageOf<DisputeRow>>(`${BASE}/statistics/drill-down`, { figure: drill.figure, unitId: drill.unitId, own: drill.own || undefined, from: drill.from, to: drill.to, page, pageSize })
-      .then((r) => live && setData(r))
-      .catch((e) => live && message.error(errorMessage(e)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [drill, page, pageSize, message]);
+  const { data, loading } = useRemote<PageOf<DisputeRow>>(drill ? `${BASE}/statistics/drill-down` : null, { figure: drill?.figure, unitId: drill?.unitId, own: drill?.own || undefined, from: drill?.from, to: drill?.to, page, pageSize }, { initial: { items: [], total: 0 } });
   const columns: TableProps<DisputeRow>['columns'] = [
     { title: lt('cases.ref'), dataIndex: 'ref', width: 110, render: (v: string, r) => <a onClick={() => navigate(`/legal/cases/${r.id}${unitQuery}`)}>{v}</a> },
     { title: lt('cases.caseTitle'), dataIndex: 'title', ellipsis: true },
@@ -71,26 +57,14 @@ function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: () => v
 
 export default function StatsPage() {
   const { lt, ll } = useLt();
-  const { message } = App.useApp();
   const { unit } = useScope();
   const scopeId = unit!.id;
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [today().startOf('year'), today()]);
-  const [stats, setStats] = useState<Statistics | null>(null);
   const [drill, setDrill] = useState<Drill | null>(null);
   const from = iso(range[0]);
   const to = iso(range[1]);
 
-  useEffect(() => {
-    let live = true;
-    setStats(null);
-    api
-      .get<Statistics>(`${BASE}/statistics`, { unitId: scopeId, from, to })
-      .then((r) => live && setStats(r))
-      .catch((e) => live && message.error(errorMessage(e)));
-    return () => {
-      live = false;
-    };
-  }, [scopeId, from, to, message]);
+  const { data: stats } = useRemote<Statistics>(`${BASE}/statistics`, { unitId: scopeId, from, to }, { reset: true });
 
   const open = (figure: Figure, unitId: number, unitName: string, own = false) => setDrill({ figure, unitId, unitName, own, from, to });
   const definition = (f: Figure) => stats?.definitions.find((d) => d.key === f)?.definition;

@@ -1,9 +1,10 @@
 /** The records behind one figure of the statistics, paginated; members link to their details. */
-import { useEffect, useState } from 'react';
-import { App, Drawer, Table, Tag, type TableProps } from 'antd';
+import { useEffect } from 'react';
+import { Drawer, Table, Tag, type TableProps } from 'antd';
 import { Link } from 'react-router';
-import { api, errorMessage, type PageOf } from '../../lib/api.ts';
+import { api, type PageOf } from '../../lib/api.ts';
 import { usePaging } from '../../lib/paging.ts';
+import { useRemote } from '../../lib/remote.ts';
 import { useUnitQuery } from '../../lib/scope.tsx';
 import { useMt } from './i18n.ts';
 import { BASE, type DrillItem, type Figure } from './shared.ts';
@@ -16,26 +17,11 @@ export function linkWith(unitQuery: string, path: string, params: Record<string,
 
 export function DrillDrawer({ drill, onClose }: { drill: { unitId: number; asOf: string; figure: Figure } | null; onClose: () => void }) {
   const { mt, ml } = useMt();
-  const { message } = App.useApp();
   const unitQuery = useUnitQuery();
   const { page, pageSize, setPage, pagination } = usePaging();
-  const [data, setData] = useState<PageOf<DrillItem>>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
 
   useEffect(() => setPage(1), [drill]);
-  useEffect(() => {
-    if (!drill) return;
-    let live = true;
-    setLoading(true);
-    api
-      .get<PageOf<DrillItem>>(`${BASE}/coverage/drill`, { ...drill, page, pageSize })
-      .then((r) => live && setData(r))
-      .catch((e) => live && message.error(errorMessage(e)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [drill, page, pageSize, message]);
+  const { data, loading } = useRemote<PageOf<DrillItem>>(drill ? `${BASE}/coverage/drill` : null, { ...drill, page, pageSize }, { initial: { items: [], total: 0 } });
 
   const columns: TableProps<DrillItem>['columns'] = [
     {

@@ -4,10 +4,11 @@ import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Ro
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { inShanghai, today } from '../../lib/time.ts';
 import { useSearchParams } from 'react-router';
-import { api, errorMessage, type PageOf, downloadFile } from '../../lib/api.ts';
+import { api, errorMessage, type PageOf } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { usePaging } from '../../lib/paging.ts';
+import { useExport, useRemote } from '../../lib/remote.ts';
 import { KeywordSearch } from '../../components/KeywordSearch.tsx';
 import { useScope } from '../../lib/scope.tsx';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect.tsx';
@@ -28,10 +29,7 @@ export default function EnterprisesPage() {
   const [q, setQ] = useState(params.get('q') ?? '');
   const [qInput, setQInput] = useState(params.get('q') ?? '');
   const { page, pageSize, setPage, pagination } = usePaging();
-  const [data, setData] = useState<PageOf<Enterprise>>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
-  const [version, setVersion] = useState(0);
-  const [exporting, setExporting] = useState(false);
+  const { exporting, download } = useExport();
   const [creating, setCreating] = useState(false);
   const [headcountFor, setHeadcountFor] = useState<Enterprise | null>(null);
   const [busy, setBusy] = useState(false);
@@ -42,29 +40,9 @@ export default function EnterprisesPage() {
   useEffect(() => setPage(1), [scopeId]);
   const filter = useMemo(() => ({ underUnitId: scopeId, industry, covered, q: q.trim() || undefined }), [scopeId, industry, covered, q]);
 
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    api
-      .get<PageOf<Enterprise>>(`${BASE}/enterprises`, { ...filter, page, pageSize })
-      .then((r) => live && setData(r))
-      .catch((e) => live && message.error(errorMessage(e)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [filter, page, pageSize, version, message]);
+  const { data, loading, reload } = useRemote<PageOf<Enterprise>>(`${BASE}/enterprises`, { ...filter, page, pageSize }, { initial: { items: [], total: 0 } });
 
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      await downloadFile(`${BASE}/enterprises/export.xlsx`, filter, `enterprises-${inShanghai().format('YYYYMMDD')}.xlsx`);
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportXlsx = () => download(`${BASE}/enterprises/export.xlsx`, filter, `enterprises-${inShanghai().format('YYYYMMDD')}.xlsx`);
 
   const create = async () => {
     const v = await form.validateFields();
@@ -85,7 +63,7 @@ export default function EnterprisesPage() {
       });
       setCreating(false);
       message.success(mt('ent.created'));
-      setVersion((n) => n + 1);
+      reload();
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
@@ -100,7 +78,7 @@ export default function EnterprisesPage() {
       await api.post(`${BASE}/enterprises/${headcountFor!.id}/headcounts`, { asOf: iso(v.asOf), employees: v.employees });
       setHeadcountFor(null);
       message.success(mt('ent.headcountDone'));
-      setVersion((n) => n + 1);
+      reload();
     } catch (e) {
       message.error(errorMessage(e));
     } finally {

@@ -1,10 +1,11 @@
 /** A member's details and membership history (join, transfer, leave), with transfer, leave and the logged full-ID view. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, Modal, Select, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { today } from '../../lib/time.ts';
 import { api, errorMessage } from '../../lib/api.ts';
+import { useRemote } from '../../lib/remote.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useMt } from './i18n.ts';
@@ -24,30 +25,16 @@ export function MemberDrawer({ personId, onClose, onChanged }: { personId: numbe
   const { message } = App.useApp();
   const { can } = useAuth();
   const me = useMe();
-  const [data, setData] = useState<{ current: Member; periods: Member[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
   const [action, setAction] = useState<Action | null>(null);
   const [revealed, setRevealed] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
   const toUnion = Form.useWatch('toUnionUnitId', form) as number | undefined;
 
-  useEffect(() => {
-    if (personId === null) {
-      setData(null);
-      return;
-    }
-    let live = true;
-    setError(null);
-    api
-      .get<{ current: Member; periods: Member[] }>(`${BASE}/members/${personId}`)
-      .then((r) => live && setData(r))
-      .catch((e) => live && setError(errorMessage(e)));
-    return () => {
-      live = false;
-    };
-  }, [personId, version]);
+  // The drawer says why it could not load, in place of the record.
+  const remote = useRemote<{ current: Member; periods: Member[] }>(personId === null ? null : `${BASE}/members/${personId}`, undefined, { onError: () => {} });
+  const data = remote.data;
+  const error = remote.error ? errorMessage(remote.error) : null;
 
   const m = data?.current;
   const active = m?.status === 'active';
@@ -76,7 +63,7 @@ export function MemberDrawer({ personId, onClose, onChanged }: { personId: numbe
         return;
       }
       setAction(null);
-      setVersion((n) => n + 1);
+      remote.reload();
       onChanged();
     } catch (e) {
       message.error(errorMessage(e));

@@ -5,10 +5,11 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { inShanghai, today } from '../../lib/time.ts';
 import { useSearchParams } from 'react-router';
-import { api, errorMessage, type PageOf, downloadFile } from '../../lib/api.ts';
+import { api, errorMessage, type PageOf } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { usePaging } from '../../lib/paging.ts';
+import { useExport, useRemote } from '../../lib/remote.ts';
 import { KeywordSearch } from '../../components/KeywordSearch.tsx';
 import { useScope } from '../../lib/scope.tsx';
 import { useMt } from './i18n.ts';
@@ -30,10 +31,7 @@ export default function MembersPage() {
   const [q, setQ] = useState('');
   const [qInput, setQInput] = useState('');
   const { page, pageSize, setPage, pagination } = usePaging();
-  const [data, setData] = useState<PageOf<Member>>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
-  const [version, setVersion] = useState(0);
-  const [exporting, setExporting] = useState(false);
+  const { exporting, download } = useExport();
   const [creating, setCreating] = useState(false);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
@@ -55,29 +53,9 @@ export default function MembersPage() {
     [scopeId, status, migrant, asOf, q],
   );
 
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    api
-      .get<PageOf<Member>>(`${BASE}/members`, { ...filter, page, pageSize })
-      .then((r) => live && setData(r))
-      .catch((e) => live && message.error(errorMessage(e)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [filter, page, pageSize, version, message]);
+  const { data, loading, reload } = useRemote<PageOf<Member>>(`${BASE}/members`, { ...filter, page, pageSize }, { initial: { items: [], total: 0 } });
 
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      await downloadFile(`${BASE}/members/export.xlsx`, filter, `members-${inShanghai().format('YYYYMMDD')}.xlsx`);
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportXlsx = () => download(`${BASE}/members/export.xlsx`, filter, `members-${inShanghai().format('YYYYMMDD')}.xlsx`);
 
   const create = async () => {
     const v = await form.validateFields();
@@ -94,7 +72,7 @@ export default function MembersPage() {
       });
       setCreating(false);
       message.success(mt('mem.created'));
-      setVersion((n) => n + 1);
+      reload();
       setPersonId(r.personId);
     } catch (e) {
       message.error(errorMessage(e));
@@ -269,7 +247,7 @@ export default function MembersPage() {
           </Form.Item>
         </Form>
       </Modal>
-      <MemberDrawer personId={personId} onClose={() => setPersonId(null)} onChanged={() => setVersion((n) => n + 1)} />
+      <MemberDrawer personId={personId} onClose={() => setPersonId(null)} onChanged={() => reload()} />
     </div>
   );
 }

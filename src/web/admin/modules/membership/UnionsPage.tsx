@@ -8,6 +8,7 @@ import { api, errorMessage, type PageOf } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { usePaging } from '../../lib/paging.ts';
+import { useRemote } from '../../lib/remote.ts';
 import { KeywordSearch } from '../../components/KeywordSearch.tsx';
 import { useScope } from '../../lib/scope.tsx';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect.tsx';
@@ -29,9 +30,6 @@ export default function UnionsPage() {
   const [q, setQ] = useState('');
   const [qInput, setQInput] = useState('');
   const { page, pageSize, setPage, pagination } = usePaging();
-  const [data, setData] = useState<PageOf<UnionRow>>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
-  const [version, setVersion] = useState(0);
   const [creating, setCreating] = useState(false);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
@@ -50,18 +48,7 @@ export default function UnionsPage() {
   useEffect(() => setPage(1), [scopeId]);
   const filter = useMemo(() => ({ underUnitId: scopeId, unionType, shuangliang, q: q.trim() || undefined }), [scopeId, unionType, shuangliang, q]);
 
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    api
-      .get<PageOf<UnionRow>>(`${BASE}/unions`, { ...filter, page, pageSize })
-      .then((r) => live && setData(r))
-      .catch((e) => live && message.error(errorMessage(e)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [filter, page, pageSize, version, message]);
+  const { data, loading, reload } = useRemote<PageOf<UnionRow>>(`${BASE}/unions`, { ...filter, page, pageSize }, { initial: { items: [], total: 0 } });
 
   const create = async () => {
     const v = await form.validateFields();
@@ -81,7 +68,7 @@ export default function UnionsPage() {
       });
       setCreating(false);
       message.success(mt('uni.created'));
-      setVersion((n) => n + 1);
+      reload();
       setDrawerId(r.id);
     } catch (e) {
       message.error(errorMessage(e));
@@ -267,7 +254,7 @@ export default function UnionsPage() {
           </Row>
         </Form>
       </Modal>
-      <UnionDrawer unionId={drawerId} onClose={() => setDrawerId(null)} onChanged={() => setVersion((n) => n + 1)} />
+      <UnionDrawer unionId={drawerId} onClose={() => setDrawerId(null)} onChanged={() => reload()} />
     </div>
   );
 }

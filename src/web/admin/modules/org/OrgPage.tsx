@@ -1,13 +1,14 @@
 /** 组织机构: the tree on any date, the filtered list, details with history, and the write actions. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Empty, Row, Select, Space, Spin, Switch, Table, Tag, Tree, Typography, type TableProps, type TreeDataNode } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { Button, Card, Col, DatePicker, Empty, Row, Select, Space, Spin, Switch, Table, Tag, Tree, Typography, type TableProps, type TreeDataNode } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { formatDateTime, inShanghai, today } from '../../lib/time.ts';
-import { api, errorMessage, type PageOf, type TreeNode, type Unit, type UnitKind, type UnitStatus } from '../../lib/api.ts';
+import { api, type PageOf, type TreeNode, type Unit, type UnitKind, type UnitStatus } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { usePaging } from '../../lib/paging.ts';
+import { useExport, useRemote } from '../../lib/remote.ts';
 import { KeywordSearch } from '../../components/KeywordSearch.tsx';
 import { useScope } from '../../lib/scope.tsx';
 import { CHILD_KINDS, downloadCsv, kindsBelow, KINDS } from '../../lib/org.ts';
@@ -39,7 +40,6 @@ function findNode(n: TreeNode | null, id: number): TreeNode | null {
 
 export default function OrgPage() {
   const { t, label } = useI18n();
-  const { message } = App.useApp();
   const { can } = useAuth();
   const { unit: scopeUnit, reload: reloadScope } = useScope();
   const scopeId = scopeUnit!.id;
@@ -47,8 +47,6 @@ export default function OrgPage() {
   // Tree
   const [asOf, setAsOf] = useState<Dayjs>(() => today());
   const [includeClosed, setIncludeClosed] = useState(false);
-  const [tree, setTree] = useState<TreeNode | null>(null);
-  const [treeLoading, setTreeLoading] = useState(false);
   const [expanded, setExpanded] = useState<React.Key[]>([]);
   const [focus, setFocus] = useState<{ id: number; name: string } | null>(null);
 
@@ -58,57 +56,32 @@ export default function OrgPage() {
   const [q, setQ] = useState('');
   const [qInput, setQInput] = useState('');
   const { page, pageSize, setPage, pagination } = usePaging();
-  const [data, setData] = useState<PageOf<Unit>>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
-  const [exporting, setExporting] = useState(false);
+  const { exporting, run } = useExport();
 
   const [drawerId, setDrawerId] = useState<number | null>(null);
   const [action, setAction] = useState<OrgAction | null>(null);
-  const [version, setVersion] = useState(0);
 
   useEffect(() => {
     setFocus(null);
     setPage(1);
   }, [scopeId]);
 
+  const treeRemote = useRemote<{ asOf: string; root: TreeNode | null }>('/api/v1/org/tree', { rootId: scopeId, asOf: asOf.format('YYYY-MM-DD'), includeClosed });
+  const tree = treeRemote.data?.root ?? null;
+  const treeLoading = treeRemote.loading;
   useEffect(() => {
-    let live = true;
-    setTreeLoading(true);
-    api
-      .get<{ asOf: string; root: TreeNode | null }>('/api/v1/org/tree', { rootId: scopeId, asOf: asOf.format('YYYY-MM-DD'), includeClosed })
-      .then((r) => {
-        if (!live) return;
-        setTree(r.root);
-        if (r.root) setExpanded((prev) => (prev.length ? prev : [r.root!.id, ...r.root!.children.slice(0, 1).map((c) => c.id)]));
-      })
-      .catch((e) => live && message.error(errorMessage(e)))
-      .finally(() => live && setTreeLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [scopeId, asOf, includeClosed, version, message]);
+    if (tree) setExpanded((prev) => (prev.length ? prev : [tree.id, ...tree.children.slice(0, 1).map((c) => c.id)]));
+  }, [tree]);
 
   const underId = focus?.id ?? scopeId;
   const filter = useMemo(() => ({ underUnitId: underId, kind, status, q: q.trim() || undefined }), [underId, kind, status, q]);
 
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    api
-      .get<PageOf<Unit>>('/api/v1/org/units', { ...filter, page, pageSize })
-      .then((r) => live && setData(r))
-      .catch((e) => live && message.error(errorMessage(e)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [filter, page, pageSize, version, message]);
+  const { data, loading, version, reload } = useRemote<PageOf<Unit>>('/api/v1/org/units', { ...filter, page, pageSize }, { initial: { items: [], total: 0 } });
 
   const treeData = useMemo(() => (tree ? [toTreeData(tree, t('status.closed'))] : []), [tree, t]);
 
-  const exportCsv = useCallback(async () => {
-    setExporting(true);
-    try {
+  const exportCsv = () =>
+    run(async () => {
       const all: Unit[] = [];
       for (let p = 1; ; p++) {
         const r = await api.get<PageOf<Unit>>('/api/v1/org/units', { ...filter, page: p, pageSize: 500 });
@@ -120,12 +93,7 @@ export default function OrgPage() {
         [t('org.name'), t('org.code'), t('org.kind'), t('org.status'), t('org.openedOn'), t('org.closedOn')],
         all.map((u) => [u.name, u.code, label('kind', u.kind), label('status', u.status), u.openedOn, u.closedOn]),
       );
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setExporting(false);
-    }
-  }, [filter, t, label, message]);
+    });
 
   const columns: TableProps<Unit>['columns'] = [
     {
@@ -162,7 +130,8 @@ export default function OrgPage() {
 
   const afterChange = () => {
     setAction(null);
-    setVersion((v) => v + 1);
+    reload();
+    treeRemote.reload();
     reloadScope();
   };
 

@@ -1,5 +1,5 @@
 /** 申请与审批: applications of a campaign — enter one (household or student) with the eligibility check and its reasons, the approval steps, decisions with reasons, bulk approval with a preview of what will change. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, List, Modal, Radio, Row, Select, Space, Steps, Table, Tag, Typography, type TableProps } from 'antd';
 import { CheckCircleTwoTone, CloseCircleTwoTone, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -8,6 +8,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, errorMessage, downloadFile } from '../../lib/api.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
 import { usePaging } from '../../lib/paging.ts';
+import { useRemote } from '../../lib/remote.ts';
 import { useScope, useUnitQuery } from '../../lib/scope.tsx';
 import { KeywordSearch } from '../../components/KeywordSearch.tsx';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect.tsx';
@@ -433,7 +434,6 @@ export default function ApplicationsPage() {
   const codes = useReliefCodes();
   const { rt, rl } = useRt();
   const [params, setParams] = useSearchParams();
-  const [version, setVersion] = useState(0);
   const campaigns = useCampaigns();
   const campaignParam = params.get('campaign');
   const campaignId = campaignParam && /^\d+$/.test(campaignParam) ? Number(campaignParam) : campaigns[0]?.id;
@@ -443,8 +443,6 @@ export default function ApplicationsPage() {
   const [q, setQ] = useState('');
   const [qInput, setQInput] = useState('');
   const { page, pageSize, setPage, pagination } = usePaging();
-  const [data, setData] = useState<{ items: Application[]; total: number; amountFen: number }>({ items: [], total: 0, amountFen: 0 });
-  const [loading, setLoading] = useState(false);
   const [selected, setSelected] = useState<number[]>([]);
   const [entering, setEntering] = useState(false);
   const [preview, setPreview] = useState<{ decision: 'approve' | 'reject'; reason: string | null; result: BulkPreview } | null>(null);
@@ -462,22 +460,9 @@ export default function ApplicationsPage() {
     });
 
   const filter = useMemo(() => ({ campaignId, underUnitId: unit!.id, status, paid, q: q.trim() || undefined }), [campaignId, unit, status, paid, q]);
-  useEffect(() => {
-    if (!campaignId) return;
-    let live = true;
-    setLoading(true);
-    api
-      .get<{ items: Application[]; total: number; amountFen: number }>(`${RBASE}/applications`, { ...filter, page, pageSize })
-      .then((r) => live && setData(r))
-      .catch((e) => live && message.error(errorMessage(e)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [filter, campaignId, page, pageSize, version, message]);
+  const { data, loading, version, reload: changed } = useRemote<{ items: Application[]; total: number; amountFen: number }>(campaignId ? `${RBASE}/applications` : null, { ...filter, page, pageSize }, { initial: { items: [], total: 0, amountFen: 0 } });
   useEffect(() => setSelected([]), [filter, version]);
 
-  const changed = useCallback(() => setVersion((n) => n + 1), []);
 
   const startBulk = async (decision: 'approve' | 'reject', reason: string | null = null) => {
     if (decision === 'reject' && !reason) {

@@ -1,5 +1,5 @@
 /** 资金发放: payment batches — gather the approved applications of a paying unit, download the bank transfer file, confirm payment (each application paid once). */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Drawer, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { formatDateTime, inShanghai, today } from '../../lib/time.ts';
@@ -7,6 +7,7 @@ import { useSearchParams } from 'react-router';
 import { api, errorMessage, type PageOf, downloadFile } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { usePaging } from '../../lib/paging.ts';
+import { useRemote } from '../../lib/remote.ts';
 import { useScope } from '../../lib/scope.tsx';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect.tsx';
 import { fenToYuan, iso, money, notFuture } from '../hardship/shared.ts';
@@ -21,9 +22,6 @@ export default function BatchesPage() {
   const raw = params.get('campaign');
   const campaignId = raw && /^\d+$/.test(raw) ? Number(raw) : undefined;
   const { page, pageSize, setPage, pagination } = usePaging();
-  const [data, setData] = useState<PageOf<Batch>>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
-  const [version, setVersion] = useState(0);
   const [creating, setCreating] = useState(false);
   const [confirming, setConfirming] = useState<Batch | null>(null);
   const [viewing, setViewing] = useState<{ batch: Batch; applications: Application[] } | null>(null);
@@ -32,18 +30,7 @@ export default function BatchesPage() {
   const [form] = Form.useForm();
   const canPay = can('funds.pay');
 
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    api
-      .get<PageOf<Batch>>(`${RBASE}/batches`, { campaignId, page, pageSize })
-      .then((r) => live && setData(r))
-      .catch((e) => live && message.error(errorMessage(e)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [campaignId, page, pageSize, version, message]);
+  const { data, loading, reload } = useRemote<PageOf<Batch>>(`${RBASE}/batches`, { campaignId, page, pageSize }, { initial: { items: [], total: 0 } });
 
   const open = async (b: Batch) => {
     try {
@@ -61,7 +48,7 @@ export default function BatchesPage() {
       const b = await api.post<Batch>(`${RBASE}/campaigns/${v.campaignId}/batches`, { unitId: v.unitId });
       message.success(`已生成第 ${b.id} 批：${b.count} 份，${money(b.totalFen)}`);
       setCreating(false);
-      setVersion((n) => n + 1);
+      reload();
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
@@ -78,7 +65,7 @@ export default function BatchesPage() {
       const b = await api.post<Batch>(`${RBASE}/batches/${confirming.id}/confirm`, { paidOn: iso(v.paidOn), bankReference: v.bankReference?.trim() || null, failedApplicationIds: v.failed ?? [] });
       message.success(`第 ${b.id} 批已确认发放：${b.count} 份，${money(b.totalFen)}`);
       setConfirming(null);
-      setVersion((n) => n + 1);
+      reload();
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
@@ -89,7 +76,7 @@ export default function BatchesPage() {
   const bankFile = async (b: Batch) => {
     try {
       await downloadFile(`${RBASE}/batches/${b.id}/bank-file.xlsx`, undefined, `代发文件-批次${b.id}.xlsx`);
-      setVersion((n) => n + 1);
+      reload();
     } catch (e) {
       message.error(errorMessage(e));
     }

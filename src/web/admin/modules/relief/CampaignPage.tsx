@@ -5,6 +5,7 @@ import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { today, todayInShanghai } from '../../lib/time.ts';
 import { Link, useParams } from 'react-router';
 import { api, errorMessage, downloadFile } from '../../lib/api.ts';
+import { useRemote } from '../../lib/remote.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useScope, useUnitQuery } from '../../lib/scope.tsx';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect.tsx';
@@ -26,26 +27,20 @@ interface DrillTarget {
 
 /** The records behind one figure: applications (each to its household or student) or the ledger lines whose sum is the figure. */
 export function DrillDrawer({ campaignId, target, onClose }: { campaignId: number; target: DrillTarget | null; onClose: () => void }) {
-  const { message } = App.useApp();
   const unitQuery = useUnitQuery();
   const codes = useReliefCodes();
-  const [data, setData] = useState<Drill | null>(null);
   const [page, setPage] = useState(1);
-  const [loading, setLoading] = useState(false);
   useEffect(() => setPage(1), [target]);
-  useEffect(() => {
-    if (!target) return;
-    let live = true;
-    setLoading(true);
-    api
-      .get<Drill>(`${RBASE}/campaigns/${campaignId}/drill`, { figure: target.figure, unitId: target.unitId, own: target.own || undefined, grade: target.grade, schoolLevel: target.schoolLevel, archived: target.archived, page, pageSize: 20 })
-      .then((r) => live && setData(r))
-      .catch((e) => live && message.error(errorMessage(e)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [campaignId, target, page, message]);
+  const { data, loading } = useRemote<Drill>(target ? `${RBASE}/campaigns/${campaignId}/drill` : null, {
+    figure: target?.figure,
+    unitId: target?.unitId,
+    own: target?.own || undefined,
+    grade: target?.grade,
+    schoolLevel: target?.schoolLevel,
+    archived: target?.archived,
+    page,
+    pageSize: 20,
+  });
   const sum = data?.lines.reduce((s, l) => s + l.amount, 0) ?? 0;
   const pageOnly = (data?.total ?? 0) > 20;
   return (

@@ -7,6 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { api, errorMessage, type PageOf } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { usePaging } from '../../lib/paging.ts';
+import { useRemote } from '../../lib/remote.ts';
 import { useScope, useUnitQuery } from '../../lib/scope.tsx';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect.tsx';
 import { fenToYuan, iso, yuanRule, yuanToFen } from '../hardship/shared.ts';
@@ -36,8 +37,6 @@ export default function CampaignsPage() {
   const { rt, rl } = useRt();
   const [kind, setKind] = useState<CampaignKind | undefined>();
   const { page, pageSize, setPage, pagination } = usePaging();
-  const [data, setData] = useState<PageOf<Campaign>>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
   const [templates, setTemplates] = useState<Template[]>([]);
   const [creating, setCreating] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -46,18 +45,7 @@ export default function CampaignsPage() {
   const formKind = Form.useWatch('kind', form) as CampaignKind | undefined;
   const chainValues = Form.useWatch([], form) as Parameters<typeof chainOf>[0] | undefined;
 
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    api
-      .get<PageOf<Campaign>>(`${RBASE}/campaigns`, { kind, page, pageSize })
-      .then((r) => live && setData(r))
-      .catch((e) => live && message.error(errorMessage(e)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [kind, page, pageSize, message]);
+  const { data, loading } = useRemote<PageOf<Campaign>>(`${RBASE}/campaigns`, { kind, page, pageSize }, { initial: { items: [], total: 0 } });
 
   useEffect(() => {
     api

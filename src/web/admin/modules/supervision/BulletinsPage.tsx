@@ -7,6 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { api, errorMessage, type PageOf } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { usePaging } from '../../lib/paging.ts';
+import { useRemote } from '../../lib/remote.ts';
 import { useScope, useUnitQuery } from '../../lib/scope.tsx';
 import { useSt } from './i18n.ts';
 import { BASE, downloadFile, monthOf, type BulletinSummary } from './shared.ts';
@@ -20,38 +21,19 @@ export default function BulletinsPage() {
   const navigate = useNavigate();
   const scopeId = unit!.id;
   const { page, pageSize, setPage, pagination } = usePaging();
-  const [data, setData] = useState<PageOf<BulletinSummary>>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
 
   useEffect(() => setPage(1), [scopeId]);
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    api
-      .get<PageOf<BulletinSummary>>(`${BASE}/bulletins`, { unitId: scopeId, page, pageSize })
-      .then((r) => live && setData(r))
-      .catch((e) => live && message.error(errorMessage(e)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [scopeId, page, pageSize, message]);
+  const { data, loading } = useRemote<PageOf<BulletinSummary>>(`${BASE}/bulletins`, { unitId: scopeId, page, pageSize }, { initial: { items: [], total: 0 } });
 
   // The bulletins of the levels above (the city's, ranking this county), read-only.
   const above = usePaging();
-  const [aboveData, setAboveData] = useState<PageOf<BulletinSummary>>({ items: [], total: 0 });
   useEffect(() => above.setPage(1), [scopeId]);
-  useEffect(() => {
-    let live = true;
-    api
-      .get<PageOf<BulletinSummary>>(`${BASE}/bulletins`, { unitId: scopeId, above: true, page: above.page, pageSize: above.pageSize })
-      .then((r) => live && setAboveData(r))
-      .catch(() => live && setAboveData({ items: [], total: 0 }));
-    return () => {
-      live = false;
-    };
-  }, [scopeId, above.page, above.pageSize]);
+  const { data: aboveData, setData: setAboveData } = useRemote<PageOf<BulletinSummary>>(
+    `${BASE}/bulletins`,
+    { unitId: scopeId, above: true, page: above.page, pageSize: above.pageSize },
+    { initial: { items: [], total: 0 }, onError: () => setAboveData({ items: [], total: 0 }) },
+  );
 
   const download = async (b: BulletinSummary, kind: 'pdf' | 'xlsx') => {
     setBusy(`${b.id}-${kind}`);

@@ -1,12 +1,13 @@
 /** 工作看板: the chosen unit's indicators against target, the units below ranked, and the monthly trend; every number opens its records. */
-import { useEffect, useMemo, useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Empty, Row, Select, Skeleton, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { useMemo, useState } from 'react';
+import { Button, Card, Col, DatePicker, Empty, Row, Select, Skeleton, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { today } from '../../lib/time.ts';
 import { useSearchParams } from 'react-router';
-import { api, errorMessage } from '../../lib/api.ts';
+import { api } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
+import { useRemote } from '../../lib/remote.ts';
 import { useScope } from '../../lib/scope.tsx';
 import { RankBars, TrendLine } from './charts.tsx';
 import { GaugeCard, StatusTag } from './GaugeCard.tsx';
@@ -18,32 +19,15 @@ export default function DashboardPage() {
   const { st } = useSt();
   const text = useIndicatorText();
   const { lang } = useI18n();
-  const { message } = App.useApp();
   const { unit, setUnit } = useScope();
   const scopeId = unit!.id;
   const [params, setParams] = useSearchParams();
   const [asOf, setAsOf] = useState<Dayjs>(() => today());
-  const [data, setData] = useState<Dashboard | null>(null);
-  const [failed, setFailed] = useState(false);
   const [drill, setDrill] = useState<Drill | null>(null);
   const day = iso(asOf)!;
 
-  useEffect(() => {
-    let live = true;
-    setData(null);
-    setFailed(false);
-    api
-      .get<Dashboard>(`${BASE}/dashboard`, { unitId: scopeId, asOf: day, months: 12 })
-      .then((r) => live && setData(r))
-      .catch((e) => {
-        if (!live) return;
-        setFailed(true);
-        message.error(errorMessage(e));
-      });
-    return () => {
-      live = false;
-    };
-  }, [scopeId, day, message]);
+  const { data, error } = useRemote<Dashboard>(`${BASE}/dashboard`, { unitId: scopeId, asOf: day, months: 12 }, { reset: true });
+  const failed = error !== null;
 
   const keys = data?.gauges.map((g) => g.indicator.key) ?? [];
   const wanted = params.get('indicator');

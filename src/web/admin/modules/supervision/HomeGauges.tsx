@@ -1,9 +1,10 @@
 /** The home page's view of the dashboard: the chosen unit's key gauges (those with a target first), each opening its records, and a link to the full dashboard. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Card, Col, Empty, Row, Skeleton } from 'antd';
 import { FundProjectionScreenOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { api } from '../../lib/api.ts';
+import { useRemote } from '../../lib/remote.ts';
 import { useUnitQuery } from '../../lib/scope.tsx';
 import { GaugeCard } from './GaugeCard.tsx';
 import { useSt } from './i18n.ts';
@@ -14,24 +15,12 @@ import './supervision.css';
 export function HomeGauges({ unitId, unitName, count = 3 }: { unitId: number; unitName: string; count?: number }) {
   const { st } = useSt();
   const unitQuery = useUnitQuery();
-  const [data, setData] = useState<Dashboard | null>(null);
-  const [failed, setFailed] = useState(false);
   const [drill, setDrill] = useState<Drill | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    setData(null);
-    setFailed(false);
-    api
-      .get<Dashboard>(`${BASE}/dashboard`, { unitId, months: 1 })
-      .then((r) => live && setData(r))
-      .catch(() => live && setFailed(true));
-    return () => {
-      live = false;
-    };
-  }, [unitId]);
+  // A failure hides the gauges instead of raising an error on the home page.
+  const { data, error } = useRemote<Dashboard>(`${BASE}/dashboard`, { unitId, months: 1 }, { reset: true, onError: () => {} });
 
-  if (failed) return null;
+  if (error) return null;
   const withTarget = data?.gauges.filter((g) => g.progress) ?? [];
   const rates = data?.gauges.filter((g) => !g.progress && g.indicator.unit === '%') ?? [];
   const rest = data?.gauges.filter((g) => !g.progress && g.indicator.unit !== '%') ?? [];

@@ -8,6 +8,7 @@ import { api, errorMessage } from '../../lib/api.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { usePaging } from '../../lib/paging.ts';
+import { useRemote } from '../../lib/remote.ts';
 import { useSt } from './i18n.ts';
 import { appLink, NOTICE_EVENT, NOTIFY, send, signalNotifications, type Notice } from './shared.ts';
 
@@ -28,31 +29,17 @@ export default function NotificationsPage() {
   const manage = can('notifications.manage');
   const { page, pageSize, setPage, pagination } = usePaging();
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const [data, setData] = useState<{ items: Notice[]; total: number; unread: number }>({ items: [], total: 0, unread: 0 });
-  const [loading, setLoading] = useState(false);
-  const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState<number[]>([]);
   const [form] = Form.useForm<Contacts>();
   const [saving, setSaving] = useState(false);
 
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    api
-      .get<{ items: Notice[]; total: number; unread: number }>(NOTIFY, { unreadOnly: unreadOnly || undefined, page, pageSize })
-      .then((r) => live && setData(r))
-      .catch((e) => live && message.error(errorMessage(e)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [unreadOnly, page, pageSize, version, message]);
+  const { data, loading, reload } = useRemote<{ items: Notice[]; total: number; unread: number }>(NOTIFY, { unreadOnly: unreadOnly || undefined, page, pageSize }, { initial: { items: [], total: 0, unread: 0 } });
 
   // A notification pushed to the bell shows here too, without reloading the page.
   useEffect(() => {
     const onSignal = (e: Event) => {
       const d = (e as CustomEvent<{ arrived?: Notice }>).detail;
-      if (d?.arrived) setVersion((n) => n + 1);
+      if (d?.arrived) reload();
     };
     window.addEventListener(NOTICE_EVENT, onSignal);
     return () => window.removeEventListener(NOTICE_EVENT, onSignal);
@@ -71,7 +58,7 @@ export default function NotificationsPage() {
       signalNotifications({ unread: r.unread });
       message.success(st('ntf.marked'));
       setSelected([]);
-      setVersion((n) => n + 1);
+      reload();
     } catch (e) {
       message.error(errorMessage(e));
     }

@@ -4,6 +4,7 @@ import { App, Drawer, Empty, Segmented, Table, Tag, type TableProps } from 'antd
 import { Link } from 'react-router';
 import { api, errorMessage, type PageOf } from '../../lib/api.ts';
 import { usePaging } from '../../lib/paging.ts';
+import { useRemote } from '../../lib/remote.ts';
 import { useSt } from './i18n.ts';
 import { BASE, useIndicators, type DrillRecord } from './shared.ts';
 
@@ -32,8 +33,6 @@ export function RecordsDrawer({ drill, onClose }: { drill: Drill | null; onClose
   const { byKey } = useIndicators();
   const { page, pageSize, setPage, pagination } = usePaging();
   const [figure, setFigure] = useState<string | undefined>();
-  const [data, setData] = useState<PageOf<DrillRecord> & { figure: string | null }>({ items: [], total: 0, figure: null });
-  const [loading, setLoading] = useState(false);
   const def = drill ? byKey(drill.indicator) : undefined;
 
   useEffect(() => {
@@ -41,23 +40,18 @@ export function RecordsDrawer({ drill, onClose }: { drill: Drill | null; onClose
     setPage(1);
   }, [drill]);
 
-  useEffect(() => {
-    if (!drill) return;
-    let live = true;
-    setLoading(true);
-    api
-      .get<PageOf<DrillRecord> & { figure: string | null }>(`${BASE}/records`, { indicator: drill.indicator, unitId: drill.unitId, asOf: drill.asOf, figure, page, pageSize })
-      .then((r) => live && setData(r))
-      .catch((e) => {
-        if (!live) return;
-        setData({ items: [], total: 0, figure: null });
+  const empty = { items: [], total: 0, figure: null };
+  const { data, loading, setData } = useRemote<PageOf<DrillRecord> & { figure: string | null }>(
+    drill ? `${BASE}/records` : null,
+    { indicator: drill?.indicator, unitId: drill?.unitId, asOf: drill?.asOf, figure, page, pageSize },
+    {
+      initial: empty,
+      onError: (e) => {
+        setData(empty);
         message.error(errorMessage(e));
-      })
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [drill, figure, page, pageSize, message]);
+      },
+    },
+  );
 
   // The columns follow the kind of record listed (a figure lists one kind).
   const kind = data.items[0]?.kind ?? 'enterprise';

@@ -6,6 +6,7 @@ import { inShanghai, today, todayInShanghai } from '../../lib/time.ts';
 import { api, errorMessage, type PageOf, type Unit } from '../../lib/api.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
+import { useRemote } from '../../lib/remote.ts';
 import { useScope } from '../../lib/scope.tsx';
 import { KeywordSearch } from '../../components/KeywordSearch.tsx';
 import { StatusTag } from './GaugeCard.tsx';
@@ -38,9 +39,6 @@ export default function TargetsPage() {
   const { items: indicators, thresholds, byKey } = useIndicators();
   const thisYear = today().year();
   const [year, setYear] = useState(thisYear);
-  const [data, setData] = useState<{ year: number; asOf: string; items: TargetItem[] } | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [version, setVersion] = useState(0);
   const [indicator, setIndicator] = useState<string | undefined>();
   const [status, setStatus] = useState<Status | undefined>();
   const [q, setQ] = useState('');
@@ -55,22 +53,13 @@ export default function TargetsPage() {
   const formIndicator = Form.useWatch('indicatorKey', form);
   const manage = can('supervision.manage');
 
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    api
-      .get<{ year: number; asOf: string; items: TargetItem[] }>(`${BASE}/targets`, { unitId: scopeId, year })
-      .then((r) => live && setData(r))
-      .catch((e) => {
-        if (!live) return;
-        setData({ year, asOf: '', items: [] });
-        message.error(errorMessage(e));
-      })
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [scopeId, year, version, message]);
+  type Targets = { year: number; asOf: string; items: TargetItem[] };
+  const { data, loading, reload, setData } = useRemote<Targets>(`${BASE}/targets`, { unitId: scopeId, year }, {
+    onError: (e) => {
+      setData({ year, asOf: '', items: [] });
+      message.error(errorMessage(e));
+    },
+  });
 
   // The units whose targets this user may set: the chosen unit when it lies below the user's own, and its supervised units below.
   useEffect(() => {
@@ -141,7 +130,7 @@ export default function TargetsPage() {
       });
       message.success(st('tgt.saved'));
       setEditing(null);
-      setVersion((n) => n + 1);
+      reload();
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
@@ -153,7 +142,7 @@ export default function TargetsPage() {
     try {
       await send('DELETE', `${BASE}/targets`, me.csrfToken, { query: { unitId: r.unitId, year: r.year, indicatorKey: r.indicatorKey } });
       message.success(st('tgt.deleted'));
-      setVersion((n) => n + 1);
+      reload();
     } catch (e) {
       message.error(errorMessage(e));
     }

@@ -189,6 +189,7 @@ export { notFuture } from '../../lib/time.ts';
 export const monthOf = (date: string) => date.slice(0, 7);
 
 // ---- the catalogue, read once per page load ----
+// Read once per page load and shared by every caller, so it keeps its own module-wide promise rather than useRemote.
 let cataloguePromise: Promise<{ items: IndicatorInfo[]; thresholds: { green: number; yellow: number } }> | null = null;
 
 export function useIndicators(): { items: IndicatorInfo[]; thresholds: { green: number; yellow: number }; byKey: (k: string) => IndicatorInfo | undefined } {

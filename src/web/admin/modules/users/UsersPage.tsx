@@ -7,6 +7,7 @@ import { api, errorMessage, type PageOf, type Role, type UnitKind, type User } f
 import { useAuth, useMe } from '../../lib/auth.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { usePaging } from '../../lib/paging.ts';
+import { useRemote } from '../../lib/remote.ts';
 import { KeywordSearch } from '../../components/KeywordSearch.tsx';
 import { useScope } from '../../lib/scope.tsx';
 import { grantableRoles, ROLES } from '../../lib/org.ts';
@@ -51,9 +52,6 @@ export default function UsersPage() {
   const [q, setQ] = useState('');
   const [qInput, setQInput] = useState('');
   const { page, pageSize, setPage, pagination } = usePaging();
-  const [data, setData] = useState<PageOf<User>>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
-  const [version, setVersion] = useState(0);
   const [creating, setCreating] = useState(false);
   const [busy, setBusy] = useState(false);
   const [shown, setShown] = useState<{ name: string; username: string; password: string } | null>(null);
@@ -64,18 +62,7 @@ export default function UsersPage() {
   useEffect(() => setPage(1), [scopeId]);
 
   const filter = useMemo(() => ({ underUnitId: scopeId, role, q: q.trim() || undefined }), [scopeId, role, q]);
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    api
-      .get<PageOf<User>>('/api/v1/users', { ...filter, page, pageSize })
-      .then((r) => live && setData(r))
-      .catch((e) => live && message.error(errorMessage(e)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [filter, page, pageSize, version, message]);
+  const { data, loading, reload } = useRemote<PageOf<User>>('/api/v1/users', { ...filter, page, pageSize }, { initial: { items: [], total: 0 } });
 
   const act = async (u: User, what: 'reset-password' | 'disable' | 'enable') => {
     try {
@@ -86,7 +73,7 @@ export default function UsersPage() {
         await api.post<User>(`/api/v1/users/${u.id}/${what}`);
         message.success(t('users.done'));
       }
-      setVersion((v) => v + 1);
+      reload();
     } catch (e) {
       message.error(errorMessage(e));
     }
@@ -106,7 +93,7 @@ export default function UsersPage() {
       form.resetFields();
       message.success(t('users.created'));
       setShown({ name: r.user.displayName, username: r.user.username, password: r.initialPassword });
-      setVersion((n) => n + 1);
+      reload();
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
