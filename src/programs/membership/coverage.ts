@@ -82,7 +82,9 @@ async function groupedCounts(ctx: Ctx, root: { id: number; path: string; depth: 
 /** On a tallied date: the subtree totals of the root, or of each unit directly below it — one row each. */
 async function talliedCounts(ctx: Ctx, root: { id: number; path: string; depth: number }, asOf: IsoDate, byChild: boolean): Promise<Map<number, CoverageCounts>> {
   await ctx.db.execute(sql`SELECT gonghui_tally_ensure(${asOf}::date)`);
-  const which = byChild ? sql`unit_id IN (SELECT id FROM org_units WHERE parent_id = ${root.id})` : sql`unit_id = ${root.id}`;
+  // The children's ids are read once (an InitPlan) and looked up by key: as a join, a freshly
+  // written day's tallies (no statistics yet) drew a nested loop re-reading the scope per row.
+  const which = byChild ? sql`unit_id = ANY (ARRAY(SELECT id FROM org_units WHERE parent_id = ${root.id}))` : sql`unit_id = ${root.id}`;
   const r = await ctx.db.execute(sql`
     SELECT ${byChild ? sql`unit_id` : sql`0`} AS k, enterprises, covered_enterprises, employees_in_covered, members_in_covered, members, migrant_members,
            unions, shuangliang_required_unions, shuangliang_unions
