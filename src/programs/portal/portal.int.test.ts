@@ -366,6 +366,14 @@ describe('what a worker is told on the portal', () => {
       expect(top).toMatchObject({ title: '案件已有承办律师', link: `/portal/cases/${shared}` });
       expect(top.body).toContain('已指派黄律师律师（福建闽北律师事务所）承办');
     }
+    // Each asks for aid on the shared case: each sees their own request and its reason, never the other's.
+    expect((await call(app, wangS, 'POST', `/api/v1/portal/cases/${shared}/aid`, { reason: '王某：月收入低于最低工资' })).statusCode).toBe(200);
+    expect((await call(app, chenS, 'POST', `/api/v1/portal/cases/${shared}/aid`, { reason: '陈某：家中有重病老人' })).statusCode).toBe(200);
+    const seenBy = async (s: Session) => (await call(app, s, 'GET', `/api/v1/portal/cases/${shared}`)).json().aidRequests.map((a: { reason: string }) => a.reason);
+    expect(await seenBy(wangS)).toEqual(['王某：月收入低于最低工资']);
+    expect(await seenBy(chenS)).toEqual(['陈某：家中有重病老人']);
+    // The union sees both.
+    expect((await call(app, countyAdmin, 'GET', `/api/v1/legal/cases/${shared}`)).json().aidRequests).toHaveLength(2);
   });
 });
 
