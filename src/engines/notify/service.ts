@@ -37,15 +37,35 @@ export const RECIPIENT_ROLES = ['city_admin', 'county_admin', 'grassroots_staff'
 
 /** Sends a notification to every active cadre of the unit; returns how many received it. */
 export async function notifyUnit(ctx: Ctx, input: NotificationInput & { causeKey?: string | null }): Promise<number> {
-  const r = await ctx.db.execute(sql`
-    INSERT INTO notifications (user_id, unit_id, kind, title, body, link, cause_key)
-    SELECT u.id, ${input.unitId}, ${input.kind}, ${input.title}, ${input.body}, ${input.link ?? null}, ${input.causeKey ?? null}
-      FROM users u
-     WHERE u.unit_id = ${input.unitId} AND NOT u.disabled
-       AND u.role IN (SELECT jsonb_array_elements_text(${JSON.stringify(RECIPIENT_ROLES)}::jsonb))`);
-  const n = Number((r as unknown as { rowCount?: number; affectedRows?: number }).rowCount ?? (r as unknown as { affectedRows?: number }).affectedRows ?? 0);
-  if (n) kickLiveHubs();
-  return n;
+  return (await notifyUnits(ctx, [input]))[0]!;
+}
+
+/**
+ * Sends each notification to every active cadre of its unit, all in one statement; returns how many
+ * received each, in order. No RETURNING: the sender may not read other users' notifications back.
+ */
+async function notifyUnits(ctx: Ctx, inputs: (NotificationInput & { causeKey?: string | null })[]): Promise<number[]> {
+  if (!inputs.length) return [];
+  const col = <V>(f: (i: NotificationInput & { causeKey?: string | null }) => V) => sql.param(inputs.map(f));
+  const sent = rowsOf<{ i: number; n: number }>(
+    await ctx.db.execute(sql`
+      WITH recipients AS (
+        SELECT u.id AS user_id, x.*
+          FROM unnest(${col((i) => i.unitId)}::int[], ${col((i) => i.causeKey ?? null)}::text[], ${col((i) => i.kind)}::text[],
+                      ${col((i) => i.title)}::text[], ${col((i) => i.body)}::text[], ${col((i) => i.link ?? null)}::text[])
+                 WITH ORDINALITY AS x(unit_id, cause_key, kind, title, body, link, i)
+          JOIN users u ON u.unit_id = x.unit_id AND NOT u.disabled
+           AND u.role IN (SELECT jsonb_array_elements_text(${JSON.stringify(RECIPIENT_ROLES)}::jsonb))
+      ), sent AS (
+        INSERT INTO notifications (user_id, unit_id, kind, title, body, link, cause_key)
+        SELECT user_id, unit_id, kind, title, body, link, cause_key FROM recipients
+      )
+      SELECT i::int AS i, count(*)::int AS n FROM recipients GROUP BY i`),
+  );
+  const counts = inputs.map(() => 0);
+  for (const r of sent) counts[Number(r.i) - 1] = Number(r.n);
+  if (sent.length) kickLiveHubs();
+  return counts;
 }
 
 /**
@@ -117,27 +137,8 @@ export async function raiseNudges(
   );
   const isRaised = new Set(raised.map((r) => `${r.unit_id}/${r.cause_key}`));
   const fresh = unique.filter((i) => isRaised.has(`${i.unitId}/${i.causeKey}`));
-  const notified = new Map<string, number>();
-  if (fresh.length) {
-    const sent = rowsOf<{ unit_id: number; cause_key: string; n: number }>(
-      await ctx.db.execute(sql`
-        WITH recipients AS (
-          SELECT u.id AS user_id, i.*
-            FROM unnest(${sql.param(fresh.map((i) => i.unitId))}::int[], ${sql.param(fresh.map((i) => i.causeKey))}::text[], ${sql.param(fresh.map((i) => i.kind))}::text[],
-                        ${sql.param(fresh.map((i) => i.title))}::text[], ${sql.param(fresh.map((i) => i.body))}::text[], ${sql.param(fresh.map((i) => i.link ?? null))}::text[])
-                   AS i(unit_id, cause_key, kind, title, body, link)
-            JOIN users u ON u.unit_id = i.unit_id AND NOT u.disabled
-             AND u.role IN (SELECT jsonb_array_elements_text(${JSON.stringify(RECIPIENT_ROLES)}::jsonb))
-        ), sent AS (
-          -- No RETURNING: the sender may not read other users' notifications back.
-          INSERT INTO notifications (user_id, unit_id, kind, title, body, link, cause_key)
-          SELECT user_id, unit_id, kind, title, body, link, cause_key FROM recipients
-        )
-        SELECT unit_id, cause_key, count(*)::int AS n FROM recipients GROUP BY unit_id, cause_key`),
-    );
-    for (const s of sent) notified.set(`${s.unit_id}/${s.cause_key}`, Number(s.n));
-    if (sent.length) kickLiveHubs();
-  }
+  const counts = await notifyUnits(ctx, fresh);
+  const notified = new Map(fresh.map((i, n) => [`${i.unitId}/${i.causeKey}`, counts[n]!]));
   return inputs.map((i) => {
     const key = `${i.unitId}/${i.causeKey}`;
     const own = first.get(key) === i;
