@@ -1,4 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { testDay, TEST_DAY_VARIABLE } from './scripts/test-day.mjs';
+
+// The server under test runs on the test run's day (e2e/serve.mjs); specs read it from here too.
+process.env[TEST_DAY_VARIABLE] = testDay().day;
 
 const port = Number(process.env.E2E_PORT || 3210);
 

@@ -54,8 +54,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 }
 
+/** The test run's day, which the server under test takes as today (playwright.config.ts). */
 export function today(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const day = process.env.GONGHUI_TEST_TODAY;
+  if (!day) throw new Error('GONGHUI_TEST_TODAY is not set: run the browser tests through playwright.config.ts');
+  return day;
 }
 
 /** An API client signed in as a demo user, separate from the page's browser context. */
@@ -78,8 +81,9 @@ export async function unitIdByName(username: string, baseURL: string, name: stri
   return found.id;
 }
 
+/** The day `n` days before the test run's day (after it, for a negative `n`). */
 export function daysAgo(n: number): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - n * 86_400_000));
+  return new Date(Date.parse(`${today()}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Types a date into an antd DatePicker found by its label. */

@@ -8,6 +8,12 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { describeDay, testDay, TEST_DAY_VARIABLE } from './test-day.mjs';
+
+// The whole run — unit, integration and browser tests — takes one day as today.
+const day = testDay();
+process.env[TEST_DAY_VARIABLE] = day.day;
+console.log(`Test day: ${describeDay(day.day)} — from ${day.source}; set ${TEST_DAY_VARIABLE}=YYYY-MM-DD to choose another.`);
 
 const results = path.resolve('test-results');
 fs.mkdirSync(results, { recursive: true });

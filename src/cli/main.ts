@@ -15,6 +15,7 @@ import { failInterruptedJobs } from '../engines/imports/jobs.ts';
 import { eq, or, sql } from 'drizzle-orm';
 import { orgUnits } from '../engines/org/schema.ts';
 import { configureDataKey, loadDataKey } from '../engines/people/sealing.ts';
+import { clockFromEnvironment } from '../engines/clock.ts';
 
 const USAGE = `gonghui — 工会工作平台
 
@@ -74,6 +75,9 @@ async function start(config: Config): Promise<void> {
 export async function main(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
   const config = loadConfig();
+  // A test run (NODE_ENV=test) may name its day; the server, the demo and every command follow it.
+  const testDay = clockFromEnvironment();
+  if (testDay) console.log(`Test run: the clock starts at 10:00 on ${testDay} (Beijing time).`);
   switch (command) {
     case 'start':
       await start(config);

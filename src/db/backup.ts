@@ -11,6 +11,7 @@ import { once } from 'node:events';
 import type { Database } from './client.ts';
 import { migrate, migrationVersion } from './migrate.ts';
 import { onOneConnection, type Query } from './connection.ts';
+import * as clock from '../engines/clock.ts';
 
 export const BACKUP_FORMAT = 'gonghui-backup';
 
@@ -67,7 +68,7 @@ export async function backup(database: Database, file: string, batchSize = 2000)
   const counts: Record<string, number> = {};
   await onOneConnection(database, { readOnlySnapshot: true }, async (q) => {
     const tables = await tablesInDependencyOrder(q);
-    const header: Header = { format: BACKUP_FORMAT, version: 1, migration, createdAt: new Date().toISOString(), source: database.kind, tables };
+    const header: Header = { format: BACKUP_FORMAT, version: 1, migration, createdAt: clock.now().toISOString(), source: database.kind, tables };
     await write(header);
     for (const table of tables) {
       counts[table] = 0;

@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
 import { schema, type Schema } from './schema.ts';
+import { clockOffsetMs } from '../engines/clock.ts';
 
 export type DbKind = 'pglite' | 'postgresql';
 /** One type for both drivers: services never know which database they run on. */
@@ -52,11 +53,12 @@ export interface OpenOptions {
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
     // Dates are shown in Asia/Shanghai; every server session follows. JIT is off: our queries are
-    // short, and compiling them cost more than it saved (measured on the coverage roll-up).
+    // short, and compiling them cost more than it saved (measured on the coverage roll-up). The
+    // clock's offset (zero but in a test run) makes clock_now() tell the server's time.
     const pool = new pg.Pool({
       connectionString: opts.url,
       max: opts.poolSize ?? 10,
-      options: '-c TimeZone=Asia/Shanghai -c jit=off',
+      options: `-c TimeZone=Asia/Shanghai -c jit=off -c gonghui.clock_offset_ms=${Math.round(clockOffsetMs())}`,
     });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
@@ -80,7 +82,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     loadDataDir: opts.loadDataDir,
     parsers: pgliteParsers,
   });
-  await pglite.exec(`SET TIME ZONE 'Asia/Shanghai'`);
+  await pglite.exec(`SET TIME ZONE 'Asia/Shanghai'; SET gonghui.clock_offset_ms = '${Math.round(clockOffsetMs())}'`);
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   return {
     kind: 'pglite',

@@ -1,12 +1,11 @@
 /** Calendar dates are Asia/Shanghai dates, written 'YYYY-MM-DD'. */
-export type IsoDate = string;
+import { SHANGHAI_OFFSET_MS, shanghaiDateOf, type IsoDate } from './clock.ts';
 
-/** China Standard Time is UTC+8 all year (no daylight saving since 1991). */
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+export type { IsoDate } from './clock.ts';
 
-/** Today's date in Shanghai; cheap enough to call once per imported row. */
-export function todayInShanghai(now: Date = new Date()): IsoDate {
-  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+/** Today's date in Shanghai on the one clock (or the Shanghai date of `at`); cheap enough to call once per imported row. */
+export function todayInShanghai(at?: Date): IsoDate {
+  return shanghaiDateOf(at);
 }
 
 export function isValidIsoDate(value: string): boolean {

@@ -36,6 +36,8 @@ import { assertRouteDeclaresAccess, installAccess } from './access.ts';
 import type { App } from './app-types.ts';
 import { errorHandler } from './errors.ts';
 import { ErrorBody } from './schemas.ts';
+import * as clock from '../engines/clock.ts';
+
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -117,8 +119,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   installAccess(app, database);
 
   // Only JSON is accepted for API writes (uploads register their own parsers where needed).
+  // Every answer says the server's time, so the web app's "today" is the server's (lib/time).
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
+    reply.header(clock.SERVER_TIME_HEADER, String(clock.nowMs()));
     return payload;
   });
 

@@ -10,6 +10,8 @@ import { idCardCheckChar, usccCheckChar } from '../engines/people/identifiers.ts
 import { addMember, createEnterprise, registerUnion } from '../programs/membership/service.ts';
 import { createLawyer, openDispute } from '../programs/legal/service.ts';
 import { createCounsellor, createRoom, createSlot } from '../programs/counselling/service.ts';
+import * as clock from '../engines/clock.ts';
+import { addDays } from '../engines/cases/deadlines.ts';
 
 let counter = 0;
 const next = () => ++counter;
@@ -287,7 +289,7 @@ export async function buildCounselling(database: Database, o: { rootUnitId: numb
   return asUser(database, actor, async (ctx) => {
     const c = await createCounsellor(ctx, { unitId: o.unitId, name: o.name ?? `咨询师${next()}`, qualification: '国家二级心理咨询师', userId: o.userId ?? null, joinedOn: '2013-01-01' });
     const room = await createRoom(ctx, { unitId: o.unitId, name: `${o.name ?? ''}心理咨询室${next()}` });
-    const day = new Date(Date.now() + (o.daysAhead ?? 3) * 86400000).toISOString().slice(0, 10);
+    const day = addDays(clock.today(), o.daysAhead ?? 3);
     const slot = await createSlot(ctx, { counsellorId: c.id, roomId: room.id, startsAt: new Date(`${day}T09:00:00+08:00`), endsAt: new Date(`${day}T10:00:00+08:00`) });
     return { counsellorId: c.id, roomId: room.id, slotId: slot.id, actor };
   });

@@ -52,12 +52,12 @@ describe('login and sessions', () => {
     const u = await buildUser(database, { unitId: t.a.id, role: 'county_admin' });
     const s1 = await login(app, u.username);
     expect((await call(app, s1, 'GET', '/api/v1/auth/me')).statusCode).toBe(200);
-    await database.query(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1`, [u.id]);
+    await database.query(`UPDATE sessions SET last_seen_at = clock_now() - interval '31 minutes' WHERE user_id = $1`, [u.id]);
     const idle = await call(app, s1, 'GET', '/api/v1/auth/me');
     expect(idle.statusCode).toBe(401);
     expect(idle.json().code).toBe('NOT_AUTHENTICATED');
     const s2 = await login(app, u.username);
-    await database.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [u.id]);
+    await database.query(`UPDATE sessions SET expires_at = clock_now() - interval '1 second' WHERE user_id = $1`, [u.id]);
     expect((await call(app, s2, 'GET', '/api/v1/auth/me')).statusCode).toBe(401);
   });
 

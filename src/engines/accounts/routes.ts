@@ -16,6 +16,7 @@ import {
   setUserDisabled,
   type SessionPolicy,
 } from './service.ts';
+import * as clock from '../clock.ts';
 
 export const SESSION_COOKIE = 'gonghui_session';
 
@@ -68,7 +69,8 @@ export function accountRoutes(app: App, deps: AuthDeps): void {
         httpOnly: true,
         sameSite: 'strict',
         secure: deps.secureCookies,
-        expires: session.expiresAt,
+        // A lifetime rather than an end date: the browser's clock need not agree with ours.
+        maxAge: Math.max(0, Math.floor((session.expiresAt.getTime() - clock.nowMs()) / 1000)),
       });
       return { mustChangePassword: user.mustChangePassword, csrfToken: session.csrfToken };
     },

@@ -15,6 +15,7 @@ import { accountError } from './errors.ts';
 import { generatePassword, hashPassword, isStrongEnough, timingDummyHash, verifyPassword } from './passwords.ts';
 import type { Role } from './roles.ts';
 import { sessions, users, type UserRow } from './schema.ts';
+import * as clock from '../clock.ts';
 
 export interface SessionPolicy {
   idleMinutes: number;
@@ -47,7 +48,7 @@ export async function login(
       await verifyPassword(await timingDummyHash(), input.password);
       return { ok: false, code: 'LOGIN_FAILED' };
     }
-    const now = new Date();
+    const now = clock.now();
     if (user.lockedUntil && user.lockedUntil > now) return { ok: false, code: 'ACCOUNT_LOCKED' };
     if (!(await verifyPassword(user.passwordHash, input.password))) {
       const failed = user.failedLogins + 1;
@@ -98,7 +99,7 @@ export async function resolveSession(database: Database, policy: SessionPolicy, 
       .innerJoin(users, eq(users.id, sessions.userId))
       .where(eq(sessions.tokenHash, th));
     if (!row) return null;
-    const now = Date.now();
+    const now = clock.nowMs();
     const idleDeadline = row.s.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
     if (row.u.disabled || row.s.expiresAt.getTime() <= now || idleDeadline <= now) {
       await db.delete(sessions).where(eq(sessions.tokenHash, th));
@@ -136,7 +137,7 @@ export async function changeOwnPassword(
   if (!isStrongEnough(input.newPassword, user.username)) throw accountError('PASSWORD_TOO_WEAK');
   await ctx.db
     .update(users)
-    .set({ passwordHash: await hashPassword(input.newPassword), mustChangePassword: false, passwordChangedAt: new Date() })
+    .set({ passwordHash: await hashPassword(input.newPassword), mustChangePassword: false, passwordChangedAt: clock.now() })
     .where(eq(users.id, user.id));
   await recordAudit(ctx, { action: 'change_password', entity: 'user', entityId: user.id, unitId: user.unitId });
 }
@@ -264,7 +265,7 @@ export function presentUser(u: UserRow & { unitName?: string }) {
     role: u.role,
     disabled: u.disabled,
     mustChangePassword: u.mustChangePassword,
-    locked: !!u.lockedUntil && u.lockedUntil > new Date(),
+    locked: !!u.lockedUntil && u.lockedUntil > clock.now(),
     lastLoginAt: u.lastLoginAt ? u.lastLoginAt.toISOString() : null,
     createdAt: u.createdAt.toISOString(),
   };

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { orgUnits } from '../org/schema.ts';
+import { clockNow } from '../../db/sql.ts';
 
 /** The levels that decide, bottom up: a unit's kind decides at its level (township counts as grassroots). */
 export const APPROVAL_LEVELS = ['grassroots', 'county', 'city'] as const;
@@ -17,7 +18,7 @@ export const approvalChains = pgTable('approval_chains', {
     .references(() => orgUnits.id),
   name: text('name').notNull(),
   steps: jsonb('steps').$type<ChainStep[]>().notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(clockNow),
 });
 
 export const APPROVAL_STATUSES = ['pending', 'in_notice', 'approved', 'rejected'] as const;
@@ -46,7 +47,7 @@ export const approvalRequests = pgTable(
     status: text('status').$type<ApprovalStatus>().notNull().default('pending'),
     noticeFrom: date('notice_from', { mode: 'string' }),
     noticeUntil: date('notice_until', { mode: 'string' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(clockNow),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [
@@ -76,7 +77,7 @@ export const approvalDecisions = pgTable(
     unitId: integer('unit_id'),
     reason: text('reason'),
     decidedOn: date('decided_on', { mode: 'string' }).notNull(),
-    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [
     primaryKey({ columns: [t.requestId, t.step] }),

@@ -24,6 +24,7 @@ import {
   type ApprovalStatus,
   type ChainStep,
 } from './schema.ts';
+import * as clock from '../clock.ts';
 
 export const DEFAULT_CHAIN: ChainStep[] = [
   { kind: 'decide', level: 'grassroots', label: '基层工会审核' },
@@ -98,7 +99,7 @@ export async function openRequest(ctx: Ctx, input: { chainId: number; unitId: nu
   const at = settle(chain.steps, 0, await unitLevel(ctx, input.unitId), today);
   const [row] = await ctx.db
     .insert(approvalRequests)
-    .values({ ...input, createdBy: ctx.actor.userId, step: at.step, status: at.status, noticeFrom: at.noticeFrom, noticeUntil: at.noticeUntil, finishedAt: at.status === 'approved' ? new Date() : null })
+    .values({ ...input, createdBy: ctx.actor.userId, step: at.step, status: at.status, noticeFrom: at.noticeFrom, noticeUntil: at.noticeUntil, finishedAt: at.status === 'approved' ? clock.now() : null })
     .returning();
   if (at.skipped.length) {
     await ctx.db.insert(approvalDecisions).values(at.skipped.map((step) => ({ requestId: row!.id, step, kind: 'skip' as const, level: (chain.steps[step] as { level: string }).level, decidedByName: '（低于申请单位层级，跳过）', decidedOn: today })));
@@ -213,7 +214,7 @@ export async function decide(ctx: Ctx, requestId: number, input: DecisionInput):
           status: to.status,
           noticeFrom: to.status === 'in_notice' ? today : null,
           noticeUntil: to.status === 'in_notice' ? addDays(today, (chain.steps[to.step] as { days: number }).days) : null,
-          finishedAt: to.status === 'approved' || to.status === 'rejected' ? new Date() : null,
+          finishedAt: to.status === 'approved' || to.status === 'rejected' ? clock.now() : null,
         })
         .where(and(eq(approvalRequests.id, requestId), eq(approvalRequests.step, req.step)))
         .returning();
@@ -307,7 +308,7 @@ export async function endNotice(ctx: Ctx, requestId: number, input: { objection?
       });
       const [row] = await sp
         .update(approvalRequests)
-        .set({ step: at.step, status: at.status, noticeFrom: null, noticeUntil: null, finishedAt: at.status === 'approved' || at.status === 'rejected' ? new Date() : null })
+        .set({ step: at.step, status: at.status, noticeFrom: null, noticeUntil: null, finishedAt: at.status === 'approved' || at.status === 'rejected' ? clock.now() : null })
         .where(and(eq(approvalRequests.id, requestId), eq(approvalRequests.step, req.step)))
         .returning();
       return row;

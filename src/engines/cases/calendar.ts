@@ -13,6 +13,7 @@ import { rowsOf } from '../../db/sql.ts';
 import { caseError } from './errors.ts';
 import { calendarDays, type CalendarDayKind, type CalendarDayRow } from './schema.ts';
 import { recomputeDeadlinesEndingIn } from './service.ts';
+import * as clock from '../clock.ts';
 
 export function presentCalendarDay(d: CalendarDayRow) {
   return { day: d.day, kind: d.kind, name: d.name };
@@ -40,7 +41,7 @@ export async function setCalendarDay(ctx: Ctx, input: { day: IsoDate; kind: Cale
   if (!isValidIsoDate(input.day)) throw caseError('CASE_DATE_INVALID');
   await mustKeepCalendar(ctx);
   const [before] = await ctx.db.select().from(calendarDays).where(eq(calendarDays.day, input.day));
-  const values = { day: input.day, kind: input.kind, name: input.name.trim(), updatedBy: ctx.actor.userId, updatedAt: new Date() };
+  const values = { day: input.day, kind: input.kind, name: input.name.trim(), updatedBy: ctx.actor.userId, updatedAt: clock.now() };
   await ctx.db.insert(calendarDays).values(values).onConflictDoUpdate({ target: calendarDays.day, set: { kind: values.kind, name: values.name, updatedBy: values.updatedBy, updatedAt: values.updatedAt } });
   await recordAudit(ctx, { action: before ? 'update' : 'create', entity: 'calendar_day', entityId: input.day, unitId: ctx.scope.unitId, before: before ? presentCalendarDay(before) : null, after: { day: input.day, kind: input.kind, name: values.name } });
   const recomputed = await recomputeDeadlinesEndingIn(ctx.db, Number(input.day.slice(0, 4)));

@@ -6,9 +6,9 @@ import type { Ctx } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { runAsSystem } from '../org/scope.ts';
 import { rowsOf } from '../../db/sql.ts';
-import { addDays } from './deadlines.ts';
+import { addDays, daysBetween, firstWorkingDayFrom } from './deadlines.ts';
 import type { CaseFlow } from './flow.ts';
-import { advanceStage, assignCase, caseRecord, closeCase, dueSoon, endStage, openCase, recordEvent, registerFlow } from './service.ts';
+import { advanceStage, assignCase, caseRecord, closeCase, dueSoon, endStage, loadCalendar, openCase, recordEvent, registerFlow } from './service.ts';
 import { todayInShanghai } from '../time.ts';
 
 /** A flow of the engine's own, so these tests depend on no program. */
@@ -93,14 +93,19 @@ describe('a case moving through its stages', () => {
     const c = await as(adminA, (ctx) =>
       openCase(ctx, flow, { unitId: t.aUnion.id, title: '期限案件', openedOn: daysAgo(5), stage: 'intake', role: 'clerk', events: [{ kind: 'notice_served', occurredOn: daysAgo(5) }] }),
     );
+    // Ten days from a notice served five days ago: five days from today, or — when that is a rest
+    // day on the calendar the city keeps — the first working day after it (any test day will do).
+    const due = firstWorkingDayFrom(await runAsSystem(database, (db) => loadCalendar(db)), addDays(today, 5));
+    const left = daysBetween(today, due);
+    expect(left).toBeGreaterThanOrEqual(5);
     const r = await as(adminA, (ctx) => caseRecord(ctx, flow, c.id));
-    expect(r.deadlines).toEqual([expect.objectContaining({ key: 'reply', label: '答复期限', dueOn: addDays(today, 5), daysLeft: 5, state: 'due_soon', metOn: null })]);
-    const soon = await as(adminA, (ctx) => dueSoon(ctx.db, { withinDays: 7, kind: 'test_flow' }));
-    expect(soon.map((d) => [d.caseId, d.key, d.dueOn])).toEqual([[c.id, 'reply', addDays(today, 5)]]);
-    expect(await as(adminA, (ctx) => dueSoon(ctx.db, { withinDays: 4, kind: 'test_flow' }))).toEqual([]);
+    expect(r.deadlines).toEqual([expect.objectContaining({ key: 'reply', label: '答复期限', dueOn: due, daysLeft: left, state: left <= 7 ? 'due_soon' : 'open', metOn: null })]);
+    const soon = await as(adminA, (ctx) => dueSoon(ctx.db, { withinDays: left, kind: 'test_flow' }));
+    expect(soon.map((d) => [d.caseId, d.key, d.dueOn])).toEqual([[c.id, 'reply', due]]);
+    expect(await as(adminA, (ctx) => dueSoon(ctx.db, { withinDays: left - 1, kind: 'test_flow' }))).toEqual([]);
     // County B sees none of A's deadlines; the system (the job) sees all.
-    expect(await as(adminB, (ctx) => dueSoon(ctx.db, { withinDays: 7 }))).toEqual([]);
-    expect((await runAsSystem(database, (db) => dueSoon(db, { withinDays: 7, kind: 'test_flow' }))).map((d) => d.caseId)).toEqual([c.id]);
+    expect(await as(adminB, (ctx) => dueSoon(ctx.db, { withinDays: left }))).toEqual([]);
+    expect((await runAsSystem(database, (db) => dueSoon(db, { withinDays: left, kind: 'test_flow' }))).map((d) => d.caseId)).toEqual([c.id]);
     // Entering the hearing meets the deadline: it is no longer due.
     await as(adminA, (ctx) => advanceStage(ctx, flow, c.id, { stage: 'hearing', role: 'agent', startedOn: daysAgo(1) }));
     expect(await as(adminA, (ctx) => dueSoon(ctx.db, { withinDays: 30, kind: 'test_flow' }))).toEqual([]);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { orgUnits } from '../org/schema.ts';
 import { users } from '../accounts/schema.ts';
+import { clockNow } from '../../db/sql.ts';
 
 export const CASE_STATUSES = ['open', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -29,8 +30,8 @@ export const cases = pgTable(
     result: text('result'),
     resultNote: text('result_note'),
     createdBy: integer('created_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(clockNow),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [
     index('cases_unit_idx').on(t.unitId, t.status),
@@ -60,7 +61,7 @@ export const caseStages = pgTable(
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull().default(0),
     note: text('note'),
     createdBy: integer('created_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [
     primaryKey({ columns: [t.caseId, t.seq] }),
@@ -83,7 +84,7 @@ export const caseEvents = pgTable(
     stageSeq: integer('stage_seq'),
     note: text('note'),
     createdBy: integer('created_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.id] }), index('case_events_kind_idx').on(t.caseId, t.kind)],
 );
@@ -130,7 +131,7 @@ export const caseAssignments = pgTable(
     assignedOn: date('assigned_on', { mode: 'string' }).notNull(),
     endedOn: date('ended_on', { mode: 'string' }),
     assignedBy: integer('assigned_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [
     primaryKey({ columns: [t.caseId, t.id] }),
@@ -155,7 +156,7 @@ export const caseDocuments = pgTable(
     storedAs: text('stored_as').notNull(),
     note: text('note'),
     uploadedBy: integer('uploaded_by').notNull(),
-    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.id] }), index('case_documents_id_idx').on(t.id)],
 );
@@ -176,7 +177,7 @@ export const calendarDays = pgTable(
     /** The holiday's name (春节), or for a make-up working day the holiday it belongs to. */
     name: text('name').notNull(),
     updatedBy: integer('updated_by'),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [check('calendar_days_kind_check', sql`${t.kind} in ('holiday','workday')`)],
 );

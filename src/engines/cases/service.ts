@@ -27,6 +27,7 @@ import {
   type CaseRow,
   type CaseStageRow,
 } from './schema.ts';
+import * as clock from '../clock.ts';
 
 const flows = new Map<string, CaseFlow>();
 
@@ -119,7 +120,7 @@ async function stagesOf(db: Db, caseId: number): Promise<CaseStageRow[]> {
 async function touch(ctx: Ctx, caseId: number, set: Partial<typeof cases.$inferInsert> = {}): Promise<void> {
   await ctx.db
     .update(cases)
-    .set({ ...set, updatedAt: new Date() })
+    .set({ ...set, updatedAt: clock.now() })
     .where(eq(cases.id, caseId));
 }
 

@@ -1,5 +1,6 @@
 import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { orgUnits } from '../org/schema.ts';
+import { clockNow } from '../../db/sql.ts';
 
 export const IMPORT_JOB_STATUSES = ['queued', 'validating', 'importing', 'done', 'failed'] as const;
 export type ImportJobStatus = (typeof IMPORT_JOB_STATUSES)[number];
@@ -32,7 +33,7 @@ export const importJobs = pgTable(
     counts: jsonb('counts').$type<ImportCounts>(),
     error: jsonb('error').$type<{ code: string; message: string }>(),
     createdBy: integer('created_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(clockNow),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [index('import_jobs_unit_idx').on(t.unitId), index('import_jobs_created_by_idx').on(t.createdBy)],

@@ -15,6 +15,7 @@ import { runAsSystem, runScoped, scopeOfUnit } from '../org/scope.ts';
 import { recordAudit } from '../audit/service.ts';
 import { importJobs, type ImportCounts, type ImportJobRow, type ImportJobStatus, type ImportMode } from './jobs-schema.ts';
 import type { SheetSpec } from './spec.ts';
+import * as clock from '../clock.ts';
 
 export interface JobRun {
   job: ImportJobRow;
@@ -98,7 +99,7 @@ async function runJob(database: Database, filesDir: string, jobId: string): Prom
   const dir = jobDir(filesDir, jobId);
   const upload = fs.readdirSync(dir).find((f) => f.startsWith('upload'));
   if (!kind || !user || !scope || !upload) {
-    await setJob(database, jobId, { status: 'failed', error: { code: 'IMPORT_JOB_INVALID', message: '导入任务无法执行' }, finishedAt: new Date() });
+    await setJob(database, jobId, { status: 'failed', error: { code: 'IMPORT_JOB_INVALID', message: '导入任务无法执行' }, finishedAt: clock.now() });
     return;
   }
   const actor: Actor = { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId };
@@ -109,7 +110,7 @@ async function runJob(database: Database, filesDir: string, jobId: string): Prom
     outcomesPath: path.join(dir, 'outcomes.jsonl'),
     inScope: (work) => runScoped(database, actor, scope as Scope, work),
     async progress(status, processed, total) {
-      const now = Date.now();
+      const now = clock.nowMs();
       if (now - lastWrite < 300 && processed < total) return;
       lastWrite = now;
       await setJob(database, jobId, { status, processed, total });
@@ -117,11 +118,11 @@ async function runJob(database: Database, filesDir: string, jobId: string): Prom
   };
   try {
     const counts = await kind.run(run);
-    await setJob(database, jobId, { status: 'done', counts, processed: counts.rows, total: counts.rows, finishedAt: new Date() });
+    await setJob(database, jobId, { status: 'done', counts, processed: counts.rows, total: counts.rows, finishedAt: clock.now() });
   } catch (e) {
     const error = e instanceof DomainError ? { code: e.code, message: e.message } : { code: 'IMPORT_FAILED', message: '导入失败，请稍后重试' };
     if (!(e instanceof DomainError)) console.error('import job failed', jobId, e);
-    await setJob(database, jobId, { status: 'failed', error, finishedAt: new Date() });
+    await setJob(database, jobId, { status: 'failed', error, finishedAt: clock.now() });
   }
 }
 
@@ -130,7 +131,7 @@ export async function failInterruptedJobs(database: Database): Promise<void> {
   await runAsSystem(database, (db) =>
     db
       .update(importJobs)
-      .set({ status: 'failed', error: { code: 'IMPORT_INTERRUPTED', message: '服务重启，导入已中断，请重新上传' }, finishedAt: new Date() })
+      .set({ status: 'failed', error: { code: 'IMPORT_INTERRUPTED', message: '服务重启，导入已中断，请重新上传' }, finishedAt: clock.now() })
       .where(sql`${importJobs.status} IN ('queued', 'validating', 'importing')`)
       .then(() => undefined),
   );

@@ -1,6 +1,7 @@
 import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { orgUnits } from '../org/schema.ts';
 import { users } from '../accounts/schema.ts';
+import { clockNow } from '../../db/sql.ts';
 
 /**
  * A unit's target for one indicator in one year, set by the level above. Progress is measured from
@@ -22,7 +23,7 @@ export const indicatorTargets = pgTable(
     profile: jsonb('profile').$type<number[] | null>(),
     note: text('note'),
     setByUserId: integer('set_by_user_id').references(() => users.id),
-    setAt: timestamp('set_at', { withTimezone: true }).notNull().defaultNow(),
+    setAt: timestamp('set_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [primaryKey({ columns: [t.unitId, t.year, t.indicatorKey] })],
 );
@@ -52,7 +53,7 @@ export const indicatorSnapshots = pgTable(
     correction: boolean('correction').notNull().default(false),
     reason: text('reason'),
     takenByUserId: integer('taken_by_user_id').references(() => users.id),
-    takenAt: timestamp('taken_at', { withTimezone: true }).notNull().defaultNow(),
+    takenAt: timestamp('taken_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [primaryKey({ columns: [t.unitId, t.period, t.indicatorKey, t.version] }), index('indicator_snapshots_period_idx').on(t.period, t.indicatorKey)],
 );

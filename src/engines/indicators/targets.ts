@@ -13,6 +13,7 @@ import { indicatorTargets, type IndicatorTargetRow } from './schema.ts';
 import { latestSnapshots, SYSTEM_USER_ID } from './snapshots.ts';
 import { SUPERVISED_KINDS } from './compute.ts';
 import { progressOf, validProfile, type Progress } from './status.ts';
+import * as clock from '../clock.ts';
 
 export function requireIndicator(key: string): IndicatorDefinition {
   const def = findIndicator(key);
@@ -66,7 +67,7 @@ export async function setTarget(ctx: Ctx, input: TargetInput): Promise<Indicator
     profile: input.profile ?? null,
     note: input.note?.trim() || null,
     setByUserId: ctx.actor.userId === SYSTEM_USER_ID ? null : ctx.actor.userId,
-    setAt: new Date(),
+    setAt: clock.now(),
   };
   const [row] = await ctx.db
     .insert(indicatorTargets)

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { orgUnits } from '../org/schema.ts';
+import { clockNow } from '../../db/sql.ts';
 
 /**
  * A fund: one pool of money with recorded sources (a campaign's pool, the mutual-aid pool, an
@@ -18,7 +19,7 @@ export const ledgerFunds = pgTable(
     /** Stable key of the owner, e.g. 'relief.campaign.12'. */
     code: text('code').notNull().unique(),
     name: text('name').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [index('ledger_funds_unit_idx').on(t.unitId)],
 );
@@ -49,7 +50,7 @@ export const ledgerAccounts = pgTable(
     name: text('name').notNull(),
     /** Sum of the account's lines, kept by a trigger on ledger_lines (never written by the app). */
     balance: bigint('balance', { mode: 'number' }).notNull().default(0),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [
     unique('ledger_accounts_identity').on(t.fundId, t.unitId, t.kind, t.code),
@@ -87,7 +88,7 @@ export const ledgerEntries = pgTable(
     postedOn: date('posted_on', { mode: 'string' }).notNull(),
     postedBy: integer('posted_by'),
     postedByName: text('posted_by_name').notNull(),
-    postedAt: timestamp('posted_at', { withTimezone: true }).notNull().defaultNow(),
+    postedAt: timestamp('posted_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [
     primaryKey({ columns: [t.fundId, t.id] }),

@@ -17,7 +17,7 @@ export async function sendDailyDigests(database: Database, channels: Channels, t
     `SELECT u.id AS user_id, u.display_name, c.email, c.mobile, c.digest_by_email AS by_email, c.digest_by_sms AS by_sms,
             count(n.id)::int AS n, (array_agg(n.title ORDER BY n.id DESC))[1:5] AS titles
        FROM notification_contacts c JOIN users u ON u.id = c.user_id AND NOT u.disabled
-       JOIN notifications n ON n.user_id = u.id AND n.read_at IS NULL AND n.created_at > now() - interval '1 day'
+       JOIN notifications n ON n.user_id = u.id AND n.read_at IS NULL AND n.created_at > clock_now() - interval '1 day'
       WHERE c.digest_by_email OR c.digest_by_sms
       GROUP BY u.id, u.display_name, c.email, c.mobile, c.digest_by_email, c.digest_by_sms`,
   );

@@ -6,6 +6,7 @@
  * notification kicks the poller so it arrives within a fraction of a second.
  */
 import type { Database } from '../../db/client.ts';
+import * as clock from '../clock.ts';
 
 export interface LiveNotification {
   id: number;
@@ -52,7 +53,7 @@ export class NotificationHub {
 
   /** Streams a user's new notifications to `send` until the returned function is called. */
   subscribe(userId: number, send: (n: LiveNotification) => void, end: () => void): () => void {
-    const sub: Subscription = { userId, since: Date.now() - 5000, sent: new Set(), send, end };
+    const sub: Subscription = { userId, since: clock.nowMs() - 5000, sent: new Set(), send, end };
     this.subs.add(sub);
     if (!this.timer && !this.closed) this.timer = setInterval(() => void this.poll(), this.opts.pollMs ?? 2000);
     return () => {
@@ -79,7 +80,7 @@ export class NotificationHub {
       const users = [...new Set([...this.subs].map((s) => s.userId))];
       const rows = await this.database.query<{ id: number; user_id: number; unit_id: number; kind: string; title: string; body: string; link: string | null; created_at: string | Date }>(
         `SELECT id, user_id, unit_id, kind, title, body, link, created_at FROM notifications
-          WHERE user_id IN (SELECT jsonb_array_elements_text($1::jsonb)::int) AND created_at > now() - interval '2 minutes' AND read_at IS NULL
+          WHERE user_id IN (SELECT jsonb_array_elements_text($1::jsonb)::int) AND created_at > clock_now() - interval '2 minutes' AND read_at IS NULL
           ORDER BY id`,
         [JSON.stringify(users)],
       );

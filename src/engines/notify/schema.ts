@@ -1,6 +1,7 @@
 import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { orgUnits } from '../org/schema.ts';
 import { users } from '../accounts/schema.ts';
+import { clockNow } from '../../db/sql.ts';
 
 /** An in-app notification to one user, about a unit (read by that user only). */
 export const notifications = pgTable(
@@ -21,7 +22,7 @@ export const notifications = pgTable(
     /** Where to go: a path in the web app. */
     link: text('link'),
     causeKey: text('cause_key'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(clockNow),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
   (t) => [index('notifications_user_idx').on(t.userId, t.createdAt), index('notifications_unit_idx').on(t.unitId)],
@@ -38,7 +39,7 @@ export const notificationCauses = pgTable(
       .notNull()
       .references(() => orgUnits.id),
     causeKey: text('cause_key').notNull(),
-    raisedAt: timestamp('raised_at', { withTimezone: true }).notNull().defaultNow(),
+    raisedAt: timestamp('raised_at', { withTimezone: true }).notNull().default(clockNow),
     clearedAt: timestamp('cleared_at', { withTimezone: true }),
     /** How many times the cause has been raised (1 + times raised again after clearing). */
     times: integer('times').notNull().default(1),
@@ -55,7 +56,7 @@ export const notificationContacts = pgTable('notification_contacts', {
   mobile: text('mobile'),
   digestByEmail: boolean('digest_by_email').notNull().default(false),
   digestBySms: boolean('digest_by_sms').notNull().default(false),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(clockNow),
 });
 
 /** Messages sent outside the app (the daily digest), one per user, channel and day. */
@@ -71,7 +72,7 @@ export const notificationDeliveries = pgTable(
     notifications: integer('notifications').notNull(),
     status: text('status').$type<'sent' | 'failed'>().notNull(),
     error: text('error'),
-    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [uniqueIndex('notification_deliveries_once').on(t.userId, t.channel, t.digestDay)],
 );

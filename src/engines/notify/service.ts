@@ -19,6 +19,7 @@ import { recordAudit } from '../audit/service.ts';
 import { notifyError } from './errors.ts';
 import { kickLiveHubs } from './live.ts';
 import { notificationContacts, notifications, type NotificationRow } from './schema.ts';
+import * as clock from '../clock.ts';
 
 export interface NotificationInput {
   /** The unit the notification is about; it goes to that unit's users. */
@@ -131,7 +132,7 @@ export async function raiseNudges(
     await ctx.db.execute(sql`
       INSERT INTO notification_causes AS c (unit_id, cause_key)
       SELECT * FROM unnest(${sql.param(unique.map((i) => i.unitId))}::int[], ${sql.param(unique.map((i) => i.causeKey))}::text[])
-      ON CONFLICT (unit_id, cause_key) DO UPDATE SET cleared_at = NULL, raised_at = now(), times = c.times + 1
+      ON CONFLICT (unit_id, cause_key) DO UPDATE SET cleared_at = NULL, raised_at = clock_now(), times = c.times + 1
         WHERE c.cleared_at IS NOT NULL
       RETURNING c.unit_id, c.cause_key`),
   );
@@ -149,7 +150,7 @@ export async function raiseNudges(
 /** Clears a cause (the unit caught up, the review was done): a later raise will nudge again. */
 export async function clearNudge(ctx: Ctx, unitId: number, causeKey: string): Promise<boolean> {
   const r = await ctx.db.execute(sql`
-    UPDATE notification_causes SET cleared_at = now() WHERE unit_id = ${unitId} AND cause_key = ${causeKey} AND cleared_at IS NULL RETURNING unit_id`);
+    UPDATE notification_causes SET cleared_at = clock_now() WHERE unit_id = ${unitId} AND cause_key = ${causeKey} AND cleared_at IS NULL RETURNING unit_id`);
   return rowsOf(r).length > 0;
 }
 
@@ -183,7 +184,7 @@ export async function unreadCount(ctx: Ctx): Promise<number> {
 /** Marks some (or all) of the user's notifications read; returns how many changed. */
 export async function markRead(ctx: Ctx, ids: number[] | 'all'): Promise<number> {
   const cond = and(eq(notifications.userId, ctx.actor.userId), isNull(notifications.readAt), ids === 'all' ? undefined : inArray(notifications.id, ids.length ? ids : [0]));
-  const rows = await ctx.db.update(notifications).set({ readAt: new Date() }).where(cond).returning({ id: notifications.id });
+  const rows = await ctx.db.update(notifications).set({ readAt: clock.now() }).where(cond).returning({ id: notifications.id });
   return rows.length;
 }
 
@@ -226,7 +227,7 @@ export async function setContacts(ctx: Ctx, input: ContactsInput): Promise<Conta
   if (mobile && !/^1[3-9]\d{9}$/.test(mobile)) throw notifyError('NOTIFY_MOBILE_INVALID');
   if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw notifyError('NOTIFY_EMAIL_INVALID');
   if ((input.digestByEmail && !email) || (input.digestBySms && !mobile)) throw notifyError('NOTIFY_CONTACT_MISSING');
-  const values = { userId: ctx.actor.userId, email, mobile, digestByEmail: input.digestByEmail, digestBySms: input.digestBySms, updatedAt: new Date() };
+  const values = { userId: ctx.actor.userId, email, mobile, digestByEmail: input.digestByEmail, digestBySms: input.digestBySms, updatedAt: clock.now() };
   await ctx.db.insert(notificationContacts).values(values).onConflictDoUpdate({ target: notificationContacts.userId, set: values });
   await recordAudit(ctx, {
     action: 'update',

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, primaryKey, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { clockNow } from '../../db/sql.ts';
 
 /** Kinds of unit in the federation's tree (the tree itself has any depth). */
 export const ORG_UNIT_KINDS = ['city', 'county', 'township', 'grassroots', 'branch'] as const;
@@ -25,8 +26,8 @@ export const orgUnits = pgTable(
     status: text('status').$type<OrgUnitStatus>().notNull().default('active'),
     openedOn: date('opened_on', { mode: 'string' }).notNull(),
     closedOn: date('closed_on', { mode: 'string' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(clockNow),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [
     // path is COLLATE "C" (custom migration) so a subtree is a byte range on this index.

@@ -9,6 +9,7 @@ import { isScopeViolation, isUniqueViolation } from '../db-errors.ts';
 import { todayInShanghai, zhCollator, type IsoDate } from '../time.ts';
 import { orgError } from './errors.ts';
 import { orgUnits, orgUnitVersions, type OrgUnitKind, type OrgUnitRow, type OrgUnitVersionRow } from './schema.ts';
+import * as clock from '../clock.ts';
 
 /** Which kinds of unit may sit directly under which. */
 const ALLOWED_CHILDREN: Record<OrgUnitKind, readonly OrgUnitKind[]> = {
@@ -252,7 +253,7 @@ export async function updateUnit(
       .set({
         ...(nameChanged ? { name: input.name! } : {}),
         ...(codeChanged ? { code: input.code || null } : {}),
-        updatedAt: new Date(),
+        updatedAt: clock.now(),
       })
       .where(eq(orgUnits.id, id))
       .returning()) as [OrgUnitRow];
@@ -293,7 +294,7 @@ export async function moveUnit(ctx: Ctx, id: number, input: { newParentId: numbe
        SET path = ${newPath} || substr(path, ${unit.path.length + 1}),
            depth = depth + ${depthDelta},
            parent_id = CASE WHEN id = ${unit.id} THEN ${parent.id}::int ELSE parent_id END,
-           updated_at = now()
+           updated_at = clock_now()
      WHERE path >= ${lo} AND path < ${hi}`);
   const after = await getUnit(ctx, id);
   await recordAudit(ctx, { action: 'move', entity: 'org_unit', entityId: id, unitId: id, before: presentUnit(unit), after: presentUnit(after) });
@@ -314,7 +315,7 @@ export async function closeUnit(ctx: Ctx, id: number, input: { effectiveOn?: Iso
   await newVersion(ctx, id, on, { name: unit.name, parentId: unit.parentId, status: 'closed', change: 'closed', note: input.reason });
   const [after] = (await ctx.db
     .update(orgUnits)
-    .set({ status: 'closed', closedOn: on, updatedAt: new Date() })
+    .set({ status: 'closed', closedOn: on, updatedAt: clock.now() })
     .where(eq(orgUnits.id, id))
     .returning()) as [OrgUnitRow];
   await recordAudit(ctx, { action: 'close', entity: 'org_unit', entityId: id, unitId: id, reason: input.reason, before: presentUnit(unit), after: presentUnit(after) });
@@ -332,7 +333,7 @@ export async function reopenUnit(ctx: Ctx, id: number, input: { effectiveOn?: Is
   await newVersion(ctx, id, on, { name: unit.name, parentId: unit.parentId, status: 'active', change: 'reopened', note: input.reason });
   const [after] = (await ctx.db
     .update(orgUnits)
-    .set({ status: 'active', closedOn: null, updatedAt: new Date() })
+    .set({ status: 'active', closedOn: null, updatedAt: clock.now() })
     .where(eq(orgUnits.id, id))
     .returning()) as [OrgUnitRow];
   await recordAudit(ctx, { action: 'reopen', entity: 'org_unit', entityId: id, unitId: id, reason: input.reason, before: presentUnit(unit), after: presentUnit(after) });

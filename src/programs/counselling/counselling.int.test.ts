@@ -12,6 +12,7 @@ import { backup } from '../../db/backup.ts';
 import { rowsOf } from '../../db/sql.ts';
 import { DomainError } from '../../engines/errors.ts';
 import { todayInShanghai } from '../../engines/time.ts';
+import { addDays } from '../../engines/cases/deadlines.ts';
 import { readNotes } from './service.ts';
 
 let database: TestDatabase;
@@ -30,7 +31,7 @@ let cityAdminUser: { id: number; username: string };
 const SECRET = '来访者自述：与车间主任冲突，夜间失眠两周';
 
 const at = (daysAhead: number, hh: string) => {
-  const day = new Date(Date.now() + daysAhead * 86400000).toISOString().slice(0, 10);
+  const day = addDays(todayInShanghai(), daysAhead);
   return `${day}T${hh}:00+08:00`;
 };
 
@@ -187,7 +188,7 @@ describe('after the session', () => {
     await call(app, counsellor, 'POST', `/api/v1/counselling/appointments/${id}/confirm`, {});
     expect((await call(app, counsellor, 'POST', `/api/v1/counselling/appointments/${id}/complete`, {})).json().code).toBe('APPOINTMENT_STATUS');
     // Time passes: the session has taken place.
-    await database.query(`UPDATE counselling_slots SET starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour' WHERE id = $1`, [s]);
+    await database.query(`UPDATE counselling_slots SET starts_at = clock_now() - interval '2 hours', ends_at = clock_now() - interval '1 hour' WHERE id = $1`, [s]);
     expect((await call(app, counsellor, 'POST', `/api/v1/counselling/appointments/${id}/complete`, {})).json().status).toBe('completed');
     const f = await call(app, counsellor, 'POST', `/api/v1/counselling/appointments/${id}/follow-ups`, { method: 'phone', dueOn: todayInShanghai() });
     expect(f.statusCode, f.body).toBe(201);

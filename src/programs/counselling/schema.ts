@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { orgUnits } from '../../engines/org/schema.ts';
 import { users } from '../../engines/accounts/schema.ts';
+import { clockNow } from '../../db/sql.ts';
 
 /** 心理咨询服务团: a qualified counsellor. */
 export const counsellors = pgTable(
@@ -24,7 +25,7 @@ export const counsellors = pgTable(
     availabilityNote: text('availability_note'),
     active: boolean('active').notNull().default(true),
     joinedOn: date('joined_on', { mode: 'string' }).notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [index('counsellors_unit_idx').on(t.unitId)],
 );
@@ -74,7 +75,7 @@ export const counsellingSlots = pgTable(
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     withdrawn: boolean('withdrawn').notNull().default(false),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [index('counselling_slots_time_idx').on(t.startsAt), check('counselling_slots_period', sql`${t.endsAt} > ${t.startsAt}`)],
 );
@@ -109,7 +110,7 @@ export const counsellingAppointments = pgTable(
     clientPhone: text('client_phone'),
     topic: text('topic').$type<Topic>().notNull(),
     status: text('status').$type<AppointmentStatus>().notNull().default('requested'),
-    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().default(clockNow),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     cancelReason: text('cancel_reason'),
@@ -145,7 +146,7 @@ export const counsellingNotes = pgTable(
       .notNull()
       .references(() => users.id),
     bodySealed: text('body_sealed').notNull(),
-    writtenAt: timestamp('written_at', { withTimezone: true }).notNull().defaultNow(),
+    writtenAt: timestamp('written_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [primaryKey({ columns: [t.appointmentId, t.id] })],
 );

@@ -39,6 +39,7 @@ import {
   type SlotRow,
   type Topic,
 } from './schema.ts';
+import * as clock from '../../engines/clock.ts';
 
 const notes = purposeSealer('counselling-notes');
 
@@ -145,7 +146,7 @@ export async function createSlot(ctx: Ctx, input: { counsellorId: number; roomId
   const room = await getRoom(ctx, input.roomId);
   const minutes = (input.endsAt.getTime() - input.startsAt.getTime()) / 60000;
   if (!(minutes > 0 && minutes <= 240)) throw counsellingError('SLOT_PERIOD_INVALID');
-  if (input.startsAt.getTime() <= Date.now()) throw counsellingError('SLOT_IN_PAST');
+  if (input.startsAt.getTime() <= clock.nowMs()) throw counsellingError('SLOT_IN_PAST');
   let row: SlotRow;
   try {
     [row] = (await ctx.db.transaction((sp) =>
@@ -223,7 +224,7 @@ export interface NewAppointment {
 async function bookableSlot(ctx: Ctx, slotId: number): Promise<SlotRow> {
   const slot = await getSlot(ctx, slotId);
   if (slot.withdrawn) throw counsellingError('SLOT_WITHDRAWN');
-  if (slot.startsAt.getTime() <= Date.now()) throw counsellingError('SLOT_IN_PAST');
+  if (slot.startsAt.getTime() <= clock.nowMs()) throw counsellingError('SLOT_IN_PAST');
   const c = await getCounsellor(ctx, slot.counsellorId);
   if (!c.available || !c.active) throw counsellingError('COUNSELLOR_UNAVAILABLE');
   return slot;
@@ -282,13 +283,13 @@ async function tellBooker(ctx: Ctx, a: AppointmentRow, change: BookingChange): P
 }
 
 export async function confirmAppointment(ctx: Ctx, id: number) {
-  const after = await setStatus(ctx, await getAppointment(ctx, id), ['requested'], { status: 'confirmed', confirmedAt: new Date() });
+  const after = await setStatus(ctx, await getAppointment(ctx, id), ['requested'], { status: 'confirmed', confirmedAt: clock.now() });
   await tellBooker(ctx, after, { change: 'confirmed' });
   return after;
 }
 
 export async function cancelAppointment(ctx: Ctx, id: number, reason: string) {
-  const after = await setStatus(ctx, await getAppointment(ctx, id), ['requested', 'confirmed'], { status: 'cancelled', cancelledAt: new Date(), cancelReason: reason.trim() });
+  const after = await setStatus(ctx, await getAppointment(ctx, id), ['requested', 'confirmed'], { status: 'cancelled', cancelledAt: clock.now(), cancelReason: reason.trim() });
   await tellBooker(ctx, after, { change: 'cancelled', reason: after.cancelReason ?? '' });
   return after;
 }
@@ -296,14 +297,14 @@ export async function cancelAppointment(ctx: Ctx, id: number, reason: string) {
 export async function completeAppointment(ctx: Ctx, id: number) {
   const a = await getAppointment(ctx, id);
   const slot = await getSlot(ctx, a.slotId);
-  if (slot.startsAt.getTime() > Date.now()) throw counsellingError('APPOINTMENT_STATUS', '咨询尚未开始，不能登记为已完成');
-  return setStatus(ctx, a, ['confirmed'], { status: 'completed', completedAt: new Date() });
+  if (slot.startsAt.getTime() > clock.nowMs()) throw counsellingError('APPOINTMENT_STATUS', '咨询尚未开始，不能登记为已完成');
+  return setStatus(ctx, a, ['confirmed'], { status: 'completed', completedAt: clock.now() });
 }
 
 export async function markNoShow(ctx: Ctx, id: number) {
   const a = await getAppointment(ctx, id);
   const slot = await getSlot(ctx, a.slotId);
-  if (slot.startsAt.getTime() > Date.now()) throw counsellingError('APPOINTMENT_STATUS', '咨询尚未开始');
+  if (slot.startsAt.getTime() > clock.nowMs()) throw counsellingError('APPOINTMENT_STATUS', '咨询尚未开始');
   return setStatus(ctx, a, ['requested', 'confirmed'], { status: 'no_show' });
 }
 

@@ -13,6 +13,7 @@ import { chineseName, seededRandom, type Random } from '../../demo/random.ts';
 import { gradeHousehold } from './grading.ts';
 import { maskBankAccount } from './service.ts';
 import type { HardshipStandardRow } from './schema.ts';
+import * as clock from '../../engines/clock.ts';
 
 export const HARDSHIP_REPORT = { households: 16464, withStudent: 1200 } as const;
 
@@ -60,7 +61,7 @@ export async function seedHardshipDemo(database: Database, opts: { scale: number
       migrantMinMonths: 12,
       reviewMonths: 12,
       noticeDays: 7,
-      createdAt: new Date(),
+      createdAt: clock.now(),
     };
     // 低保: ¥330 a month from 2010, ¥380 from July 2012.
     await q(`INSERT INTO hardship_standards (unit_id, valid_from, minimum_living_fen) VALUES ($1, '2010-01-01', 33000), ($1, $2, $3) ON CONFLICT DO NOTHING`, [city.id, std.validFrom, std.minimumLivingFen]);

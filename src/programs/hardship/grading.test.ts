@@ -12,7 +12,7 @@ const std: HardshipStandardRow = {
   migrantMinMonths: 12,
   reviewMonths: 12,
   noticeDays: 7,
-  createdAt: new Date(),
+  createdAt: new Date('2013-01-01T00:00:00+08:00'),
 };
 // Three people; (income − rigid) ÷ 12 ÷ 3 per month.
 const base: GradeInput = { householdSize: 3, incomes: [], expenses: [], accident: false, migrantWorker: false, employedSince: null, onDate: '2013-06-30' };

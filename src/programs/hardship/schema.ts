@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { orgUnits } from '../../engines/org/schema.ts';
+import { clockNow } from '../../db/sql.ts';
 
 /** 深度困难 / 相对困难 / 意外致困 (domain.md §2B). */
 export const HARDSHIP_GRADES = ['deep', 'relative', 'accident'] as const;
@@ -40,7 +41,7 @@ export const hardshipStandards = pgTable(
     migrantMinMonths: integer('migrant_min_months').notNull().default(12),
     reviewMonths: integer('review_months').notNull().default(12),
     noticeDays: integer('notice_days').notNull().default(7),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [primaryKey({ columns: [t.unitId, t.validFrom] }), check('hardship_standards_positive', sql`${t.minimumLivingFen} > 0`)],
 );
@@ -99,8 +100,8 @@ export const hardshipHouseholds = pgTable(
     createdBy: integer('created_by').notNull(),
     verifiedBy: integer('verified_by'),
     filedBy: integer('filed_by'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(clockNow),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [
     index('hardship_households_unit_idx').on(t.unitId, t.status),
@@ -168,7 +169,7 @@ export const hardshipEvents = pgTable(
     actorId: integer('actor_id'),
     actorName: text('actor_name').notNull(),
     details: jsonb('details'),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: timestamp('at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [primaryKey({ columns: [t.householdId, t.id] })],
 );
@@ -188,7 +189,7 @@ export const hardshipAttachments = pgTable(
     storedAs: text('stored_as').notNull(),
     note: text('note'),
     uploadedBy: integer('uploaded_by').notNull(),
-    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [primaryKey({ columns: [t.householdId, t.id] }), index('hardship_attachments_id_idx').on(t.id)],
 );

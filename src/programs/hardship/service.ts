@@ -35,6 +35,7 @@ import {
   type HouseholdRow,
   type HouseholdStatus,
 } from './schema.ts';
+import * as clock from '../../engines/clock.ts';
 
 const escapeLike = (q: string) => `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 const addMonths = (d: IsoDate, n: number) => {
@@ -439,7 +440,7 @@ export async function archiveCounts(ctx: Ctx, underUnitId?: number) {
 async function move(ctx: Ctx, h: HouseholdRow, set: Partial<typeof hardshipHouseholds.$inferInsert>, action: string, details: Record<string, unknown> | null, onDate?: IsoDate) {
   const [after] = await ctx.db
     .update(hardshipHouseholds)
-    .set({ ...set, updatedAt: new Date() })
+    .set({ ...set, updatedAt: clock.now() })
     .where(and(eq(hardshipHouseholds.id, h.id), eq(hardshipHouseholds.status, h.status)))
     .returning();
   if (!after) throw hardshipError('HOUSEHOLD_STATUS_WRONG');
@@ -619,7 +620,7 @@ export async function updateHousehold(ctx: Ctx, id: number, input: HouseholdEdit
   const grade = h.status === 'filed' ? (g.basis.grade ?? h.grade) : g.basis.grade;
   const [after] = await ctx.db
     .update(hardshipHouseholds)
-    .set({ ...set, grade, gradeBasis: g.basis, householdSize: g.householdSize, accident: g.accident, updatedAt: new Date() })
+    .set({ ...set, grade, gradeBasis: g.basis, householdSize: g.householdSize, accident: g.accident, updatedAt: clock.now() })
     .where(and(eq(hardshipHouseholds.id, h.id), eq(hardshipHouseholds.status, h.status)))
     .returning();
   if (!after) throw hardshipError('HOUSEHOLD_STATUS_WRONG');

@@ -25,10 +25,10 @@ beforeAll(async () => {
     ids.lawyer = await user('nanping.lawyer', 'lawyer');
     ids.counsellor = await user('nanping.counsellor', 'counsellor');
   });
-  const started = Date.now();
+  const started = performance.now();
   summary = await seedLegalDemo(database, { scale: 1, today: todayInShanghai() });
   await seedCounsellingDemo(database, { scale: 1, today: todayInShanghai() });
-  expect(Date.now() - started).toBeLessThan(60000);
+  expect(performance.now() - started).toBeLessThan(60000);
 });
 afterAll(() => database.destroy());
 

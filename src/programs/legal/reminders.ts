@@ -28,7 +28,7 @@ async function remindLawyer(ctx: Ctx, d: DueSoonItem, userId: number): Promise<b
   const causeKey = `legal.deadline.lawyer:${userId}:${d.caseId}:${d.key}:${d.dueOn}`;
   const raised = await ctx.db.execute(sql`
     INSERT INTO notification_causes AS c (unit_id, cause_key) VALUES (${d.unitId}, ${causeKey})
-    ON CONFLICT (unit_id, cause_key) DO UPDATE SET cleared_at = NULL, raised_at = now(), times = c.times + 1
+    ON CONFLICT (unit_id, cause_key) DO UPDATE SET cleared_at = NULL, raised_at = clock_now(), times = c.times + 1
       WHERE c.cleared_at IS NOT NULL
     RETURNING c.times`);
   if (!rowsOf(raised).length) return false;

@@ -4,6 +4,7 @@ import { orgUnits } from '../../engines/org/schema.ts';
 import { users } from '../../engines/accounts/schema.ts';
 import { cases } from '../../engines/cases/schema.ts';
 import { enterprises } from '../membership/schema.ts';
+import { clockNow } from '../../db/sql.ts';
 
 /** 职工法律服务团: a lawyer of the workers' legal service team. */
 export const lawyers = pgTable(
@@ -27,7 +28,7 @@ export const lawyers = pgTable(
     availabilityNote: text('availability_note'),
     active: boolean('active').notNull().default(true),
     joinedOn: date('joined_on', { mode: 'string' }).notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [index('lawyers_unit_idx').on(t.unitId)],
 );
@@ -98,7 +99,7 @@ export const legalParties = pgTable(
     birthDate: date('birth_date', { mode: 'string' }).notNull(),
     phone: text('phone'),
     migrantWorker: boolean('migrant_worker').notNull().default(false),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.id] }), index('legal_parties_hash_idx').on(t.idHash), index('legal_parties_id_idx').on(t.id)],
 );
@@ -123,7 +124,7 @@ export const legalAidRequests = pgTable(
     decisionNote: text('decision_note'),
     lawyerId: integer('lawyer_id').references(() => lawyers.id),
     createdBy: integer('created_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [
     primaryKey({ columns: [t.caseId, t.id] }),

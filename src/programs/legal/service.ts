@@ -36,6 +36,7 @@ import {
   type LegalAidRow,
   type LegalPartyRow,
 } from './schema.ts';
+import * as clock from '../../engines/clock.ts';
 
 const facts = purposeSealer('legal-case-facts');
 const escapeLike = (q: string) => `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
@@ -251,7 +252,7 @@ export async function updateDispute(ctx: Ctx, caseId: number, input: DisputeChan
     set.enterpriseId = e?.id ?? null;
   }
   if (Object.keys(set).length) await ctx.db.update(legalDisputes).set(set).where(eq(legalDisputes.caseId, caseId));
-  if (input.title?.trim()) await ctx.db.update(cases).set({ title: input.title.trim(), updatedAt: new Date() }).where(eq(cases.id, caseId));
+  if (input.title?.trim()) await ctx.db.update(cases).set({ title: input.title.trim(), updatedAt: clock.now() }).where(eq(cases.id, caseId));
   const { factsSealed: _b, ...beforeShown } = before;
   const { factsSealed: _a, ...afterShown } = set;
   await recordAudit(ctx, {

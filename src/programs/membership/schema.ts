@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { orgUnits } from '../../engines/org/schema.ts';
+import { clockNow } from '../../db/sql.ts';
 
 /** Code lists kept as data (GB/T 4754 industry sections, ownership types …). */
 export const codeLists = pgTable(
@@ -37,8 +38,8 @@ export const enterprises = pgTable(
     registeredOn: date('registered_on', { mode: 'string' }).notNull(),
     closedOn: date('closed_on', { mode: 'string' }),
     address: text('address'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(clockNow),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [index('enterprises_unit_idx').on(t.unitId), check('enterprises_status_check', sql`${t.status} in ('active','closed')`)],
 );
@@ -78,7 +79,7 @@ export const unionProfiles = pgTable('union_profiles', {
   /** 双亮: the union's signboard shown, and the chair's identity shown, with dates. */
   signboardShownOn: date('signboard_shown_on', { mode: 'string' }),
   chairShownOn: date('chair_shown_on', { mode: 'string' }),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(clockNow),
 });
 
 /** Which union covers which enterprise, over time: at most one at a time. */
@@ -116,7 +117,7 @@ export const persons = pgTable('persons', {
   birthDate: date('birth_date', { mode: 'string' }).notNull(),
   phone: text('phone'),
   migrantWorker: boolean('migrant_worker').notNull().default(false),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(clockNow),
 });
 
 export const LEAVE_REASONS = ['left', 'transferred', 'retired', 'deceased', 'expelled'] as const;
@@ -141,7 +142,7 @@ export const memberships = pgTable(
     joinedOn: date('joined_on', { mode: 'string' }).notNull(),
     leftOn: date('left_on', { mode: 'string' }),
     leaveReason: text('leave_reason').$type<LeaveReason>(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [
     primaryKey({ columns: [t.unionUnitId, t.id] }),
@@ -214,7 +215,7 @@ export const coverageTallyFresh = pgTable(
   {
     bucketId: integer('bucket_id').notNull(),
     asOf: date('as_of', { mode: 'string' }).notNull(),
-    countedAt: timestamp('counted_at', { withTimezone: true }).notNull().defaultNow(),
+    countedAt: timestamp('counted_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [primaryKey({ columns: [t.bucketId, t.asOf] })],
 );

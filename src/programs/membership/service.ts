@@ -27,6 +27,7 @@ import {
   type MembershipRow,
   type UnionType,
 } from './schema.ts';
+import * as clock from '../../engines/clock.ts';
 
 const escapeLike = (q: string) => `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 
@@ -229,7 +230,7 @@ export async function updateUnionProfile(
   for (const d of [input.signboardShownOn, input.chairShownOn]) if (d) notInFuture(d);
   const [after] = await ctx.db
     .update(unionProfiles)
-    .set({ ...input, updatedAt: new Date() })
+    .set({ ...input, updatedAt: clock.now() })
     .where(eq(unionProfiles.unitId, unitId))
     .returning();
   await recordAudit(ctx, { action: 'update', entity: 'union_profile', entityId: unitId, unitId, before, after });

@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm';
 import { leaveMember } from '../membership/service.ts';
 import { todayInShanghai } from '../../engines/time.ts';
 import { requestRegistrationCode } from './registration.ts';
+import * as clock from '../../engines/clock.ts';
 
 let database: TestDatabase;
 let app: App;
@@ -57,7 +58,7 @@ describe('registration', () => {
     const m = await buildMember(database, { rootUnitId: t.city.id, unionId: union.unionId, enterpriseId: union.enterpriseId, ...former });
     await asUser(database, { userId: 1, username: 'sys', role: 'city_admin', unitId: t.city.id }, (ctx) => leaveMember(ctx, m.personId, { on: '2020-01-01', reason: 'left' }));
     expect(await refusal(requestRegistrationCode(database, sms, former))).toBe('PORTAL_NOT_A_MEMBER');
-    const later = new Date(Date.now() + 120_000);
+    const later = new Date(clock.nowMs() + 120_000);
     expect(await refusal(requestRegistrationCode(database, sms, { ...wang, phone: '13905990008' }, later))).toBe('PORTAL_PHONE_MISMATCH');
     expect(sent.length).toBe(before);
   });
@@ -65,7 +66,7 @@ describe('registration', () => {
   it('limits code requests per ID number: one a minute, five a day, refusals included', async () => {
     const who = { name: '赵频繁', idNumber: fakeIdNumber('1975-03-03'), phone: '13905990010' };
     await buildMember(database, { rootUnitId: t.city.id, unionId: union.unionId, enterpriseId: union.enterpriseId, ...who });
-    const start = Date.now() - 6 * 3600_000;
+    const start = clock.nowMs() - 6 * 3600_000;
     await requestRegistrationCode(database, sms, who, new Date(start));
     expect(await refusal(requestRegistrationCode(database, sms, who, new Date(start + 30_000)))).toBe('PORTAL_CODE_TOO_SOON');
     // Another phone for the same ID number is held to the same limits.
@@ -78,7 +79,7 @@ describe('registration', () => {
 
   it('refuses a wrong code, locks the code after five wrong tries, and refuses an expired one', async () => {
     const post = (code: string, who = li) => app.inject({ method: 'POST', url: '/api/v1/portal/registration', payload: { ...who, code, password: PASSWORD } });
-    await requestRegistrationCode(database, sms, li, new Date(Date.now() - 11 * 60_000));
+    await requestRegistrationCode(database, sms, li, new Date(clock.nowMs() - 11 * 60_000));
     const expired = lastCode();
     expect((await post(expired)).json().code).toBe('PORTAL_CODE_EXPIRED');
     await requestRegistrationCode(database, sms, li);
@@ -95,7 +96,7 @@ describe('registration', () => {
   });
 
   it('opens a worker login at the member’s union, bound to the person, once', async () => {
-    const s = await register(wang, new Date(Date.now() + 180_000));
+    const s = await register(wang, new Date(clock.nowMs() + 180_000));
     const me = await call(app, s, 'GET', '/api/v1/auth/me');
     expect(me.json().user.role).toBe('worker');
     expect(me.json().user.unitId).toBe(union.unionId);
@@ -103,7 +104,7 @@ describe('registration', () => {
     expect(mine.statusCode, mine.body).toBe(200);
     expect(mine.json()).toMatchObject({ name: wang.name, status: 'member', unionName: '甲县竹木有限公司工会', joinedOn: '2013-03-01' });
     expect(mine.json().idMasked).not.toContain(wang.idNumber.slice(6, 14));
-    expect(await refusal(requestRegistrationCode(database, sms, wang, new Date(Date.now() + 600_000)))).toBe('PORTAL_ALREADY_REGISTERED');
+    expect(await refusal(requestRegistrationCode(database, sms, wang, new Date(clock.nowMs() + 600_000)))).toBe('PORTAL_ALREADY_REGISTERED');
   });
 });
 
@@ -117,7 +118,7 @@ describe('a worker’s own records', () => {
 
   beforeAll(async () => {
     wangS = await login(app, wang.phone, PASSWORD);
-    liS = await register(li, new Date(Date.now() + 3600_000));
+    liS = await register(li, new Date(clock.nowMs() + 3600_000));
     const u = await buildUser(database, { unitId: union.unionId, role: 'grassroots_staff' });
     staff = await login(app, u.username);
     const filed = await call(app, wangS, 'POST', '/api/v1/portal/cases', {
@@ -242,7 +243,7 @@ describe('what a worker is told on the portal', () => {
 
   beforeAll(async () => {
     await buildMember(database, { rootUnitId: t.city.id, unionId: union.unionId, enterpriseId: union.enterpriseId, ...chen });
-    chenS = await register(chen, new Date(Date.now() + 7200_000));
+    chenS = await register(chen, new Date(clock.nowMs() + 7200_000));
     wangS = await login(app, wang.phone, PASSWORD);
     countyAdmin = await login(app, (await buildUser(database, { unitId: t.a.id, role: 'county_admin' })).username);
   });
@@ -394,7 +395,7 @@ describe('a worker’s case held above their union', () => {
 
   beforeAll(async () => {
     await buildMember(database, { rootUnitId: t.city.id, unionId: union.unionId, enterpriseId: union.enterpriseId, ...sun });
-    sunS = await register(sun, new Date(Date.now() + 10800_000));
+    sunS = await register(sun, new Date(clock.nowMs() + 10800_000));
     wangS = await login(app, wang.phone, PASSWORD);
     wangUser = (await database.query<{ id: number }>(`SELECT id FROM users WHERE username = $1`, [wang.phone]))[0]!.id;
     countyAdmin = await login(app, (await buildUser(database, { unitId: t.a.id, role: 'county_admin' })).username);

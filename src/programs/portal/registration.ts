@@ -22,6 +22,7 @@ import { lookupHash } from '../../engines/people/sealing.ts';
 import { memberships, persons, type PersonRow } from '../membership/schema.ts';
 import { portalError } from './errors.ts';
 import { portalAccounts, portalCodes } from './schema.ts';
+import * as clock from '../../engines/clock.ts';
 
 export const CODE_TTL_MINUTES = 10;
 export const CODE_MAX_ATTEMPTS = 5;
@@ -64,7 +65,7 @@ async function match(db: Db, who: { name: string; idHash: string; phone: string 
 type CodeOutcome = { ok: true; code: string; expiresAt: Date } | { ok: false; code: Exclude<Match, { ok: true }>['code'] | 'PORTAL_CODE_TOO_SOON' | 'PORTAL_CODE_DAILY_LIMIT' };
 
 /** Checks the identity and sends a registration code to the phone. */
-export async function requestRegistrationCode(database: Database, sms: MessageChannel, input: Identity, now = new Date()): Promise<{ expiresAt: string; resendAfterSeconds: number }> {
+export async function requestRegistrationCode(database: Database, sms: MessageChannel, input: Identity, now = clock.now()): Promise<{ expiresAt: string; resendAfterSeconds: number }> {
   const who = parseIdentity(input);
   // A refused request is recorded too (and committed), so guessing is limited like sending.
   const outcome = await runAsSystem(database, async (db): Promise<CodeOutcome> => {
@@ -97,7 +98,7 @@ type RegisterOutcome =
  * Opens the worker's account when the code is right: username = the mobile number, role worker,
  * unit = the union of their current membership. A wrong code counts against the code (committed).
  */
-export async function registerWorker(database: Database, input: Identity & { code: string; password: string }, now = new Date()): Promise<{ username: string; userId: number }> {
+export async function registerWorker(database: Database, input: Identity & { code: string; password: string }, now = clock.now()): Promise<{ username: string; userId: number }> {
   const who = parseIdentity(input);
   if (!isStrongEnough(input.password, who.phone)) throw portalError('PORTAL_PASSWORD_WEAK');
   const outcome = await runAsSystem(database, async (db): Promise<RegisterOutcome> => {

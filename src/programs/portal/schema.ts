@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { users } from '../../engines/accounts/schema.ts';
 import { persons } from '../membership/schema.ts';
+import { clockNow } from '../../db/sql.ts';
 
 /**
  * 职工服务门户: a worker's login bound to the worker as a person (one account per person, one
@@ -18,7 +19,7 @@ export const portalAccounts = pgTable('portal_accounts', {
     .references(() => persons.id),
   /** The mobile number the registration code was sent to. */
   phone: text('phone').notNull(),
-  registeredAt: timestamp('registered_at', { withTimezone: true }).notNull().defaultNow(),
+  registeredAt: timestamp('registered_at', { withTimezone: true }).notNull().default(clockNow),
 });
 
 /**
@@ -34,7 +35,7 @@ export const portalCodes = pgTable(
     phone: text('phone').notNull(),
     codeHash: text('code_hash').notNull(),
     attempts: integer('attempts').notNull().default(0),
-    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().default(clockNow),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
   },

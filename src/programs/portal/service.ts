@@ -20,6 +20,7 @@ import { kickLiveHubs } from '../../engines/notify/live.ts';
 import { rowsOf } from '../../db/sql.ts';
 import { portalError } from './errors.ts';
 import { portalAccounts } from './schema.ts';
+import * as clock from '../../engines/clock.ts';
 
 /** The person behind the worker's login (their own row is the only one they can read). */
 async function me(ctx: Ctx) {
@@ -187,7 +188,7 @@ async function servingCounsellorIds(ctx: Ctx): Promise<Set<number>> {
 /** Free slots of the counsellors serving the worker's union, from now on (four weeks by default). */
 export async function openSlots(ctx: Ctx, f: { days?: number | undefined } = {}) {
   const serving = await servingCounsellorIds(ctx);
-  const from = new Date();
+  const from = clock.now();
   const to = new Date(from.getTime() + (f.days ?? 28) * 86400_000);
   const slots = await listSlots(ctx, { from, to, freeOnly: true });
   const rooms = await ctx.db.select({ id: counsellingRooms.id, address: counsellingRooms.address }).from(counsellingRooms);

@@ -4,6 +4,7 @@ import { orgUnits } from '../../engines/org/schema.ts';
 import { approvalChains } from '../../engines/approvals/schema.ts';
 import { ledgerFunds } from '../../engines/ledger/schema.ts';
 import { hardshipHouseholds, type HardshipGrade } from '../hardship/schema.ts';
+import { clockNow } from '../../db/sql.ts';
 
 /** 两节慰问, 金秋助学, or any relief program the city defines with the same parts. */
 export const CAMPAIGN_KINDS = ['festival', 'student_aid', 'custom'] as const;
@@ -57,7 +58,7 @@ export const reliefCampaigns = pgTable(
       .references(() => ledgerFunds.id),
     status: text('status').$type<'open' | 'closed'>().notNull().default('open'),
     createdBy: integer('created_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [
     index('relief_campaigns_unit_idx').on(t.unitId),
@@ -107,7 +108,7 @@ export const reliefApplications = pgTable(
     batchId: integer('batch_id'),
     paidOn: date('paid_on', { mode: 'string' }),
     createdBy: integer('created_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [
     primaryKey({ columns: [t.campaignId, t.id] }),
@@ -134,7 +135,7 @@ export const reliefBatches = pgTable(
     count: integer('count').notNull(),
     totalFen: bigint('total_fen', { mode: 'number' }).notNull(),
     createdBy: integer('created_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(clockNow),
     exportedAt: timestamp('exported_at', { withTimezone: true }),
     paidOn: date('paid_on', { mode: 'string' }),
     bankReference: text('bank_reference'),

@@ -40,6 +40,7 @@ import {
   type FundSource,
   type SchoolLevel,
 } from './schema.ts';
+import * as clock from '../../engines/clock.ts';
 
 export const SCHOOL_LEVEL_LABELS: Record<SchoolLevel, string> = { high_school: '高中', vocational: '中职', college: '大学（含高职）' };
 export const FUND_SOURCE_LABELS: Record<FundSource, string> = { city: '市总工会拨款', county: '县级工会配套', enterprise: '企业捐助', donation: '社会捐赠' };
@@ -715,7 +716,7 @@ export async function bankFileRows(ctx: Ctx, batchId: number) {
     .where(and(eq(reliefApplications.campaignId, b.campaignId), eq(reliefApplications.batchId, b.id)))
     .orderBy(asc(reliefApplications.id));
   if (apps.some((a) => !a.bankAccountSealed)) throw reliefError('BANK_ACCOUNT_MISSING', `有 ${apps.filter((a) => !a.bankAccountSealed).length} 份申请缺少收款银行账号，不能生成代发文件`);
-  await ctx.db.update(reliefBatches).set({ exportedAt: new Date() }).where(and(eq(reliefBatches.campaignId, b.campaignId), eq(reliefBatches.id, b.id)));
+  await ctx.db.update(reliefBatches).set({ exportedAt: clock.now() }).where(and(eq(reliefBatches.campaignId, b.campaignId), eq(reliefBatches.id, b.id)));
   await recordAudit(ctx, { action: 'view', entity: 'relief_batch.bank_file', entityId: b.id, unitId: b.unitId, reason: '生成银行代发文件', after: { rows: apps.length, totalFen: b.totalFen } });
   return {
     batch: b,

@@ -15,6 +15,7 @@ import { todayInShanghai } from '../../engines/time.ts';
 import { checkTargetNudges } from './service.ts';
 import { dueChecks } from '../../engines/notify/due-checks.ts';
 import './catalogue.ts';
+import * as clock from '../../engines/clock.ts';
 
 export interface SchedulerLog {
   info(obj: Record<string, unknown>, msg: string): void;
@@ -40,14 +41,14 @@ export interface SupervisionScheduler {
 }
 
 export function startSupervisionScheduler(database: Database, opts: SchedulerOptions): SupervisionScheduler {
-  const now = opts.now ?? (() => new Date());
+  const readClock = opts.now ?? clock.now;
   let lastNudgeCheck = 0;
   let caughtUp = false;
   let running: Promise<unknown> | null = null;
   let stopped = false;
 
   async function round() {
-    const at = now();
+    const at = readClock();
     const today = todayInShanghai(at);
     const frozen = await freezeDueMonths(database, today, { catchUp: !caughtUp });
     caughtUp = true;

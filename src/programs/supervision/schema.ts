@@ -1,6 +1,7 @@
 import { date, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { orgUnits } from '../../engines/org/schema.ts';
 import { users } from '../../engines/accounts/schema.ts';
+import { clockNow } from '../../db/sql.ts';
 
 /**
  * A published monthly supervision bulletin (每月督查通报) of a level: its content as published,
@@ -21,7 +22,7 @@ export const supervisionBulletins = pgTable(
     content: jsonb('content').notNull(),
     contentHash: text('content_hash').notNull(),
     publishedByUserId: integer('published_by_user_id').references(() => users.id),
-    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [uniqueIndex('supervision_bulletins_version').on(t.unitId, t.period, t.version)],
 );

@@ -1,4 +1,5 @@
 /** JSON client for the server's API: cookie session, CSRF header on writes, `{code,message}` errors. */
+import { followServerClock } from './time.ts';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -45,6 +46,7 @@ async function request<T>(method: string, path: string, body?: unknown, opts: { 
   } catch {
     throw new ApiError(0, 'NETWORK', '网络连接失败，请稍后重试');
   }
+  followServerClock(res);
   const text = await res.text();
   let data: unknown = null;
   if (text) {
@@ -103,6 +105,7 @@ async function fetchOrFail(path: string, init: RequestInit): Promise<Response> {
   } catch {
     throw new ApiError(0, 'NETWORK', '网络连接失败，请稍后重试');
   }
+  followServerClock(res);
   if (!res.ok) throw await failure(res);
   return res;
 }

@@ -16,12 +16,34 @@ dayjs.extend(timezone);
 
 export const SHANGHAI = 'Asia/Shanghai';
 
+/**
+ * The app's clock follows the server's: every answer carries the server's time (the server's
+ * engines/clock), and "now" here is this browser's clock moved by the difference. A phone set to
+ * the wrong day still shows the right "today", and a test run's day reaches the browser.
+ */
+const SERVER_TIME_HEADER = 'x-server-time';
+let offsetMs = 0;
+
+/** Takes the server's time from an answer; differences under two seconds are latency, not skew. */
+export function followServerClock(res: Response): void {
+  const server = Number(res.headers.get(SERVER_TIME_HEADER));
+  if (!Number.isFinite(server) || server <= 0) return;
+  const measured = server - Date.now();
+  if (Math.abs(measured - offsetMs) > 2000) offsetMs = measured;
+}
+
+/** Milliseconds since the epoch on the server's clock. */
+export const nowMs = (): number => Date.now() + offsetMs;
+
+/** The current instant on the server's clock, as ISO text. */
+export const nowIso = (): string => new Date(nowMs()).toISOString();
+
 /** An instant: an ISO timestamp from the server, epoch milliseconds, a Date or a Dayjs. */
 export type Instant = string | number | Date | Dayjs;
 
 /** The instant (now, when none is given) on a Shanghai clock; format it as you like. */
 export function inShanghai(at?: Instant): Dayjs {
-  return (at === undefined ? dayjs() : dayjs(at)).tz(SHANGHAI);
+  return dayjs(at === undefined ? nowMs() : at).tz(SHANGHAI);
 }
 
 /** 2026-12-01 09:00 */

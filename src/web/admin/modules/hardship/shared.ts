@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { Dayjs } from 'dayjs';
 import { api, uploadFile as apiUpload } from '../../lib/api.ts';
+import { nowMs } from '../../lib/time.ts';
 
 export const HBASE = '/api/v1/hardship';
 
@@ -176,7 +177,7 @@ export function idProblem(raw: string): string | null {
   const m = Number(s.slice(10, 12));
   const d = Number(s.slice(12, 14));
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || date.getTime() > Date.now()) return '身份证号中的出生日期不存在';
+  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || date.getTime() > nowMs()) return '身份证号中的出生日期不存在';
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(s[i]) * ID_WEIGHTS[i]!;
   const want = ID_CHECK[sum % 11]!;

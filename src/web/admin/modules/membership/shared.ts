@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { Dayjs } from 'dayjs';
 import { api, downloadFile as apiDownload, uploadFile as apiUpload, withQuery } from '../../lib/api.ts';
+import { nowMs } from '../../lib/time.ts';
 
 // ---- wire types ----
 export interface CodeItem {
@@ -181,7 +182,7 @@ export function idNumberProblem(raw: string): 'format' | 'date' | 'check' | null
   const m = Number(s.slice(10, 12));
   const d = Number(s.slice(12, 14));
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || date.getTime() > Date.now()) return 'date';
+  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || date.getTime() > nowMs()) return 'date';
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(s[i]) * ID_WEIGHTS[i]!;
   return ID_CHECK[sum % 11] === s[17] ? null : 'check';

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Button, Card, Col, DatePicker, Empty, Row, Select, Space, Spin, Switch, Table, Tag, Tree, Typography, type TableProps, type TreeDataNode } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { formatDateTime, inShanghai, today } from '../../lib/time.ts';
+import { formatDateTime, inShanghai, today, nowMs } from '../../lib/time.ts';
 import { api, type PageOf, type TreeNode, type Unit, type UnitKind, type UnitStatus } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -260,7 +260,7 @@ export default function OrgPage() {
               pagination={pagination(data.total)}
             />
             <Typography.Text type="secondary" className="gh-small gh-print-only">
-              {formatDateTime(Date.now())}
+              {formatDateTime(nowMs())}
             </Typography.Text>
           </Card>
         </Col>

@@ -7,6 +7,7 @@ import { api, errorMessage } from '../../lib/api.ts';
 import { usePt } from './i18n.ts';
 import { NOTIFY, portalLink, signalUnread, useNoticeArrived, type Notice } from './messages.ts';
 import { when } from './shared.ts';
+import { nowIso } from '../../lib/time.ts';
 
 const PAGE = 20;
 
@@ -33,7 +34,7 @@ export default function MessagesPage() {
   const markRead = async (ids: number[] | 'all') => {
     const r = await api.post<{ marked: number; unread: number }>(`${NOTIFY}/read`, ids === 'all' ? { all: true } : { ids });
     signalUnread(r.unread);
-    const now = new Date().toISOString();
+    const now = nowIso();
     setData((d) => d && { ...d, unread: r.unread, items: d.items.map((n) => (ids === 'all' || ids.includes(n.id) ? { ...n, readAt: n.readAt ?? now } : n)) });
   };
 

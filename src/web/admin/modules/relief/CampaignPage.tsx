@@ -171,7 +171,8 @@ export default function CampaignPage() {
     if (!v) return;
     setBusy(true);
     try {
-      const key = `${campaign.id}-${modal}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+      // One key per submitted form: a double click or a retry of the same form posts it once.
+      const key = `${campaign.id}-${modal}-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
       if (modal === 'raise')
         await api.post(`${RBASE}/campaigns/${campaign.id}/funds`, { unitId: v.unitId, source: v.source, amountFen: yuanToFen(v.amount), donor: v.donor?.trim() || null, receivedOn: iso(v.receivedOn), idempotencyKey: key });
       else await api.post(`${RBASE}/campaigns/${campaign.id}/allocations`, { toUnitId: v.toUnitId, fromUnitId: v.fromUnitId, amountFen: yuanToFen(v.amount), idempotencyKey: key });

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { App, Badge, Button, Dropdown, Empty, Spin, Tag, Tooltip } from 'antd';
 import { BellOutlined, CheckOutlined } from '@ant-design/icons';
-import { inShanghai } from '../../lib/time.ts';
+import { inShanghai, nowIso } from '../../lib/time.ts';
 import { useNavigate } from 'react-router';
 import { api, errorMessage } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
@@ -158,7 +158,7 @@ function Bell() {
       const r = await api.post<{ marked: number; unread: number }>(`${NOTIFY}/read`, ids === 'all' ? { all: true } : { ids });
       setUnread(r.unread);
       signalNotifications({ unread: r.unread });
-      const now = new Date().toISOString();
+      const now = nowIso();
       setItems((list) => list?.map((n) => (ids === 'all' || ids.includes(n.id) ? { ...n, readAt: n.readAt ?? now } : n)) ?? list);
     } catch (e) {
       message.error(errorMessage(e));
