@@ -10,9 +10,8 @@
  * leaves the day. The server follows a test day only when started for a test run
  * (`NODE_ENV=test`); see `clockFromEnvironment`.
  *
- * The database keeps the same time: a connection is opened with the clock's offset, and record
- * stamps and SQL read `clock_now()` (db/sql.ts), never `now()`. The offset is taken when a
- * connection opens, so a test sets its day before it opens its database.
+ * The database keeps the same time: record stamps and SQL read `clock_now()` (db/sql.ts), never
+ * `now()`, and every transaction (engines/org/scope) and connection carries the clock's offset.
  */
 
 /** A calendar date in Asia/Shanghai, 'YYYY-MM-DD'. */
@@ -69,6 +68,11 @@ export function setToday(day: IsoDate, time: string = TEST_DAY_STARTS_AT): void 
   const at = new Date(`${day}T${time.length === 5 ? `${time}:00` : time}+08:00`);
   if (Number.isNaN(at.getTime()) || shanghaiDateOf(at) !== day) throw new Error(`setToday: ${day} is not a calendar date`);
   setClockTo(at);
+}
+
+/** Puts back an offset read earlier from `clockOffsetMs`. For test runs only. */
+export function setClockOffsetMs(ms: number): void {
+  offsetMs = ms;
 }
 
 /** Back to the machine's clock. */

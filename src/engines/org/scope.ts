@@ -10,6 +10,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../../db/client.ts';
 import type { Actor, Ctx, Scope } from '../context.ts';
+import { clockOffsetMs } from '../clock.ts';
 
 export async function runScoped<T>(
   database: Database,
@@ -19,7 +20,7 @@ export async function runScoped<T>(
 ): Promise<T> {
   return database.db.transaction(async (tx) => {
     await tx.execute(
-      sql`SELECT set_config('gonghui.scope_path', ${scope.path}, true), set_config('gonghui.actor_id', ${String(actor.userId)}, true)`,
+      sql`SELECT set_config('gonghui.scope_path', ${scope.path}, true), set_config('gonghui.actor_id', ${String(actor.userId)}, true), set_config('gonghui.clock_offset_ms', ${String(Math.round(clockOffsetMs()))}, true)`,
     );
     await tx.execute(sql`SET LOCAL ROLE gonghui_app`);
     return work({ db: tx as unknown as Db, actor, scope });
@@ -27,7 +28,13 @@ export async function runScoped<T>(
 }
 
 export async function runAsSystem<T>(database: Database, work: (db: Db) => Promise<T>): Promise<T> {
-  return database.db.transaction(async (tx) => work(tx as unknown as Db));
+  return database.db.transaction(async (tx) => {
+    // The database's clock follows the server's in every transaction (engines/clock): free in a
+    // scoped one, a statement here only when the clock is set off the machine's (test runs).
+    const offset = Math.round(clockOffsetMs());
+    if (offset !== 0) await tx.execute(sql`SELECT set_config('gonghui.clock_offset_ms', ${String(offset)}, true)`);
+    return work(tx as unknown as Db);
+  });
 }
 
 /** Resolves a user's scope from their unit, as the system (the user's own unit is always theirs). */

@@ -8,6 +8,7 @@ import { addDays, addYears, daysBetween, firstWorkingDayFrom, type RestDayCalend
 import { todayInShanghai } from '../../engines/time.ts';
 import { runAsSystem } from '../../engines/org/scope.ts';
 import { dueSoon, loadCalendar } from '../../engines/cases/service.ts';
+import { onDay } from '../../test/clock.ts';
 
 let database: TestDatabase;
 let app: App;
@@ -19,6 +20,7 @@ let lawyerSession: Session;
 let lawyerId: number;
 let lawyerUserId: number;
 let cityAdmin: Session;
+let usernames: { admin: string; cityAdmin: string; lawyer: string };
 let calendar: RestDayCalendar;
 /** A due date as the law has it: a rest day moves to the next working day. */
 const due = (d: string) => firstWorkingDayFrom(calendar, d);
@@ -43,7 +45,9 @@ beforeAll(async () => {
   adminB = await login(app, b.username);
   auditor = await login(app, aud.username);
   lawyerSession = await login(app, lu.username);
-  cityAdmin = await login(app, (await buildUser(database, { unitId: t.city.id, role: 'city_admin' })).username);
+  const city = await buildUser(database, { unitId: t.city.id, role: 'city_admin' });
+  cityAdmin = await login(app, city.username);
+  usernames = { admin: a.username, cityAdmin: city.username, lawyer: lu.username };
   calendar = await runAsSystem(database, (db) => loadCalendar(db));
 });
 afterAll(async () => {
@@ -346,30 +350,36 @@ describe('deadlines', () => {
     expect(await database.query(`SELECT 1 FROM notifications WHERE cause_key LIKE $1 AND user_id <> $2`, [`legal.deadline.lawyer:%:${caseId}:%`, lawyerUserId])).toHaveLength(0);
   });
 
-  it('moves due dates off rest days by the calendar the city keeps, and recomputes when it changes', async () => {
-    // Seeded: 15 days after an award served on 5 February 2026 end on 20 February, in 春节 (15–23 February).
-    const spring = (await intake(admin, { knewOn: '2026-01-20', workers: [{ name: '春节期', idNumber: fakeIdNumber('1984-04-04') }] })).json().id;
-    await call(app, admin, 'POST', `/api/v1/legal/cases/${spring}/events`, { kind: 'award_served', occurredOn: '2026-02-05' });
-    const deadline = async (id: number, key: string) => (await call(app, admin, 'GET', `/api/v1/legal/cases/${id}`)).json().deadlines.find((d: { key: string }) => d.key === key);
-    expect(await deadline(spring, 'lawsuit_filing')).toMatchObject({ nominalDueOn: '2026-02-20', dueOn: '2026-02-24', calendarHeld: true });
-    const year = (await call(app, admin, 'GET', '/api/v1/cases/calendar?year=2026')).json();
-    expect(year).toMatchObject({ year: 2026, held: true });
-    expect(year.years).toEqual(expect.arrayContaining([2024, 2025, 2026]));
-    expect(year.days).toContainEqual({ day: '2026-02-28', kind: 'workday', name: '春节' });
-    // 2027 is not in the calendar: weekends only, and the case says so.
-    const later = (await intake(admin, { knewOn: '2026-03-10', workers: [{ name: '明年期', idNumber: fakeIdNumber('1985-05-05') }] })).json().id;
-    expect(await deadline(later, 'arbitration_limitation')).toMatchObject({ dueOn: '2027-03-10', nominalDueOn: null, calendarHeld: false });
-    // Only the city keeps the calendar.
-    expect((await call(app, admin, 'PUT', '/api/v1/cases/calendar/2027-03-10', { kind: 'holiday', name: '测试' })).json().code).toBe('CALENDAR_CITY_ONLY');
-    expect((await call(app, lawyerSession, 'PUT', '/api/v1/cases/calendar/2027-03-10', { kind: 'holiday', name: '测试' })).statusCode).toBe(403);
-    const set = await call(app, cityAdmin, 'PUT', '/api/v1/cases/calendar/2027-03-10', { kind: 'holiday', name: '测试' });
-    expect(set.statusCode, set.body).toBe(200);
-    expect(set.json().recomputed).toBeGreaterThanOrEqual(1);
-    expect(await deadline(later, 'arbitration_limitation')).toMatchObject({ dueOn: '2027-03-11', nominalDueOn: '2027-03-10', calendarHeld: true });
-    const [row] = await database.query<{ due_on: string }>(`SELECT due_on::text FROM case_deadlines WHERE case_id = $1 AND key = 'arbitration_limitation'`, [later]);
-    expect(row!.due_on).toBe('2027-03-11');
-    expect((await call(app, cityAdmin, 'DELETE', '/api/v1/cases/calendar/2027-03-10')).statusCode).toBe(200);
-    expect(await deadline(later, 'arbitration_limitation')).toMatchObject({ dueOn: '2027-03-10', nominalDueOn: null, calendarHeld: false });
-    expect((await call(app, cityAdmin, 'DELETE', '/api/v1/cases/calendar/2027-03-10')).json().code).toBe('CALENDAR_DAY_NOT_FOUND');
-  });
+  it('moves due dates off rest days by the calendar the city keeps, and recomputes when it changes', () =>
+    // Written for the 2026 calendar, with 2027 not yet held: on a day late in 2026.
+    onDay('2026-12-07', async () => {
+      // Sessions opened on the run's day have ended by then (or not yet begun): sign in again.
+      const admin = await login(app, usernames.admin);
+      const cityAdmin = await login(app, usernames.cityAdmin);
+      const lawyerSession = await login(app, usernames.lawyer);
+      // Seeded: 15 days after an award served on 5 February 2026 end on 20 February, in 春节 (15–23 February).
+      const spring = (await intake(admin, { knewOn: '2026-01-20', workers: [{ name: '春节期', idNumber: fakeIdNumber('1984-04-04') }] })).json().id;
+      await call(app, admin, 'POST', `/api/v1/legal/cases/${spring}/events`, { kind: 'award_served', occurredOn: '2026-02-05' });
+      const deadline = async (id: number, key: string) => (await call(app, admin, 'GET', `/api/v1/legal/cases/${id}`)).json().deadlines.find((d: { key: string }) => d.key === key);
+      expect(await deadline(spring, 'lawsuit_filing')).toMatchObject({ nominalDueOn: '2026-02-20', dueOn: '2026-02-24', calendarHeld: true });
+      const year = (await call(app, admin, 'GET', '/api/v1/cases/calendar?year=2026')).json();
+      expect(year).toMatchObject({ year: 2026, held: true });
+      expect(year.years).toEqual(expect.arrayContaining([2024, 2025, 2026]));
+      expect(year.days).toContainEqual({ day: '2026-02-28', kind: 'workday', name: '春节' });
+      // 2027 is not in the calendar: weekends only, and the case says so.
+      const later = (await intake(admin, { knewOn: '2026-03-10', workers: [{ name: '明年期', idNumber: fakeIdNumber('1985-05-05') }] })).json().id;
+      expect(await deadline(later, 'arbitration_limitation')).toMatchObject({ dueOn: '2027-03-10', nominalDueOn: null, calendarHeld: false });
+      // Only the city keeps the calendar.
+      expect((await call(app, admin, 'PUT', '/api/v1/cases/calendar/2027-03-10', { kind: 'holiday', name: '测试' })).json().code).toBe('CALENDAR_CITY_ONLY');
+      expect((await call(app, lawyerSession, 'PUT', '/api/v1/cases/calendar/2027-03-10', { kind: 'holiday', name: '测试' })).statusCode).toBe(403);
+      const set = await call(app, cityAdmin, 'PUT', '/api/v1/cases/calendar/2027-03-10', { kind: 'holiday', name: '测试' });
+      expect(set.statusCode, set.body).toBe(200);
+      expect(set.json().recomputed).toBeGreaterThanOrEqual(1);
+      expect(await deadline(later, 'arbitration_limitation')).toMatchObject({ dueOn: '2027-03-11', nominalDueOn: '2027-03-10', calendarHeld: true });
+      const [row] = await database.query<{ due_on: string }>(`SELECT due_on::text FROM case_deadlines WHERE case_id = $1 AND key = 'arbitration_limitation'`, [later]);
+      expect(row!.due_on).toBe('2027-03-11');
+      expect((await call(app, cityAdmin, 'DELETE', '/api/v1/cases/calendar/2027-03-10')).statusCode).toBe(200);
+      expect(await deadline(later, 'arbitration_limitation')).toMatchObject({ dueOn: '2027-03-10', nominalDueOn: null, calendarHeld: false });
+      expect((await call(app, cityAdmin, 'DELETE', '/api/v1/cases/calendar/2027-03-10')).json().code).toBe('CALENDAR_DAY_NOT_FOUND');
+    }));
 });

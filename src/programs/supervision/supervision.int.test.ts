@@ -14,6 +14,7 @@ import { setTarget } from '../../engines/indicators/targets.ts';
 import { checkTargetNudges, publishBulletin, verifyBulletin } from './service.ts';
 import type { BulletinContent } from './bulletin.ts';
 import './catalogue.ts';
+import { runFileOn } from '../../test/clock.ts';
 
 let database: TestDatabase;
 let app: App;
@@ -25,6 +26,9 @@ let adminB: A;
 let countyA: Session;
 let countyB: Session;
 let aTown2: number;
+
+// The records below carry fixed dates of early 2026; the file runs later that year.
+runFileOn('2026-12-07');
 
 const JAN = '2026-01-31';
 const FEB = '2026-02-28';
