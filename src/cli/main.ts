@@ -16,6 +16,9 @@ import { eq, or, sql } from 'drizzle-orm';
 import { orgUnits } from '../engines/org/schema.ts';
 import { configureDataKey, loadDataKey } from '../engines/people/sealing.ts';
 import { clockFromEnvironment } from '../engines/clock.ts';
+import { todayInShanghai } from '../engines/time.ts';
+import { clusterDirOf, DataFolderError, hasEmbeddedCluster, startEmbeddedPostgres } from '../db/embedded-postgres.ts';
+import path from 'node:path';
 
 const USAGE = `gonghui — 工会工作平台
 
@@ -28,14 +31,81 @@ const USAGE = `gonghui — 工会工作平台
   gonghui user reset-password USERNAME
   gonghui backup FILE                 一致性备份（两种数据库通用）
   gonghui restore FILE                恢复到一个空数据库
+  gonghui move-to-postgres            把数据目录中的 PGlite 数据库迁入内置 PostgreSQL
 
 环境变量见 README（DATABASE_URL, GONGHUI_DATA_DIR, PORT, HOST …）。
 角色 roles: ${ROLES.join(', ')}`;
 
-export async function openFromConfig(config: Config): Promise<Database> {
+const pgliteDirOf = (config: Config) => path.join(config.dataDir, 'pgdata');
+
+/** The database the configuration names: DATABASE_URL's server, else the embedded PostgreSQL server (or PGlite). */
+export async function openFromConfig(config: Config, opts: { kind?: Config['embeddedDatabase'] } = {}): Promise<Database> {
   if (!config.databaseUrl) fs.mkdirSync(config.dataDir, { recursive: true });
   configureDataKey(loadDataKey(config.dataDir));
-  return openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pgdata` });
+  if (config.databaseUrl) return openDatabase({ url: config.databaseUrl, poolSize: config.poolSize });
+  const kind = opts.kind ?? config.embeddedDatabase;
+  if (kind === 'pglite') return openDatabase({ dataDir: pgliteDirOf(config) });
+  // A folder from before the embedded server held PGlite: say how to move it, rather than start empty beside it.
+  if (!opts.kind && fs.existsSync(pgliteDirOf(config)) && !hasEmbeddedCluster(config.dataDir)) {
+    throw new DataFolderError(
+      `数据目录 ${config.dataDir} 中是 PGlite 数据库（pgdata/）。请运行 gonghui move-to-postgres 把数据迁入内置 PostgreSQL，或设置 GONGHUI_DB=pglite 继续使用 PGlite。\n` +
+        `This data folder holds a PGlite database (pgdata/). Run \`gonghui move-to-postgres\` to move it to the embedded PostgreSQL server, or set GONGHUI_DB=pglite to keep using PGlite.`,
+    );
+  }
+  const server = await startEmbeddedPostgres(config.dataDir);
+  try {
+    const database = await openDatabase({ url: server.url, poolSize: config.poolSize });
+    return {
+      ...database,
+      async close() {
+        await database.close();
+        await server.stop();
+      },
+    };
+  } catch (e) {
+    await server.stop();
+    throw e;
+  }
+}
+
+/** Moves a PGlite data folder's database into the embedded PostgreSQL server, through a backup kept beside it. */
+async function moveToPostgres(config: Config): Promise<number> {
+  if (config.databaseUrl) {
+    console.error('move-to-postgres 用于数据目录中的 PGlite 数据库；DATABASE_URL 已设置。 Unset DATABASE_URL: this moves the data folder\'s PGlite database.');
+    return 2;
+  }
+  if (!fs.existsSync(pgliteDirOf(config))) {
+    console.error(`数据目录 ${config.dataDir} 中没有 PGlite 数据库（pgdata/）。 No PGlite database in this data folder.`);
+    return 1;
+  }
+  if (hasEmbeddedCluster(config.dataDir)) {
+    console.error(`数据目录 ${config.dataDir} 中已有内置 PostgreSQL 数据库，未作改动。 The embedded PostgreSQL database already exists; nothing moved.`);
+    return 1;
+  }
+  const file = path.join(config.dataDir, `pglite-${todayInShanghai()}.ghbak`);
+  const from = await openFromConfig(config, { kind: 'pglite' });
+  try {
+    await backup(from, file);
+  } finally {
+    await from.close();
+  }
+  const to = await openFromConfig(config, { kind: 'postgres' });
+  try {
+    const r = await restore(to, file);
+    const moved = `${pgliteDirOf(config)}.moved`;
+    fs.renameSync(pgliteDirOf(config), moved);
+    console.log(`已迁入内置 PostgreSQL：${Object.entries(r.tables).map(([t, n]) => `${t} ${n}`).join('，')}`);
+    console.log(`Moved to the embedded PostgreSQL server. The PGlite folder is kept as ${moved}, the backup as ${file}.`);
+    return 0;
+  } catch (e) {
+    if (e instanceof RestoreError) {
+      console.error(e.message);
+      return 1;
+    }
+    throw e;
+  } finally {
+    await to.close();
+  }
 }
 
 async function withDatabase<T>(config: Config, work: (db: Database) => Promise<T>): Promise<T> {
@@ -61,7 +131,11 @@ async function start(config: Config): Promise<void> {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
-  const where = database.kind === 'pglite' ? `内置数据库 embedded PGlite at ${config.dataDir}/pgdata` : 'PostgreSQL server (DATABASE_URL)';
+  const where = config.databaseUrl
+    ? 'PostgreSQL server (DATABASE_URL)'
+    : database.kind === 'pglite'
+      ? `内置数据库 embedded PGlite at ${pgliteDirOf(config)}`
+      : `内置 PostgreSQL 服务 embedded PostgreSQL at ${clusterDirOf(config.dataDir)}`;
   console.log(`\nGonghui 工会工作平台 is running at http://${config.host}:${config.port}  (${where})`);
   console.log(`API docs: http://${config.host}:${config.port}/api/v1/docs`);
   if (logins) {
@@ -73,6 +147,16 @@ async function start(config: Config): Promise<void> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  try {
+    return await runCommand(argv);
+  } catch (e) {
+    if (!(e instanceof DataFolderError)) throw e;
+    console.error(e.message);
+    return 1;
+  }
+}
+
+async function runCommand(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
   const config = loadConfig();
   // A test run (NODE_ENV=test) may name its day; the server, the demo and every command follow it.
@@ -167,6 +251,8 @@ export async function main(argv: string[]): Promise<number> {
         console.log(`已备份到 ${sub}：${Object.entries(r.tables).map(([t, n]) => `${t} ${n}`).join('，')}`);
         return 0;
       });
+    case 'move-to-postgres':
+      return moveToPostgres(config);
     case 'restore':
       if (!sub) break;
       return withDatabase(config, async (database) => {

@@ -30,3 +30,9 @@ export function isSerializationFailure(e: unknown): boolean {
   const code = pgError(e)?.code;
   return code === '40001' || code === '40P01';
 }
+
+/** A statement stopped by its statement or lock timeout (query_canceled, lock_not_available). */
+export function isStatementTimeout(e: unknown): boolean {
+  const code = pgError(e)?.code;
+  return code === '57014' || code === '55P03';
+}

@@ -12,7 +12,8 @@ export type ErrorKind =
   | 'locked' // 423
   | 'too_large' // 413
   | 'unsupported' // 415
-  | 'rate_limited'; // 429
+  | 'rate_limited' // 429
+  | 'unavailable'; // 503: the server could not answer in time; the same request may succeed later
 
 export interface ErrorSpec {
   kind: ErrorKind;
@@ -53,6 +54,7 @@ export const COMMON_ERRORS = {
   ROUTE_NOT_FOUND: { kind: 'not_found', message: '接口不存在' },
   RATE_LIMITED: { kind: 'rate_limited', message: '请求过于频繁，请稍后再试' },
   CONFLICT: { kind: 'conflict', message: '数据已被他人修改，请刷新后重试' },
+  DATABASE_BUSY: { kind: 'unavailable', message: '系统繁忙，本次查询用时过长已中止，请缩小查询范围或稍后重试' },
 } as const satisfies ErrorTable;
 
 export const commonError = errorFactory(COMMON_ERRORS);

@@ -37,6 +37,7 @@ import type { App } from './app-types.ts';
 import { errorHandler } from './errors.ts';
 import { ErrorBody } from './schemas.ts';
 import * as clock from '../engines/clock.ts';
+import { configureStatementTimeout } from '../engines/org/scope.ts';
 
 
 declare module 'fastify' {
@@ -51,7 +52,7 @@ export const WEB_DIST = process.env.GONGHUI_WEB_DIST ? path.resolve(process.env.
 
 export interface AppOptions {
   database: Database;
-  config: Pick<Config, 'dataDir' | 'secureCookies' | 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'lockoutThreshold' | 'lockoutMinutes' | 'logLevel'>;
+  config: Pick<Config, 'dataDir' | 'secureCookies' | 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'lockoutThreshold' | 'lockoutMinutes' | 'logLevel'> & Partial<Pick<Config, 'statementTimeoutMs'>>;
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
   logger?: boolean;
@@ -63,6 +64,7 @@ export const BODY_LIMIT = 1024 * 1024;
 
 export async function buildApp(opts: AppOptions): Promise<App> {
   const { database, config } = opts;
+  configureStatementTimeout(config.statementTimeoutMs ?? 5000);
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel },
     bodyLimit: BODY_LIMIT,

@@ -1,7 +1,7 @@
 /** The one place where any error becomes `{ code, message }` with an HTTP status. */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { COMMON_ERRORS, DomainError, type ErrorKind } from '../engines/errors.ts';
-import { isScopeViolation } from '../engines/db-errors.ts';
+import { isScopeViolation, isStatementTimeout } from '../engines/db-errors.ts';
 
 const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
@@ -13,6 +13,7 @@ const STATUS: Record<ErrorKind, number> = {
   unsupported: 415,
   locked: 423,
   rate_limited: 429,
+  unavailable: 503,
 };
 
 export interface ErrorBody {
@@ -81,12 +82,15 @@ export function toErrorResponse(error: unknown): [number, ErrorBody] {
   if (fe && fe.statusCode === 415) return common('UNSUPPORTED_MEDIA_TYPE');
   // A write the database refused for scope: the target is, for this user, not there.
   if (isScopeViolation(error)) return common('NOT_FOUND');
+  // A request that held the database past its statement timeout was stopped (engines/org/scope).
+  if (isStatementTimeout(error)) return common('DATABASE_BUSY');
   return [500, { code: 'INTERNAL_ERROR', message: '服务器内部错误，请稍后重试' }];
 }
 
 export function errorHandler(error: unknown, req: FastifyRequest, reply: FastifyReply): void {
   const [status, body] = toErrorResponse(error);
   if (status >= 500) req.log.error({ err: error }, 'request failed');
+  else if (status === 503) req.log.warn({ code: body.code, route: req.routeOptions?.url }, 'request stopped at the statement timeout');
   else req.log.info({ code: body.code }, 'request refused');
   void reply.status(status).type('application/json; charset=utf-8').send(body);
 }

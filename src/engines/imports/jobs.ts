@@ -108,7 +108,8 @@ async function runJob(database: Database, filesDir: string, jobId: string): Prom
     job,
     filePath: path.join(dir, upload),
     outcomesPath: path.join(dir, 'outcomes.jsonl'),
-    inScope: (work) => runScoped(database, actor, scope as Scope, work),
+    // A batch is a short transaction, but may take longer than a click: a job's own limit.
+    inScope: (work) => runScoped(database, actor, scope as Scope, work, { statementTimeoutMs: JOB_STATEMENT_TIMEOUT_MS }),
     async progress(status, processed, total) {
       const now = clock.nowMs();
       if (now - lastWrite < 300 && processed < total) return;
@@ -136,6 +137,9 @@ export async function failInterruptedJobs(database: Database): Promise<void> {
       .then(() => undefined),
   );
 }
+
+/** How long one statement of an import's batch may run (a request's limit is shorter). */
+export const JOB_STATEMENT_TIMEOUT_MS = 60_000;
 
 export function presentJob(j: ImportJobRow) {
   return {

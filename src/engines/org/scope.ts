@@ -12,15 +12,30 @@ import type { Database, Db } from '../../db/client.ts';
 import type { Actor, Ctx, Scope } from '../context.ts';
 import { clockOffsetMs } from '../clock.ts';
 
+/**
+ * How long one statement of a request may hold the database (GONGHUI_STATEMENT_TIMEOUT_MS,
+ * default 5 s): past it PostgreSQL stops the statement and the request answers 503
+ * DATABASE_BUSY, so one heavy request cannot stall everyone else's. Jobs (imports, exports)
+ * ask for their own, longer limit.
+ */
+let requestStatementTimeoutMs = 5000;
+
+export function configureStatementTimeout(ms: number): void {
+  if (!Number.isInteger(ms) || ms < 0) throw new Error(`statement timeout must be a non-negative integer of milliseconds, got ${ms}`);
+  requestStatementTimeoutMs = ms;
+}
+
 export async function runScoped<T>(
   database: Database,
   actor: Actor,
   scope: Scope,
   work: (ctx: Ctx) => Promise<T>,
+  opts: { statementTimeoutMs?: number } = {},
 ): Promise<T> {
   return database.db.transaction(async (tx) => {
+    const timeout = String(opts.statementTimeoutMs ?? requestStatementTimeoutMs);
     await tx.execute(
-      sql`SELECT set_config('gonghui.scope_path', ${scope.path}, true), set_config('gonghui.actor_id', ${String(actor.userId)}, true), set_config('gonghui.clock_offset_ms', ${String(Math.round(clockOffsetMs()))}, true)`,
+      sql`SELECT set_config('gonghui.scope_path', ${scope.path}, true), set_config('gonghui.actor_id', ${String(actor.userId)}, true), set_config('gonghui.clock_offset_ms', ${String(Math.round(clockOffsetMs()))}, true), set_config('statement_timeout', ${timeout}, true)`,
     );
     await tx.execute(sql`SET LOCAL ROLE gonghui_app`);
     return work({ db: tx as unknown as Db, actor, scope });
