@@ -23,6 +23,22 @@ export function dateParam(value: string | undefined | null, field: string): stri
   return value;
 }
 
+/**
+ * Pages through a list by its key: each page a query of its own (the caller runs it in a short
+ * transaction), so an export of any size streams with flat memory, other requests are served
+ * between its pages, and the last page costs what the first did (no OFFSET). A row changed while
+ * the export runs is written as it stood when its page was read.
+ */
+export async function* keysetPages<T, K>(fetch: (after: K | null, limit: number) => Promise<{ items: T[]; next: K | null }>, size = 2000): AsyncGenerator<T> {
+  let after: K | null = null;
+  for (;;) {
+    const page: { items: T[]; next: K | null } = await fetch(after, size);
+    yield* page.items;
+    if (page.next === null || page.items.length < size) return;
+    after = page.next;
+  }
+}
+
 /** Pages through a list so an export of any size streams with flat memory. */
 export async function* pages<T>(fetch: (offset: number, limit: number) => Promise<T[]>, size = 5000): AsyncGenerator<T> {
   for (let offset = 0; ; offset += size) {

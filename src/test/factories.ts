@@ -110,7 +110,8 @@ export function fakeIdNumber(birth = '1985-06-15', male = true): string {
   return first17 + idCardCheckChar(first17);
 }
 
-const systemActor = async (database: Database, unitId: number) => {
+/** A city-admin login at `unitId`, for building records as that unit would. */
+export const systemActor = async (database: Database, unitId: number) => {
   const u = await buildUser(database, { unitId, role: 'city_admin' });
   return { userId: u.id, username: u.username, role: 'city_admin' as const, unitId };
 };

@@ -7,7 +7,7 @@ import { desc, eq } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { Database } from '../../db/client.ts';
 import type { App } from '../../server/app-types.ts';
-import { xlsxReply, pages } from '../../server/replies.ts';
+import { keysetPages, xlsxReply, pages } from '../../server/replies.ts';
 import { IsoDate, OneOf, errorResponses } from '../../server/schemas.ts';
 import { commonError } from '../../engines/errors.ts';
 import { getUnit } from '../../engines/org/service.ts';
@@ -15,7 +15,7 @@ import { buildTemplate, exportRows, importError, markedWorkbookFromOutcomes } fr
 import { createImportJob, enqueueImportJob, importKind, jobDir, newJobId, presentJob } from '../../engines/imports/jobs.ts';
 import { importJobs, IMPORT_MODES } from '../../engines/imports/jobs-schema.ts';
 import { recordAudit } from '../../engines/audit/service.ts';
-import { listEnterprises, listMembers } from './service.ts';
+import { listEnterprises, listMembers, type MemberCursor } from './service.ts';
 import './member-import.ts';
 import './enterprise-import.ts';
 import './union-import.ts';
@@ -136,14 +136,14 @@ export function membershipImportRoutes(app: App, deps: { database: Database; fil
     },
     config: { access: { permission: 'members.read' } },
     handler: async (req, reply) => {
-      // One transaction for the whole export: a consistent list, scoped like any query.
-      const rows: Record<string, unknown>[] = [];
-      await req.inScope(async (ctx) => {
-        for await (const m of pages((offset, limit) => listMembers(ctx, { ...req.query, q: req.query.q?.trim() || undefined, offset, limit }).then((r) => r.items))) {
-          rows.push({ ...m, gender: m.gender === 'male' ? '男' : '女', migrantWorker: m.migrantWorker ? '是' : '否', status: m.status === 'active' ? '在册' : '已离会' });
-        }
-        await recordAudit(ctx, { action: 'view', entity: 'member_export', unitId: req.query.underUnitId ?? ctx.scope.unitId, reason: '导出会员名册', after: { rows: rows.length, filter: req.query } });
-      });
+      // Logged before the first row leaves; then streamed in keyset pages, each page a short
+      // transaction in the caller's scope, so other users are served between pages.
+      const filter = { ...req.query, q: req.query.q?.trim() || undefined };
+      await req.inScope((ctx) => recordAudit(ctx, { action: 'view', entity: 'member_export', unitId: req.query.underUnitId ?? ctx.scope.unitId, reason: '导出会员名册', after: { filter: req.query } }));
+      const members = keysetPages((after: MemberCursor | null, limit) => req.inScope((ctx) => listMembers(ctx, { ...filter, after, offset: 0, limit, withTotal: false })));
+      const rows = (async function* () {
+        for await (const m of members) yield { ...m, gender: m.gender === 'male' ? '男' : '女', migrantWorker: m.migrantWorker ? '是' : '否', status: m.status === 'active' ? '在册' : '已离会' };
+      })();
       xlsxReply(reply, '会员名册.xlsx');
       return reply.send(
         exportRows(
@@ -160,7 +160,7 @@ export function membershipImportRoutes(app: App, deps: { database: Database; fil
             { key: 'leftOn', header: '离会日期' },
             { key: 'status', header: '状态' },
           ],
-          Readable.from(rows),
+          rows,
           'xlsx',
           { sheetName: '会员名册' },
         ),

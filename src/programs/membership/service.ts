@@ -440,10 +440,21 @@ export interface MemberFilter {
   enterpriseId?: number | undefined;
   offset: number;
   limit: number;
+  /** Keyset paging (exports): the rows after this one, in the list's order; `offset` is then 0. */
+  after?: MemberCursor | null | undefined;
+  /** Count the whole filter (a list page's total); exports skip it. */
+  withTotal?: boolean;
+}
+
+/** Where a page of members ends, in the list's order (latest join first, then person, then period). */
+export interface MemberCursor {
+  joinedOn: IsoDate;
+  personId: number;
+  membershipId: number;
 }
 
 /** One row per person: their latest membership period in scope. */
-export async function listMembers(ctx: Ctx, f: MemberFilter): Promise<{ items: MemberView[]; total: number }> {
+export async function listMembers(ctx: Ctx, f: MemberFilter): Promise<{ items: MemberView[]; total: number; next: MemberCursor | null }> {
   const conds: (SQL | undefined)[] = [await subtreeCondition(ctx, f.underUnitId, memberships.unionUnitId)];
   if (f.asOf) conds.push(lte(memberships.joinedOn, f.asOf), or(isNull(memberships.leftOn), sql`${memberships.leftOn} > ${f.asOf}`));
   else if (f.status === 'active') conds.push(isNull(memberships.leftOn));
@@ -460,22 +471,30 @@ export async function listMembers(ctx: Ctx, f: MemberFilter): Promise<{ items: M
     sql`NOT EXISTS (SELECT 1 FROM memberships later WHERE later.person_id = ${memberships.personId} AND later.joined_on > ${memberships.joinedOn} AND later.union_unit_id IN (SELECT id FROM org_units))`,
   );
   const where = and(...conds);
+  const a = f.after;
+  const page = a
+    ? and(where, sql`(${memberships.joinedOn} < ${a.joinedOn} OR (${memberships.joinedOn} = ${a.joinedOn} AND (${persons.id}, ${memberships.id}) > (${a.personId}, ${a.membershipId})))`)
+    : where;
   const rows = await ctx.db
     .select({ m: memberships, p: persons, unionName: orgUnits.name, enterpriseName: enterprises.name })
     .from(memberships)
     .innerJoin(persons, eq(persons.id, memberships.personId))
     .innerJoin(orgUnits, eq(orgUnits.id, memberships.unionUnitId))
     .leftJoin(enterprises, eq(enterprises.id, memberships.enterpriseId))
-    .where(where)
-    .orderBy(desc(memberships.joinedOn), asc(persons.id))
-    .offset(f.offset)
+    .where(page)
+    .orderBy(desc(memberships.joinedOn), asc(persons.id), asc(memberships.id))
+    .offset(a ? 0 : f.offset)
     .limit(f.limit);
+  const last = rows.at(-1);
+  const next = last && rows.length === f.limit ? { joinedOn: last.m.joinedOn, personId: last.p.id, membershipId: last.m.id } : null;
+  const items = rows.map((r) => presentMember(r.m, r.p, r.unionName, r.enterpriseName));
+  if (f.withTotal === false) return { items, total: -1, next };
   const [count] = await ctx.db
     .select({ n: sql<number>`count(*)::int` })
     .from(memberships)
     .innerJoin(persons, eq(persons.id, memberships.personId))
     .where(where);
-  return { items: rows.map((r) => presentMember(r.m, r.p, r.unionName, r.enterpriseName)), total: count?.n ?? 0 };
+  return { items, total: count?.n ?? 0, next };
 }
 
 export function presentMember(m: MembershipRow, p: typeof persons.$inferSelect, unionName: string, enterpriseName: string | null): MemberView {
