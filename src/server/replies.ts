@@ -29,14 +29,21 @@ export function dateParam(value: string | undefined | null, field: string): stri
  * between its pages, and the last page costs what the first did (no OFFSET). A row changed while
  * the export runs is written as it stood when its page was read.
  */
-export async function* keysetPages<T, K>(fetch: (after: K | null, limit: number) => Promise<{ items: T[]; next: K | null }>, size = 2000): AsyncGenerator<T> {
-  let after: K | null = null;
-  for (;;) {
-    const page: { items: T[]; next: K | null } = await fetch(after, size);
-    yield* page.items;
-    if (page.next === null || page.items.length < size) return;
-    after = page.next;
-  }
+export async function keysetPages<T, K>(
+  fetch: (after: K | null, limit: number) => Promise<{ items: T[]; next: K | null }>,
+  size = 2000,
+): Promise<AsyncGenerator<T>> {
+  // The first page is read before anything is sent, so a refused filter is a clear 4xx answer
+  // rather than a response cut off mid-stream.
+  const first = await fetch(null, size);
+  return (async function* () {
+    let page = first;
+    for (;;) {
+      yield* page.items;
+      if (page.next === null || page.items.length < size) return;
+      page = await fetch(page.next, size);
+    }
+  })();
 }
 
 /** Pages through a list so an export of any size streams with flat memory. */

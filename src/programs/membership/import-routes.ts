@@ -11,7 +11,7 @@ import { keysetPages, xlsxReply, pages } from '../../server/replies.ts';
 import { IsoDate, OneOf, errorResponses } from '../../server/schemas.ts';
 import { commonError } from '../../engines/errors.ts';
 import { getUnit } from '../../engines/org/service.ts';
-import { buildTemplate, exportRows, importError, markedWorkbookFromOutcomes } from '../../engines/imports/index.ts';
+import { buildTemplate, exportRows, importError, markedWorkbookFromOutcomes, UPLOAD_LIMIT } from '../../engines/imports/index.ts';
 import { createImportJob, enqueueImportJob, importKind, jobDir, newJobId, presentJob } from '../../engines/imports/jobs.ts';
 import { importJobs, IMPORT_MODES } from '../../engines/imports/jobs-schema.ts';
 import { recordAudit } from '../../engines/audit/service.ts';
@@ -21,7 +21,6 @@ import './enterprise-import.ts';
 import './union-import.ts';
 
 const tags = ['会员与建会'];
-export const UPLOAD_LIMIT = 50 * 1024 * 1024;
 const IMPORT_KINDS = ['members', 'enterprises', 'unions'] as const;
 
 const Job = Type.Object({
@@ -136,11 +135,11 @@ export function membershipImportRoutes(app: App, deps: { database: Database; fil
     },
     config: { access: { permission: 'members.read' } },
     handler: async (req, reply) => {
-      // Logged before the first row leaves; then streamed in keyset pages, each page a short
-      // transaction in the caller's scope, so other users are served between pages.
+      // Streamed in keyset pages, each page a short transaction in the caller's scope, so other
+      // users are served between pages; logged before the first row leaves.
       const filter = { ...req.query, q: req.query.q?.trim() || undefined };
+      const members = await keysetPages((after: MemberCursor | null, limit) => req.inScope((ctx) => listMembers(ctx, { ...filter, after, offset: 0, limit, withTotal: false })));
       await req.inScope((ctx) => recordAudit(ctx, { action: 'view', entity: 'member_export', unitId: req.query.underUnitId ?? ctx.scope.unitId, reason: '导出会员名册', after: { filter: req.query } }));
-      const members = keysetPages((after: MemberCursor | null, limit) => req.inScope((ctx) => listMembers(ctx, { ...filter, after, offset: 0, limit, withTotal: false })));
       const rows = (async function* () {
         for await (const m of members) yield { ...m, gender: m.gender === 'male' ? '男' : '女', migrantWorker: m.migrantWorker ? '是' : '否', status: m.status === 'active' ? '在册' : '已离会' };
       })();

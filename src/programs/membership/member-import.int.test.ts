@@ -224,7 +224,7 @@ describe('member roster import', () => {
     expect(all).toHaveLength(7);
     let transactions = 0;
     const paged: number[] = [];
-    for await (const m of keysetPages((after: MemberCursor | null, limit) => (transactions++, asUser(database, county, (ctx) => listMembers(ctx, { ...filter, offset: 0, limit, after, withTotal: false }))), 2)) paged.push(m.personId);
+    for await (const m of await keysetPages((after: MemberCursor | null, limit) => (transactions++, asUser(database, county, (ctx) => listMembers(ctx, { ...filter, offset: 0, limit, after, withTotal: false }))), 2)) paged.push(m.personId);
     expect(paged).toEqual(all);
     expect(transactions).toBe(4);
   });
