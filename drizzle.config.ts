@@ -1,7 +1,8 @@
 import { defineConfig } from 'drizzle-kit';
 
+// Every engine's and program's tables: each keeps its own schema file, and no index names them all.
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/db/schema.ts',
+  schema: ['./src/engines/**/*schema.ts', './src/programs/*/schema.ts'],
   out: './src/db/migrations',
 });

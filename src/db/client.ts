@@ -6,14 +6,15 @@ import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
-import { schema, type Schema } from './schema.ts';
 import { clockOffsetMs } from '../engines/clock.ts';
 
 export type DbKind = 'pglite' | 'postgresql';
-/** One type for both drivers: services never know which database they run on. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/**
+ * One type for both drivers: services never know which database they run on. It names no table:
+ * queries name the tables they use (no relational query API), so the engines depend on no program.
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 
 export interface Database {
   kind: DbKind;
@@ -60,7 +61,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       max: opts.poolSize ?? 10,
       options: `-c TimeZone=Asia/Shanghai -c jit=off -c gonghui.clock_offset_ms=${Math.round(clockOffsetMs())}`,
     });
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const db = drizzlePg(pool) as unknown as Db;
     return {
       kind: 'postgresql',
       db,
@@ -83,7 +84,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     parsers: pgliteParsers,
   });
   await pglite.exec(`SET TIME ZONE 'Asia/Shanghai'; SET gonghui.clock_offset_ms = '${Math.round(clockOffsetMs())}'`);
-  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  const db = drizzlePglite(pglite) as unknown as Db;
   return {
     kind: 'pglite',
     db,

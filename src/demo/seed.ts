@@ -6,21 +6,11 @@ import { createUserAsSystem } from '../engines/accounts/service.ts';
 import type { Role } from '../engines/accounts/roles.ts';
 import { runAsSystem } from '../engines/org/scope.ts';
 import { hasAnyUnit, seedDemoOrg } from './org.ts';
-import { seedMembershipDemo } from '../programs/membership/demo.ts';
-import { seedHardshipDemo } from '../programs/hardship/demo.ts';
-import { seedReliefDemo } from '../programs/relief/demo.ts';
-import { seedSupervisionDemo } from '../programs/supervision/demo.ts';
-import { seedLegalDemo } from '../programs/legal/demo.ts';
-import { seedCounsellingDemo } from '../programs/counselling/demo.ts';
-import { seedPortalDemo } from '../programs/portal/demo.ts';
 import { todayInShanghai } from '../engines/time.ts';
+import { PROGRAMS } from '../programs/index.ts';
+import { demoLoginsOf, type DemoLogin } from '../programs/program.ts';
 
-export interface DemoLogin {
-  username: string;
-  password: string;
-  role: Role;
-  unit: string;
-}
+export type { DemoLogin } from '../programs/program.ts';
 
 /** The demo's size relative to Nanping's (1 = the report's figures); GONGHUI_DEMO_SCALE overrides. */
 export function demoScale(): number {
@@ -50,19 +40,15 @@ export async function seedDemo(database: Database, opts: { scale?: number } = {}
     return logins;
   });
   if (!logins) return null;
-  // Bulk loads run on a connection of their own, after the tree is committed.
-  await seedMembershipDemo(database, { scale: opts.scale ?? demoScale(), today: todayInShanghai() });
-  await seedHardshipDemo(database, { scale: opts.scale ?? demoScale(), today: todayInShanghai() });
-  await seedReliefDemo(database, { scale: opts.scale ?? demoScale(), today: todayInShanghai() });
-  // Legal services and counselling: the report's dispute figures, the two teams, current cases and slots.
-  await seedLegalDemo(database, { scale: opts.scale ?? demoScale(), today: todayInShanghai() });
-  await seedCounsellingDemo(database, { scale: opts.scale ?? demoScale(), today: todayInShanghai() });
-  logins.push(...(await seedPortalDemo(database, { today: todayInShanghai() }))); // a worker of the portal, with a dispute and a booking
+  // Bulk loads run on a connection of their own, after the tree is committed: first every
+  // program's records, then what is built on them all (targets, snapshots, bulletins).
+  const demo = { scale: opts.scale ?? demoScale(), today: todayInShanghai() };
+  for (const program of PROGRAMS) if (program.demo?.phase === 'records') logins.push(...demoLoginsOf(await program.demo.seed(database, demo)));
   // The embedded database has no autovacuum: the tables the dashboard counts get their visibility
   // maps (index-only scans) and statistics now, after the bulk loads.
-  await database.exec(`VACUUM (ANALYZE) org_units, hardship_households, relief_applications, approval_requests, cases, case_stages, legal_disputes, counselling_appointments`);
-  // Targets, a year of monthly snapshots and bulletins, built on every program's figures.
-  await seedSupervisionDemo(database, { today: todayInShanghai() });
+  const analyse = ['org_units', ...PROGRAMS.flatMap((p) => p.demo?.analyse ?? [])];
+  await database.exec(`VACUUM (ANALYZE) ${analyse.join(', ')}`);
+  for (const program of PROGRAMS) if (program.demo?.phase === 'figures') logins.push(...demoLoginsOf(await program.demo.seed(database, demo)));
   return logins;
 }
 

@@ -18,20 +18,13 @@ import { auditRoutes } from '../engines/audit/routes.ts';
 import { NotificationHub } from '../engines/notify/live.ts';
 import { notificationRoutes } from '../engines/notify/routes.ts';
 import { channelsFromEnv } from '../engines/notify/channels.ts';
-import { supervisionRoutes } from '../programs/supervision/routes.ts';
-import { startSupervisionScheduler } from '../programs/supervision/scheduler.ts';
 import { commonError } from '../engines/errors.ts';
 import { orgRoutes } from '../engines/org/routes.ts';
-import { membershipRoutes } from '../programs/membership/routes.ts';
-import { membershipImportRoutes, UPLOAD_LIMIT } from '../programs/membership/import-routes.ts';
+import { UPLOAD_LIMIT } from '../engines/imports/index.ts';
 import { ledgerRoutes } from '../engines/ledger/routes.ts';
-import { hardshipRoutes } from '../programs/hardship/routes.ts';
-import { reliefRoutes } from '../programs/relief/routes.ts';
 import { caseRoutes } from '../engines/cases/routes.ts';
-import { legalRoutes } from '../programs/legal/routes.ts';
-import { counsellingRoutes } from '../programs/counselling/routes.ts';
-import { portalRoutes } from '../programs/portal/routes.ts';
 import multipart from '@fastify/multipart';
+import { PROGRAMS } from '../programs/index.ts';
 import { assertRouteDeclaresAccess, installAccess } from './access.ts';
 import type { App } from './app-types.ts';
 import { errorHandler } from './errors.ts';
@@ -159,26 +152,21 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   // Live notifications and the supervision schedule live as long as the app.
   const hub = new NotificationHub(database);
   const channels = channelsFromEnv(process.env, app.log);
-  const scheduler = (opts.scheduler ?? opts.serveWeb ?? true) ? startSupervisionScheduler(database, { channels, log: app.log }) : null;
+  const deps = { database, filesDir: config.dataDir, channels };
+  const runners = (opts.scheduler ?? opts.serveWeb ?? true) ? PROGRAMS.flatMap((p) => (p.run ? [p.run({ ...deps, log: app.log })] : [])) : [];
   app.addHook('onClose', async () => {
     hub.close();
-    await scheduler?.stop();
+    for (const r of runners) await r.stop();
   });
 
+  // The engines' own routes, then every program's.
   orgRoutes(app);
   accountRoutes(app, { database, policy, secureCookies: config.secureCookies });
   auditRoutes(app);
-  supervisionRoutes(app);
   notificationRoutes(app, { hub });
-  membershipRoutes(app);
-  membershipImportRoutes(app, { database, filesDir: config.dataDir });
   ledgerRoutes(app);
-  hardshipRoutes(app, { filesDir: config.dataDir });
-  reliefRoutes(app);
   caseRoutes(app, { filesDir: config.dataDir });
-  legalRoutes(app, { filesDir: config.dataDir });
-  counsellingRoutes(app);
-  portalRoutes(app, { database, sms: channels.sms });
+  for (const program of PROGRAMS) program.routes(app, deps);
 
   const serveWeb = opts.serveWeb ?? true;
   if (serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {

@@ -1,3 +1,6 @@
+/** The largest spreadsheet or attachment the app takes in one upload. */
+export const UPLOAD_LIMIT = 50 * 1024 * 1024;
+
 export * from './spec.ts';
 export * from './errors.ts';
 export { buildTemplate, type TemplateOptions } from './template.ts';

@@ -8,6 +8,7 @@ import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { sendDailyDigests } from './digest.ts';
 import { clearNudge, raiseNudge, raiseNudges, setContacts } from './service.ts';
 import { startSupervisionScheduler } from '../../programs/supervision/scheduler.ts';
+import '../../programs/index.ts'; // every program's indicators and due checks, as the app registers them
 import { registerDueCheck } from './due-checks.ts';
 
 let database: TestDatabase;

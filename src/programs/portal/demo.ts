@@ -9,7 +9,7 @@ import { rowsOf } from '../../db/sql.ts';
 import { createUserAsSystem } from '../../engines/accounts/service.ts';
 import { runAsSystem, runScoped, scopeOfUnit } from '../../engines/org/scope.ts';
 import type { IsoDate } from '../../engines/time.ts';
-import type { DemoLogin } from '../../demo/seed.ts';
+import type { DemoLogin } from '../program.ts';
 import { bindWorkerAsSystem } from './registration.ts';
 import { bookSlot, fileDispute, openSlots } from './service.ts';
 

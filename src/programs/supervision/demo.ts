@@ -16,7 +16,6 @@ import { freezeMonth, systemCtx } from '../../engines/indicators/snapshots.ts';
 import { shareDue } from '../../engines/indicators/status.ts';
 import { runAsSystem } from '../../engines/org/scope.ts';
 import { checkTargetNudges, publishBulletin } from './service.ts';
-import './catalogue.ts';
 
 /** The indicators the city sets targets on, and the city's own targets for rates (the report's levels). */
 const TARGETED: Record<string, number | null> = {

@@ -16,7 +16,6 @@ import { todayInShanghai } from '../../engines/time.ts';
 import { bulletinPdf, bulletinXlsx } from './documents.ts';
 import type { BulletinContent } from './bulletin.ts';
 import { checkTargetNudges, composeBulletin, dashboard, getBulletin, listBulletins, periodReview, presentBulletin, publishBulletin, recordsBehind } from './service.ts';
-import './catalogue.ts';
 
 const tags = ['督查'];
 const Month = Type.String({ pattern: '^\\d{4}-\\d{2}$', description: '月份 YYYY-MM' });

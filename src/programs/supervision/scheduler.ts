@@ -14,7 +14,6 @@ import { runAsSystem } from '../../engines/org/scope.ts';
 import { todayInShanghai } from '../../engines/time.ts';
 import { checkTargetNudges } from './service.ts';
 import { dueChecks } from '../../engines/notify/due-checks.ts';
-import './catalogue.ts';
 import * as clock from '../../engines/clock.ts';
 
 export interface SchedulerLog {

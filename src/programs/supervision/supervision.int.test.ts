@@ -13,7 +13,7 @@ import { freezeMonth, freezeDueMonths, latestSnapshots, snapshotHistory } from '
 import { setTarget } from '../../engines/indicators/targets.ts';
 import { checkTargetNudges, publishBulletin, verifyBulletin } from './service.ts';
 import type { BulletinContent } from './bulletin.ts';
-import './catalogue.ts';
+import '../index.ts'; // every program's indicators and due checks
 import { runFileOn } from '../../test/clock.ts';
 
 let database: TestDatabase;

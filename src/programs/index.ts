@@ -1,0 +1,15 @@
+/**
+ * The programs, one line each. Loading this list registers what each brings to the engines
+ * (indicators, due checks, import kinds); the app mounts their routes and the demo seeds them, in
+ * this order. A new program is its own folder, its `index.ts` and one line here.
+ */
+import type { Program } from './program.ts';
+import { membership } from './membership/index.ts';
+import { hardship } from './hardship/index.ts';
+import { relief } from './relief/index.ts';
+import { legal } from './legal/index.ts';
+import { counselling } from './counselling/index.ts';
+import { portal } from './portal/index.ts';
+import { supervision } from './supervision/index.ts';
+
+export const PROGRAMS: readonly Program[] = [membership, hardship, relief, legal, counselling, portal, supervision];

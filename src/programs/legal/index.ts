@@ -1,0 +1,13 @@
+/** 法律服务: labour disputes through mediation, arbitration and litigation, legal aid and the lawyers' team. */
+import type { Program } from '../program.ts';
+import { legalRoutes } from './routes.ts';
+import { seedLegalDemo } from './demo.ts';
+import './indicators.ts';
+import './reminders.ts';
+
+export const legal: Program = {
+  name: 'legal',
+  title: '法律服务',
+  routes: (app, deps) => legalRoutes(app, { filesDir: deps.filesDir }),
+  demo: { phase: 'records', seed: seedLegalDemo, analyse: ['cases', 'case_stages', 'legal_disputes'] },
+};

@@ -1,0 +1,11 @@
+/** 职工服务门户: a worker's own membership, disputes, legal aid and counselling bookings, on the phone. */
+import type { Program } from '../program.ts';
+import { portalRoutes } from './routes.ts';
+import { seedPortalDemo } from './demo.ts';
+
+export const portal: Program = {
+  name: 'portal',
+  title: '职工服务门户',
+  routes: (app, deps) => portalRoutes(app, { database: deps.database, sms: deps.channels.sms }),
+  demo: { phase: 'records', seed: (database, opts) => seedPortalDemo(database, { today: opts.today }) },
+};

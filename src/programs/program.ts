@@ -1,0 +1,69 @@
+/**
+ * What a program is to the rest of the system: its one face (`src/programs/<name>/index.ts`)
+ * exports a `Program`, and `src/programs/index.ts` lists them. The app assembly, the demo and the
+ * engines' registries (indicators, due checks, import kinds — registered when the face is loaded)
+ * go through the list and name no program.
+ */
+import type { Database } from '../db/client.ts';
+import type { Channels } from '../engines/notify/channels.ts';
+import type { Role } from '../engines/accounts/roles.ts';
+import type { IsoDate } from '../engines/time.ts';
+import type { App } from '../server/app-types.ts';
+
+/** What the app hands a program when it registers its routes. */
+export interface ProgramDeps {
+  database: Database;
+  /** The data folder: uploads, attachments and import files live under it. */
+  filesDir: string;
+  /** E-mail and text messages (codes, digests, notices). */
+  channels: Channels;
+}
+
+/** Work a program keeps doing while the app runs (a schedule); stopped when the app closes. */
+export interface ProgramRunner {
+  stop(): Promise<void>;
+}
+
+export interface RunnerLog {
+  info(obj: Record<string, unknown>, msg: string): void;
+  error(obj: Record<string, unknown>, msg: string): void;
+}
+
+/** A login the demo prints for a newcomer. */
+export interface DemoLogin {
+  username: string;
+  password: string;
+  role: Role;
+  unit: string;
+}
+
+export interface DemoOptions {
+  /** The demo's size relative to Nanping's (1 = the report's figures). */
+  scale: number;
+  today: IsoDate;
+}
+
+export interface ProgramDemo {
+  /**
+   * 'records' load the program's own records; 'figures' build on every program's records
+   * (targets, snapshots, bulletins) and run after them all.
+   */
+  phase: 'records' | 'figures';
+  seed(database: Database, opts: DemoOptions): Promise<DemoLogin[] | unknown>;
+  /** Tables to analyse once the records are loaded, so the first figures read them by index. */
+  analyse?: readonly string[];
+}
+
+export interface Program {
+  /** The folder's name. */
+  name: string;
+  /** What a cadre calls it. */
+  title: string;
+  routes(app: App, deps: ProgramDeps): void;
+  /** Started with the app (unless the app is built without schedules, as in API tests). */
+  run?(deps: ProgramDeps & { log: RunnerLog }): ProgramRunner;
+  demo?: ProgramDemo;
+}
+
+/** Logins a demo seeder returned, if any. */
+export const demoLoginsOf = (result: unknown): DemoLogin[] => (Array.isArray(result) ? (result as DemoLogin[]) : []);
