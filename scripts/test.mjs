@@ -46,6 +46,9 @@ function countPlaywright(file) {
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 step('type check', npx, ['tsc', '--noEmit', '-p', '.']);
+// The house's boundaries (.dependency-cruiser.cjs): engines never import programs, programs meet
+// through their index.ts, services never import Fastify, the web app never imports server code.
+step('boundaries', npx, ['depcruise', 'src', 'bin', '--config', '.dependency-cruiser.cjs', '--output-type', 'err']);
 
 const pgliteJson = path.join(results, 'vitest-pglite.json');
 fs.rmSync(pgliteJson, { force: true });

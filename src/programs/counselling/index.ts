@@ -10,3 +10,7 @@ export const counselling: Program = {
   routes: (app) => counsellingRoutes(app),
   demo: { phase: 'records', seed: seedCounsellingDemo, analyse: ['counselling_appointments'] },
 };
+
+// What other programs may use: a worker's own bookings (the portal).
+export { appointmentDetail, cancelAppointment, getAppointment, presentAppointment, listAppointments, listSlots, rescheduleAppointment, requestAppointment } from './service.ts';
+export { counsellorUnits, counsellors, counsellingRooms, TOPICS, type Topic } from './schema.ts';

@@ -11,3 +11,9 @@ export const hardship: Program = {
   routes: (app, deps) => hardshipRoutes(app, { filesDir: deps.filesDir }),
   demo: { phase: 'records', seed: seedHardshipDemo, analyse: ['hardship_households'] },
 };
+
+// What other programs may use: a household's file and grade, for aid decided elsewhere.
+export { getHouseholdRow, householdForAid, householdOfPerson, maskBankAccount, type HouseholdForAid } from './service.ts';
+export { GRADE_LABELS } from './grading.ts';
+export { hardshipHouseholds, type HardshipGrade } from './schema.ts';
+export { demoBirth, demoIdNumber } from './demo.ts';

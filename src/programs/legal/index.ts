@@ -11,3 +11,7 @@ export const legal: Program = {
   routes: (app, deps) => legalRoutes(app, { filesDir: deps.filesDir }),
   demo: { phase: 'records', seed: seedLegalDemo, analyse: ['cases', 'case_stages', 'legal_disputes'] },
 };
+
+// What other programs may use: a worker's own disputes and aid requests (the portal).
+export { disputeRecord, listDisputes, openDispute, requestAid } from './service.ts';
+export { legalAidRequests, legalParties, DISPUTE_TYPES, type DisputeType } from './schema.ts';

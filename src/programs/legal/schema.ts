@@ -3,7 +3,7 @@ import { bigint, boolean, check, date, index, integer, pgTable, primaryKey, text
 import { orgUnits } from '../../engines/org/schema.ts';
 import { users } from '../../engines/accounts/schema.ts';
 import { cases } from '../../engines/cases/schema.ts';
-import { enterprises } from '../membership/schema.ts';
+import { enterprises } from '../membership/index.ts';
 import { clockNow } from '../../db/sql.ts';
 
 /** 职工法律服务团: a lawyer of the workers' legal service team. */

@@ -19,7 +19,7 @@ import { cases, caseStages, type CaseRow } from '../../engines/cases/schema.ts';
 import { notifyPerson } from '../../engines/notify/service.ts';
 import { todayInShanghai, zhCollator, type IsoDate } from '../../engines/time.ts';
 import { rowsOf } from '../../db/sql.ts';
-import { enterprises } from '../membership/schema.ts';
+import { enterprises } from '../membership/index.ts';
 import { labourDisputeFlow as flow, type LegalStage, type UnionRole } from './flow.ts';
 import { legalError } from './errors.ts';
 import { aidDecidedNotice, caseClosedNotice, lawyerAssignedNotice, type CaseFacts } from './notices.ts';

@@ -14,3 +14,6 @@ export const membership: Program = {
   },
   demo: { phase: 'records', seed: seedMembershipDemo },
 };
+
+// What other programs may use: the member register's tables.
+export { enterprises, memberships, persons, type PersonRow } from './schema.ts';

@@ -19,7 +19,7 @@ import type { MessageChannel } from '../../engines/notify/channels.ts';
 import { runAsSystem } from '../../engines/org/scope.ts';
 import { isMobilePhone, parseIdCard } from '../../engines/people/identifiers.ts';
 import { lookupHash } from '../../engines/people/sealing.ts';
-import { memberships, persons, type PersonRow } from '../membership/schema.ts';
+import { memberships, persons, type PersonRow } from '../membership/index.ts';
 import { portalError } from './errors.ts';
 import { portalAccounts, portalCodes } from './schema.ts';
 import * as clock from '../../engines/clock.ts';

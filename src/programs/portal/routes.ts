@@ -4,8 +4,8 @@ import type { Database } from '../../db/client.ts';
 import type { App } from '../../server/app-types.ts';
 import type { MessageChannel } from '../../engines/notify/channels.ts';
 import { ErrorBody, IdParam, IsoDate, OneOf, Page, Paging, Text, errorResponses, pageOf } from '../../server/schemas.ts';
-import { DISPUTE_TYPES } from '../legal/schema.ts';
-import { TOPICS } from '../counselling/schema.ts';
+import { DISPUTE_TYPES } from '../legal/index.ts';
+import { TOPICS } from '../counselling/index.ts';
 import { requestRegistrationCode, registerWorker } from './registration.ts';
 import { bookSlot, cancelMine, fileDispute, myAppointments, myCase, myCases, myMembership, openSlots, requestAidOnMyCase, rescheduleMine } from './service.ts';
 

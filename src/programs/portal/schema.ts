@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { users } from '../../engines/accounts/schema.ts';
-import { persons } from '../membership/schema.ts';
+import { persons } from '../membership/index.ts';
 import { clockNow } from '../../db/sql.ts';
 
 /**

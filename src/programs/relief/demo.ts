@@ -14,9 +14,7 @@ import { DEFAULT_CHAIN } from '../../engines/approvals/service.ts';
 import { maskIdCard } from '../../engines/people/identifiers.ts';
 import { lookupHash, seal } from '../../engines/people/sealing.ts';
 import { chineseName, seededRandom, type Random } from '../../demo/random.ts';
-import { demoBirth, demoIdNumber } from '../hardship/demo.ts';
-import { GRADE_LABELS } from '../hardship/grading.ts';
-import { maskBankAccount } from '../hardship/service.ts';
+import { demoBirth, demoIdNumber, GRADE_LABELS, maskBankAccount } from '../hardship/index.ts';
 import { TEMPLATES, SCHOOL_LEVEL_LABELS } from './service.ts';
 import type { CampaignStandards, SchoolLevel } from './schema.ts';
 

@@ -8,7 +8,7 @@ import { exportRows } from '../../engines/imports/index.ts';
 import { recordAudit } from '../../engines/audit/service.ts';
 import { APPROVAL_LEVELS, APPROVAL_STATUSES } from '../../engines/approvals/schema.ts';
 import { EntryView, LineView, presentEntry } from '../../engines/ledger/routes.ts';
-import { GRADE_LABELS } from '../hardship/grading.ts';
+import { GRADE_LABELS } from '../hardship/index.ts';
 import { CAMPAIGN_KINDS, CAMPAIGN_SUBJECTS, FUND_SOURCES, SCHOOL_LEVELS, type CampaignRow } from './schema.ts';
 import {
   FUND_SOURCE_LABELS,

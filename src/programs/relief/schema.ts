@@ -3,7 +3,7 @@ import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKe
 import { orgUnits } from '../../engines/org/schema.ts';
 import { approvalChains } from '../../engines/approvals/schema.ts';
 import { ledgerFunds } from '../../engines/ledger/schema.ts';
-import { hardshipHouseholds, type HardshipGrade } from '../hardship/schema.ts';
+import { hardshipHouseholds, type HardshipGrade } from '../hardship/index.ts';
 import { clockNow } from '../../db/sql.ts';
 
 /** 两节慰问, 金秋助学, or any relief program the city defines with the same parts. */

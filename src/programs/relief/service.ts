@@ -23,9 +23,7 @@ import { maskIdCard, parseIdCard } from '../../engines/people/identifiers.ts';
 import { lookupHash, seal, unseal } from '../../engines/people/sealing.ts';
 import { todayInShanghai, type IsoDate } from '../../engines/time.ts';
 import { rowsOf } from '../../db/sql.ts';
-import { getHouseholdRow, householdForAid, householdOfPerson, maskBankAccount, type HouseholdForAid } from '../hardship/service.ts';
-import { GRADE_LABELS } from '../hardship/grading.ts';
-import type { HardshipGrade } from '../hardship/schema.ts';
+import { getHouseholdRow, householdForAid, householdOfPerson, maskBankAccount, type HouseholdForAid, GRADE_LABELS, type HardshipGrade } from '../hardship/index.ts';
 import { reliefError } from './errors.ts';
 import {
   reliefApplications,
