@@ -1,8 +1,9 @@
 /**
  * The programs, one line each. Loading this list registers what each brings to the engines
- * (indicators, due checks, import kinds); the app mounts their routes and the demo seeds them, in
+ * (indicators, due checks, import kinds) and their permissions; the app mounts their routes and the demo seeds them, in
  * this order. A new program is its own folder, its `index.ts` and one line here.
  */
+import { registerPermissions } from '../engines/accounts/roles.ts';
 import type { Program } from './program.ts';
 import { membership } from './membership/index.ts';
 import { hardship } from './hardship/index.ts';
@@ -13,3 +14,5 @@ import { portal } from './portal/index.ts';
 import { supervision } from './supervision/index.ts';
 
 export const PROGRAMS: readonly Program[] = [membership, hardship, relief, legal, counselling, portal, supervision];
+
+for (const program of PROGRAMS) registerPermissions(program.name, Object.keys(program.permissions.owns), program.permissions.grants);

@@ -6,7 +6,7 @@
  */
 import type { Database } from '../db/client.ts';
 import type { Channels } from '../engines/notify/channels.ts';
-import type { Role } from '../engines/accounts/roles.ts';
+import type { Grants, Permission, Role } from '../engines/accounts/roles.ts';
 import type { IsoDate } from '../engines/time.ts';
 import type { App } from '../server/app-types.ts';
 
@@ -59,6 +59,8 @@ export interface Program {
   name: string;
   /** What a cadre calls it. */
   title: string;
+  /** The permissions the program owns, with their meaning, and the roles that get them. */
+  permissions: { owns: Readonly<Record<Permission, string>>; grants: Partial<Grants> };
   routes(app: App, deps: ProgramDeps): void;
   /** Started with the app (unless the app is built without schedules, as in API tests). */
   run?(deps: ProgramDeps & { log: RunnerLog }): ProgramRunner;

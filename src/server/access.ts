@@ -4,7 +4,7 @@
  * any handler runs; the handler's database work then runs under the actor's scope (req.inScope).
  */
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
-import { can, type Permission } from '../engines/accounts/roles.ts';
+import { can, isKnownPermission, type Permission } from '../engines/accounts/roles.ts';
 import type { Actor, Ctx, Scope } from '../engines/context.ts';
 import { commonError } from '../engines/errors.ts';
 import { runScoped } from '../engines/org/scope.ts';
@@ -71,8 +71,13 @@ export function assertRouteDeclaresAccess(route: RouteOptions): void {
     route.config = { ...(route.config ?? {}), access: { public: true } };
     return;
   }
-  if (!route.config || !(route.config as { access?: RouteAccess }).access) {
+  const access = (route.config as { access?: RouteAccess } | undefined)?.access;
+  if (!access) {
     throw new Error(`Route ${String(route.method)} ${url} does not declare config.access`);
+  }
+  // A misspelt permission would be granted to nobody, silently: refuse it when the app is built.
+  if (!('public' in access) && access.permission !== 'signed_in' && !isKnownPermission(access.permission)) {
+    throw new Error(`Route ${String(route.method)} ${url} names permission "${access.permission}", which no engine or program declares`);
   }
 }
 

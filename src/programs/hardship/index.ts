@@ -8,6 +8,20 @@ import './reminders.ts';
 export const hardship: Program = {
   name: 'hardship',
   title: '困难职工帮扶',
+  permissions: {
+    owns: {
+      'hardship.read': '查看困难职工档案',
+      'hardship.write': '建档、走访、公示、复核与退出',
+      'hardship.sensitive': '查看户主完整身份证号、银行账号与收入（每次须填写事由并记录）',
+    },
+    grants: {
+      city_admin: ['hardship.read', 'hardship.write', 'hardship.sensitive'],
+      county_admin: ['hardship.read', 'hardship.write', 'hardship.sensitive'],
+      grassroots_staff: ['hardship.read', 'hardship.write', 'hardship.sensitive'],
+      reviewer: ['hardship.read'],
+      auditor: ['hardship.read'],
+    },
+  },
   routes: (app, deps) => hardshipRoutes(app, { filesDir: deps.filesDir }),
   demo: { phase: 'records', seed: seedHardshipDemo, analyse: ['hardship_households'] },
 };

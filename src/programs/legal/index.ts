@@ -8,6 +8,21 @@ import './reminders.ts';
 export const legal: Program = {
   name: 'legal',
   title: '法律服务',
+  permissions: {
+    owns: {
+      'legal.read': '查看劳动争议案件与法律援助',
+      'legal.write': '办理案件：阶段、事件与文书（律师仅限指派给本人的案件）',
+      'legal.manage': '受理争议、决定法律援助、维护律师团队',
+    },
+    grants: {
+      city_admin: ['legal.read', 'legal.write', 'legal.manage'],
+      county_admin: ['legal.read', 'legal.write', 'legal.manage'],
+      grassroots_staff: ['legal.read', 'legal.write', 'legal.manage'],
+      reviewer: ['legal.read'],
+      auditor: ['legal.read'],
+      lawyer: ['legal.read', 'legal.write'],
+    },
+  },
   routes: (app, deps) => legalRoutes(app, { filesDir: deps.filesDir }),
   demo: { phase: 'records', seed: seedLegalDemo, analyse: ['cases', 'case_stages', 'legal_disputes'] },
 };

@@ -8,6 +8,20 @@ import './indicators.ts';
 export const membership: Program = {
   name: 'membership',
   title: '建会入会',
+  permissions: {
+    owns: {
+      'members.read': '查看企业、工会与会员',
+      'members.write': '登记与维护企业、工会与会员，导入名册',
+      'members.sensitive': '查看完整身份证号（每次须填写事由并记录）',
+    },
+    grants: {
+      city_admin: ['members.read', 'members.write', 'members.sensitive'],
+      county_admin: ['members.read', 'members.write', 'members.sensitive'],
+      grassroots_staff: ['members.read', 'members.write', 'members.sensitive'],
+      reviewer: ['members.read'],
+      auditor: ['members.read'],
+    },
+  },
   routes(app, deps) {
     membershipRoutes(app);
     membershipImportRoutes(app, { database: deps.database, filesDir: deps.filesDir });

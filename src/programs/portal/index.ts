@@ -6,6 +6,10 @@ import { seedPortalDemo } from './demo.ts';
 export const portal: Program = {
   name: 'portal',
   title: '职工服务门户',
+  permissions: {
+    owns: { 'portal.self': '职工本人的会籍、争议、法律援助与咨询预约' },
+    grants: { worker: ['portal.self'] },
+  },
   routes: (app, deps) => portalRoutes(app, { database: deps.database, sms: deps.channels.sms }),
   demo: { phase: 'records', seed: (database, opts) => seedPortalDemo(database, { today: opts.today }) },
 };

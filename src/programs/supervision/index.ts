@@ -7,6 +7,19 @@ import { startSupervisionScheduler } from './scheduler.ts';
 export const supervision: Program = {
   name: 'supervision',
   title: '督查督办',
+  permissions: {
+    owns: {
+      'supervision.read': '查看本级及下级的指标、排名、月度快照与通报',
+      'supervision.manage': '为下级设定目标、按需冻结或更正月度数据、发布通报',
+    },
+    grants: {
+      city_admin: ['supervision.read', 'supervision.manage'],
+      county_admin: ['supervision.read', 'supervision.manage'],
+      grassroots_staff: ['supervision.read'],
+      reviewer: ['supervision.read'],
+      auditor: ['supervision.read'],
+    },
+  },
   routes: (app) => supervisionRoutes(app),
   // Month ends frozen, targets checked, due reminders raised, daily digests sent.
   run: (deps) => startSupervisionScheduler(deps.database, { channels: deps.channels, log: deps.log }),
