@@ -99,8 +99,14 @@ describe('accounts managed by an admin', () => {
     expect(weak.json().code).toBe('PASSWORD_TOO_WEAK');
     const wrong = await call(app, ns, 'POST', '/api/v1/auth/password', { currentPassword: 'not-it-123', newPassword: 'Better-passw0rd' });
     expect(wrong.json().code).toBe('PASSWORD_WRONG');
+    // A second session, opened elsewhere with the initial password, ends with the change.
+    const elsewhere = await login(app, 'new.staff', initialPassword);
+    expect((await call(app, elsewhere, 'GET', '/api/v1/auth/me')).statusCode).toBe(200);
     expect((await call(app, ns, 'POST', '/api/v1/auth/password', { currentPassword: initialPassword, newPassword: 'Better-passw0rd' })).statusCode).toBe(200);
     expect((await call(app, ns, 'GET', '/api/v1/org/units')).statusCode).toBe(200);
+    expect((await call(app, elsewhere, 'GET', '/api/v1/auth/me')).statusCode).toBe(401);
+    const [audit] = await database.query<{ after: { otherSessionsEnded: number } }>(`SELECT after FROM audit_log WHERE action = 'change_password' ORDER BY seq DESC LIMIT 1`);
+    expect(audit!.after).toEqual({ otherSessionsEnded: 1 });
   });
 
   it('resets a password (the old one stops working) and disables an account (its sessions end)', async () => {

@@ -112,7 +112,7 @@ export function accountRoutes(app: App, deps: AuthDeps): void {
     },
     config: { access: { permission: 'signed_in', beforePasswordChange: true } },
     handler: async (req) => {
-      await req.inScope((ctx) => changeOwnPassword(ctx, req.body));
+      await req.inScope((ctx) => changeOwnPassword(ctx, req.body, req.cookies[SESSION_COOKIE]));
       return { ok: true as const };
     },
   });

@@ -3,7 +3,7 @@
  * Login and session look-ups run as the system (before any scope exists); the rest is scoped.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Database, Db } from '../../db/client.ts';
 import type { Actor, Ctx, Scope } from '../context.ts';
 import { recordAudit, recordSystemAudit } from '../audit/service.ts';
@@ -126,9 +126,15 @@ export async function logout(database: Database, token: string): Promise<void> {
   });
 }
 
+/**
+ * Changes the caller's password and ends every other session of theirs: whoever else was signed
+ * in with the old password is signed out. `sessionToken` is the session the change came from,
+ * which stays.
+ */
 export async function changeOwnPassword(
   ctx: Ctx,
   input: { currentPassword: string; newPassword: string },
+  sessionToken?: string,
 ): Promise<void> {
   const [user] = await ctx.db.select().from(users).where(eq(users.id, ctx.actor.userId));
   if (!user) throw accountError('USER_NOT_FOUND');
@@ -139,7 +145,11 @@ export async function changeOwnPassword(
     .update(users)
     .set({ passwordHash: await hashPassword(input.newPassword), mustChangePassword: false, passwordChangedAt: clock.now() })
     .where(eq(users.id, user.id));
-  await recordAudit(ctx, { action: 'change_password', entity: 'user', entityId: user.id, unitId: user.unitId });
+  const ended = await ctx.db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, user.id), sessionToken ? ne(sessions.tokenHash, tokenHash(sessionToken)) : undefined))
+    .returning({ id: sessions.userId });
+  await recordAudit(ctx, { action: 'change_password', entity: 'user', entityId: user.id, unitId: user.unitId, after: { otherSessionsEnded: ended.length } });
 }
 
 /** Which unit kinds each role may sit at, and which roles an actor may grant. */
