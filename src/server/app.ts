@@ -31,6 +31,7 @@ import { errorHandler } from './errors.ts';
 import { ErrorBody } from './schemas.ts';
 import * as clock from '../engines/clock.ts';
 import { configureStatementTimeout } from '../engines/org/scope.ts';
+import { redactedRequest } from './log-redaction.ts';
 
 
 declare module 'fastify' {
@@ -49,6 +50,8 @@ export interface AppOptions {
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
   logger?: boolean;
+  /** Where the log goes (standard output by default); tests read it. */
+  logStream?: { write(line: string): void };
   /** Run the supervision schedule (month-end snapshots, nudges, digest) in this process; default: as serveWeb. */
   scheduler?: boolean;
 }
@@ -59,7 +62,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const { database, config } = opts;
   configureStatementTimeout(config.statementTimeoutMs ?? 5000);
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: config.logLevel },
+    // No request line carries an ID number, a phone or a search into the log (log-redaction.ts).
+    logger: opts.logger === false ? false : { level: config.logLevel, serializers: { req: redactedRequest }, ...(opts.logStream ? { stream: opts.logStream } : {}) },
     bodyLimit: BODY_LIMIT,
     // Coercion turns query strings into numbers; it would also turn a JSON null into 0, so every
     // nullable number in a schema lists null first (null is then taken as it is).

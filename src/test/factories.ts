@@ -147,12 +147,12 @@ export async function buildUnionWithEnterprise(
 
 export async function buildMember(
   database: Database,
-  o: { rootUnitId: number; unionId: number; enterpriseId: number | null; name?: string; joinedOn?: string; migrant?: boolean; idNumber?: string },
+  o: { rootUnitId: number; unionId: number; enterpriseId: number | null; name?: string; joinedOn?: string; migrant?: boolean; idNumber?: string; phone?: string },
 ) {
   const actor = await systemActor(database, o.rootUnitId);
   const idNumber = o.idNumber ?? fakeIdNumber();
   const r = await asUser(database, actor, (ctx) =>
-    addMember(ctx, { idNumber, name: o.name ?? `会员${next()}`, unionUnitId: o.unionId, enterpriseId: o.enterpriseId, joinedOn: o.joinedOn ?? '2013-03-01', migrantWorker: o.migrant ?? false }),
+    addMember(ctx, { idNumber, name: o.name ?? `会员${next()}`, unionUnitId: o.unionId, enterpriseId: o.enterpriseId, joinedOn: o.joinedOn ?? '2013-03-01', migrantWorker: o.migrant ?? false, ...(o.phone ? { phone: o.phone } : {}) }),
   );
   return { ...r, idNumber };
 }
