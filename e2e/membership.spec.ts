@@ -98,6 +98,9 @@ test('statistics drill down to a member; enrol through the form with the ID chec
   const drawer = page.getByRole('dialog', { name: `测试会员${suffix}` });
   await expect(drawer).toContainText(id.slice(-4));
   await expect(drawer).not.toContainText(id);
+  // The phone is masked beside the masked ID number, like it.
+  await expect(drawer).toContainText('139****0123');
+  await expect(drawer).not.toContainText('13905990123');
   const history = drawer.getByRole('list', { name: '会籍沿革' });
   await expect(history).toContainText(a.union.name);
   await expect(history).toContainText(`${daysAgo(20)} 至 今`);
@@ -121,6 +124,7 @@ test('statistics drill down to a member; enrol through the form with the ID chec
   await reveal.getByLabel('查看用途').fill('核对转会材料');
   await reveal.getByRole('button', { name: /确\s*定/ }).click();
   await expect(reveal.getByLabel('完整身份证号')).toHaveText(id);
+  await expect(reveal.getByLabel('手机号', { exact: true })).toHaveText('13905990123');
   await screenshot(page, 'membership-member-detail');
   await reveal.getByRole('button', { name: /确\s*定/ }).click();
   await expect(reveal).toBeHidden();

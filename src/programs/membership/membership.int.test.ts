@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
 import { asUser, buildTwoCounties, buildUnionWithEnterprise, buildUser, fakeCreditCode, fakeIdNumber } from '../../test/factories.ts';
 import type { Ctx } from '../../engines/context.ts';
 import { DomainError } from '../../engines/errors.ts';
-import { addMember, createEnterprise, leaveMember, listMembers, memberHistory, registerUnion, revealIdNumber, transferMember, updateUnionProfile } from './service.ts';
+import { addMember, createEnterprise, leaveMember, listMembers, memberHistory, registerUnion, revealPerson, transferMember, updateUnionProfile } from './service.ts';
 import { coverageCounts, drillDown, ratesOf } from './coverage.ts';
 
 let database: TestDatabase;
@@ -82,14 +82,17 @@ describe('members', () => {
       'PERSON_ID_INVALID',
     );
     const id = fakeIdNumber('1990-02-03', false);
-    const { personId } = await asA((ctx) => addMember(ctx, { idNumber: id.toLowerCase(), name: '李梅', unionUnitId: uA.unionId, enterpriseId: uA.enterpriseId, joinedOn: '2013-01-01' }));
+    const { personId } = await asA((ctx) => addMember(ctx, { idNumber: id.toLowerCase(), name: '李梅', phone: '13905990456', unionUnitId: uA.unionId, enterpriseId: uA.enterpriseId, joinedOn: '2013-01-01' }));
     const [stored] = await database.query<{ id_sealed: string; id_masked: string; gender: string; birth_date: string }>('SELECT id_sealed, id_masked, gender, birth_date FROM persons WHERE id = $1', [personId]);
     expect(stored!.id_sealed).not.toContain(id.slice(6, 14));
     expect(stored).toMatchObject({ id_masked: `${id.slice(0, 4)}**********${id.slice(-4)}`, gender: 'female', birth_date: '1990-02-03' });
     const found = await asA((ctx) => listMembers(ctx, { q: id, offset: 0, limit: 10 }));
     expect(found.items.map((m) => m.name)).toEqual(['李梅']);
     expect(JSON.stringify(found)).not.toContain(id);
-    expect(await asA((ctx) => revealIdNumber(ctx, personId, '核对困难职工档案'))).toBe(id);
+    // The phone is masked beside the masked ID number; both come whole with a reveal.
+    expect(found.items[0]!.phone).toBe('139****0456');
+    expect(JSON.stringify(found)).not.toContain('13905990456');
+    expect(await asA((ctx) => revealPerson(ctx, personId, '核对困难职工档案'))).toEqual({ idNumber: id, phone: '13905990456' });
     const views = await database.query(`SELECT reason FROM audit_log WHERE action = 'view' AND entity_id = $1`, [String(personId)]);
     expect(views).toEqual([{ reason: '核对困难职工档案' }]);
   });

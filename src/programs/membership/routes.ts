@@ -20,7 +20,7 @@ import {
   memberHistory,
   recordHeadcount,
   registerUnion,
-  revealIdNumber,
+  revealPerson,
   transferMember,
   updateUnionProfile,
 } from './service.ts';
@@ -423,13 +423,13 @@ export function membershipRoutes(app: App): void {
   app.post('/api/v1/membership/members/:id/reveal-id', {
     schema: {
       tags,
-      summary: '查看完整身份证号（须说明用途，记入审计日志）',
+      summary: '查看完整身份证号与手机号码（须说明用途，记入审计日志）',
       params: IdParam,
       body: Type.Object({ reason: Text({ min: 2, max: 200 }) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ idNumber: Type.String() }), ...errorResponses },
+      response: { 200: Type.Object({ idNumber: Type.String(), phone: Type.Union([Type.Null(), Type.String()]) }), ...errorResponses },
     },
     config: { access: { permission: 'members.sensitive', resource: 'person' } },
-    handler: async (req) => req.inScope(async (ctx) => ({ idNumber: await revealIdNumber(ctx, req.params.id, req.body.reason) })),
+    handler: async (req) => req.inScope((ctx) => revealPerson(ctx, req.params.id, req.body.reason)),
   });
 
   app.get('/api/v1/membership/coverage', {

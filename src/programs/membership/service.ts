@@ -9,7 +9,7 @@ import { recordAudit } from '../../engines/audit/service.ts';
 import { isUniqueViolation } from '../../engines/db-errors.ts';
 import { createUnit, getUnit, subtreeRange } from '../../engines/org/service.ts';
 import { orgUnits } from '../../engines/org/schema.ts';
-import { isMobilePhone, maskIdCard, parseIdCard, parseUscc } from '../../engines/people/identifiers.ts';
+import { isMobilePhone, maskIdCard, maskPhone, parseIdCard, parseUscc } from '../../engines/people/identifiers.ts';
 import { lookupHash, seal, unseal } from '../../engines/people/sealing.ts';
 import { todayInShanghai, type IsoDate } from '../../engines/time.ts';
 import { membershipError } from './errors.ts';
@@ -504,7 +504,8 @@ export function presentMember(m: MembershipRow, p: typeof persons.$inferSelect, 
     idMasked: p.idMasked,
     gender: p.gender,
     birthDate: p.birthDate,
-    phone: p.phone,
+    // Masked like the ID number beside it; the full number comes with a reveal (revealPerson).
+    phone: maskPhone(p.phone),
     migrantWorker: p.migrantWorker,
     status: m.leftOn === null ? 'active' : 'former',
     unionUnitId: m.unionUnitId,
@@ -532,11 +533,11 @@ export async function memberHistory(ctx: Ctx, personId: number) {
   return { current: periods.find((p) => p.status === 'active') ?? periods[periods.length - 1]!, periods };
 }
 
-/** The full ID number, for a stated purpose; the view itself is recorded in the audit trail. */
-export async function revealIdNumber(ctx: Ctx, personId: number, reason: string): Promise<string> {
+/** The full ID number and phone, for a stated purpose; the view itself is recorded in the audit trail. */
+export async function revealPerson(ctx: Ctx, personId: number, reason: string): Promise<{ idNumber: string; phone: string | null }> {
   if (!reason.trim()) throw membershipError('VIEW_REASON_REQUIRED');
   const { current } = await memberHistory(ctx, personId);
-  const [p] = await ctx.db.select({ sealed: persons.idSealed }).from(persons).where(eq(persons.id, personId));
+  const [p] = await ctx.db.select({ sealed: persons.idSealed, phone: persons.phone }).from(persons).where(eq(persons.id, personId));
   await recordAudit(ctx, { action: 'view', entity: 'person.id_number', entityId: personId, unitId: current.unionUnitId, reason: reason.trim() });
-  return unseal(p!.sealed);
+  return { idNumber: unseal(p!.sealed), phone: p!.phone };
 }

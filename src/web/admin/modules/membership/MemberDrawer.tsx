@@ -26,7 +26,7 @@ export function MemberDrawer({ personId, onClose, onChanged }: { personId: numbe
   const { can } = useAuth();
   const me = useMe();
   const [action, setAction] = useState<Action | null>(null);
-  const [revealed, setRevealed] = useState<string | null>(null);
+  const [revealed, setRevealed] = useState<{ idNumber: string; phone: string | null } | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
   const toUnion = Form.useWatch('toUnionUnitId', form) as number | undefined;
@@ -58,8 +58,7 @@ export function MemberDrawer({ personId, onClose, onChanged }: { personId: numbe
         await api.post(`${BASE}/members/${personId}/leave`, { on: iso(v.on), reason: v.reason });
         message.success(mt('mem.left'));
       } else if (action === 'reveal') {
-        const r = await api.post<{ idNumber: string }>(`${BASE}/members/${personId}/reveal-id`, { reason: String(v.reason).trim() });
-        setRevealed(r.idNumber);
+        setRevealed(await api.post<{ idNumber: string; phone: string | null }>(`${BASE}/members/${personId}/reveal-id`, { reason: String(v.reason).trim() }));
         return;
       }
       setAction(null);
@@ -161,8 +160,14 @@ export function MemberDrawer({ personId, onClose, onChanged }: { personId: numbe
             <Alert type="warning" showIcon title={mt('mem.revealedHint')} style={{ marginBottom: 12 }} />
             <Typography.Text type="secondary">{mt('mem.revealed')}</Typography.Text>
             <div className="gh-ms-idnumber" aria-label={mt('mem.revealed')}>
-              {revealed}
+              {revealed.idNumber}
             </div>
+            {revealed.phone && (
+              <div style={{ marginTop: 8 }}>
+                <Typography.Text type="secondary">{mt('mem.phone')}：</Typography.Text>
+                <span aria-label={mt('mem.phone')}>{revealed.phone}</span>
+              </div>
+            )}
           </>
         ) : (
           <Form form={form} name="member-action" layout="vertical">
