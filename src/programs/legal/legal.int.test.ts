@@ -358,7 +358,9 @@ describe('deadlines', () => {
       const cityAdmin = await login(app, usernames.cityAdmin);
       const lawyerSession = await login(app, usernames.lawyer);
       // Seeded: 15 days after an award served on 5 February 2026 end on 20 February, in 春节 (15–23 February).
-      const spring = (await intake(admin, { knewOn: '2026-01-20', workers: [{ name: '春节期', idNumber: fakeIdNumber('1984-04-04') }] })).json().id;
+      // Opened on the day the test runs on, not the run's day the file's other cases are opened on.
+      const openedOn = todayInShanghai();
+      const spring = (await intake(admin, { openedOn, knewOn: '2026-01-20', workers: [{ name: '春节期', idNumber: fakeIdNumber('1984-04-04') }] })).json().id;
       await call(app, admin, 'POST', `/api/v1/legal/cases/${spring}/events`, { kind: 'award_served', occurredOn: '2026-02-05' });
       const deadline = async (id: number, key: string) => (await call(app, admin, 'GET', `/api/v1/legal/cases/${id}`)).json().deadlines.find((d: { key: string }) => d.key === key);
       expect(await deadline(spring, 'lawsuit_filing')).toMatchObject({ nominalDueOn: '2026-02-20', dueOn: '2026-02-24', calendarHeld: true });
@@ -367,7 +369,7 @@ describe('deadlines', () => {
       expect(year.years).toEqual(expect.arrayContaining([2024, 2025, 2026]));
       expect(year.days).toContainEqual({ day: '2026-02-28', kind: 'workday', name: '春节' });
       // 2027 is not in the calendar: weekends only, and the case says so.
-      const later = (await intake(admin, { knewOn: '2026-03-10', workers: [{ name: '明年期', idNumber: fakeIdNumber('1985-05-05') }] })).json().id;
+      const later = (await intake(admin, { openedOn, knewOn: '2026-03-10', workers: [{ name: '明年期', idNumber: fakeIdNumber('1985-05-05') }] })).json().id;
       expect(await deadline(later, 'arbitration_limitation')).toMatchObject({ dueOn: '2027-03-10', nominalDueOn: null, calendarHeld: false });
       // Only the city keeps the calendar.
       expect((await call(app, admin, 'PUT', '/api/v1/cases/calendar/2027-03-10', { kind: 'holiday', name: '测试' })).json().code).toBe('CALENDAR_CITY_ONLY');
