@@ -12,6 +12,7 @@ import { buildCounselling, buildDispute, buildLawyer, buildMember, buildReliefSc
 import type { App } from './app-types.ts';
 import { assertRouteDeclaresAccess, type ResourceKind, type RouteAccess } from './access.ts';
 import { todayInShanghai } from '../engines/time.ts';
+import { lastClosedPeriod } from '../engines/indicators/periods.ts';
 import { can } from '../engines/accounts/roles.ts';
 import { idleImportJobs } from '../engines/imports/jobs.ts';
 
@@ -31,6 +32,8 @@ let auditorA: Session;
 let routes: RouteOptions[];
 
 const MARK_B = '乙县'; // every name in county B carries it
+/** The month that has last ended on the run's day ('YYYY-MM'): snapshots and bulletins take only those. */
+const CLOSED_MONTH = lastClosedPeriod(todayInShanghai()).slice(0, 7);
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -86,8 +89,8 @@ beforeAll(async () => {
   await idleImportJobs();
   await call(app, bAdmin, 'PATCH', `/api/v1/org/units/${t.bUnion.id}`, { name: `${MARK_B}茶厂工会（新）` });
   // County B's supervision: a frozen month, its bulletin, and a nudge to its admin.
-  await call(app, bAdmin, 'POST', '/api/v1/supervision/snapshots', { period: '2026-01' });
-  bBulletinId = (await call(app, bAdmin, 'POST', '/api/v1/supervision/bulletins', { period: '2026-01' })).json().id;
+  await call(app, bAdmin, 'POST', '/api/v1/supervision/snapshots', { period: CLOSED_MONTH });
+  bBulletinId = (await call(app, bAdmin, 'POST', '/api/v1/supervision/bulletins', { period: CLOSED_MONTH })).json().id;
   {
     const { asUser } = await import('../test/factories.ts');
     const { raiseNudge } = await import('../engines/notify/service.ts');
@@ -184,7 +187,7 @@ function exampleOf(schema: Record<string, unknown> | undefined, key = ''): unkno
     case 'string':
       if (String(schema.pattern ?? '').includes('T\\d{2}:')) return `${todayInShanghai()}T00:00:00+08:00`;
       if (String(schema.pattern ?? '').includes('\\d{4}-\\d{2}-\\d{2}')) return todayInShanghai();
-      if (String(schema.pattern ?? '') === '^\\d{4}-\\d{2}$') return '2026-01';
+      if (String(schema.pattern ?? '') === '^\\d{4}-\\d{2}$') return CLOSED_MONTH;
       if (key === 'username') return 'walker.user';
       if (key === 'idNumber') return fakeIdNumber();
       if (key === 'creditCode') return fakeCreditCode();
