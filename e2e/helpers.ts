@@ -44,9 +44,16 @@ export async function loginAndWait(page: Page, username: string): Promise<void> 
 }
 
 export async function logout(page: Page, displayName: string): Promise<void> {
-  await page.getByRole('button', { name: displayName }).click();
-  await page.getByRole('menuitem', { name: '退出登录' }).click();
-  await expect(page.getByRole('button', { name: /登\s*录/ })).toBeVisible();
+  const signIn = page.getByRole('button', { name: /登\s*录/ });
+  const item = page.getByRole('menuitem', { name: '退出登录' });
+  // The user menu opens with an animation, and a click that lands while it moves is lost:
+  // open it and choose again until the sign-in page shows.
+  await expect(async () => {
+    if (await signIn.isVisible()) return;
+    if (!(await item.isVisible())) await page.getByRole('button', { name: displayName }).click({ timeout: 2000 });
+    await item.click({ timeout: 2000 });
+    await expect(signIn).toBeVisible({ timeout: 3000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
