@@ -136,10 +136,15 @@ function Bell() {
     });
   });
 
+  // A list fetched before a mark-read answers with the item still unread: every mark-read starts a
+  // new generation, and a fetch from an older one is dropped rather than undo what was just marked.
+  const generation = useRef(0);
   const load = useCallback(async () => {
+    const asked = ++generation.current;
     setLoading(true);
     try {
       const r = await api.get<{ items: Notice[]; total: number; unread: number }>(NOTIFY, { pageSize: 8 });
+      if (asked !== generation.current) return;
       setItems(r.items);
       setUnread(r.unread);
     } catch (e) {
@@ -149,11 +154,14 @@ function Bell() {
     }
   }, [message, setUnread]);
 
+  const loadRef = useRef(load);
+  loadRef.current = load;
   useEffect(() => {
-    if (open) void load();
-  }, [open, load]);
+    if (open) void loadRef.current();
+  }, [open]);
 
   const markRead = async (ids: number[] | 'all') => {
+    generation.current++;
     try {
       const r = await api.post<{ marked: number; unread: number }>(`${NOTIFY}/read`, ids === 'all' ? { all: true } : { ids });
       setUnread(r.unread);
