@@ -6,6 +6,10 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   root: 'src/web/admin',
   plugins: [react()],
-  build: { outDir: process.env.GONGHUI_WEB_DIST ? path.resolve(process.env.GONGHUI_WEB_DIST) : '../../../dist/web', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  build: {
+    outDir: process.env.GONGHUI_WEB_DIST ? path.resolve(process.env.GONGHUI_WEB_DIST) : '../../../dist/web',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+  },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
 });

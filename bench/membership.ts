@@ -199,9 +199,7 @@ async function benchKind(kind: 'pglite' | 'postgresql') {
     }
     // The same read right after a write: the write marks its county's tallies stale and the read recounts that county.
     const afterWrite: number[] = [];
-    const joinable = await db.query<{ union_unit_id: number; person_id: number }>(
-      `SELECT m.union_unit_id, m.person_id FROM memberships m WHERE m.left_on IS NULL ORDER BY m.person_id LIMIT 10`,
-    );
+    const joinable = await db.query<{ union_unit_id: number; person_id: number }>(`SELECT m.union_unit_id, m.person_id FROM memberships m WHERE m.left_on IS NULL ORDER BY m.person_id LIMIT 10`);
     for (const m of joinable) {
       await db.query(`UPDATE memberships SET left_on = CURRENT_DATE, leave_reason = 'left' WHERE person_id = $1 AND left_on IS NULL`, [m.person_id]);
       const t = await time(() => app.inject({ method: 'GET', url: '/api/v1/membership/coverage/children', headers: { cookie } }));

@@ -33,7 +33,7 @@ test('a county admin sees only its own county', async ({ page, baseURL }) => {
   await screenshot(page, 'org-county');
 
   // Another county's unit: the API and the page both refuse.
-  const other = await page.request.get('/api/v1/org/units?q=' + encodeURIComponent('建阳区总工会'));
+  const other = await page.request.get(`/api/v1/org/units?q=${encodeURIComponent('建阳区总工会')}`);
   expect(other.ok()).toBeTruthy();
   expect((await other.json()).total).toBe(0);
   const foreignId = await unitIdByName('nanping.admin', baseURL!, '建阳区总工会');

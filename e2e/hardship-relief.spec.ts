@@ -64,12 +64,13 @@ test.beforeAll(async ({ baseURL }) => {
   expect(g.ok(), await g.text()).toBeTruthy();
   const basis = (await g.json()) as { deepLineFen: number; relativeLineFen: number; standard: { minimumLivingFen: number } };
   std = { minimumLivingFen: basis.standard.minimumLivingFen, deepLineFen: basis.deepLineFen, relativeLineFen: basis.relativeLineFen };
+  secondId = freshId(2);
   const h = await ctx.post('/api/v1/hardship/households', {
     headers: { 'x-csrf-token': csrfToken },
     data: {
       unitId: unionId,
       workerName: '陈春生',
-      idNumber: (secondId = freshId(2)),
+      idNumber: secondId,
       mainCause: 'illness',
       bankName: '中国农业银行南平分行',
       bankAccount: '6228480000012345678',
@@ -157,12 +158,21 @@ test('a household is registered with a mistake caught inline, graded with the co
   await expect(file).not.toContainText(idNumber);
   // Whoever registered the file may not verify it.
   await file.getByRole('button', { name: '入户核查' }).click();
-  await page.getByRole('dialog', { name: '入户核查' }).getByRole('button', { name: /确\s*定|OK/ }).click();
+  await page
+    .getByRole('dialog', { name: '入户核查' })
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
   await expect(page.getByRole('dialog', { name: '入户核查' }).getByText('请填写核查情况')).toBeVisible();
   await page.getByRole('dialog', { name: '入户核查' }).getByLabel('核查情况').fill('家中一人患病，收入情况属实');
-  await page.getByRole('dialog', { name: '入户核查' }).getByRole('button', { name: /确\s*定/ }).click();
+  await page
+    .getByRole('dialog', { name: '入户核查' })
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
   await expect(page.getByText('入户核查须由建档人以外的人员进行').last()).toBeVisible();
-  await page.getByRole('dialog', { name: '入户核查' }).getByRole('button', { name: /取\s*消/ }).click();
+  await page
+    .getByRole('dialog', { name: '入户核查' })
+    .getByRole('button', { name: /取\s*消/ })
+    .click();
   const url = page.url();
   await signOut(page, clerk.displayName);
 
@@ -211,7 +221,6 @@ test('a household is registered with a mistake caught inline, graded with the co
   await expect(county).toContainText('13905991234');
   await expect(county).toContainText('修改：联系电话');
 
-
   const { ctx } = await apiAs('yanping.admin', baseURL!);
   const audit = (await (await ctx.get('/api/v1/audit?entity=hardship_household.sensitive&limit=5')).json()) as { items: { reason: string | null; actorName: string }[] };
   await ctx.dispose();
@@ -219,7 +228,9 @@ test('a household is registered with a mistake caught inline, graded with the co
   expect(errors).toEqual([]);
 });
 
-test('a student-aid campaign: funds raised and allocated, one application through three approvals and the notice posted on the board, paid in a batch, and found in the county’s report', async ({ page }) => {
+test('a student-aid campaign: funds raised and allocated, one application through three approvals and the notice posted on the board, paid in a batch, and found in the county’s report', async ({
+  page,
+}) => {
   const errors = watchConsole(page);
   const name = `E2E金秋助学${suffix}`;
   const student = freshId(3).replace(/^(\d{6})\d{4}/, '$12005');
@@ -234,7 +245,10 @@ test('a student-aid campaign: funds raised and allocated, one application throug
   await pickOption(setup, page, '活动类型', '金秋助学');
   await setup.getByLabel('活动名称').fill(name);
   await expect(setup.getByLabel('审批流程预览')).toContainText('基层工会审核 → 县级工会审核 → 公示');
-  await setup.getByRole('button', { name: '举 办' }).or(setup.getByRole('button', { name: '举办' })).click();
+  await setup
+    .getByRole('button', { name: '举 办' })
+    .or(setup.getByRole('button', { name: '举办' }))
+    .click();
   await expect(page.getByText(name).first()).toBeVisible();
   await expect(page.getByLabel('审批流程', { exact: true })).toHaveText('基层工会审核 → 县级工会审核 → 公示 → 市总工会审批');
   await page.getByRole('button', { name: '登记筹集资金' }).click();
@@ -279,7 +293,10 @@ test('a student-aid campaign: funds raised and allocated, one application throug
   // The union's checker approves the grassroots step, the county its step; the notice opens.
   await signIn(page, checker);
   await page.goto(appUrl);
-  await page.getByRole('dialog', { name: '帮扶申请：陈小梅' }).getByRole('button', { name: /^同\s*意$/ }).click();
+  await page
+    .getByRole('dialog', { name: '帮扶申请：陈小梅' })
+    .getByRole('button', { name: /^同\s*意$/ })
+    .click();
   await expect(page.getByRole('dialog', { name: '帮扶申请：陈小梅' })).toContainText('当前环节：县级工会审核');
   await signOut(page, checker.displayName);
   await loginAndWait(page, 'yanping.admin');
@@ -324,7 +341,10 @@ test('a student-aid campaign: funds raised and allocated, one application throug
   await page.getByRole('button', { name: '生成发放批次' }).click();
   const batch = page.getByRole('dialog', { name: '生成发放批次' });
   await pickOption(batch, page, '帮扶活动', name);
-  await batch.getByRole('button', { name: '生 成' }).or(batch.getByRole('button', { name: '生成' })).click();
+  await batch
+    .getByRole('button', { name: '生 成' })
+    .or(batch.getByRole('button', { name: '生成' }))
+    .click();
   await expect(page.getByText(/已生成第 \d+ 批：1 份，¥3,000\.00/)).toBeVisible();
   const batchRow = page.getByRole('row').filter({ hasText: name });
   const download = page.waitForEvent('download');

@@ -80,7 +80,7 @@ export async function apiAs(username: string, baseURL: string) {
 
 export async function unitIdByName(username: string, baseURL: string, name: string): Promise<number> {
   const { ctx } = await apiAs(username, baseURL);
-  const r = await ctx.get('/api/v1/org/units?pageSize=5&q=' + encodeURIComponent(name));
+  const r = await ctx.get(`/api/v1/org/units?pageSize=5&q=${encodeURIComponent(name)}`);
   const body = (await r.json()) as { items: { id: number; name: string }[] };
   await ctx.dispose();
   const found = body.items.find((u) => u.name === name);

@@ -40,7 +40,15 @@ async function openDisputeByApi(baseURL: string, unitId: number, worker: string,
   const { ctx, csrfToken } = await apiAs('yanping.admin', baseURL);
   const r = await ctx.post('/api/v1/legal/cases', {
     headers: { 'x-csrf-token': csrfToken },
-    data: { unitId, channel: 'hotline', disputeType: 'termination', claimedFen: 500000, employerName: employer, openedOn: daysAgo(3), workers: [{ name: worker, idNumber: idNumber('19880512', seq) }] },
+    data: {
+      unitId,
+      channel: 'hotline',
+      disputeType: 'termination',
+      claimedFen: 500000,
+      employerName: employer,
+      openedOn: daysAgo(3),
+      workers: [{ name: worker, idNumber: idNumber('19880512', seq) }],
+    },
   });
   expect(r.status(), await r.text()).toBe(201);
   const body = (await r.json()) as { id: number; ref: string };
@@ -177,7 +185,16 @@ test('a county admin takes in a collective wage dispute, mediates it and closes 
   const yanping = await unitIdByName('yanping.admin', baseURL!, '延平区总工会');
   const moved = await ctx.post('/api/v1/legal/cases', {
     headers: { 'x-csrf-token': csrfToken },
-    data: { unitId: yanping, channel: 'hotline', disputeType: 'overtime', claimedFen: 120000, employerName: `延平测试食品${suffix}有限公司`, openedOn: daysAgo(0), knewOn, workers: [{ name: '周顺延', idNumber: idNumber('19870707', Number(suffix.slice(-3)) + 3) }] },
+    data: {
+      unitId: yanping,
+      channel: 'hotline',
+      disputeType: 'overtime',
+      claimedFen: 120000,
+      employerName: `延平测试食品${suffix}有限公司`,
+      openedOn: daysAgo(0),
+      knewOn,
+      workers: [{ name: '周顺延', idNumber: idNumber('19870707', Number(suffix.slice(-3)) + 3) }],
+    },
   });
   expect(moved.status(), await moved.text()).toBe(201);
   const movedId = ((await moved.json()) as { id: number }).id;
@@ -344,7 +361,12 @@ test('a counsellor opens a slot, books and confirms an appointment and writes a 
     const tomorrow = daysAgo(-1);
     const r = await c.post('/api/v1/counselling/slots', {
       headers: { 'x-csrf-token': csrfToken },
-      data: { counsellorId: who.items.find((x) => x.name === name)!.id, roomId: rooms.items.find((x) => x.name === `延平职工心理咨询室${suffix}`)!.id, startsAt: `${tomorrow}T10:00:00+08:00`, endsAt: `${tomorrow}T11:00:00+08:00` },
+      data: {
+        counsellorId: who.items.find((x) => x.name === name)!.id,
+        roomId: rooms.items.find((x) => x.name === `延平职工心理咨询室${suffix}`)!.id,
+        startsAt: `${tomorrow}T10:00:00+08:00`,
+        endsAt: `${tomorrow}T11:00:00+08:00`,
+      },
     });
     expect(r.status(), await r.text()).toBe(201);
     await c.dispose();

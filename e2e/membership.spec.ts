@@ -242,16 +242,16 @@ test('roster import: template, marked workbook, fix and re-upload without duplic
   ];
   const write = (sheet: ExcelJS.Worksheet, r: number, p: { name: string; id: string }) => {
     const row = sheet.getRow(r);
-    row.getCell(headers['姓名']!).value = p.name;
-    row.getCell(headers['身份证号']!).value = p.id;
-    row.getCell(headers['所属基层工会']!).value = `E2EI${suffix}`;
-    row.getCell(headers['入会日期']!).value = daysAgo(10);
-    if (headers['是否农民工']) row.getCell(headers['是否农民工']).value = r % 2 ? '是' : '否';
-    if (headers['工作单位统一社会信用代码']) row.getCell(headers['工作单位统一社会信用代码']).value = a.enterprise.creditCode;
+    row.getCell(headers.姓名!).value = p.name;
+    row.getCell(headers.身份证号!).value = p.id;
+    row.getCell(headers.所属基层工会!).value = `E2EI${suffix}`;
+    row.getCell(headers.入会日期!).value = daysAgo(10);
+    if (headers.是否农民工) row.getCell(headers.是否农民工).value = r % 2 ? '是' : '否';
+    if (headers.工作单位统一社会信用代码) row.getCell(headers.工作单位统一社会信用代码).value = a.enterprise.creditCode;
     row.commit();
   };
   // Row 2 of the template is its example row; our rows replace it.
-  people.forEach((p, i) => write(ws, i + 2, i === 3 ? { ...p, id: wrongCheck(p.id) } : i === 4 ? { ...p, name: '' } : p));
+  for (const [i, p] of people.entries()) write(ws, i + 2, i === 3 ? { ...p, id: wrongCheck(p.id) } : i === 4 ? { ...p, name: '' } : p);
   const firstPath = path.join(dir, 'roster.xlsx');
   await wb.xlsx.writeFile(firstPath);
 
@@ -279,22 +279,22 @@ test('roster import: template, marked workbook, fix and re-upload without duplic
   ms.getRow(1).eachCell((cell, col) => {
     mh[String(cell.text).replace(/[*＊\s]/g, '')] = col;
   });
-  expect(mh['错误说明']).toBeTruthy();
+  expect(mh.错误说明).toBeTruthy();
   const bad: number[] = [];
   ms.eachRow((row, r) => {
-    if (r > 1 && String(row.getCell(mh['错误说明']!).text).trim()) bad.push(r);
+    if (r > 1 && String(row.getCell(mh.错误说明!).text).trim()) bad.push(r);
   });
   expect(bad).toHaveLength(2);
   const isRed = (cell: ExcelJS.Cell) => cell.fill?.type === 'pattern' && /F[0-9A-F]C/i.test(String((cell.fill as ExcelJS.FillPattern).fgColor?.argb ?? ''));
-  const badIdRow = bad.find((r) => ms.getRow(r).getCell(mh['身份证号']!).text === wrongCheck(people[3]!.id))!;
+  const badIdRow = bad.find((r) => ms.getRow(r).getCell(mh.身份证号!).text === wrongCheck(people[3]!.id))!;
   expect(badIdRow).toBeTruthy();
-  expect(isRed(ms.getRow(badIdRow).getCell(mh['身份证号']!))).toBe(true);
+  expect(isRed(ms.getRow(badIdRow).getCell(mh.身份证号!))).toBe(true);
 
   // Fix both rows in the marked workbook and upload it again: the good rows are unchanged, the fixed ones imported.
   for (const r of bad) {
     const row = ms.getRow(r);
-    if (r === badIdRow) row.getCell(mh['身份证号']!).value = people[3]!.id;
-    else row.getCell(mh['姓名']!).value = people[4]!.name;
+    if (r === badIdRow) row.getCell(mh.身份证号!).value = people[3]!.id;
+    else row.getCell(mh.姓名!).value = people[4]!.name;
     row.commit();
   }
   const fixedPath = path.join(dir, 'fixed.xlsx');

@@ -76,9 +76,15 @@ test('a worker files a dispute and books counselling on the portal; the union se
   // The demo worker's booking, confirmed above.
   await expect(mine.getByText('已确认')).toHaveCount(1);
   await expect(mine.getByText('待确认')).toHaveCount(0);
-  await page.getByRole('button', { name: /^预\s*约 / }).first().click();
+  await page
+    .getByRole('button', { name: /^预\s*约 / })
+    .first()
+    .click();
   await pickOption(page.getByRole('dialog'), page, '想聊的方面', '情绪困扰');
-  await page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
   await expect(page.getByText('已预约，请等待咨询师确认')).toBeVisible();
   await expect(mine.getByText('待确认')).toHaveCount(1);
   await expect(mine.getByText('情绪困扰')).toBeVisible();

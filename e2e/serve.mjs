@@ -20,7 +20,16 @@ if (process.env.E2E_SKIP_BUILD !== '1') {
 // A small Nanping (2% of the report's size) keeps the browser tests quick; figures scale with it.
 // The server runs on the test run's day (scripts/test-day.mjs), as the other tests do.
 const { day } = testDay();
-const env = { ...process.env, NODE_ENV: 'test', GONGHUI_TEST_TODAY: day, GONGHUI_DATA_DIR: dataDir, PORT: port, HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL || 'warn', GONGHUI_DEMO_SCALE: process.env.GONGHUI_DEMO_SCALE || '0.02' };
+const env = {
+  ...process.env,
+  NODE_ENV: 'test',
+  GONGHUI_TEST_TODAY: day,
+  GONGHUI_DATA_DIR: dataDir,
+  PORT: port,
+  HOST: '127.0.0.1',
+  LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+  GONGHUI_DEMO_SCALE: process.env.GONGHUI_DEMO_SCALE || '0.02',
+};
 delete env.DATABASE_URL;
 const server = spawn(process.execPath, ['bin/gonghui.js', 'start'], { cwd: root, env, stdio: 'inherit' });
 

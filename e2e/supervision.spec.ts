@@ -47,7 +47,11 @@ async function settle(page: Page) {
 
 test.describe.configure({ timeout: 120_000 });
 
-test('the latest bulletin: its signature, the PDF, a laggard’s figure followed down to its records; a county reads it from below; a lawyer has the notifications page', async ({ page, browser, baseURL }) => {
+test('the latest bulletin: its signature, the PDF, a laggard’s figure followed down to its records; a county reads it from below; a lawyer has the notifications page', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const errors = watchConsole(page);
   const bulletin = await publishLatestBulletin(baseURL!);
   const formation = bulletin.content.indicators.find((i) => i.key === 'membership.formationRate')!;
@@ -83,7 +87,12 @@ test('the latest bulletin: its signature, the PDF, a laggard’s figure followed
   // The workbook too (an .xlsx is a zip archive).
   const [sheet] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 Excel' }).click()]);
   expect(sheet.suggestedFilename()).toMatch(/督查通报.*\.xlsx$/);
-  expect(fs.readFileSync(await sheet.path()).subarray(0, 2).toString('latin1')).toBe('PK');
+  expect(
+    fs
+      .readFileSync(await sheet.path())
+      .subarray(0, 2)
+      .toString('latin1'),
+  ).toBe('PK');
 
   // A laggard is highlighted in the formation-rate table; its figure opens the records behind it.
   const region = page.getByRole('region', { name: '组建率' });
@@ -185,10 +194,7 @@ test('a nudge raised from the targets page reaches the county’s bell live, lin
   await admin.getByRole('button', { name: '立即检查并提醒' }).click();
   // Without reloading, the county's page pops the notification up while the city sees what the check did.
   const popup = page.locator('.ant-notification-notice').filter({ hasText: '会员人数落后于序时进度' });
-  await Promise.all([
-    expect(admin.getByText(/已检查：\d+ 项落后，新发提醒 [1-9]\d* 条/)).toBeVisible({ timeout: 30_000 }),
-    expect(popup).toBeVisible({ timeout: 30_000 }),
-  ]);
+  await Promise.all([expect(admin.getByText(/已检查：\d+ 项落后，新发提醒 [1-9]\d* 条/)).toBeVisible({ timeout: 30_000 }), expect(popup).toBeVisible({ timeout: 30_000 })]);
   await expect(popup).toContainText('按进度应达到');
   // The check may also nudge Yanping for other targets earlier tests put behind: at least this one arrived.
   await expect.poll(async () => Number(await bell.getAttribute('data-unread'))).toBeGreaterThan(before);
@@ -213,7 +219,7 @@ test('a nudge raised from the targets page reaches the county’s bell live, lin
   await expect(marked.getByRole('button', { name: '标为已读' })).toHaveCount(0);
   await expect.poll(async () => Number(await bell.getAttribute('data-unread'))).toBeLessThan(Math.max(after, bellBefore));
   await item.getByRole('button', { name: '去处理' }).click();
-  await expect(page).toHaveURL(new RegExp(`/supervision/dashboard\\?.*indicator=membership.members`));
+  await expect(page).toHaveURL(/\/supervision\/dashboard\?.*indicator=membership.members/);
   await expect(page).toHaveURL(new RegExp(`unit=${yanping}`));
   await expect(page.getByRole('region', { name: '会员人数' }).getByText('落后序时')).toBeVisible();
   await expect(page.getByRole('combobox', { name: '排名指标' }).locator('xpath=ancestor::div[contains(@class,"ant-select")][1]')).toContainText('会员人数');

@@ -18,7 +18,7 @@ console.log(`Test day: ${describeDay(day.day)} — from ${day.source}; set ${TES
 const results = path.resolve('test-results');
 fs.mkdirSync(results, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
-let failedSteps = [];
+const failedSteps = [];
 
 function step(name, cmd, args, env = {}) {
   console.log(`\n━━ ${name} ━━`);
@@ -31,7 +31,7 @@ function countVitest(file) {
   if (!fs.existsSync(file)) return;
   const j = JSON.parse(fs.readFileSync(file, 'utf8'));
   totals.passed += j.numPassedTests ?? 0;
-  totals.failed += (j.numFailedTests ?? 0);
+  totals.failed += j.numFailedTests ?? 0;
   totals.skipped += (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0);
 }
 
@@ -46,6 +46,8 @@ function countPlaywright(file) {
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 step('type check', npx, ['tsc', '--noEmit', '-p', '.']);
+// One format and one set of lint rules for the whole tree (biome.jsonc); `npx biome check --write .` fixes most.
+step('format and lint', npx, ['biome', 'ci', '--reporter=summary', '.']);
 // The house's boundaries (.dependency-cruiser.cjs): engines never import programs, programs meet
 // through their index.ts, services never import Fastify, the web app never imports server code.
 step('boundaries', npx, ['depcruise', 'src', 'bin', '--config', '.dependency-cruiser.cjs', '--output-type', 'err']);
@@ -79,7 +81,7 @@ if (chromium) {
   });
   countPlaywright(e2eJson);
 } else if (process.env.REQUIRE_E2E === '1') {
-  console.error('\n✖ REQUIRE_E2E=1 but no Chromium was found (set CHROMIUM_PATH or install Debian\'s chromium).');
+  console.error("\n✖ REQUIRE_E2E=1 but no Chromium was found (set CHROMIUM_PATH or install Debian's chromium).");
   failedSteps.push('browser tests (no Chromium)');
 } else {
   console.warn('\n!!!!! BROWSER TESTS SKIPPED: no Chromium found at CHROMIUM_PATH or /usr/bin/chromium (apt-get install chromium) !!!!!');

@@ -71,7 +71,7 @@ export async function openFromConfig(config: Config, opts: { kind?: Config['embe
 /** Moves a PGlite data folder's database into the embedded PostgreSQL server, through a backup kept beside it. */
 async function moveToPostgres(config: Config): Promise<number> {
   if (config.databaseUrl) {
-    console.error('move-to-postgres 用于数据目录中的 PGlite 数据库；DATABASE_URL 已设置。 Unset DATABASE_URL: this moves the data folder\'s PGlite database.');
+    console.error("move-to-postgres 用于数据目录中的 PGlite 数据库；DATABASE_URL 已设置。 Unset DATABASE_URL: this moves the data folder's PGlite database.");
     return 2;
   }
   if (!fs.existsSync(pgliteDirOf(config))) {
@@ -94,7 +94,11 @@ async function moveToPostgres(config: Config): Promise<number> {
     const r = await restore(to, file);
     const moved = `${pgliteDirOf(config)}.moved`;
     fs.renameSync(pgliteDirOf(config), moved);
-    console.log(`已迁入内置 PostgreSQL：${Object.entries(r.tables).map(([t, n]) => `${t} ${n}`).join('，')}`);
+    console.log(
+      `已迁入内置 PostgreSQL：${Object.entries(r.tables)
+        .map(([t, n]) => `${t} ${n}`)
+        .join('，')}`,
+    );
     console.log(`Moved to the embedded PostgreSQL server. The PGlite folder is kept as ${moved}, the backup as ${file}.`);
     return 0;
   } catch (e) {
@@ -196,9 +200,7 @@ async function runCommand(argv: string[]): Promise<number> {
           console.log(`审计日志完整：已核验 ${report.checked} 条。 Audit chain intact: ${report.checked} entries verified.`);
           return 0;
         }
-        console.error(
-          `审计日志在第 ${report.firstBroken!.seq} 条处断裂（${report.firstBroken!.problem}）。 Audit chain broken at entry ${report.firstBroken!.seq}: ${report.firstBroken!.problem}`,
-        );
+        console.error(`审计日志在第 ${report.firstBroken!.seq} 条处断裂（${report.firstBroken!.problem}）。 Audit chain broken at entry ${report.firstBroken!.seq}: ${report.firstBroken!.problem}`);
         return 1;
       });
     }
@@ -248,7 +250,11 @@ async function runCommand(argv: string[]): Promise<number> {
       if (!sub) break;
       return withDatabase(config, async (database) => {
         const r = await backup(database, sub);
-        console.log(`已备份到 ${sub}：${Object.entries(r.tables).map(([t, n]) => `${t} ${n}`).join('，')}`);
+        console.log(
+          `已备份到 ${sub}：${Object.entries(r.tables)
+            .map(([t, n]) => `${t} ${n}`)
+            .join('，')}`,
+        );
         return 0;
       });
     case 'move-to-postgres':
@@ -258,7 +264,11 @@ async function runCommand(argv: string[]): Promise<number> {
       return withDatabase(config, async (database) => {
         try {
           const r = await restore(database, sub);
-          console.log(`已从 ${sub} 恢复：${Object.entries(r.tables).map(([t, n]) => `${t} ${n}`).join('，')}`);
+          console.log(
+            `已从 ${sub} 恢复：${Object.entries(r.tables)
+              .map(([t, n]) => `${t} ${n}`)
+              .join('，')}`,
+          );
           return 0;
         } catch (e) {
           if (e instanceof RestoreError) {

@@ -45,9 +45,7 @@ async function tablesInDependencyOrder(q: Query): Promise<string[]> {
 
 /** Rows in an order that keeps a self-referencing tree loadable (parents first). */
 async function orderClause(q: Query, table: string): Promise<string> {
-  const cols = (await q<{ column_name: string }>(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`, [table])).map(
-    (r) => r.column_name,
-  );
+  const cols = (await q<{ column_name: string }>(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`, [table])).map((r) => r.column_name);
   const pk = await q<{ col: string }>(
     `SELECT a.attname AS col FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
       WHERE i.indrelid = $1::regclass AND i.indisprimary ORDER BY a.attnum`,
@@ -63,7 +61,7 @@ export async function backup(database: Database, file: string, batchSize = 2000)
   const out = fs.createWriteStream(file, { mode: 0o600 });
   gzip.pipe(out);
   const write = async (obj: unknown) => {
-    if (!gzip.write(JSON.stringify(obj) + '\n')) await once(gzip, 'drain');
+    if (!gzip.write(`${JSON.stringify(obj)}\n`)) await once(gzip, 'drain');
   };
   const counts: Record<string, number> = {};
   await onOneConnection(database, { readOnlySnapshot: true }, async (q) => {
@@ -130,9 +128,7 @@ export async function restore(database: Database, file: string): Promise<{ table
     }
     for (const t of header.tables) await q(`ALTER TABLE "${t}" ENABLE TRIGGER USER`);
     // Identity sequences continue after the restored ids.
-    const seqs = await q<{ tbl: string; col: string }>(
-      `SELECT table_name AS tbl, column_name AS col FROM information_schema.columns WHERE table_schema = 'public' AND is_identity = 'YES'`,
-    );
+    const seqs = await q<{ tbl: string; col: string }>(`SELECT table_name AS tbl, column_name AS col FROM information_schema.columns WHERE table_schema = 'public' AND is_identity = 'YES'`);
     for (const s of seqs) {
       await q(`SELECT setval(pg_get_serial_sequence('"${s.tbl}"', '${s.col}'), COALESCE((SELECT max("${s.col}") FROM "${s.tbl}"), 0) + 1, false)`);
     }

@@ -11,13 +11,8 @@ export type Query = <T>(text: string, params?: unknown[]) => Promise<T[]>;
 /** Loads CSV text (RFC 4180) into the table's columns. */
 export type CopyIn = (table: string, columns: string[], csv: string) => Promise<void>;
 
-export async function onOneConnection<T>(
-  database: Database,
-  opts: { readOnlySnapshot?: boolean },
-  work: (q: Query, copyIn: CopyIn) => Promise<T>,
-): Promise<T> {
-  const copySql = (table: string, columns: string[], source: string) =>
-    `COPY "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) FROM ${source} WITH (FORMAT csv)`;
+export async function onOneConnection<T>(database: Database, opts: { readOnlySnapshot?: boolean }, work: (q: Query, copyIn: CopyIn) => Promise<T>): Promise<T> {
+  const copySql = (table: string, columns: string[], source: string) => `COPY "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) FROM ${source} WITH (FORMAT csv)`;
   if (database.pglite) {
     return database.pglite.transaction(async (tx) => {
       if (opts.readOnlySnapshot) await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
@@ -57,5 +52,5 @@ export function csvField(v: string | number | boolean | null | undefined): strin
 }
 
 export function csvLine(values: (string | number | boolean | null | undefined)[]): string {
-  return values.map(csvField).join(',') + '\n';
+  return `${values.map(csvField).join(',')}\n`;
 }

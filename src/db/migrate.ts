@@ -22,9 +22,7 @@ export async function migrationVersion(database: Database): Promise<{ tag: strin
   };
   let rows: { created_at: number | string }[];
   try {
-    rows = await database.query<{ created_at: number | string }>(
-      'SELECT created_at FROM drizzle.__drizzle_migrations ORDER BY created_at DESC LIMIT 1',
-    );
+    rows = await database.query<{ created_at: number | string }>('SELECT created_at FROM drizzle.__drizzle_migrations ORDER BY created_at DESC LIMIT 1');
   } catch {
     return null;
   }

@@ -26,7 +26,15 @@ async function policiesInForce(db: TestDatabase): Promise<string> {
     `SELECT tablename, policyname, permissive, roles, cmd, qual, with_check FROM pg_policies WHERE schemaname = 'public' ORDER BY tablename, policyname`,
   );
   const flat = (e: string | null) => (e === null ? '—' : e.replace(/\s+/g, ' ').trim());
-  const roles = (r: string[] | string) => (Array.isArray(r) ? r : String(r).replace(/^\{|\}$/g, '').split(',')).sort().join(', ');
+  const roles = (r: string[] | string) =>
+    (Array.isArray(r)
+      ? r
+      : String(r)
+          .replace(/^\{|\}$/g, '')
+          .split(',')
+    )
+      .sort()
+      .join(', ');
   const rls = await db.query<{ relname: string; forced: boolean }>(
     `SELECT c.relname, c.relforcerowsecurity AS forced FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relrowsecurity ORDER BY c.relname`,
   );

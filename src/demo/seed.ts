@@ -60,6 +60,6 @@ export function formatLogins(logins: DemoLogin[]): string {
 export function saveLogins(dataDir: string, logins: DemoLogin[]): string {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, 'demo-logins.txt');
-  fs.writeFileSync(file, formatLogins(logins) + '\n', { mode: 0o600 });
+  fs.writeFileSync(file, `${formatLogins(logins)}\n`, { mode: 0o600 });
   return file;
 }

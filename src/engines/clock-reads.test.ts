@@ -32,7 +32,7 @@ function* sourceFiles(dir: string): Generator<string> {
 }
 
 /** Each direct read of the wall clock, as 'file:line: what'. */
-export function wallClockReads(files: Iterable<string>): string[] {
+function wallClockReads(files: Iterable<string>): string[] {
   const found: string[] = [];
   for (const file of files) {
     const rel = path.relative(root, file).split(path.sep).join('/');
@@ -56,10 +56,23 @@ describe('one clock', () => {
   });
 
   it('finds a direct read where one is written', () => {
+    fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
     const dir = fs.mkdtempSync(path.join(root, 'test-results', 'clock-'));
     try {
       const file = path.join(dir, 'offender.ts');
-      fs.writeFileSync(file, ['// new Date() in a comment is fine', 'const a = new Date();', 'const b = Date.now();', 'const c = sql`SELECT now()`;', "const d = 'x' + current_date;", 'const e = clock.now();', 'const f = sql`clock_now()`;', "const g = new Date('2026-01-01');"].join('\n'));
+      fs.writeFileSync(
+        file,
+        [
+          '// new Date() in a comment is fine',
+          'const a = new Date();',
+          'const b = Date.now();',
+          'const c = sql`SELECT now()`;',
+          "const d = 'x' + current_date;",
+          'const e = clock.now();',
+          'const f = sql`clock_now()`;',
+          "const g = new Date('2026-01-01');",
+        ].join('\n'),
+      );
       expect(wallClockReads([file]).map((f) => f.replace(/^.*offender\.ts:/, ''))).toEqual(['2: new Date()', '3: Date.now()', '4: now()', '5: an SQL clock']);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

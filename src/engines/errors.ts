@@ -36,8 +36,7 @@ export class DomainError extends Error {
 
 /** Makes a module's error factory: `orgError('ORG_UNIT_NOT_FOUND')`, typed by the module's table. */
 export function errorFactory<T extends ErrorTable>(table: T) {
-  return (code: keyof T & string, message?: string, details?: Record<string, unknown>) =>
-    new DomainError(code, table[code]!, message, details);
+  return (code: keyof T & string, message?: string, details?: Record<string, unknown>) => new DomainError(code, table[code]!, message, details);
 }
 
 export const COMMON_ERRORS = {

@@ -37,12 +37,15 @@ describe('health and the API document', () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
-    const ops = Object.entries(doc.paths as Record<string, Record<string, { responses?: Record<string, unknown>; requestBody?: unknown }>>).flatMap(
-      ([p, methods]) => Object.entries(methods).map(([m, op]) => ({ id: `${m.toUpperCase()} ${p}`, op })),
+    const ops = Object.entries(doc.paths as Record<string, Record<string, { responses?: Record<string, unknown>; requestBody?: unknown }>>).flatMap(([p, methods]) =>
+      Object.entries(methods).map(([m, op]) => ({ id: `${m.toUpperCase()} ${p}`, op })),
     );
     expect(ops.length).toBeGreaterThan(15);
     for (const { id, op } of ops) {
-      expect(Object.keys(op.responses ?? {}).some((s) => s.startsWith('2')), `${id} has a success response schema`).toBe(true);
+      expect(
+        Object.keys(op.responses ?? {}).some((s) => s.startsWith('2')),
+        `${id} has a success response schema`,
+      ).toBe(true);
       if (/^(POST|PATCH|PUT) /.test(id) && !id.includes('/logout') && !id.endsWith('/membership/imports') && !id.includes('reset-password') && !/\/(disable|enable)$/.test(id)) {
         expect(op.requestBody, `${id} has a request body schema`).toBeDefined();
       }

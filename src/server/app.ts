@@ -33,7 +33,6 @@ import * as clock from '../engines/clock.ts';
 import { configureStatementTimeout } from '../engines/org/scope.ts';
 import { redactedRequest } from './log-redaction.ts';
 
-
 declare module 'fastify' {
   interface FastifyInstance {
     routeTable: RouteOptions[];

@@ -49,8 +49,7 @@ interface AjvIssue {
 
 function describeValidation(issues: AjvIssue[], context: string | undefined): string {
   const parts = issues.slice(0, 5).map((i) => {
-    const field =
-      i.keyword === 'required' ? String(i.params?.missingProperty ?? '') : (i.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+    const field = i.keyword === 'required' ? String(i.params?.missingProperty ?? '') : (i.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
     const where = [context, field].filter(Boolean).join('.');
     return `${where || '请求'}：${FIELD_WORDS[i.keyword ?? ''] ?? '不符合要求'}`;
   });

@@ -29,10 +29,7 @@ export function dateParam(value: string | undefined | null, field: string): stri
  * between its pages, and the last page costs what the first did (no OFFSET). A row changed while
  * the export runs is written as it stood when its page was read.
  */
-export async function keysetPages<T, K>(
-  fetch: (after: K | null, limit: number) => Promise<{ items: T[]; next: K | null }>,
-  size = 2000,
-): Promise<AsyncGenerator<T>> {
+export async function keysetPages<T, K>(fetch: (after: K | null, limit: number) => Promise<{ items: T[]; next: K | null }>, size = 2000): Promise<AsyncGenerator<T>> {
   // The first page is read before anything is sent, so a refused filter is a clear 4xx answer
   // rather than a response cut off mid-stream.
   const first = await fetch(null, size);

@@ -1,10 +1,7 @@
 /** Wire schemas shared by every module's routes (TypeBox: validation, types and OpenAPI at once). */
 import { Type, type TSchema } from 'typebox';
 
-export const ErrorBody = Type.Object(
-  { code: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) },
-  { $id: 'ErrorBody', description: '错误：稳定的错误码与中文说明' },
-);
+export const ErrorBody = Type.Object({ code: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) }, { $id: 'ErrorBody', description: '错误：稳定的错误码与中文说明' });
 
 /** Printable text: no control characters; leading and trailing spaces are trimmed by services. */
 export const Text = (opts: { min?: number; max: number; description?: string }) =>
@@ -38,5 +35,4 @@ export const errorResponses = {
 export const Ok = Type.Object({ ok: Type.Literal(true) });
 
 /** A string restricted to a fixed list, typed as the list's union. */
-export const OneOf = <const T extends readonly string[]>(values: T, description?: string) =>
-  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
+export const OneOf = <const T extends readonly string[]>(values: T, description?: string) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });

@@ -8,7 +8,21 @@ import Fastify from 'fastify';
 import type { RouteOptions } from 'fastify';
 import { createTestDatabase, type TestDatabase } from '../test/db.ts';
 import { buildTestApp, TEST_CONFIG } from '../test/app.ts';
-import { buildCounselling, buildDispute, buildLawyer, buildMember, buildReliefScenario, buildTwoCounties, buildUnionWithEnterprise, buildUser, call, fakeCreditCode, fakeIdNumber, login, type Session } from '../test/factories.ts';
+import {
+  buildCounselling,
+  buildDispute,
+  buildLawyer,
+  buildMember,
+  buildReliefScenario,
+  buildTwoCounties,
+  buildUnionWithEnterprise,
+  buildUser,
+  call,
+  fakeCreditCode,
+  fakeIdNumber,
+  login,
+  type Session,
+} from '../test/factories.ts';
 import type { App } from './app-types.ts';
 import { assertRouteDeclaresAccess, type ResourceKind, type RouteAccess } from './access.ts';
 import { todayInShanghai } from '../engines/time.ts';
@@ -51,10 +65,11 @@ beforeAll(async () => {
     const lawyer = await buildLawyer(database, { rootUnitId: t.city.id, unitId: t.b.id, name: `${MARK_B}律师` });
     const c = await buildDispute(database, { rootUnitId: t.city.id, unitId: t.bUnion.id, workerName: `${MARK_B}职工`, employerName: `${MARK_B}竹木有限公司` });
     const [party] = await database.query<{ id: number }>(`SELECT id FROM legal_parties WHERE case_id = $1`, [c.id]);
-    const [aid] = await database.query<{ id: number }>(
-      `INSERT INTO legal_aid_requests (case_id, party_id, requested_on, reason, created_by) VALUES ($1, $2, '2013-03-02', $3, 1) RETURNING id`,
-      [c.id, party!.id, `${MARK_B}援助`],
-    );
+    const [aid] = await database.query<{ id: number }>(`INSERT INTO legal_aid_requests (case_id, party_id, requested_on, reason, created_by) VALUES ($1, $2, '2013-03-02', $3, 1) RETURNING id`, [
+      c.id,
+      party!.id,
+      `${MARK_B}援助`,
+    ]);
     const [doc] = await database.query<{ id: number }>(
       `INSERT INTO case_documents (case_id, file_name, content_type, size, sha256, stored_as, uploaded_by) VALUES ($1, $2, 'text/plain', 1, 'x', 'x.txt', 1) RETURNING id`,
       [c.id, `${MARK_B}.txt`],
@@ -250,7 +265,7 @@ describe('every API route', () => {
       const access = accessOf(r);
       const kind = 'public' in access ? undefined : access.resource;
       for (const method of methodsOf(r)) {
-        const body = method === 'GET' ? undefined : exampleOf(r.schema?.body as Record<string, unknown>) ?? {};
+        const body = method === 'GET' ? undefined : (exampleOf(r.schema?.body as Record<string, unknown>) ?? {});
         const res = await call(app, countyA, method, urlFor(r, bRecord(kind)), body);
         expect([403, 404], `${method} ${r.url} → ${res.statusCode} ${res.body}`).toContain(res.statusCode);
         expect(res.body).not.toContain(MARK_B);

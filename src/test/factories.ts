@@ -117,10 +117,7 @@ export const systemActor = async (database: Database, unitId: number) => {
 };
 
 /** An enterprise and a single union covering it, under `parentId` (a township). */
-export async function buildUnionWithEnterprise(
-  database: Database,
-  o: { rootUnitId: number; parentId: number; name: string; employees?: number; foundedOn?: string; shuangliang?: boolean },
-) {
+export async function buildUnionWithEnterprise(database: Database, o: { rootUnitId: number; parentId: number; name: string; employees?: number; foundedOn?: string; shuangliang?: boolean }) {
   const actor = await systemActor(database, o.rootUnitId);
   return asUser(database, actor, async (ctx) => {
     const e = await createEnterprise(ctx, {
@@ -152,7 +149,15 @@ export async function buildMember(
   const actor = await systemActor(database, o.rootUnitId);
   const idNumber = o.idNumber ?? fakeIdNumber();
   const r = await asUser(database, actor, (ctx) =>
-    addMember(ctx, { idNumber, name: o.name ?? `会员${next()}`, unionUnitId: o.unionId, enterpriseId: o.enterpriseId, joinedOn: o.joinedOn ?? '2013-03-01', migrantWorker: o.migrant ?? false, ...(o.phone ? { phone: o.phone } : {}) }),
+    addMember(ctx, {
+      idNumber,
+      name: o.name ?? `会员${next()}`,
+      unionUnitId: o.unionId,
+      enterpriseId: o.enterpriseId,
+      joinedOn: o.joinedOn ?? '2013-03-01',
+      migrantWorker: o.migrant ?? false,
+      ...(o.phone ? { phone: o.phone } : {}),
+    }),
   );
   return { ...r, idNumber };
 }
@@ -173,7 +178,16 @@ export async function buildHardshipStandard(database: Database, o: { unitId: num
  */
 export async function buildHousehold(
   database: Database,
-  o: { rootUnitId: number; unitId: number; name?: string; idNumber?: string; monthlyPerCapitaFen?: number; size?: number; filed?: boolean; children?: { name: string; idNumber: string; schoolLevel: string }[] },
+  o: {
+    rootUnitId: number;
+    unitId: number;
+    name?: string;
+    idNumber?: string;
+    monthlyPerCapitaFen?: number;
+    size?: number;
+    filed?: boolean;
+    children?: { name: string; idNumber: string; schoolLevel: string }[];
+  },
 ) {
   const { registerHousehold, recordVisit, startNotice, fileHousehold } = await import('../programs/hardship/service.ts');
   const clerk = await systemActor(database, o.rootUnitId);
@@ -265,7 +279,10 @@ export async function buildReliefScenario(database: Database, o: { countyId: num
       name: `${o.mark}两节慰问`,
       periodFrom: `${year}-01-01`,
       periodTo: `${year}-12-31`,
-      steps: [{ kind: 'decide', level: 'grassroots' }, { kind: 'decide', level: 'county' }],
+      steps: [
+        { kind: 'decide', level: 'grassroots' },
+        { kind: 'decide', level: 'county' },
+      ],
     }),
   );
   const raised = await asUser(database, county, (ctx) => raiseFunds(ctx, campaign.id, { unitId: o.countyId, source: 'donation', amountFen: 10_000_00, donor: `${o.mark}爱心企业` }));

@@ -25,13 +25,7 @@ export function timingDummyHash(): Promise<string> {
 }
 
 export function isStrongEnough(password: string, username: string): boolean {
-  return (
-    password.length >= 10 &&
-    password.length <= 128 &&
-    /[A-Za-z]/.test(password) &&
-    /\d/.test(password) &&
-    !password.toLowerCase().includes(username.toLowerCase())
-  );
+  return password.length >= 10 && password.length <= 128 && /[A-Za-z]/.test(password) && /\d/.test(password) && !password.toLowerCase().includes(username.toLowerCase());
 }
 
 // No 0/O, 1/l/I: initial passwords are read aloud and typed by hand.

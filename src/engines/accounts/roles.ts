@@ -1,14 +1,5 @@
 /** Roles and what each may do. Where a user may do it is their unit's subtree (engines/org/scope). */
-export const ROLES = [
-  'city_admin',
-  'county_admin',
-  'grassroots_staff',
-  'reviewer',
-  'auditor',
-  'lawyer',
-  'counsellor',
-  'worker',
-] as const;
+export const ROLES = ['city_admin', 'county_admin', 'grassroots_staff', 'reviewer', 'auditor', 'lawyer', 'counsellor', 'worker'] as const;
 export type Role = (typeof ROLES)[number];
 
 /**

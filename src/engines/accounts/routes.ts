@@ -4,18 +4,7 @@ import type { App } from '../../server/app-types.ts';
 import { IdParam, Ok, OneOf, Page, Paging, Text, errorResponses, pageOf } from '../../server/schemas.ts';
 import { getUnit, ancestorsInScope } from '../org/service.ts';
 import { permissionsOf, ROLES } from './roles.ts';
-import {
-  changeOwnPassword,
-  createUser,
-  getUser,
-  listUsers,
-  login,
-  logout,
-  presentUser,
-  resetPassword,
-  setUserDisabled,
-  type SessionPolicy,
-} from './service.ts';
+import { changeOwnPassword, createUser, getUser, listUsers, login, logout, presentUser, resetPassword, setUserDisabled, type SessionPolicy } from './service.ts';
 import * as clock from '../clock.ts';
 
 export const SESSION_COOKIE = 'gonghui_session';
@@ -147,10 +136,7 @@ export function accountRoutes(app: App, deps: AuthDeps): void {
     schema: {
       tags: userTags,
       summary: '新建用户（生成随机初始密码，首次登录须修改）',
-      body: Type.Object(
-        { username: Username, displayName: Text({ max: 50 }), unitId: Type.Integer({ minimum: 1 }), role: Role },
-        { additionalProperties: false },
-      ),
+      body: Type.Object({ username: Username, displayName: Text({ max: 50 }), unitId: Type.Integer({ minimum: 1 }), role: Role }, { additionalProperties: false }),
       response: { 201: WithPassword, ...errorResponses },
     },
     config: { access: { permission: 'users.write' } },

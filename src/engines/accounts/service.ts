@@ -32,15 +32,9 @@ export interface SessionInfo {
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-type LoginOutcome =
-  | { ok: true; session: SessionInfo; user: UserRow }
-  | { ok: false; code: 'LOGIN_FAILED' | 'ACCOUNT_LOCKED' | 'ACCOUNT_DISABLED' };
+type LoginOutcome = { ok: true; session: SessionInfo; user: UserRow } | { ok: false; code: 'LOGIN_FAILED' | 'ACCOUNT_LOCKED' | 'ACCOUNT_DISABLED' };
 
-export async function login(
-  database: Database,
-  policy: SessionPolicy,
-  input: { username: string; password: string },
-): Promise<{ session: SessionInfo; user: UserRow }> {
+export async function login(database: Database, policy: SessionPolicy, input: { username: string; password: string }): Promise<{ session: SessionInfo; user: UserRow }> {
   // A failed attempt is counted and committed; the error is raised after the transaction.
   const outcome = await runAsSystem(database, async (db): Promise<LoginOutcome> => {
     const [user] = await db.select().from(users).where(eq(users.username, input.username.trim()));
@@ -60,13 +54,17 @@ export async function login(
           lockedUntil: lock ? new Date(now.getTime() + policy.lockoutMinutes * 60_000) : user.lockedUntil,
         })
         .where(eq(users.id, user.id));
-      await recordSystemAudit(db, { userId: user.id, name: user.username }, {
-        action: 'login_failed',
-        entity: 'user',
-        entityId: user.id,
-        unitId: user.unitId,
-        after: lock ? { lockedForMinutes: policy.lockoutMinutes } : { failedLogins: failed },
-      });
+      await recordSystemAudit(
+        db,
+        { userId: user.id, name: user.username },
+        {
+          action: 'login_failed',
+          entity: 'user',
+          entityId: user.id,
+          unitId: user.unitId,
+          after: lock ? { lockedForMinutes: policy.lockoutMinutes } : { failedLogins: failed },
+        },
+      );
       return { ok: false, code: lock ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED' };
     }
     if (user.disabled) return { ok: false, code: 'ACCOUNT_DISABLED' };
@@ -93,11 +91,7 @@ export interface ResolvedSession {
 export async function resolveSession(database: Database, policy: SessionPolicy, token: string): Promise<ResolvedSession | null> {
   return runAsSystem(database, async (db) => {
     const th = tokenHash(token);
-    const [row] = await db
-      .select({ s: sessions, u: users })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.tokenHash, th));
+    const [row] = await db.select({ s: sessions, u: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.tokenHash, th));
     if (!row) return null;
     const now = clock.nowMs();
     const idleDeadline = row.s.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
@@ -107,7 +101,10 @@ export async function resolveSession(database: Database, policy: SessionPolicy, 
     }
     // Touch at most once a minute: reads should not each become a write.
     if (now - row.s.lastSeenAt.getTime() > 60_000) {
-      await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.tokenHash, th));
+      await db
+        .update(sessions)
+        .set({ lastSeenAt: new Date(now) })
+        .where(eq(sessions.tokenHash, th));
     }
     const scope = await scopeOfUnit(db, row.u.unitId);
     if (!scope) return null;
@@ -131,11 +128,7 @@ export async function logout(database: Database, token: string): Promise<void> {
  * in with the old password is signed out. `sessionToken` is the session the change came from,
  * which stays.
  */
-export async function changeOwnPassword(
-  ctx: Ctx,
-  input: { currentPassword: string; newPassword: string },
-  sessionToken?: string,
-): Promise<void> {
+export async function changeOwnPassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }, sessionToken?: string): Promise<void> {
   const [user] = await ctx.db.select().from(users).where(eq(users.id, ctx.actor.userId));
   if (!user) throw accountError('USER_NOT_FOUND');
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw accountError('PASSWORD_WRONG');
@@ -219,7 +212,7 @@ export async function listUsers(
   if (f.underUnitId !== undefined) conds.push(inSubtree((await getUnit(ctx, f.underUnitId)).path));
   if (f.role) conds.push(eq(users.role, f.role));
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conds.push(or(ilike(users.username, like), ilike(users.displayName, like)));
   }
   const where = and(...conds);
@@ -231,11 +224,7 @@ export async function listUsers(
     .orderBy(asc(orgUnits.path), asc(users.username))
     .offset(f.offset)
     .limit(f.limit);
-  const [count] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(users)
-    .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
-    .where(where);
+  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(users).innerJoin(orgUnits, eq(orgUnits.id, users.unitId)).where(where);
   return { items: rows.map((r) => ({ ...r.u, unitName: r.unitName })), total: count?.n ?? 0 };
 }
 
@@ -291,10 +280,7 @@ registerCloseVeto('active-users', async (ctx, unit) => {
 });
 
 /** CLI and seeding: create a user as the system (no scope), returning the initial password. */
-export async function createUserAsSystem(
-  db: Db,
-  input: NewUser & { password?: string; mustChangePassword?: boolean },
-): Promise<{ user: UserRow; password: string }> {
+export async function createUserAsSystem(db: Db, input: NewUser & { password?: string; mustChangePassword?: boolean }): Promise<{ user: UserRow; password: string }> {
   const password = input.password ?? generatePassword();
   const [user] = (await db
     .insert(users)

@@ -49,9 +49,18 @@ async function request(steps: ChainStep[], by = 'clerk', unitId = t.aUnion.id) {
 describe('approval chains', () => {
   it('refuses a chain that goes down a level, ends on a notice, or has a notice of no days', async () => {
     const bad: ChainStep[][] = [
-      [{ kind: 'decide', level: 'city' }, { kind: 'decide', level: 'county' }],
-      [{ kind: 'decide', level: 'county' }, { kind: 'notice', days: 7 }],
-      [{ kind: 'notice', days: 0 }, { kind: 'decide', level: 'city' }],
+      [
+        { kind: 'decide', level: 'city' },
+        { kind: 'decide', level: 'county' },
+      ],
+      [
+        { kind: 'decide', level: 'county' },
+        { kind: 'notice', days: 7 },
+      ],
+      [
+        { kind: 'notice', days: 0 },
+        { kind: 'decide', level: 'city' },
+      ],
       [],
     ];
     for (const steps of bad) expect(await code(as('city', (ctx) => createChain(ctx, { unitId: t.city.id, name: 'x', steps })))).toBe('APPROVAL_CHAIN_INVALID');
@@ -79,7 +88,10 @@ describe('approval chains', () => {
   });
 
   it('lets one person decide only one step of a request', async () => {
-    const req = await request([{ kind: 'decide', level: 'county', label: '初审' }, { kind: 'decide', level: 'county', label: '复审' }]);
+    const req = await request([
+      { kind: 'decide', level: 'county', label: '初审' },
+      { kind: 'decide', level: 'county', label: '复审' },
+    ]);
     await as('countyA', (ctx) => decide(ctx, req.id, { decision: 'approve' }));
     expect(await code(as('countyA', (ctx) => decide(ctx, req.id, { decision: 'approve' })))).toBe('APPROVAL_SAME_PERSON_TWICE');
     expect((await as('countyA2', (ctx) => decide(ctx, req.id, { decision: 'approve' }))).approved).toBe(true);
@@ -91,7 +103,10 @@ describe('approval chains', () => {
     const r = await as('chair', (ctx) => decide(ctx, req.id, { decision: 'reject', reason: '收入核实不符' }));
     expect(r.request.status).toBe('rejected');
     expect((await as('countyA', (ctx) => requestTimeline(ctx, req.id))).steps[0]!.decision).toMatchObject({ kind: 'reject', reason: '收入核实不符' });
-    const req2 = await request([{ kind: 'notice', days: 5 }, { kind: 'decide', level: 'city' }]);
+    const req2 = await request([
+      { kind: 'notice', days: 5 },
+      { kind: 'decide', level: 'city' },
+    ]);
     expect(req2.status).toBe('in_notice');
     const o = await as('city', (ctx) => endNotice(ctx, req2.id, { objection: '群众反映家有营运车辆', today: req2.noticeUntil! }));
     expect(o.request.status).toBe('rejected');
@@ -105,7 +120,10 @@ describe('approval chains', () => {
   });
 
   it('decides a step once when two clerks decide it at the same moment', async () => {
-    const req = await request([{ kind: 'decide', level: 'county' }, { kind: 'decide', level: 'city' }]);
+    const req = await request([
+      { kind: 'decide', level: 'county' },
+      { kind: 'decide', level: 'city' },
+    ]);
     const results = await Promise.allSettled([as('countyA', (ctx) => decide(ctx, req.id, { decision: 'approve' })), as('countyA2', (ctx) => decide(ctx, req.id, { decision: 'approve' }))]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const lost = (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason as DomainError;
@@ -117,7 +135,10 @@ describe('approval chains', () => {
   it('previews a bulk decision without writing, then applies it to those that pass', async () => {
     const a = await request([{ kind: 'decide', level: 'county' }]);
     const b = await request([{ kind: 'decide', level: 'county' }], 'countyA', t.a.id);
-    const c = await request([{ kind: 'decide', level: 'grassroots' }, { kind: 'decide', level: 'county' }]);
+    const c = await request([
+      { kind: 'decide', level: 'grassroots' },
+      { kind: 'decide', level: 'county' },
+    ]);
     const preview = await as('countyA', (ctx) => previewDecisions(ctx, [a.id, b.id, c.id], { decision: 'approve' }));
     expect(preview.map((o) => [o.ok, o.code ?? null, o.to?.status ?? null])).toEqual([
       [true, null, 'approved'],

@@ -99,10 +99,27 @@ export async function openRequest(ctx: Ctx, input: { chainId: number; unitId: nu
   const at = settle(chain.steps, 0, await unitLevel(ctx, input.unitId), today);
   const [row] = await ctx.db
     .insert(approvalRequests)
-    .values({ ...input, createdBy: ctx.actor.userId, step: at.step, status: at.status, noticeFrom: at.noticeFrom, noticeUntil: at.noticeUntil, finishedAt: at.status === 'approved' ? clock.now() : null })
+    .values({
+      ...input,
+      createdBy: ctx.actor.userId,
+      step: at.step,
+      status: at.status,
+      noticeFrom: at.noticeFrom,
+      noticeUntil: at.noticeUntil,
+      finishedAt: at.status === 'approved' ? clock.now() : null,
+    })
     .returning();
   if (at.skipped.length) {
-    await ctx.db.insert(approvalDecisions).values(at.skipped.map((step) => ({ requestId: row!.id, step, kind: 'skip' as const, level: (chain.steps[step] as { level: string }).level, decidedByName: '（低于申请单位层级，跳过）', decidedOn: today })));
+    await ctx.db.insert(approvalDecisions).values(
+      at.skipped.map((step) => ({
+        requestId: row!.id,
+        step,
+        kind: 'skip' as const,
+        level: (chain.steps[step] as { level: string }).level,
+        decidedByName: '（低于申请单位层级，跳过）',
+        decidedOn: today,
+      })),
+    );
   }
   return row!;
 }
@@ -318,7 +335,14 @@ export async function endNotice(ctx: Ctx, requestId: number, input: { objection?
     throw e;
   }
   if (!updated) throw approvalError('APPROVAL_ALREADY_DECIDED');
-  await recordAudit(ctx, { action: 'update', entity: 'approval', entityId: requestId, unitId: req.unitId, reason: input.objection ?? null, after: { step: updated.step, status: updated.status, notice: upheld ? 'objection_upheld' : 'passed' } });
+  await recordAudit(ctx, {
+    action: 'update',
+    entity: 'approval',
+    entityId: requestId,
+    unitId: req.unitId,
+    reason: input.objection ?? null,
+    after: { step: updated.step, status: updated.status, notice: upheld ? 'objection_upheld' : 'passed' },
+  });
   return { request: updated, approved: updated.status === 'approved' };
 }
 
@@ -331,7 +355,13 @@ export async function requestTimeline(ctx: Ctx, requestId: number) {
   const decisions = await ctx.db.select().from(approvalDecisions).where(eq(approvalDecisions.requestId, requestId)).orderBy(asc(approvalDecisions.step));
   return {
     request: req,
-    steps: chain.steps.map((s, i) => ({ index: i, kind: s.kind, label: stepLabel(chain.steps, i), level: s.kind === 'decide' ? s.level : null, decision: decisions.find((d) => d.step === i) ?? null })),
+    steps: chain.steps.map((s, i) => ({
+      index: i,
+      kind: s.kind,
+      label: stepLabel(chain.steps, i),
+      level: s.kind === 'decide' ? s.level : null,
+      decision: decisions.find((d) => d.step === i) ?? null,
+    })),
     currentLabel: stepLabel(chain.steps, req.step),
   };
 }

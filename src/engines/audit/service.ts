@@ -8,21 +8,7 @@ import type { Database, Db } from '../../db/client.ts';
 import type { Ctx } from '../context.ts';
 import { auditLog, type AuditRow } from './schema.ts';
 
-export type AuditAction =
-  | 'create'
-  | 'update'
-  | 'rename'
-  | 'move'
-  | 'close'
-  | 'reopen'
-  | 'disable'
-  | 'enable'
-  | 'reset_password'
-  | 'change_password'
-  | 'login'
-  | 'login_failed'
-  | 'logout'
-  | 'view';
+export type AuditAction = 'create' | 'update' | 'rename' | 'move' | 'close' | 'reopen' | 'disable' | 'enable' | 'reset_password' | 'change_password' | 'login' | 'login_failed' | 'logout' | 'view';
 
 export interface AuditEntryInput {
   action: AuditAction;
@@ -115,7 +101,9 @@ export async function verifyAuditChain(database: Database, pageSize = 5000): Pro
       const seq = Number(row.seq);
       if (seq !== expectedSeq) return { ok: false, checked, firstBroken: { seq: expectedSeq, problem: 'missing_entry' } };
       if (row.prev_hash !== prevHash) return { ok: false, checked, firstBroken: { seq, problem: 'prev_mismatch' } };
-      const hash = createHash('sha256').update(prevHash + row.material, 'utf8').digest('hex');
+      const hash = createHash('sha256')
+        .update(prevHash + row.material, 'utf8')
+        .digest('hex');
       if (hash !== row.hash) return { ok: false, checked, firstBroken: { seq, problem: 'hash_mismatch' } };
       prevHash = row.hash;
       expectedSeq++;

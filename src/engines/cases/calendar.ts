@@ -42,8 +42,18 @@ export async function setCalendarDay(ctx: Ctx, input: { day: IsoDate; kind: Cale
   await mustKeepCalendar(ctx);
   const [before] = await ctx.db.select().from(calendarDays).where(eq(calendarDays.day, input.day));
   const values = { day: input.day, kind: input.kind, name: input.name.trim(), updatedBy: ctx.actor.userId, updatedAt: clock.now() };
-  await ctx.db.insert(calendarDays).values(values).onConflictDoUpdate({ target: calendarDays.day, set: { kind: values.kind, name: values.name, updatedBy: values.updatedBy, updatedAt: values.updatedAt } });
-  await recordAudit(ctx, { action: before ? 'update' : 'create', entity: 'calendar_day', entityId: input.day, unitId: ctx.scope.unitId, before: before ? presentCalendarDay(before) : null, after: { day: input.day, kind: input.kind, name: values.name } });
+  await ctx.db
+    .insert(calendarDays)
+    .values(values)
+    .onConflictDoUpdate({ target: calendarDays.day, set: { kind: values.kind, name: values.name, updatedBy: values.updatedBy, updatedAt: values.updatedAt } });
+  await recordAudit(ctx, {
+    action: before ? 'update' : 'create',
+    entity: 'calendar_day',
+    entityId: input.day,
+    unitId: ctx.scope.unitId,
+    before: before ? presentCalendarDay(before) : null,
+    after: { day: input.day, kind: input.kind, name: values.name },
+  });
   const recomputed = await recomputeDeadlinesEndingIn(ctx.db, Number(input.day.slice(0, 4)));
   return { day: presentCalendarDay({ ...values, updatedAt: values.updatedAt } as CalendarDayRow), recomputed };
 }

@@ -116,14 +116,18 @@ describe('a case moving through its stages', () => {
 
 describe('who sees a case', () => {
   it('shows a lawyer only the cases assigned to them, in every query, and ends an assignment when replaced', async () => {
-    const c1 = await as(adminA, (ctx) => openCase(ctx, flow, { unitId: t.aUnion.id, title: '指派一', openedOn: daysAgo(3), stage: 'hearing', role: 'agent', events: [{ kind: 'notice_served', occurredOn: daysAgo(3) }] }));
+    const c1 = await as(adminA, (ctx) =>
+      openCase(ctx, flow, { unitId: t.aUnion.id, title: '指派一', openedOn: daysAgo(3), stage: 'hearing', role: 'agent', events: [{ kind: 'notice_served', occurredOn: daysAgo(3) }] }),
+    );
     const c2 = await as(adminA, (ctx) => openCase(ctx, flow, { unitId: t.aUnion.id, title: '指派二', openedOn: daysAgo(3), stage: 'intake', role: 'clerk' }));
     expect(await visibleCaseIds(lawyer)).toEqual([]);
     await as(adminA, (ctx) => assignCase(ctx, flow, c1.id, { userId: lawyer.userId, role: 'lawyer', assignedOn: daysAgo(2) }));
     expect(await code(as(adminA, (ctx) => assignCase(ctx, flow, c1.id, { userId: lawyer.userId, role: 'lawyer', assignedOn: daysAgo(1) })))).toBe('CASE_ALREADY_ASSIGNED');
     expect(await visibleCaseIds(lawyer)).toEqual([c1.id]);
-    const counts = await as(lawyer, async (ctx) =>
-      rowsOf<{ stages: number; events: number }>(await ctx.db.execute(sql`SELECT (SELECT count(*)::int FROM case_stages) AS stages, (SELECT count(*)::int FROM case_events) AS events`))[0],
+    const counts = await as(
+      lawyer,
+      async (ctx) =>
+        rowsOf<{ stages: number; events: number }>(await ctx.db.execute(sql`SELECT (SELECT count(*)::int FROM case_stages) AS stages, (SELECT count(*)::int FROM case_events) AS events`))[0],
     );
     expect(counts).toEqual({ stages: 1, events: 2 });
     expect(await code(as(lawyer, (ctx) => caseRecord(ctx, flow, c2.id)))).toBe('CASE_NOT_FOUND');

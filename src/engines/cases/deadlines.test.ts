@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, addYears, calendarHolds, computeDeadlines, daysBetween, deadlineState, firstWorkingDayFrom, isRestDay, makeCalendar, WEEKENDS_ONLY, type DeadlineRule } from './deadlines.ts';
+import {
+  addDays,
+  addMonths,
+  addYears,
+  calendarHolds,
+  computeDeadlines,
+  daysBetween,
+  deadlineState,
+  firstWorkingDayFrom,
+  isRestDay,
+  makeCalendar,
+  WEEKENDS_ONLY,
+  type DeadlineRule,
+} from './deadlines.ts';
 
 describe('calendar arithmetic (Asia/Shanghai dates)', () => {
   it('adds days across month and year ends, and over 29 February in leap years', () => {
@@ -50,17 +63,19 @@ describe('deadline rules', () => {
 
   it('uses the latest start and the first meeting event of a generic rule', () => {
     const rule: DeadlineRule = { key: 'k', label: 'k', basis: '', from: ['a', 'b'], period: { months: 1, days: 1 }, metBy: ['m'] };
-    const [d] = computeDeadlines([rule], [
-      { kind: 'a', occurredOn: '2013-01-30' },
-      { kind: 'b', occurredOn: '2013-01-31' },
-      { kind: 'm', occurredOn: '2013-01-15' },
-      { kind: 'm', occurredOn: '2013-02-10' },
-      { kind: 'm', occurredOn: '2013-02-05' },
-    ]);
+    const [d] = computeDeadlines(
+      [rule],
+      [
+        { kind: 'a', occurredOn: '2013-01-30' },
+        { kind: 'b', occurredOn: '2013-01-31' },
+        { kind: 'm', occurredOn: '2013-01-15' },
+        { kind: 'm', occurredOn: '2013-02-10' },
+        { kind: 'm', occurredOn: '2013-02-05' },
+      ],
+    );
     expect(d).toMatchObject({ fromOn: '2013-01-31', dueOn: '2013-03-01', metOn: '2013-02-05' });
   });
 });
-
 
 describe('rest days move a due date (民法典 第二百零三条)', () => {
   const range = (from: string, to: string) => {

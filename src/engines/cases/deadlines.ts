@@ -142,7 +142,10 @@ export interface Deadline {
 export function computeDeadlines(rules: readonly DeadlineRule[], events: readonly DatedEvent[], calendar: RestDayCalendar = WEEKENDS_ONLY): Deadline[] {
   const out: Deadline[] = [];
   for (const rule of rules) {
-    const starts = events.filter((e) => rule.from.includes(e.kind)).map((e) => e.occurredOn).sort();
+    const starts = events
+      .filter((e) => rule.from.includes(e.kind))
+      .map((e) => e.occurredOn)
+      .sort();
     const fromOn = starts[starts.length - 1];
     if (!fromOn) continue;
     let dueOn = addPeriod(fromOn, rule.period);
@@ -151,7 +154,10 @@ export function computeDeadlines(rules: readonly DeadlineRule[], events: readonl
       dueOn = addPeriod(dueOn, rule.extension.period);
       extended = true;
     }
-    const met = events.filter((e) => rule.metBy.includes(e.kind) && e.occurredOn >= fromOn).map((e) => e.occurredOn).sort();
+    const met = events
+      .filter((e) => rule.metBy.includes(e.kind) && e.occurredOn >= fromOn)
+      .map((e) => e.occurredOn)
+      .sort();
     const moved = firstWorkingDayFrom(calendar, dueOn);
     out.push({ key: rule.key, fromOn, dueOn: moved, extended, metOn: met[0] ?? null, nominalDueOn: moved === dueOn ? null : dueOn });
   }

@@ -21,7 +21,7 @@ export function purposeSealer(purpose: string): PurposeSealer {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key(), iv);
       const ct = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
-      return 'p1.' + Buffer.concat([iv, cipher.getAuthTag(), ct]).toString('base64url');
+      return `p1.${Buffer.concat([iv, cipher.getAuthTag(), ct]).toString('base64url')}`;
     },
     unseal(sealed) {
       if (!sealed.startsWith('p1.')) throw new Error('Unknown sealed value format');

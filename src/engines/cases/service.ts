@@ -15,18 +15,7 @@ import { getUnit } from '../org/service.ts';
 import { addDays, calendarHolds, computeDeadlines, deadlineState, makeCalendar, type DatedEvent, type RestDayCalendar } from './deadlines.ts';
 import { eventProblem, outcomeProblem, roleProblem, transitionProblem, type CaseFlow } from './flow.ts';
 import { caseError } from './errors.ts';
-import {
-  calendarDays,
-  caseAssignments,
-  caseDeadlines,
-  caseDocuments,
-  caseEvents,
-  cases,
-  caseStages,
-  type CaseDocumentRow,
-  type CaseRow,
-  type CaseStageRow,
-} from './schema.ts';
+import { calendarDays, caseAssignments, caseDeadlines, caseDocuments, caseEvents, cases, caseStages, type CaseDocumentRow, type CaseRow, type CaseStageRow } from './schema.ts';
 import * as clock from '../clock.ts';
 
 const flows = new Map<string, CaseFlow>();
@@ -94,7 +83,13 @@ export async function openCase(ctx: Ctx, flow: CaseFlow, input: OpenCase): Promi
   const events = [{ kind: `${input.stage}_started`, occurredOn: startedOn, stageSeq: 1 }, ...(input.events ?? []).map((e) => ({ ...e, stageSeq: null }))];
   await ctx.db.insert(caseEvents).values(events.map((e) => ({ caseId: row.id, kind: e.kind, occurredOn: e.occurredOn, stageSeq: e.stageSeq, createdBy: ctx.actor.userId })));
   await recomputeDeadlines(ctx.db, flow, row.id);
-  await recordAudit(ctx, { action: 'create', entity: 'case', entityId: row.id, unitId: row.unitId, after: { kind: row.kind, title: row.title, stage: row.stage, role: input.role, openedOn: row.openedOn } });
+  await recordAudit(ctx, {
+    action: 'create',
+    entity: 'case',
+    entityId: row.id,
+    unitId: row.unitId,
+    after: { kind: row.kind, title: row.title, stage: row.stage, role: input.role, openedOn: row.openedOn },
+  });
   return row;
 }
 
@@ -129,7 +124,13 @@ export async function advanceStage(ctx: Ctx, flow: CaseFlow, caseId: number, inp
   const c = await openCaseRow(ctx, flow, caseId);
   const stages = await stagesOf(ctx.db, caseId);
   const current = stages[stages.length - 1]!;
-  const p = transitionProblem(flow, current.stage, input.stage, stages.map((s) => s.stage)) ?? roleProblem(flow, input.stage, input.role);
+  const p =
+    transitionProblem(
+      flow,
+      current.stage,
+      input.stage,
+      stages.map((s) => s.stage),
+    ) ?? roleProblem(flow, input.stage, input.role);
   if (p) problem(p);
   factDate(input.startedOn, current.endedOn ?? current.startedOn);
   if (!current.endedOn) {
@@ -145,16 +146,18 @@ export async function advanceStage(ctx: Ctx, flow: CaseFlow, caseId: number, inp
   await ctx.db.insert(caseEvents).values({ caseId, kind: `${input.stage}_started`, occurredOn: input.startedOn, stageSeq: seq, createdBy: ctx.actor.userId });
   await touch(ctx, caseId, { stage: input.stage });
   await recomputeDeadlines(ctx.db, flow, caseId);
-  await recordAudit(ctx, { action: 'update', entity: 'case.stage', entityId: caseId, unitId: c.unitId, before: { stage: current.stage }, after: { stage: input.stage, role: input.role, startedOn: input.startedOn } });
+  await recordAudit(ctx, {
+    action: 'update',
+    entity: 'case.stage',
+    entityId: caseId,
+    unitId: c.unitId,
+    before: { stage: current.stage },
+    after: { stage: input.stage, role: input.role, startedOn: input.startedOn },
+  });
 }
 
 /** Records how the current stage ended, and any amount obtained for the workers there (fen). */
-export async function endStage(
-  ctx: Ctx,
-  flow: CaseFlow,
-  caseId: number,
-  input: { outcome: string; endedOn: IsoDate; amountFen?: number | undefined; note?: string | null | undefined },
-) {
+export async function endStage(ctx: Ctx, flow: CaseFlow, caseId: number, input: { outcome: string; endedOn: IsoDate; amountFen?: number | undefined; note?: string | null | undefined }) {
   const c = await openCaseRow(ctx, flow, caseId);
   const stages = await stagesOf(ctx.db, caseId);
   const current = stages[stages.length - 1]!;
@@ -169,7 +172,13 @@ export async function endStage(
   await ctx.db.insert(caseEvents).values({ caseId, kind: `${current.stage}_ended`, occurredOn: input.endedOn, stageSeq: current.seq, createdBy: ctx.actor.userId });
   await touch(ctx, caseId);
   await recomputeDeadlines(ctx.db, flow, caseId);
-  await recordAudit(ctx, { action: 'update', entity: 'case.stage', entityId: caseId, unitId: c.unitId, after: { stage: current.stage, outcome: input.outcome, endedOn: input.endedOn, amountFen: input.amountFen ?? 0 } });
+  await recordAudit(ctx, {
+    action: 'update',
+    entity: 'case.stage',
+    entityId: caseId,
+    unitId: c.unitId,
+    after: { stage: current.stage, outcome: input.outcome, endedOn: input.endedOn, amountFen: input.amountFen ?? 0 },
+  });
 }
 
 export async function recordEvent(ctx: Ctx, flow: CaseFlow, caseId: number, input: { kind: string; occurredOn: IsoDate; note?: string | null | undefined }) {

@@ -116,7 +116,9 @@ export async function updateTeamMember<R extends Row>(ctx: Ctx, spec: TeamSpec, 
   const fields = Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined));
   const updated = (await guarded(ctx, spec, (db) =>
     // Only the units served may change: the row is still checked to be kept here.
-    Object.keys(fields).length ? db.update(spec.members).set(fields).where(eq(spec.memberId, id)).returning() : db.update(spec.members).set({ unitId: before.unitId }).where(eq(spec.memberId, id)).returning(),
+    Object.keys(fields).length
+      ? db.update(spec.members).set(fields).where(eq(spec.memberId, id)).returning()
+      : db.update(spec.members).set({ unitId: before.unitId }).where(eq(spec.memberId, id)).returning(),
   )) as unknown as R[];
   const after = updated[0];
   if (!after) throw spec.errors.notFound();

@@ -38,11 +38,7 @@ export class ImportFileError extends DomainError {
 const plain = errorFactory(IMPORT_ERRORS);
 
 /** `importError('IMPORT_FILE_TOO_LARGE', msg?, details?)` — an ImportFileError built from IMPORT_ERRORS. */
-export function importError(
-  code: ImportErrorCode,
-  message?: string,
-  details?: Record<string, unknown>,
-): ImportFileError {
+export function importError(code: ImportErrorCode, message?: string, details?: Record<string, unknown>): ImportFileError {
   // errorFactory checks the code against the table at the type level; the class adds instanceof.
   const base = plain(code, message, details);
   return new ImportFileError(code, base.message, base.details);

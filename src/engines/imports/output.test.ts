@@ -19,7 +19,13 @@ describe('writeMarkedWorkbook', () => {
     const p = join(dir, 'marked.xlsx');
     const summary = await writeMarkedWorkbook(
       { path: p },
-      { sheetName: '会员名册', columns: [{ key: 'name', header: '姓名*' }, { key: 'id', header: '身份证号' }] },
+      {
+        sheetName: '会员名册',
+        columns: [
+          { key: 'name', header: '姓名*' },
+          { key: 'id', header: '身份证号' },
+        ],
+      },
       [
         { cells: { name: '张三', id: '1' }, status: '通过' },
         { cells: { name: nasty[0]!, id: '2' }, status: '有误', errors: [{ key: 'id', message: '身份证号应为 18 位' }, { message: '与第 2 行重复' }] },

@@ -57,11 +57,7 @@ function writerFor(target: Target): ExcelJS.stream.xlsx.WorkbookWriter {
  * '错误说明' column. Bad cells are filled light red and carry a comment with the message(s); every
  * message is also listed in '错误说明'. Streams: memory stays flat for 200,000 rows.
  */
-export async function writeMarkedWorkbook(
-  target: Target,
-  opts: MarkedWorkbookOptions,
-  rows: AsyncIterable<MarkedRow> | Iterable<MarkedRow>,
-): Promise<MarkedSummary> {
+export async function writeMarkedWorkbook(target: Target, opts: MarkedWorkbookOptions, rows: AsyncIterable<MarkedRow> | Iterable<MarkedRow>): Promise<MarkedSummary> {
   const wb = writerFor(target);
   const n = opts.columns.length;
   const ws = wb.addWorksheet(opts.sheetName ?? '导入结果', {
@@ -134,10 +130,7 @@ export async function writeMarkedWorkbook(
 }
 
 /** The marked workbook as a readable stream (e.g. an HTTP response body). */
-export function markedWorkbookStream(
-  opts: MarkedWorkbookOptions,
-  rows: AsyncIterable<MarkedRow> | Iterable<MarkedRow>,
-): Readable {
+export function markedWorkbookStream(opts: MarkedWorkbookOptions, rows: AsyncIterable<MarkedRow> | Iterable<MarkedRow>): Readable {
   const out = new PassThrough();
   writeMarkedWorkbook(out, opts, rows).catch((e: unknown) => out.destroy(e as Error));
   return out;
@@ -182,12 +175,7 @@ function exportValue(col: ExportColumn, row: Record<string, unknown>): string | 
   return String(v);
 }
 
-async function writeExportXlsx(
-  target: Writable,
-  columns: ExportColumn[],
-  rows: AsyncIterable<Record<string, unknown>> | Iterable<Record<string, unknown>>,
-  sheetName: string,
-): Promise<void> {
+async function writeExportXlsx(target: Writable, columns: ExportColumn[], rows: AsyncIterable<Record<string, unknown>> | Iterable<Record<string, unknown>>, sheetName: string): Promise<void> {
   const wb = writerFor(target);
   const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
   ws.columns = columns.map((c) => ({
@@ -217,21 +205,17 @@ async function writeExportXlsx(
   await wb.commit();
 }
 
-async function* csvChunks(
-  columns: ExportColumn[],
-  rows: AsyncIterable<Record<string, unknown>> | Iterable<Record<string, unknown>>,
-): AsyncGenerator<string> {
-  let buf = '\ufeff' + columns.map((c) => csvField(csvSafe(c.header))).join(',') + '\r\n';
+async function* csvChunks(columns: ExportColumn[], rows: AsyncIterable<Record<string, unknown>> | Iterable<Record<string, unknown>>): AsyncGenerator<string> {
+  let buf = `\ufeff${columns.map((c) => csvField(csvSafe(c.header))).join(',')}\r\n`;
   for await (const row of rows) {
-    buf +=
-      columns
-        .map((c) => {
-          const v = exportValue(c, row);
-          if (v === null) return '';
-          if (typeof v === 'number') return numberToText(v);
-          return csvField(csvSafe(v));
-        })
-        .join(',') + '\r\n';
+    buf += `${columns
+      .map((c) => {
+        const v = exportValue(c, row);
+        if (v === null) return '';
+        if (typeof v === 'number') return numberToText(v);
+        return csvField(csvSafe(v));
+      })
+      .join(',')}\r\n`;
     if (buf.length >= 65536) {
       yield buf;
       buf = '';

@@ -7,15 +7,7 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import { ImportFileError, importError } from './errors.ts';
-import {
-  ERRORS_HEADER,
-  INSTRUCTIONS_SHEET,
-  STATUS_HEADER,
-  type CellError,
-  type ColumnSpec,
-  type RawRow,
-  type SheetSpec,
-} from './spec.ts';
+import { ERRORS_HEADER, INSTRUCTIONS_SHEET, STATUS_HEADER, type CellError, type ColumnSpec, type RawRow, type SheetSpec } from './spec.ts';
 import { isRuinedNumber, normalizeHeader, serialToDate, trimCell, valueToText } from './text.ts';
 import { inspectZip, type ZipLimits } from './zip-guard.ts';
 
@@ -86,11 +78,7 @@ export async function detectFormat(file: ImportFile, maxBytes = DEFAULT_MAX_BYTE
   }
   if (size === 0) throw importError('IMPORT_EMPTY_FILE');
   if (size > maxBytes) {
-    throw importError(
-      'IMPORT_FILE_TOO_LARGE',
-      `文件过大（${(size / 1048576).toFixed(1)} MB），最大允许 ${Math.floor(maxBytes / 1048576)} MB，请拆分后分别上传`,
-      { size, maxBytes },
-    );
+    throw importError('IMPORT_FILE_TOO_LARGE', `文件过大（${(size / 1048576).toFixed(1)} MB），最大允许 ${Math.floor(maxBytes / 1048576)} MB，请拆分后分别上传`, { size, maxBytes });
   }
   const head = await sniff(file.path, 4096);
   const ext = extname(file.filename).toLowerCase();
@@ -99,17 +87,11 @@ export async function detectFormat(file: ImportFile, maxBytes = DEFAULT_MAX_BYTE
     throw importError('IMPORT_FILE_CORRUPT');
   }
   if (head.length >= 4 && head.readUInt32BE(0) === 0xd0cf11e0) {
-    throw importError(
-      'IMPORT_UNSUPPORTED_FORMAT',
-      '这是旧版 .xls 格式（或设有打开密码）的文件，请用 Excel 或 WPS 打开后“另存为” .xlsx 格式（不设密码）再上传',
-    );
+    throw importError('IMPORT_UNSUPPORTED_FORMAT', '这是旧版 .xls 格式（或设有打开密码）的文件，请用 Excel 或 WPS 打开后“另存为” .xlsx 格式（不设密码）再上传');
   }
   if (['.xlsx', '.xlsm', '.xltx'].includes(ext)) throw importError('IMPORT_FILE_CORRUPT');
   if (['.xls', '.et', '.ods', '.numbers'].includes(ext)) {
-    throw importError(
-      'IMPORT_UNSUPPORTED_FORMAT',
-      `不支持 ${ext} 文件，请用 Excel 或 WPS 打开后“另存为” .xlsx 格式再上传`,
-    );
+    throw importError('IMPORT_UNSUPPORTED_FORMAT', `不支持 ${ext} 文件，请用 Excel 或 WPS 打开后“另存为” .xlsx 格式再上传`);
   }
   if (ext === '.csv' || ext === '.txt') {
     const utf16 = head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
@@ -180,11 +162,7 @@ function mapHeaders<Row>(cells: string[], spec: SheetSpec<Row>, opts: ReadOption
     });
   }
   if (ignored.length && !opts.allowUnknownColumns) {
-    throw importError(
-      'IMPORT_UNKNOWN_COLUMNS',
-      `文件中有模板以外的列：${ignored.join('、')}，请删除这些列或使用最新的导入模板`,
-      { columns: ignored },
-    );
+    throw importError('IMPORT_UNKNOWN_COLUMNS', `文件中有模板以外的列：${ignored.join('、')}，请删除这些列或使用最新的导入模板`, { columns: ignored });
   }
   return { byPos, columns, ignored };
 }
@@ -218,12 +196,7 @@ class RowBuilder<Row> {
       const v = values[i];
       let text: string;
       const kind = col.kind ?? 'text';
-      const num =
-        typeof v === 'number'
-          ? v
-          : v && typeof v === 'object' && 'result' in v && typeof (v as { result: unknown }).result === 'number'
-            ? ((v as { result: number }).result)
-            : null;
+      const num = typeof v === 'number' ? v : v && typeof v === 'object' && 'result' in v && typeof (v as { result: unknown }).result === 'number' ? (v as { result: number }).result : null;
       if (num !== null && kind === 'date') {
         text = serialToDate(num) ?? valueToText(num);
       } else if (typeof v === 'string') {
@@ -231,7 +204,8 @@ class RowBuilder<Row> {
       } else {
         text = trimCell(valueToText(v, kind === 'date'));
         if (num !== null && kind !== 'number' && isRuinedNumber(num)) {
-          (errors ??= []).push({
+          errors ??= [];
+          errors.push({
             key: col.key,
             message: `${col.header}被 Excel 转成了数字，请把该列设为文本格式后重新填写`,
           });
@@ -255,8 +229,7 @@ class RowBuilder<Row> {
   }
 }
 
-const headerCells = (values: ArrayLike<unknown>): string[] =>
-  Array.from(values, (v) => trimCell(valueToText(v)));
+const headerCells = (values: ArrayLike<unknown>): string[] => Array.from(values, (v) => trimCell(valueToText(v)));
 
 // ---------------------------------------------------------------------------------------------
 // XLSX
@@ -550,21 +523,13 @@ async function openCsv<Row>(file: ImportFile, spec: SheetSpec<Row>, opts: ReadOp
  * are thrown as ImportFileError; IMPORT_TOO_MANY_ROWS, IMPORT_NO_DATA and a file damaged past its
  * header are thrown while iterating `rows`.
  */
-export async function openImport<Row>(
-  file: ImportFile,
-  spec: SheetSpec<Row>,
-  opts: ReadOptions = {},
-): Promise<ImportSource> {
+export async function openImport<Row>(file: ImportFile, spec: SheetSpec<Row>, opts: ReadOptions = {}): Promise<ImportSource> {
   const format = await detectFormat(file, opts.maxBytes ?? DEFAULT_MAX_BYTES);
   return format === 'xlsx' ? openXlsx(file, spec, opts) : openCsv(file, spec, opts);
 }
 
 /** The rows of an uploaded file (see openImport). */
-export async function* readRows<Row>(
-  file: ImportFile,
-  spec: SheetSpec<Row>,
-  opts: ReadOptions = {},
-): AsyncGenerator<RawRow> {
+export async function* readRows<Row>(file: ImportFile, spec: SheetSpec<Row>, opts: ReadOptions = {}): AsyncGenerator<RawRow> {
   const src = await openImport(file, spec, opts);
   try {
     yield* src.rows;

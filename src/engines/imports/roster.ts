@@ -34,12 +34,7 @@ export async function readRoster<Row>(run: JobRun, spec: SheetSpec<Row>): Promis
  * read (each after its in-file duplicate check), so a program can write one batch while the next
  * is read. `onBatch` is awaited before reading on: it returns once it is ready for more.
  */
-export async function readRosterInBatches<Row>(
-  run: JobRun,
-  spec: SheetSpec<Row>,
-  batchSize: number,
-  onBatch: (batch: RosterRow<Row>[]) => Promise<void>,
-): Promise<Roster<Row>> {
+export async function readRosterInBatches<Row>(run: JobRun, spec: SheetSpec<Row>, batchSize: number, onBatch: (batch: RosterRow<Row>[]) => Promise<void>): Promise<Roster<Row>> {
   const src = await openImport({ path: run.filePath, filename: run.job.fileName }, spec);
   const rows: RosterRow<Row>[] = [];
   const dups = new DuplicateTracker(spec);
@@ -74,12 +69,7 @@ export async function readRosterInBatches<Row>(
  * Keeps each row's outcome for the marked workbook (built when downloaded) and returns the job's
  * counts. `blocked`: all-or-nothing refused the file.
  */
-export async function finishRoster<Row>(
-  run: JobRun,
-  spec: SheetSpec<Row>,
-  roster: Roster<Row>,
-  opts: { blocked: boolean; unchangedLabel: string },
-): Promise<ImportCounts> {
+export async function finishRoster<Row>(run: JobRun, spec: SheetSpec<Row>, roster: Roster<Row>, opts: { blocked: boolean; unchangedLabel: string }): Promise<ImportCounts> {
   const { rows } = roster;
   await writeOutcomes(
     run.outcomesPath,
@@ -88,15 +78,7 @@ export async function finishRoster<Row>(
       rowNumber: r.rowNumber,
       cells: r.cells,
       errors: r.errors,
-      status: r.errors.length
-        ? '有误，未导入'
-        : r.outcome === 'imported'
-          ? '已导入'
-          : r.outcome === 'unchanged'
-            ? opts.unchangedLabel
-            : opts.blocked
-              ? '未导入（文件中有错误行）'
-              : '未导入',
+      status: r.errors.length ? '有误，未导入' : r.outcome === 'imported' ? '已导入' : r.outcome === 'unchanged' ? opts.unchangedLabel : opts.blocked ? '未导入（文件中有错误行）' : '未导入',
     })),
   );
   const invalid = rows.filter((r) => r.errors.length > 0).length;

@@ -17,14 +17,23 @@ describe('validateRow', () => {
     expect(r.errors.find((e) => e.key === 'gender')!.message).toContain('男、女');
   });
   it('keeps the reader’s errors and does not pile more on the same cell', () => {
-    const r = validateRow(
-      { ...raw({ name: '王五', idNumber: '350102199001011000', gender: '男' }), errors: [{ key: 'idNumber', message: 'x' }] },
-      memberSpec,
-    );
+    const r = validateRow({ ...raw({ name: '王五', idNumber: '350102199001011000', gender: '男' }), errors: [{ key: 'idNumber', message: 'x' }] }, memberSpec);
     expect(r.errors).toEqual([{ key: 'idNumber', message: 'x' }]);
   });
   it('turns a throwing parser into a cell error', () => {
-    const spec = { ...memberSpec, columns: [{ key: 'name' as const, header: '姓名', example: '', parse: () => { throw new Error('boom'); } }] };
+    const spec = {
+      ...memberSpec,
+      columns: [
+        {
+          key: 'name' as const,
+          header: '姓名',
+          example: '',
+          parse: () => {
+            throw new Error('boom');
+          },
+        },
+      ],
+    };
     expect(validateRow(raw({ name: 'x' }), spec).errors[0]!.message).toContain('无法识别');
   });
 });

@@ -49,7 +49,10 @@ export function groupedSource<C>(zero: () => C, add: (a: C, b: C) => C, count: (
   const cache = new WeakMap<Ctx, Map<string, Promise<Map<number, C>>>>();
   const perUnit = (ctx: Ctx, asOf: IsoDate) => {
     let m = cache.get(ctx);
-    if (!m) cache.set(ctx, (m = new Map()));
+    if (!m) {
+      m = new Map();
+      cache.set(ctx, m);
+    }
     let p = m.get(asOf);
     if (!p) {
       p = count(ctx, asOf);
@@ -78,7 +81,7 @@ export function groupedSource<C>(zero: () => C, add: (a: C, b: C) => C, count: (
       for (const [id, path] of paths) if (path.startsWith(root) && path.length > root.length && path.indexOf('/', root.length) === path.length - 1) out.set(id, zero());
       for (const [id, c] of counts) {
         const path = paths.get(id);
-        if (!path || !path.startsWith(root) || path.length === root.length) continue;
+        if (!path?.startsWith(root) || path.length === root.length) continue;
         const child = Number(path.slice(root.length, path.indexOf('/', root.length)));
         const sum = out.get(child);
         if (sum !== undefined) out.set(child, add(sum, c));

@@ -46,10 +46,7 @@ const BATCH = 2000;
  * it adds only what is missing (the indicators not yet frozen for the root that month) and is
  * idempotent; with a reason it is a correction: every figure again, as version n + 1.
  */
-export async function freezeMonth(
-  ctx: Ctx,
-  o: { rootUnitId: number; period: IsoDate; correctionReason?: string | null; today?: IsoDate; only?: string[] },
-): Promise<FreezeResult> {
+export async function freezeMonth(ctx: Ctx, o: { rootUnitId: number; period: IsoDate; correctionReason?: string | null; today?: IsoDate; only?: string[] }): Promise<FreezeResult> {
   const period = monthEnd(o.period);
   if (period >= (o.today ?? todayInShanghai())) throw indicatorError('SNAPSHOT_PERIOD_NOT_OVER');
   const root = await getUnit(ctx, o.rootUnitId);
@@ -75,9 +72,7 @@ export async function freezeMonth(
   const by = ctx.actor.userId === SYSTEM_USER_ID ? null : ctx.actor.userId;
   for (let i = 0; i < records.length; i += BATCH) {
     const json = JSON.stringify(records.slice(i, i + BATCH));
-    const version = correction
-      ? sql`COALESCE((SELECT max(s.version) FROM indicator_snapshots s WHERE s.unit_id = r.u AND s.period = ${period}::date AND s.indicator_key = r.k), 0) + 1`
-      : sql`1`;
+    const version = correction ? sql`COALESCE((SELECT max(s.version) FROM indicator_snapshots s WHERE s.unit_id = r.u AND s.period = ${period}::date AND s.indicator_key = r.k), 0) + 1` : sql`1`;
     await ctx.db.execute(sql`
       INSERT INTO indicator_snapshots (unit_id, period, indicator_key, version, value, numerator, denominator, as_of, definition_hash, correction, reason, taken_by_user_id)
       SELECT r.u, ${period}::date, r.k, ${version}, r.v, r.n, r.d, ${period}::date, r.h, ${correction}, ${o.correctionReason ?? null}, ${by}::int
@@ -115,7 +110,11 @@ export async function latestSnapshots(ctx: Ctx, f: { unitIds?: number[]; periods
   if (!f.periods.length || (f.unitIds && !f.unitIds.length)) return [];
   // Plain lists of parameters, so the primary key's index does the filtering and the scope
   // policy is checked only on the rows found.
-  const list = <T>(xs: T[], cast: string) => sql.join(xs.map((x) => sql`${x}::${sql.raw(cast)}`), sql`, `);
+  const list = <T>(xs: T[], cast: string) =>
+    sql.join(
+      xs.map((x) => sql`${x}::${sql.raw(cast)}`),
+      sql`, `,
+    );
   const units = f.unitIds ? sql`AND unit_id IN (${list(f.unitIds, 'int')})` : sql``;
   const keys = f.keys ? sql`AND indicator_key IN (${list(f.keys, 'text')})` : sql``;
   const r = await ctx.db.execute(sql`

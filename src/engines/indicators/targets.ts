@@ -111,12 +111,7 @@ export async function targetsInSubtree(ctx: Ctx, unitId: number, year: number): 
   return ctx.db
     .select()
     .from(indicatorTargets)
-    .where(
-      and(
-        eq(indicatorTargets.year, year),
-        sql`${indicatorTargets.unitId} IN (SELECT id FROM org_units WHERE path >= ${unit.path} AND path < ${unit.path.slice(0, -1) + '0'})`,
-      ),
-    );
+    .where(and(eq(indicatorTargets.year, year), sql`${indicatorTargets.unitId} IN (SELECT id FROM org_units WHERE path >= ${unit.path} AND path < ${`${unit.path.slice(0, -1)}0`})`));
 }
 
 export function progressAgainst(row: IndicatorTargetRow, def: IndicatorDefinition, actual: number | null, date: IsoDate): Progress {

@@ -64,7 +64,22 @@ describe('postings', () => {
     expect(await books(fund.id)).toMatchObject({ total: 0, unbalanced: [], drift: [], negative: [] });
     // An unbalanced posting or a fractional amount is refused before it reaches the books.
     const acc = await as(city, (ctx) => accountOf(ctx, fund.id, t.city.id, 'pool'));
-    expect(await code(as(city, (ctx) => post(ctx, { fundId: fund.id, kind: 'reverse', unitId: t.city.id, memo: 'x', lines: [{ accountId: acc.id, amount: 5 }, { accountId: acc.id, amount: -4 }] })))).toBe('LEDGER_UNBALANCED');
+    expect(
+      await code(
+        as(city, (ctx) =>
+          post(ctx, {
+            fundId: fund.id,
+            kind: 'reverse',
+            unitId: t.city.id,
+            memo: 'x',
+            lines: [
+              { accountId: acc.id, amount: 5 },
+              { accountId: acc.id, amount: -4 },
+            ],
+          }),
+        ),
+      ),
+    ).toBe('LEDGER_UNBALANCED');
     expect(await code(as(city, (ctx) => raise(ctx, { fundId: fund.id, unitId: t.city.id, source: 'city', sourceLabel: '市总', amount: 10.5, memo: 'x' })))).toBe('LEDGER_AMOUNT_INVALID');
   });
 
@@ -72,8 +87,11 @@ describe('postings', () => {
     const fund = await newFund();
     const acc = await as(city, (ctx) => accountOf(ctx, fund.id, t.city.id, 'source', 'x'));
     await expect(
-      database.query(`WITH e AS (INSERT INTO ledger_entries (fund_id, kind, unit_id, memo, posted_on, posted_by_name) VALUES ($1, 'raise', $2, 'x', '2013-01-01', 'x') RETURNING id)
-                      INSERT INTO ledger_lines (fund_id, entry_id, account_id, amount) SELECT $1, id, $3, 100 FROM e`, [fund.id, t.city.id, acc.id]),
+      database.query(
+        `WITH e AS (INSERT INTO ledger_entries (fund_id, kind, unit_id, memo, posted_on, posted_by_name) VALUES ($1, 'raise', $2, 'x', '2013-01-01', 'x') RETURNING id)
+                      INSERT INTO ledger_lines (fund_id, entry_id, account_id, amount) SELECT $1, id, $3, 100 FROM e`,
+        [fund.id, t.city.id, acc.id],
+      ),
     ).rejects.toThrow(/does not balance/);
   });
 

@@ -8,10 +8,7 @@ import { fundBooks, listFunds, listLines, sumLines, traceEntryById, type LedgerL
 
 const tags = ['资金账簿'];
 
-const Totals = Type.Object(
-  { raised: Type.Integer(), available: Type.Integer(), committed: Type.Integer(), paid: Type.Integer() },
-  { description: '单位：分。筹集 = 可用 + 已批待付 + 已支付' },
-);
+const Totals = Type.Object({ raised: Type.Integer(), available: Type.Integer(), committed: Type.Integer(), paid: Type.Integer() }, { description: '单位：分。筹集 = 可用 + 已批待付 + 已支付' });
 const Fund = Type.Object({ id: Type.Integer(), unitId: Type.Integer(), code: Type.String(), name: Type.String() });
 const Account = Type.Object({ id: Type.Integer(), unitId: Type.Integer(), kind: Type.String(), code: Type.String(), name: Type.String(), balance: Type.Integer() });
 export const LineView = Type.Object({
@@ -43,7 +40,17 @@ export const EntryView = Type.Object({
   postedByName: Type.String(),
 });
 
-export const presentEntry = (e: LedgerEntryRow) => ({ fundId: e.fundId, id: e.id, kind: e.kind, unitId: e.unitId, memo: e.memo, refType: e.refType, refId: e.refId, postedOn: e.postedOn, postedByName: e.postedByName });
+export const presentEntry = (e: LedgerEntryRow) => ({
+  fundId: e.fundId,
+  id: e.id,
+  kind: e.kind,
+  unitId: e.unitId,
+  memo: e.memo,
+  refType: e.refType,
+  refId: e.refId,
+  postedOn: e.postedOn,
+  postedByName: e.postedByName,
+});
 export const presentLine = (l: LedgerLineView) => l;
 
 export function ledgerRoutes(app: App): void {
@@ -70,8 +77,7 @@ export function ledgerRoutes(app: App): void {
       response: { 200: Type.Object({ fund: Fund, accounts: Type.Array(Account), totals: Totals }), ...errorResponses },
     },
     config: { access: { ...read, resource: 'fund' } },
-    handler: async (req) =>
-      req.inScope(async (ctx) => fundBooks(ctx, req.params.id, req.query.underUnitId ? (await getUnit(ctx, req.query.underUnitId)).path : undefined)),
+    handler: async (req) => req.inScope(async (ctx) => fundBooks(ctx, req.params.id, req.query.underUnitId ? (await getUnit(ctx, req.query.underUnitId)).path : undefined)),
   });
 
   app.get('/api/v1/funds/:id/lines', {

@@ -13,17 +13,7 @@ import { subtreeRange } from '../org/service.ts';
 import { orgUnits } from '../org/schema.ts';
 import { todayInShanghai, type IsoDate } from '../time.ts';
 import { ledgerError } from './errors.ts';
-import {
-  ledgerAccounts,
-  ledgerEntries,
-  ledgerFunds,
-  ledgerLines,
-  type LedgerAccountKind,
-  type LedgerAccountRow,
-  type LedgerEntryKind,
-  type LedgerEntryRow,
-  type LedgerFundRow,
-} from './schema.ts';
+import { ledgerAccounts, ledgerEntries, ledgerFunds, ledgerLines, type LedgerAccountKind, type LedgerAccountRow, type LedgerEntryKind, type LedgerEntryRow, type LedgerFundRow } from './schema.ts';
 
 function pgCode(e: unknown): { code?: string; constraint?: string; message?: string } | undefined {
   let cur: unknown = e;
@@ -70,9 +60,7 @@ export async function accountOf(ctx: Ctx, fundId: number, unitId: number, kind: 
   if (!unit) throw ledgerError('LEDGER_UNIT_NOT_FOUND');
   const name = `${unit.name} ${label ?? KIND_NAMES[kind]}`;
   // Named columns only: the app role may not write a balance, not even a default one.
-  await ctx.db.execute(
-    sql`INSERT INTO ledger_accounts (fund_id, unit_id, kind, code, name) VALUES (${fundId}, ${unitId}, ${kind}, ${code}, ${name}) ON CONFLICT DO NOTHING`,
-  );
+  await ctx.db.execute(sql`INSERT INTO ledger_accounts (fund_id, unit_id, kind, code, name) VALUES (${fundId}, ${unitId}, ${kind}, ${code}, ${name}) ON CONFLICT DO NOTHING`);
   const [row] = await ctx.db.select().from(ledgerAccounts).where(where);
   return row!;
 }
@@ -165,8 +153,23 @@ export async function raise(ctx: Ctx, p: Common & { unitId: number; source: stri
   positive(p.amount);
   const pool = await accountOf(ctx, p.fundId, p.unitId, 'pool');
   const source = await accountOf(ctx, p.fundId, p.unitId, 'source', p.source, p.sourceLabel);
-  const r = await post(ctx, { ...p, kind: 'raise', unitId: p.unitId, lines: [{ accountId: pool.id, amount: p.amount }, { accountId: source.id, amount: -p.amount }] });
-  if (r.created) await recordAudit(ctx, { action: 'create', entity: 'ledger_entry', entityId: `${p.fundId}:${r.entry.id}`, unitId: p.unitId, after: { kind: 'raise', amount: p.amount, source: p.source, memo: p.memo } });
+  const r = await post(ctx, {
+    ...p,
+    kind: 'raise',
+    unitId: p.unitId,
+    lines: [
+      { accountId: pool.id, amount: p.amount },
+      { accountId: source.id, amount: -p.amount },
+    ],
+  });
+  if (r.created)
+    await recordAudit(ctx, {
+      action: 'create',
+      entity: 'ledger_entry',
+      entityId: `${p.fundId}:${r.entry.id}`,
+      unitId: p.unitId,
+      after: { kind: 'raise', amount: p.amount, source: p.source, memo: p.memo },
+    });
   return r;
 }
 
@@ -175,8 +178,23 @@ export async function allocate(ctx: Ctx, p: Common & { fromUnitId: number; toUni
   positive(p.amount);
   const from = await accountOf(ctx, p.fundId, p.fromUnitId, 'pool');
   const to = await accountOf(ctx, p.fundId, p.toUnitId, 'pool');
-  const r = await post(ctx, { ...p, kind: 'allocate', unitId: p.fromUnitId, lines: [{ accountId: from.id, amount: -p.amount }, { accountId: to.id, amount: p.amount }] });
-  if (r.created) await recordAudit(ctx, { action: 'create', entity: 'ledger_entry', entityId: `${p.fundId}:${r.entry.id}`, unitId: p.fromUnitId, after: { kind: 'allocate', amount: p.amount, toUnitId: p.toUnitId, memo: p.memo } });
+  const r = await post(ctx, {
+    ...p,
+    kind: 'allocate',
+    unitId: p.fromUnitId,
+    lines: [
+      { accountId: from.id, amount: -p.amount },
+      { accountId: to.id, amount: p.amount },
+    ],
+  });
+  if (r.created)
+    await recordAudit(ctx, {
+      action: 'create',
+      entity: 'ledger_entry',
+      entityId: `${p.fundId}:${r.entry.id}`,
+      unitId: p.fromUnitId,
+      after: { kind: 'allocate', amount: p.amount, toUnitId: p.toUnitId, memo: p.memo },
+    });
   return r;
 }
 
@@ -185,7 +203,15 @@ export async function commit(ctx: Ctx, p: Common & { unitId: number }): Promise<
   positive(p.amount);
   const pool = await accountOf(ctx, p.fundId, p.unitId, 'pool');
   const payable = await accountOf(ctx, p.fundId, p.unitId, 'payable');
-  return post(ctx, { ...p, kind: 'commit', unitId: p.unitId, lines: [{ accountId: pool.id, amount: -p.amount }, { accountId: payable.id, amount: p.amount }] });
+  return post(ctx, {
+    ...p,
+    kind: 'commit',
+    unitId: p.unitId,
+    lines: [
+      { accountId: pool.id, amount: -p.amount },
+      { accountId: payable.id, amount: p.amount },
+    ],
+  });
 }
 
 /** A promise withdrawn: back from payable into the pool. */
@@ -193,7 +219,15 @@ export async function release(ctx: Ctx, p: Common & { unitId: number }): Promise
   positive(p.amount);
   const pool = await accountOf(ctx, p.fundId, p.unitId, 'pool');
   const payable = await accountOf(ctx, p.fundId, p.unitId, 'payable');
-  return post(ctx, { ...p, kind: 'release', unitId: p.unitId, lines: [{ accountId: payable.id, amount: -p.amount }, { accountId: pool.id, amount: p.amount }] });
+  return post(ctx, {
+    ...p,
+    kind: 'release',
+    unitId: p.unitId,
+    lines: [
+      { accountId: payable.id, amount: -p.amount },
+      { accountId: pool.id, amount: p.amount },
+    ],
+  });
 }
 
 /** A payment made (the bank confirmed the transfer): out of payable into paid. */
@@ -201,7 +235,15 @@ export async function pay(ctx: Ctx, p: Common & { unitId: number }): Promise<Pos
   positive(p.amount);
   const payable = await accountOf(ctx, p.fundId, p.unitId, 'payable');
   const paid = await accountOf(ctx, p.fundId, p.unitId, 'paid');
-  return post(ctx, { ...p, kind: 'pay', unitId: p.unitId, lines: [{ accountId: payable.id, amount: -p.amount }, { accountId: paid.id, amount: p.amount }] });
+  return post(ctx, {
+    ...p,
+    kind: 'pay',
+    unitId: p.unitId,
+    lines: [
+      { accountId: payable.id, amount: -p.amount },
+      { accountId: paid.id, amount: p.amount },
+    ],
+  });
 }
 
 // ── Reading the books ───────────────────────────────────────────────────────────────────────
@@ -308,9 +350,14 @@ export async function listFunds(ctx: Ctx, f: { offset: number; limit: number }) 
 }
 
 export async function getEntry(ctx: Ctx, fundId: number, entryId: number) {
-  const [entry] = await ctx.db.select().from(ledgerEntries).where(and(eq(ledgerEntries.fundId, fundId), eq(ledgerEntries.id, entryId)));
+  const [entry] = await ctx.db
+    .select()
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.fundId, fundId), eq(ledgerEntries.id, entryId)));
   if (!entry) throw ledgerError('LEDGER_ENTRY_NOT_FOUND');
-  const lines = await linesFrom(ctx).where(and(eq(ledgerLines.fundId, fundId), eq(ledgerLines.entryId, entryId))).orderBy(asc(ledgerLines.id));
+  const lines = await linesFrom(ctx)
+    .where(and(eq(ledgerLines.fundId, fundId), eq(ledgerLines.entryId, entryId)))
+    .orderBy(asc(ledgerLines.id));
   return { entry, lines };
 }
 
@@ -331,7 +378,17 @@ export async function traceEntry(ctx: Ctx, fundId: number, entryId: number) {
   const { entry, lines } = await getEntry(ctx, fundId, entryId);
   const related = entry.refType && entry.refId ? await entriesFor(ctx, fundId, { type: entry.refType, id: entry.refId }) : [entry];
   const relatedLines = related.length
-    ? await linesFrom(ctx).where(and(eq(ledgerLines.fundId, fundId), inArray(ledgerLines.entryId, related.map((e) => e.id)))).orderBy(asc(ledgerLines.id))
+    ? await linesFrom(ctx)
+        .where(
+          and(
+            eq(ledgerLines.fundId, fundId),
+            inArray(
+              ledgerLines.entryId,
+              related.map((e) => e.id),
+            ),
+          ),
+        )
+        .orderBy(asc(ledgerLines.id))
     : [];
   const poolIds = [...new Set(relatedLines.filter((l) => l.accountKind === 'pool').map((l) => l.accountId))];
   const fundedBy = poolIds.length

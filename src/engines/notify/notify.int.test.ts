@@ -29,7 +29,11 @@ afterAll(() => database.destroy());
 
 describe('contacts', () => {
   it('are checked before a digest channel is turned on', async () => {
-    const code = async (p: Promise<unknown>) => p.then(() => 'NO_ERROR', (e) => (e instanceof DomainError ? e.code : Promise.reject(e)));
+    const code = async (p: Promise<unknown>) =>
+      p.then(
+        () => 'NO_ERROR',
+        (e) => (e instanceof DomainError ? e.code : Promise.reject(e)),
+      );
     expect(await code(asUser(database, admin, (ctx) => setContacts(ctx, { email: null, mobile: '12345', digestByEmail: false, digestBySms: false })))).toBe('NOTIFY_MOBILE_INVALID');
     expect(await code(asUser(database, admin, (ctx) => setContacts(ctx, { email: null, mobile: null, digestByEmail: true, digestBySms: false })))).toBe('NOTIFY_CONTACT_MISSING');
     await asUser(database, admin, (ctx) => setContacts(ctx, { email: 'jia@example.org', mobile: '13800000000', digestByEmail: true, digestBySms: true }));
@@ -68,7 +72,7 @@ describe('the daily digest', () => {
 });
 
 describe('many nudges at once', () => {
-  it('raise each open cause once, notify each unit\'s cadres, and agree with raising them one by one', async () => {
+  it("raise each open cause once, notify each unit's cadres, and agree with raising them one by one", async () => {
     const townClerk = await buildUser(database, { unitId: t.aTown.id, role: 'county_admin', displayName: '城关镇干事' });
     const nudge = (unitId: number, causeKey: string) => ({ unitId, causeKey, kind: 'due', title: `复核提醒 ${causeKey}`, body: '请按时复核。', link: '/hardship/households' });
     // One cause already open: raising it again in the batch does nothing.
@@ -209,8 +213,8 @@ describe('SMS and e-mail channels', () => {
       socket.write('220 test ESMTP\r\n');
       socket.on('data', (chunk: Buffer) => {
         buffer += chunk.toString('utf8');
-        let i: number;
-        while ((i = inData ? buffer.indexOf('\r\n.\r\n') : buffer.indexOf('\r\n')) >= 0) {
+        const nextEnd = () => (inData ? buffer.indexOf('\r\n.\r\n') : buffer.indexOf('\r\n'));
+        for (let i = nextEnd(); i >= 0; i = nextEnd()) {
           if (inData) {
             data = buffer.slice(0, i);
             buffer = buffer.slice(i + 5);

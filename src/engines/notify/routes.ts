@@ -1,7 +1,7 @@
 /** Each user's notifications: the list, read marks, where the digest goes, and the live stream (SSE). */
 import { Type } from 'typebox';
 import type { App } from '../../server/app-types.ts';
-import { Ok, Page, Paging, errorResponses, pageOf } from '../../server/schemas.ts';
+import { Paging, errorResponses, pageOf } from '../../server/schemas.ts';
 import type { NotificationHub } from './live.ts';
 import { getContacts, listNotifications, markRead, setContacts, unreadCount } from './service.ts';
 
@@ -99,11 +99,7 @@ export function notificationRoutes(app: App, deps: { hub: NotificationHub }): vo
         unsubscribe();
         if (!raw.writableEnded) raw.end();
       };
-      const unsubscribe = deps.hub.subscribe(
-        userId,
-        (n) => raw.write(`id: ${n.id}\nevent: notification\ndata: ${JSON.stringify(n)}\n\n`),
-        finish,
-      );
+      const unsubscribe = deps.hub.subscribe(userId, (n) => raw.write(`id: ${n.id}\nevent: notification\ndata: ${JSON.stringify(n)}\n\n`), finish);
       const ping = setInterval(() => raw.write(': ping\n\n'), 25_000);
       const lifetime = setTimeout(finish, STREAM_LIFETIME_MS);
       req.raw.on('close', finish);

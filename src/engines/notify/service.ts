@@ -89,12 +89,7 @@ export type PersonRef = { personId: number } | { idHash: string } | { portalUser
  */
 export async function notifyPerson(ctx: Ctx, input: NotificationInput & { person: PersonRef }): Promise<number> {
   const p = input.person;
-  const who =
-    'personId' in p
-      ? sql`a.person_id = ${p.personId}`
-      : 'idHash' in p
-        ? sql`a.person_id IN (SELECT id FROM persons WHERE id_hash = ${p.idHash})`
-        : sql`a.user_id = ${p.portalUserId}`;
+  const who = 'personId' in p ? sql`a.person_id = ${p.personId}` : 'idHash' in p ? sql`a.person_id IN (SELECT id FROM persons WHERE id_hash = ${p.idHash})` : sql`a.user_id = ${p.portalUserId}`;
   const r = await ctx.db.execute(sql`
     INSERT INTO notifications (user_id, unit_id, kind, title, body, link)
     SELECT u.id, ${input.unitId}, ${input.kind}, ${input.title}, ${input.body}, ${input.link ?? null}
@@ -120,10 +115,7 @@ export async function raiseNudge(ctx: Ctx, input: NotificationInput & { causeKey
  * every unit of the city): the same outcome, in the same order, as raising each in turn. A cause
  * listed twice is raised once.
  */
-export async function raiseNudges(
-  ctx: Ctx,
-  inputs: (NotificationInput & { causeKey: string })[],
-): Promise<{ unitId: number; causeKey: string; raised: boolean; notified: number }[]> {
+export async function raiseNudges(ctx: Ctx, inputs: (NotificationInput & { causeKey: string })[]): Promise<{ unitId: number; causeKey: string; raised: boolean; notified: number }[]> {
   if (!inputs.length) return [];
   const first = new Map<string, NotificationInput & { causeKey: string }>();
   for (const i of inputs) if (!first.has(`${i.unitId}/${i.causeKey}`)) first.set(`${i.unitId}/${i.causeKey}`, i);
@@ -189,7 +181,10 @@ export async function markRead(ctx: Ctx, ids: number[] | 'all'): Promise<number>
 }
 
 export async function getNotification(ctx: Ctx, id: number): Promise<NotificationRow> {
-  const [row] = await ctx.db.select().from(notifications).where(and(eq(notifications.id, id), eq(notifications.userId, ctx.actor.userId)));
+  const [row] = await ctx.db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.id, id), eq(notifications.userId, ctx.actor.userId)));
   if (!row) throw notifyError('NOTIFICATION_NOT_FOUND');
   return row;
 }

@@ -132,6 +132,8 @@ describe('scope (row-level security under every query)', () => {
     const [row] = await database.query<{ name: string }>('SELECT name FROM org_units WHERE id = $1', [t.bUnion.id]);
     expect(row!.name).toBe('乙县茶厂工会');
     await expect(asA((ctx) => ctx.db.execute(`DELETE FROM audit_log` as never))).rejects.toThrow();
-    await expect(asA((ctx) => ctx.db.execute(`INSERT INTO audit_log (seq, at, actor_name, action, entity, prev_hash, hash) VALUES (999999, clock_now(), 'x', 'x', 'x', 'x', 'x')` as never))).rejects.toThrow();
+    await expect(
+      asA((ctx) => ctx.db.execute(`INSERT INTO audit_log (seq, at, actor_name, action, entity, prev_hash, hash) VALUES (999999, clock_now(), 'x', 'x', 'x', 'x', 'x')` as never)),
+    ).rejects.toThrow();
   });
 });

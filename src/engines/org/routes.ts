@@ -4,20 +4,7 @@ import { IdParam, IsoDate, OneOf, Page, Paging, Text, errorResponses, pageOf } f
 import { isValidIsoDate, todayInShanghai } from '../time.ts';
 import { commonError } from '../errors.ts';
 import { ORG_UNIT_KINDS, ORG_UNIT_STATUSES } from './schema.ts';
-import {
-  ancestorsInScope,
-  closeUnit,
-  createUnit,
-  getUnit,
-  listUnits,
-  moveUnit,
-  presentUnit,
-  reopenUnit,
-  treeAsOf,
-  unitHistory,
-  updateUnit,
-  type TreeNode,
-} from './service.ts';
+import { ancestorsInScope, closeUnit, createUnit, getUnit, listUnits, moveUnit, presentUnit, reopenUnit, treeAsOf, unitHistory, updateUnit, type TreeNode } from './service.ts';
 
 const Kind = OneOf(ORG_UNIT_KINDS, '单位类型');
 const Status = OneOf(ORG_UNIT_STATUSES, '状态');
@@ -140,18 +127,13 @@ export function orgRoutes(app: App): void {
     schema: {
       tags,
       summary: '新建单位',
-      body: Type.Object(
-        { parentId: Type.Integer({ minimum: 1 }), name: Text({ max: 100 }), kind: Kind, code: Type.Optional(Code), openedOn: Type.Optional(IsoDate) },
-        { additionalProperties: false },
-      ),
+      body: Type.Object({ parentId: Type.Integer({ minimum: 1 }), name: Text({ max: 100 }), kind: Kind, code: Type.Optional(Code), openedOn: Type.Optional(IsoDate) }, { additionalProperties: false }),
       response: { 201: Unit, ...errorResponses },
     },
     config: { access: { permission: 'org.write' } },
     handler: async (req, reply) => {
       const b = req.body;
-      const unit = await req.inScope((ctx) =>
-        createUnit(ctx, { ...b, name: b.name.trim(), openedOn: date(b.openedOn, 'openedOn') }),
-      );
+      const unit = await req.inScope((ctx) => createUnit(ctx, { ...b, name: b.name.trim(), openedOn: date(b.openedOn, 'openedOn') }));
       return reply.status(201).send(presentUnit(unit));
     },
   });
@@ -161,10 +143,7 @@ export function orgRoutes(app: App): void {
       tags,
       summary: '更名或修改编码（更名按生效日期记入沿革）',
       params: IdParam,
-      body: Type.Object(
-        { name: Type.Optional(Text({ max: 100 })), code: Type.Optional(Code), effectiveOn: Type.Optional(IsoDate) },
-        { additionalProperties: false },
-      ),
+      body: Type.Object({ name: Type.Optional(Text({ max: 100 })), code: Type.Optional(Code), effectiveOn: Type.Optional(IsoDate) }, { additionalProperties: false }),
       response: { 200: Unit, ...errorResponses },
     },
     config: { access: { permission: 'org.write', resource: 'org_unit' } },
@@ -189,10 +168,7 @@ export function orgRoutes(app: App): void {
       response: { 200: Unit, ...errorResponses },
     },
     config: { access: { permission: 'org.write', resource: 'org_unit' } },
-    handler: async (req) =>
-      req.inScope(async (ctx) =>
-        presentUnit(await moveUnit(ctx, req.params.id, { newParentId: req.body.newParentId, effectiveOn: date(req.body.effectiveOn, 'effectiveOn') })),
-      ),
+    handler: async (req) => req.inScope(async (ctx) => presentUnit(await moveUnit(ctx, req.params.id, { newParentId: req.body.newParentId, effectiveOn: date(req.body.effectiveOn, 'effectiveOn') }))),
   });
 
   app.post('/api/v1/org/units/:id/close', {
@@ -204,10 +180,7 @@ export function orgRoutes(app: App): void {
       response: { 200: Unit, ...errorResponses },
     },
     config: { access: { permission: 'org.write', resource: 'org_unit' } },
-    handler: async (req) =>
-      req.inScope(async (ctx) =>
-        presentUnit(await closeUnit(ctx, req.params.id, { reason: req.body.reason.trim(), effectiveOn: date(req.body.effectiveOn, 'effectiveOn') })),
-      ),
+    handler: async (req) => req.inScope(async (ctx) => presentUnit(await closeUnit(ctx, req.params.id, { reason: req.body.reason.trim(), effectiveOn: date(req.body.effectiveOn, 'effectiveOn') }))),
   });
 
   app.post('/api/v1/org/units/:id/reopen', {
@@ -219,9 +192,6 @@ export function orgRoutes(app: App): void {
       response: { 200: Unit, ...errorResponses },
     },
     config: { access: { permission: 'org.write', resource: 'org_unit' } },
-    handler: async (req) =>
-      req.inScope(async (ctx) =>
-        presentUnit(await reopenUnit(ctx, req.params.id, { reason: req.body.reason.trim(), effectiveOn: date(req.body.effectiveOn, 'effectiveOn') })),
-      ),
+    handler: async (req) => req.inScope(async (ctx) => presentUnit(await reopenUnit(ctx, req.params.id, { reason: req.body.reason.trim(), effectiveOn: date(req.body.effectiveOn, 'effectiveOn') }))),
   });
 }

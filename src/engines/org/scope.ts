@@ -25,13 +25,7 @@ export function configureStatementTimeout(ms: number): void {
   requestStatementTimeoutMs = ms;
 }
 
-export async function runScoped<T>(
-  database: Database,
-  actor: Actor,
-  scope: Scope,
-  work: (ctx: Ctx) => Promise<T>,
-  opts: { statementTimeoutMs?: number } = {},
-): Promise<T> {
+export async function runScoped<T>(database: Database, actor: Actor, scope: Scope, work: (ctx: Ctx) => Promise<T>, opts: { statementTimeoutMs?: number } = {}): Promise<T> {
   return database.db.transaction(async (tx) => {
     const timeout = String(opts.statementTimeoutMs ?? requestStatementTimeoutMs);
     await tx.execute(

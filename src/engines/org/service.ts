@@ -41,7 +41,7 @@ registerCloseVeto('active-children', async (ctx, unit) => {
 
 /** Byte range of a subtree's paths (paths are COLLATE "C"; '/' + 1 = '0'). */
 export function subtreeRange(path: string): [string, string] {
-  return [path, path.slice(0, -1) + '0'];
+  return [path, `${path.slice(0, -1)}0`];
 }
 
 export function inSubtree(path: string): SQL {
@@ -74,17 +74,11 @@ export async function listUnits(ctx: Ctx, f: UnitListFilter): Promise<{ items: O
   if (f.kind) conds.push(eq(orgUnits.kind, f.kind));
   if (f.status) conds.push(eq(orgUnits.status, f.status));
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conds.push(or(ilike(orgUnits.name, like), ilike(orgUnits.code, like)));
   }
   const where = and(...conds);
-  const items = await ctx.db
-    .select()
-    .from(orgUnits)
-    .where(where)
-    .orderBy(asc(orgUnits.path))
-    .offset(f.offset)
-    .limit(f.limit);
+  const items = await ctx.db.select().from(orgUnits).where(where).orderBy(asc(orgUnits.path)).offset(f.offset).limit(f.limit);
   const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(orgUnits).where(where);
   return { items, total: count?.n ?? 0 };
 }
@@ -117,12 +111,7 @@ export async function treeAsOf(ctx: Ctx, opts: { rootId?: number | undefined; as
     })
     .from(orgUnitVersions)
     .innerJoin(orgUnits, eq(orgUnits.id, orgUnitVersions.unitId))
-    .where(
-      and(
-        lte(orgUnitVersions.validFrom, asOf),
-        or(isNull(orgUnitVersions.validTo), gt(orgUnitVersions.validTo, asOf)),
-      ),
-    );
+    .where(and(lte(orgUnitVersions.validFrom, asOf), or(isNull(orgUnitVersions.validTo), gt(orgUnitVersions.validTo, asOf))));
   const nodes = new Map<number, TreeNode & { parentId: number | null }>();
   for (const v of versions) {
     if (v.status === 'closed' && !opts.includeClosed && v.unitId !== root.id) continue;
@@ -163,12 +152,7 @@ async function currentVersion(ctx: Ctx, unitId: number): Promise<OrgUnitVersionR
 }
 
 /** Starts a new dated version (or amends today's, when the last change was on the same date). */
-async function newVersion(
-  ctx: Ctx,
-  unitId: number,
-  on: IsoDate,
-  next: Pick<OrgUnitVersionRow, 'name' | 'parentId' | 'status' | 'change' | 'note'>,
-): Promise<void> {
+async function newVersion(ctx: Ctx, unitId: number, on: IsoDate, next: Pick<OrgUnitVersionRow, 'name' | 'parentId' | 'status' | 'change' | 'note'>): Promise<void> {
   const cur = await currentVersion(ctx, unitId);
   checkChangeDate(on, cur.validFrom);
   if (cur.validFrom === on) {
@@ -232,11 +216,7 @@ export async function createUnit(ctx: Ctx, input: NewUnit): Promise<OrgUnitRow> 
   return row;
 }
 
-export async function updateUnit(
-  ctx: Ctx,
-  id: number,
-  input: { name?: string | undefined; code?: string | null | undefined; effectiveOn?: IsoDate | undefined },
-): Promise<OrgUnitRow> {
+export async function updateUnit(ctx: Ctx, id: number, input: { name?: string | undefined; code?: string | null | undefined; effectiveOn?: IsoDate | undefined }): Promise<OrgUnitRow> {
   const before = await getUnit(ctx, id);
   if (before.status === 'closed') throw orgError('ORG_UNIT_CLOSED');
   const nameChanged = input.name !== undefined && input.name !== before.name;
@@ -313,11 +293,7 @@ export async function closeUnit(ctx: Ctx, id: number, input: { effectiveOn?: Iso
   if (reasons.length) throw orgError('ORG_CLOSE_VETOED', `该单位暂不能撤销：${reasons.join('；')}`, { reasons });
   const on = input.effectiveOn ?? todayInShanghai();
   await newVersion(ctx, id, on, { name: unit.name, parentId: unit.parentId, status: 'closed', change: 'closed', note: input.reason });
-  const [after] = (await ctx.db
-    .update(orgUnits)
-    .set({ status: 'closed', closedOn: on, updatedAt: clock.now() })
-    .where(eq(orgUnits.id, id))
-    .returning()) as [OrgUnitRow];
+  const [after] = (await ctx.db.update(orgUnits).set({ status: 'closed', closedOn: on, updatedAt: clock.now() }).where(eq(orgUnits.id, id)).returning()) as [OrgUnitRow];
   await recordAudit(ctx, { action: 'close', entity: 'org_unit', entityId: id, unitId: id, reason: input.reason, before: presentUnit(unit), after: presentUnit(after) });
   return after;
 }
@@ -331,11 +307,7 @@ export async function reopenUnit(ctx: Ctx, id: number, input: { effectiveOn?: Is
   }
   const on = input.effectiveOn ?? todayInShanghai();
   await newVersion(ctx, id, on, { name: unit.name, parentId: unit.parentId, status: 'active', change: 'reopened', note: input.reason });
-  const [after] = (await ctx.db
-    .update(orgUnits)
-    .set({ status: 'active', closedOn: null, updatedAt: clock.now() })
-    .where(eq(orgUnits.id, id))
-    .returning()) as [OrgUnitRow];
+  const [after] = (await ctx.db.update(orgUnits).set({ status: 'active', closedOn: null, updatedAt: clock.now() }).where(eq(orgUnits.id, id)).returning()) as [OrgUnitRow];
   await recordAudit(ctx, { action: 'reopen', entity: 'org_unit', entityId: id, unitId: id, reason: input.reason, before: presentUnit(unit), after: presentUnit(after) });
   return after;
 }
@@ -347,7 +319,12 @@ export async function ancestorsInScope(ctx: Ctx, unit: OrgUnitRow): Promise<{ id
   const rows = await ctx.db
     .select({ id: orgUnits.id, name: orgUnits.name })
     .from(orgUnits)
-    .where(sql`${orgUnits.id} IN (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`);
+    .where(
+      sql`${orgUnits.id} IN (${sql.join(
+        ids.map((i) => sql`${i}`),
+        sql`, `,
+      )})`,
+    );
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((i) => byId.get(i)).filter((r): r is { id: number; name: string } => !!r);
 }

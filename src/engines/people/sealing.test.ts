@@ -42,6 +42,6 @@ describe('sealing sensitive numbers', () => {
     const iv = randomBytes(12);
     const c = createCipheriv('aes-256-gcm', key, iv);
     const ct = Buffer.concat([c.update('350702198506150031', 'utf8'), c.final()]);
-    expect(unseal('v1.' + Buffer.concat([iv, c.getAuthTag(), ct]).toString('base64url'))).toBe('350702198506150031');
+    expect(unseal(`v1.${Buffer.concat([iv, c.getAuthTag(), ct]).toString('base64url')}`)).toBe('350702198506150031');
   });
 });

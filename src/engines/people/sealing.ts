@@ -35,7 +35,7 @@ export function loadDataKey(dataDir: string): Buffer {
   const file = path.join(dataDir, 'data.key');
   if (!fs.existsSync(file)) {
     fs.mkdirSync(dataDir, { recursive: true });
-    fs.writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600 });
+    fs.writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
   }
   return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
 }
@@ -76,7 +76,7 @@ export function seal(value: string): string {
   iv.copy(out, 0);
   cipher.getAuthTag().copy(out, NONCE);
   ct.copy(out, NONCE + TAG);
-  return 'v1.' + out.toString('base64url');
+  return `v1.${out.toString('base64url')}`;
 }
 
 export function unseal(sealed: string): string {

@@ -209,7 +209,7 @@ describe('after the session', () => {
     expect((await call(app, cityAdmin, 'GET', `/api/v1/counselling/statistics?from=${today}&to=${today}`)).json().counsellors).toBe(3);
     expect((await call(app, adminB, 'GET', `/api/v1/counselling/statistics?from=${today}&to=${today}`)).json().counsellors).toBe(0);
     // A city counsellor who also serves county B counts there.
-    const served = await call(app, cityAdmin, "PATCH", `/api/v1/counselling/counsellors/${other.counsellorId}`, { unitsServed: [t.city.id, t.bTown.id] });
+    const served = await call(app, cityAdmin, 'PATCH', `/api/v1/counselling/counsellors/${other.counsellorId}`, { unitsServed: [t.city.id, t.bTown.id] });
     expect(served.statusCode, served.body).toBe(200);
     expect((await call(app, adminB, 'GET', `/api/v1/counselling/statistics?from=${today}&to=${today}`)).json().counsellors).toBe(1);
     expect((await call(app, adminB, 'GET', `/api/v1/counselling/statistics?from=${today}&to=${today}`)).json().totals.sessions).toBe(0);

@@ -29,7 +29,7 @@ export async function seedCounsellingDemo(database: Database, opts: { scale: num
     const [admin] = await q<{ id: number }>(`SELECT id FROM users WHERE role = 'city_admin' ORDER BY id LIMIT 1`);
     const [me] = await q<{ id: number }>(`SELECT id FROM users WHERE username = $1`, [opts.counsellorUsername ?? 'nanping.counsellor']);
     const createdBy = admin?.id ?? 0;
-    const base = async (t: string) => ((await q<{ n: number }>(`SELECT COALESCE(max(id), 0)::int AS n FROM ${t}`))[0]!.n);
+    const base = async (t: string) => (await q<{ n: number }>(`SELECT COALESCE(max(id), 0)::int AS n FROM ${t}`))[0]!.n;
     const counsellorBase = await base('counsellors');
     const roomBase = await base('counselling_rooms');
     const slotBase = await base('counselling_slots');
@@ -37,7 +37,7 @@ export async function seedCounsellingDemo(database: Database, opts: { scale: num
 
     const rooms = [{ unitId: city.id, name: '南平市职工心理咨询室' }, ...counties.map((c) => ({ unitId: c.id, name: `${c.name.replace(/总工会$/, '')}职工心理咨询室` }))];
     let roomRows = '';
-    rooms.forEach((room, i) => (roomRows += csvLine([roomBase + 1 + i, room.unitId, room.name, `${room.name.replace(/职工心理咨询室$/, '')}职工服务中心`])));
+    for (const [i, room] of rooms.entries()) roomRows += csvLine([roomBase + 1 + i, room.unitId, room.name, `${room.name.replace(/职工心理咨询室$/, '')}职工服务中心`]);
 
     let counsellorRows = '';
     let servedRows = '';
@@ -72,11 +72,34 @@ export async function seedCounsellingDemo(database: Database, opts: { scale: num
         apptId++;
         const status = r.chance(0.85) ? 'completed' : r.pick(['cancelled', 'no_show'] as const);
         const requestedAt = at(addDays(day, -r.int(2, 10)), 10);
-        apptRows += csvLine([apptId, client(), slotId, id, r.pick(['worker', 'union'] as const), chineseName(r), null, r.pick(TOPICS), status, requestedAt, status === 'cancelled' ? null : requestedAt, status === 'cancelled' ? requestedAt : null, status === 'cancelled' ? '来访者另有安排' : null, status === 'completed' ? at(day, hour + 1) : null, createdBy]);
+        apptRows += csvLine([
+          apptId,
+          client(),
+          slotId,
+          id,
+          r.pick(['worker', 'union'] as const),
+          chineseName(r),
+          null,
+          r.pick(TOPICS),
+          status,
+          requestedAt,
+          status === 'cancelled' ? null : requestedAt,
+          status === 'cancelled' ? requestedAt : null,
+          status === 'cancelled' ? '来访者另有安排' : null,
+          status === 'completed' ? at(day, hour + 1) : null,
+          createdBy,
+        ]);
         if (status !== 'completed') continue;
         sessions++;
         if (userId) noteRows += csvLine([apptId, client(), userId, notes.seal(`第${w + 1}次咨询：来访者情绪较上次平稳，约定继续练习放松训练。`), at(day, hour + 1)]);
-        if (r.chance(0.3)) followRows += csvLine([apptId, r.pick(['phone', 'phone', 'visit'] as const), addDays(day, 14), addDays(day, 14) <= opts.today && r.chance(0.8) ? addDays(day, r.int(14, 16)) : null, createdBy]);
+        if (r.chance(0.3))
+          followRows += csvLine([
+            apptId,
+            r.pick(['phone', 'phone', 'visit'] as const),
+            addDays(day, 14),
+            addDays(day, 14) <= opts.today && r.chance(0.8) ? addDays(day, r.int(14, 16)) : null,
+            createdBy,
+          ]);
       }
       // The coming fortnight: two free slots.
       for (const ahead of [3, 10]) {
@@ -91,17 +114,40 @@ export async function seedCounsellingDemo(database: Database, opts: { scale: num
     if (apptRows)
       await copyIn(
         'counselling_appointments',
-        ['id', 'unit_id', 'slot_id', 'counsellor_id', 'requested_by', 'client_name', 'client_phone', 'topic', 'status', 'requested_at', 'confirmed_at', 'cancelled_at', 'cancel_reason', 'completed_at', 'created_by'],
+        [
+          'id',
+          'unit_id',
+          'slot_id',
+          'counsellor_id',
+          'requested_by',
+          'client_name',
+          'client_phone',
+          'topic',
+          'status',
+          'requested_at',
+          'confirmed_at',
+          'cancelled_at',
+          'cancel_reason',
+          'completed_at',
+          'created_by',
+        ],
         apptRows,
       );
     // A note's unit is its appointment's.
     if (noteRows) {
       await copyIn('counselling_notes', ['appointment_id', 'unit_id', 'counsellor_user_id', 'body_sealed', 'written_at'], noteRows);
       await q(`UPDATE counselling_notes n SET unit_id = a.unit_id FROM counselling_appointments a WHERE a.id = n.appointment_id AND n.unit_id <> a.unit_id`);
-      await q(`UPDATE counselling_appointments a SET note_written_at = n.written_at FROM (SELECT appointment_id, max(written_at) AS written_at FROM counselling_notes GROUP BY appointment_id) n WHERE n.appointment_id = a.id`);
+      await q(
+        `UPDATE counselling_appointments a SET note_written_at = n.written_at FROM (SELECT appointment_id, max(written_at) AS written_at FROM counselling_notes GROUP BY appointment_id) n WHERE n.appointment_id = a.id`,
+      );
     }
     if (followRows) await copyIn('counselling_follow_ups', ['appointment_id', 'method', 'due_on', 'done_on', 'created_by'], followRows);
-    for (const [t, c] of [['counsellors', 'id'], ['counselling_rooms', 'id'], ['counselling_slots', 'id'], ['counselling_appointments', 'id']] as const) {
+    for (const [t, c] of [
+      ['counsellors', 'id'],
+      ['counselling_rooms', 'id'],
+      ['counselling_slots', 'id'],
+      ['counselling_appointments', 'id'],
+    ] as const) {
       await q(`SELECT setval(pg_get_serial_sequence('${t}', '${c}'), COALESCE((SELECT max(${c}) FROM ${t}), 0) + 1, false)`);
     }
     for (const t of ['counselling_slots', 'counselling_appointments']) await q(`ANALYZE ${t}`);

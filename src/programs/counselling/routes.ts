@@ -112,7 +112,10 @@ export function counsellingRoutes(app: App): void {
       tags,
       summary: '心理咨询服务团（按姓名拼音排序）',
       querystring: Type.Object({ available: Type.Optional(Type.Boolean()) }),
-      response: { 200: Type.Object({ items: Type.Array(Type.Object({ ...Counsellor.properties, unitsServed: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })) })) }), ...errorResponses },
+      response: {
+        200: Type.Object({ items: Type.Array(Type.Object({ ...Counsellor.properties, unitsServed: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })) })) }),
+        ...errorResponses,
+      },
     },
     config: { access: read },
     handler: async (req) => req.inScope(async (ctx) => ({ items: await listCounsellors(ctx, req.query) })),
@@ -192,8 +195,7 @@ export function counsellingRoutes(app: App): void {
       response: { 200: Type.Object({ items: Type.Array(Type.Object({ ...Slot.properties, counsellorName: Type.String(), roomName: Type.String(), taken: Type.Boolean() })) }), ...errorResponses },
     },
     config: { access: read },
-    handler: async (req) =>
-      req.inScope(async (ctx) => ({ items: await listSlots(ctx, { ...req.query, from: moment(req.query.from, 'from'), to: moment(req.query.to, 'to') }) })),
+    handler: async (req) => req.inScope(async (ctx) => ({ items: await listSlots(ctx, { ...req.query, from: moment(req.query.from, 'from'), to: moment(req.query.to, 'to') }) })),
   });
 
   app.post('/api/v1/counselling/slots', {
@@ -289,7 +291,12 @@ export function counsellingRoutes(app: App): void {
     (ctx, id, b) => rescheduleAppointment(ctx, id, Number(b.slotId)),
     Type.Object({ slotId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
   );
-  transition('/api/v1/counselling/appointments/:id/cancel', '取消预约', (ctx, id, b) => cancelAppointment(ctx, id, String(b.reason)), Type.Object({ reason: Text({ max: 200 }) }, { additionalProperties: false }));
+  transition(
+    '/api/v1/counselling/appointments/:id/cancel',
+    '取消预约',
+    (ctx, id, b) => cancelAppointment(ctx, id, String(b.reason)),
+    Type.Object({ reason: Text({ max: 200 }) }, { additionalProperties: false }),
+  );
   transition('/api/v1/counselling/appointments/:id/complete', '登记咨询已完成', (ctx, id) => completeAppointment(ctx, id));
   transition('/api/v1/counselling/appointments/:id/no-show', '登记未到', (ctx, id) => markNoShow(ctx, id));
 
@@ -327,7 +334,8 @@ export function counsellingRoutes(app: App): void {
       response: { 201: FollowUp, ...errorResponses },
     },
     config: { access: appointment },
-    handler: async (req, reply) => reply.status(201).send(presentFollowUp(await req.inScope((ctx) => addFollowUp(ctx, req.params.id, { method: req.body.method, dueOn: dateParam(req.body.dueOn, 'dueOn') })))),
+    handler: async (req, reply) =>
+      reply.status(201).send(presentFollowUp(await req.inScope((ctx) => addFollowUp(ctx, req.params.id, { method: req.body.method, dueOn: dateParam(req.body.dueOn, 'dueOn') })))),
   });
 
   app.post('/api/v1/counselling/follow-ups/:id/done', {

@@ -113,7 +113,12 @@ export async function listCounsellors(ctx: Ctx, f: { available?: boolean | undef
         .select({ counsellorId: counsellorUnits.counsellorId, unitId: counsellorUnits.unitId, name: orgUnits.name })
         .from(counsellorUnits)
         .leftJoin(orgUnits, eq(orgUnits.id, counsellorUnits.unitId))
-        .where(inArray(counsellorUnits.counsellorId, rows.map((r) => r.id)))
+        .where(
+          inArray(
+            counsellorUnits.counsellorId,
+            rows.map((r) => r.id),
+          ),
+        )
     : [];
   return rows
     .sort((a, b) => zhCollator.compare(a.name, b.name))
@@ -122,7 +127,10 @@ export async function listCounsellors(ctx: Ctx, f: { available?: boolean | undef
 
 export async function createRoom(ctx: Ctx, input: { unitId: number; name: string; address?: string | null | undefined }): Promise<RoomRow> {
   await getUnit(ctx, input.unitId);
-  const [row] = (await ctx.db.insert(counsellingRooms).values({ unitId: input.unitId, name: input.name.trim(), address: input.address ?? null }).returning()) as [RoomRow];
+  const [row] = (await ctx.db
+    .insert(counsellingRooms)
+    .values({ unitId: input.unitId, name: input.name.trim(), address: input.address ?? null })
+    .returning()) as [RoomRow];
   await recordAudit(ctx, { action: 'create', entity: 'counselling_room', entityId: row.id, unitId: row.unitId, after: row });
   return row;
 }
@@ -255,7 +263,13 @@ export async function requestAppointment(ctx: Ctx, input: NewAppointment): Promi
     if (isUniqueViolation(e, 'counselling_appointments_one_per_slot')) throw counsellingError('SLOT_TAKEN');
     throw e;
   }
-  await recordAudit(ctx, { action: 'create', entity: 'counselling_appointment', entityId: row.id, unitId: row.unitId, after: { slotId: row.slotId, counsellorId: row.counsellorId, requestedBy: row.requestedBy, status: row.status } });
+  await recordAudit(ctx, {
+    action: 'create',
+    entity: 'counselling_appointment',
+    entityId: row.id,
+    unitId: row.unitId,
+    after: { slotId: row.slotId, counsellorId: row.counsellorId, requestedBy: row.requestedBy, status: row.status },
+  });
   return row;
 }
 
@@ -268,7 +282,14 @@ export async function getAppointment(ctx: Ctx, id: number): Promise<AppointmentR
 async function setStatus(ctx: Ctx, a: AppointmentRow, from: AppointmentStatus[], set: Partial<typeof counsellingAppointments.$inferInsert> & { status: AppointmentStatus }) {
   if (!from.includes(a.status)) throw counsellingError('APPOINTMENT_STATUS');
   const [after] = await ctx.db.update(counsellingAppointments).set(set).where(eq(counsellingAppointments.id, a.id)).returning();
-  await recordAudit(ctx, { action: 'update', entity: 'counselling_appointment', entityId: a.id, unitId: a.unitId, before: { status: a.status, slotId: a.slotId }, after: { status: after!.status, slotId: after!.slotId } });
+  await recordAudit(ctx, {
+    action: 'update',
+    entity: 'counselling_appointment',
+    entityId: a.id,
+    unitId: a.unitId,
+    before: { status: a.status, slotId: a.slotId },
+    after: { status: after!.status, slotId: after!.slotId },
+  });
   return after!;
 }
 
@@ -329,7 +350,14 @@ export async function rescheduleAppointment(ctx: Ctx, id: number, slotId: number
     if (isUniqueViolation(e, 'counselling_appointments_one_per_slot')) throw counsellingError('SLOT_TAKEN');
     throw e;
   }
-  await recordAudit(ctx, { action: 'update', entity: 'counselling_appointment', entityId: id, unitId: a.unitId, before: { slotId: a.slotId, status: a.status }, after: { slotId: after.slotId, status: after.status } });
+  await recordAudit(ctx, {
+    action: 'update',
+    entity: 'counselling_appointment',
+    entityId: id,
+    unitId: a.unitId,
+    before: { slotId: a.slotId, status: a.status },
+    after: { slotId: after.slotId, status: after.status },
+  });
   await tellBooker(ctx, after, { change: 'moved', awaitsConfirmation: after.status === 'requested' });
   return after;
 }

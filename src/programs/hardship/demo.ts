@@ -31,7 +31,21 @@ export function demoIdNumber(n: number, birth: string): string {
 /** Birth dates that never repeat within 500 × 20,000 people. */
 export const demoBirth = (n: number, from = '1958-01-01') => dateOf(Date.parse(from) + (Math.floor(n / 500) % 20000) * DAY);
 
-const CAUSES = ['illness', 'illness', 'illness', 'disability', 'education', 'disaster', 'accident', 'unemployment', 'low_income', 'low_income', 'enterprise_difficulty', 'single_parent', 'elderly_care'];
+const CAUSES = [
+  'illness',
+  'illness',
+  'illness',
+  'disability',
+  'education',
+  'disaster',
+  'accident',
+  'unemployment',
+  'low_income',
+  'low_income',
+  'enterprise_difficulty',
+  'single_parent',
+  'elderly_care',
+];
 const EMPLOYMENT = ['在岗', '在岗', '在岗', '下岗', '失业', '灵活就业', '退休'];
 const HEALTH = ['健康', '健康', '慢性病', '大病', '残疾'];
 const HOUSING = ['自有住房', '租房', '公租房', '危房', '借住'];
@@ -64,7 +78,11 @@ export async function seedHardshipDemo(database: Database, opts: { scale: number
       createdAt: clock.now(),
     };
     // 低保: ¥330 a month from 2010, ¥380 from July 2012.
-    await q(`INSERT INTO hardship_standards (unit_id, valid_from, minimum_living_fen) VALUES ($1, '2010-01-01', 33000), ($1, $2, $3) ON CONFLICT DO NOTHING`, [city.id, std.validFrom, std.minimumLivingFen]);
+    await q(`INSERT INTO hardship_standards (unit_id, valid_from, minimum_living_fen) VALUES ($1, '2010-01-01', 33000), ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+      city.id,
+      std.validFrom,
+      std.minimumLivingFen,
+    ]);
     const [{ n: base }] = (await q<{ n: number }>(`SELECT COALESCE(max(id), 0)::int AS n FROM hardship_households`)) as [{ n: number }];
     const by = admin?.id ?? 0;
     let households = '';
@@ -88,7 +106,15 @@ export async function seedHardshipDemo(database: Database, opts: { scale: number
       if (rigid) fin.push(['expense', r.pick(['住房', '赡养', '子女教育']), rigid, false]);
       if (accident || r.chance(0.3)) fin.push(['expense', '医疗', accident ? r.int(5000_00, 30000_00) : r.int(500_00, 3000_00), true]);
       const basis = gradeHousehold(
-        { householdSize: size, incomes: [income], expenses: fin.filter((f) => f[0] === 'expense').map((f) => ({ annualFen: f[2], hardshipCost: f[3] })), accident, migrantWorker: false, employedSince: null, onDate: '2013-06-30' },
+        {
+          householdSize: size,
+          incomes: [income],
+          expenses: fin.filter((f) => f[0] === 'expense').map((f) => ({ annualFen: f[2], hardshipCost: f[3] })),
+          accident,
+          migrantWorker: false,
+          employedSince: null,
+          onDate: '2013-06-30',
+        },
         std,
       );
       const applied = between(r, '2012-07-01', '2013-05-31');
@@ -103,10 +129,36 @@ export async function seedHardshipDemo(database: Database, opts: { scale: number
       const cause = r.pick(CAUSES);
       const secondary = r.chance(0.5) ? [r.pick(CAUSES.filter((c) => c !== cause))] : [];
       households += csvLine([
-        id, union.id, 'filed', applied < '2013-01-01' ? 'existing' : 'new', chineseName(r), lookupHash(idNumber), seal(idNumber), maskIdCard(idNumber),
-        male ? 'male' : 'female', birth, r.pick(HEALTH), r.pick(EMPLOYMENT), r.pick(HOUSING), `1${r.pick(['3', '5', '8', '9'])}${String(r.int(0, 999999999)).padStart(9, '0')}`,
-        cause, JSON.stringify(secondary), r.pick(BANKS), seal(account), maskBankAccount(account), lookupHash(`bank:${account}`),
-        accident, size, basis.grade, JSON.stringify(basis), applied, filed, nextReview, by, by, by,
+        id,
+        union.id,
+        'filed',
+        applied < '2013-01-01' ? 'existing' : 'new',
+        chineseName(r),
+        lookupHash(idNumber),
+        seal(idNumber),
+        maskIdCard(idNumber),
+        male ? 'male' : 'female',
+        birth,
+        r.pick(HEALTH),
+        r.pick(EMPLOYMENT),
+        r.pick(HOUSING),
+        `1${r.pick(['3', '5', '8', '9'])}${String(r.int(0, 999999999)).padStart(9, '0')}`,
+        cause,
+        JSON.stringify(secondary),
+        r.pick(BANKS),
+        seal(account),
+        maskBankAccount(account),
+        lookupHash(`bank:${account}`),
+        accident,
+        size,
+        basis.grade,
+        JSON.stringify(basis),
+        applied,
+        filed,
+        nextReview,
+        by,
+        by,
+        by,
       ]);
       let seq = 0;
       if (i < withStudent) {
@@ -115,7 +167,7 @@ export async function seedHardshipDemo(database: Database, opts: { scale: number
         members += csvLine([id, ++seq, chineseName(r), '子女', sBirth, lookupHash(sId), seal(sId), maskIdCard(sId), r.chance(0.55) ? 'college' : r.chance(0.7) ? 'high_school' : 'vocational']);
       }
       while (seq < size - 1) members += csvLine([id, ++seq, chineseName(r), seq === 1 ? '配偶' : r.pick(['子女', '父母']), null, null, null, null, null]);
-      fin.forEach((f, k) => (finances += csvLine([id, k + 1, f[0], f[1], f[2], f[3]])));
+      for (const [k, f] of fin.entries()) finances += csvLine([id, k + 1, f[0], f[1], f[2], f[3]]);
       events += csvLine([id, 'registered', applied, '数据迁入', JSON.stringify({ grade: basis.grade })]);
       events += csvLine([id, 'visited', visited, '数据迁入', JSON.stringify({ confirmed: true, findings: '入户核查属实' })]);
       events += csvLine([id, 'notice_started', notice, '数据迁入', JSON.stringify({ days: 7 })]);
@@ -124,7 +176,38 @@ export async function seedHardshipDemo(database: Database, opts: { scale: number
     }
     await copyIn(
       'hardship_households',
-      ['id', 'unit_id', 'status', 'intake', 'worker_name', 'id_hash', 'id_sealed', 'id_masked', 'gender', 'birth_date', 'health', 'employment', 'housing', 'phone', 'main_cause', 'secondary_causes', 'bank_name', 'bank_account_sealed', 'bank_account_masked', 'bank_account_hash', 'accident', 'household_size', 'grade', 'grade_basis', 'applied_on', 'filed_on', 'next_review_due', 'created_by', 'verified_by', 'filed_by'],
+      [
+        'id',
+        'unit_id',
+        'status',
+        'intake',
+        'worker_name',
+        'id_hash',
+        'id_sealed',
+        'id_masked',
+        'gender',
+        'birth_date',
+        'health',
+        'employment',
+        'housing',
+        'phone',
+        'main_cause',
+        'secondary_causes',
+        'bank_name',
+        'bank_account_sealed',
+        'bank_account_masked',
+        'bank_account_hash',
+        'accident',
+        'household_size',
+        'grade',
+        'grade_basis',
+        'applied_on',
+        'filed_on',
+        'next_review_due',
+        'created_by',
+        'verified_by',
+        'filed_by',
+      ],
       households,
     );
     await copyIn('hardship_members', ['household_id', 'seq', 'name', 'relation', 'birth_date', 'id_hash', 'id_sealed', 'id_masked', 'school_level'], members);

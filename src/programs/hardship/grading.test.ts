@@ -27,7 +27,17 @@ describe('grading against the minimum-living standard', () => {
   });
 
   it('subtracts rigid expenses and divides by the household, and shows the computation', () => {
-    const b = gradeHousehold({ ...base, incomes: [30_000_00, 6_000_00], expenses: [{ annualFen: 12_000_00, hardshipCost: false }, { annualFen: 5_000_00, hardshipCost: true }] }, std);
+    const b = gradeHousehold(
+      {
+        ...base,
+        incomes: [30_000_00, 6_000_00],
+        expenses: [
+          { annualFen: 12_000_00, hardshipCost: false },
+          { annualFen: 5_000_00, hardshipCost: true },
+        ],
+      },
+      std,
+    );
     expect(b.monthlyPerCapitaFen).toBe(Math.floor((36_000_00 - 12_000_00) / 12 / 3));
     expect(b.grade).toBe('relative');
     expect(b.steps.join('\n')).toContain('月人均可支配收入 =（36000.00 元 − 12000.00 元）÷ 12 ÷ 3 = 666.66 元');

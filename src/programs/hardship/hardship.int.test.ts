@@ -70,7 +70,10 @@ const household = (o: Partial<HouseholdInput> = {}): HouseholdInput => ({
   bankName: '建设银行',
   bankAccount: '6217001234567890123',
   appliedOn: '2013-03-01',
-  members: [{ name: '王秀英', relation: '配偶' }, { name: '陈小明', relation: '子女', idNumber: fakeIdNumber('1996-05-05'), schoolLevel: 'high_school' }],
+  members: [
+    { name: '王秀英', relation: '配偶' },
+    { name: '陈小明', relation: '子女', idNumber: fakeIdNumber('1996-05-05'), schoolLevel: 'high_school' },
+  ],
   finances: [
     { kind: 'income', category: '工资', annualFen: 24_000_00 },
     { kind: 'expense', category: '住房', annualFen: 6_000_00 },
@@ -111,7 +114,9 @@ describe('registering a household', () => {
   it('checks the causes, the bank account and the ID number', async () => {
     expect(await code(as('clerk', (ctx) => registerHousehold(ctx, household({ idNumber: '350702197001010000' }))))).toBe('HOUSEHOLD_ID_INVALID');
     expect(await code(as('clerk', (ctx) => registerHousehold(ctx, household({ idNumber: fakeIdNumber(), mainCause: 'astrology' }))))).toBe('HOUSEHOLD_CAUSE_INVALID');
-    expect(await code(as('clerk', (ctx) => registerHousehold(ctx, household({ idNumber: fakeIdNumber(), secondaryCauses: ['education', 'disaster', 'disability', 'low_income'] }))))).toBe('HOUSEHOLD_CAUSE_INVALID');
+    expect(await code(as('clerk', (ctx) => registerHousehold(ctx, household({ idNumber: fakeIdNumber(), secondaryCauses: ['education', 'disaster', 'disability', 'low_income'] }))))).toBe(
+      'HOUSEHOLD_CAUSE_INVALID',
+    );
     expect(await code(as('clerk', (ctx) => registerHousehold(ctx, household({ idNumber: fakeIdNumber(), bankAccount: '12ab' }))))).toBe('HOUSEHOLD_BANK_ACCOUNT_INVALID');
   });
 });

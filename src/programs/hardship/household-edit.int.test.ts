@@ -10,7 +10,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
 import { asUser, buildHardshipStandard, buildTwoCounties, buildUser, fakeIdNumber } from '../../test/factories.ts';
 import type { Role } from '../../engines/accounts/roles.ts';
 import type { Ctx } from '../../engines/context.ts';
-import { DomainError } from '../../engines/errors.ts';
+import type { DomainError } from '../../engines/errors.ts';
 import { addAttachment, attachmentsDir, getHousehold, keepFilesOnlyIfCommitted, listHouseholds, registerHousehold, revealSensitive, updateHousehold, type HouseholdInput } from './service.ts';
 
 let database: TestDatabase;
@@ -53,7 +53,10 @@ describe('editing a household', () => {
     const child = fakeIdNumber('2004-04-04');
     const r = await as('clerk', (ctx) =>
       updateHousehold(ctx, h.id, {
-        members: [{ name: '刘芳', relation: '配偶' }, { name: '黄小宇', relation: '子女', idNumber: child, schoolLevel: 'high_school' }],
+        members: [
+          { name: '刘芳', relation: '配偶' },
+          { name: '黄小宇', relation: '子女', idNumber: child, schoolLevel: 'high_school' },
+        ],
         finances: [{ kind: 'income', category: '工资', annualFen: 13_200_00 }],
         mainCause: 'disability',
         secondaryCauses: ['illness'],
@@ -66,12 +69,19 @@ describe('editing a household', () => {
     expect(r.household).toMatchObject({ grade: 'deep', householdSize: 3, mainCause: 'disability', secondaryCauses: ['illness'], bankAccountMasked: '***************2333', phone: '13905990001' });
     const file = await as('clerk', (ctx) => getHousehold(ctx, h.id, '核对'));
     const edited = file.history.find((e) => e.action === 'edited')!;
-    expect(edited.details).toMatchObject({ changed: expect.arrayContaining(['mainCause', 'secondaryCauses', 'phone', 'bankAccount', 'members', 'finances']), gradeBefore: 'relative', gradeAfter: 'deep' });
+    expect(edited.details).toMatchObject({
+      changed: expect.arrayContaining(['mainCause', 'secondaryCauses', 'phone', 'bankAccount', 'members', 'finances']),
+      gradeBefore: 'relative',
+      gradeAfter: 'deep',
+    });
     expect(JSON.stringify(file.history)).not.toContain('6222000011112222333');
     const full = await as('clerk', (ctx) => revealSensitive(ctx, h.id, '核对'));
     expect(full.bankAccount).toBe('6222000011112222333');
     expect(full.members.map((m) => m.idNumber)).toEqual([null, child]);
-    const audit = await database.query<{ reason: string; after: { changed: string[] } }>(`SELECT reason, after FROM audit_log WHERE entity = 'hardship_household' AND entity_id = $1 AND action = 'update'`, [String(h.id)]);
+    const audit = await database.query<{ reason: string; after: { changed: string[] } }>(
+      `SELECT reason, after FROM audit_log WHERE entity = 'hardship_household' AND entity_id = $1 AND action = 'update'`,
+      [String(h.id)],
+    );
     expect(audit.map((a) => a.reason)).toContain('增加子女，更换工资卡');
     expect(JSON.stringify(audit)).not.toContain('6222000011112222333');
     // Removing the account, a bad cause, another county: refused or applied as asked.

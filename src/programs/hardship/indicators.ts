@@ -12,7 +12,6 @@ import { groupedSource, num, rowsAsOne } from '../../engines/indicators/grouped.
 import { getUnit, subtreeRange } from '../../engines/org/service.ts';
 import { todayInShanghai, type IsoDate } from '../../engines/time.ts';
 
-
 const GRADE_LABELS: Record<string, string> = { deep: '深度困难', relative: '相对困难', accident: '意外致困' };
 
 /** Whether household `h` is on file at the end of `asOf`. */
@@ -69,8 +68,7 @@ registerIndicator({
   key: 'hardship.households',
   program: 'hardship',
   name: '在档困难职工户数',
-  definition:
-    '统计日在档的困难职工户数：已建档（公示期满建档）且统计日前未退出的户数，按建档、退出、返困的登记日期判断；深度困难、相对困难、意外致困三类按档案现行的困难类别分列',
+  definition: '统计日在档的困难职工户数：已建档（公示期满建档）且统计日前未退出的户数，按建档、退出、返困的登记日期判断；深度困难、相对困难、意外致困三类按档案现行的困难类别分列',
   unit: '户',
   direction: 'higher',
   version: 1,

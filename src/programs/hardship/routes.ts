@@ -87,7 +87,15 @@ const GradeBasis = Type.Object({
   monthlyPerCapitaFen: Type.Integer(),
   deepLineFen: Type.Integer(),
   relativeLineFen: Type.Integer(),
-  standard: Type.Object({ unitId: Type.Integer(), validFrom: Type.String(), minimumLivingFen: Type.Integer(), deepPct: Type.Integer(), relativePct: Type.Integer(), accidentCostPct: Type.Integer(), migrantMinMonths: Type.Integer() }),
+  standard: Type.Object({
+    unitId: Type.Integer(),
+    validFrom: Type.String(),
+    minimumLivingFen: Type.Integer(),
+    deepPct: Type.Integer(),
+    relativePct: Type.Integer(),
+    accidentCostPct: Type.Integer(),
+    migrantMinMonths: Type.Integer(),
+  }),
   steps: Type.Array(Type.String()),
 });
 
@@ -143,7 +151,10 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
     schema: {
       tags,
       summary: '致困原因、困难等级、退出原因等代码',
-      response: { 200: Type.Object({ causes: Type.Record(Type.String(), Type.String()), grades: Type.Record(Type.String(), Type.String()), exitReasons: Type.Record(Type.String(), Type.String()) }), ...errorResponses },
+      response: {
+        200: Type.Object({ causes: Type.Record(Type.String(), Type.String()), grades: Type.Record(Type.String(), Type.String()), exitReasons: Type.Record(Type.String(), Type.String()) }),
+        ...errorResponses,
+      },
     },
     config: { access: read },
     handler: async () => ({ causes: HARDSHIP_CAUSES, grades: GRADE_LABELS, exitReasons: EXIT_LABELS }),
@@ -182,9 +193,15 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
   });
 
   app.get('/api/v1/hardship/households', {
-    schema: { tags, summary: '困难职工档案列表（身份证号、银行账号脱敏）', querystring: Type.Object({ ...HouseholdQuery.properties, ...Paging }), response: { 200: Page(Household), ...errorResponses } },
+    schema: {
+      tags,
+      summary: '困难职工档案列表（身份证号、银行账号脱敏）',
+      querystring: Type.Object({ ...HouseholdQuery.properties, ...Paging }),
+      response: { 200: Page(Household), ...errorResponses },
+    },
     config: { access: read },
-    handler: async (req) => req.inScope((ctx) => listHouseholds(ctx, { ...req.query, q: req.query.q?.trim() || undefined, reviewDueBy: dateParam(req.query.reviewDueBy, 'reviewDueBy'), ...pageOf(req.query) })),
+    handler: async (req) =>
+      req.inScope((ctx) => listHouseholds(ctx, { ...req.query, q: req.query.q?.trim() || undefined, reviewDueBy: dateParam(req.query.reviewDueBy, 'reviewDueBy'), ...pageOf(req.query) })),
   });
 
   app.get('/api/v1/hardship/households/export.xlsx', {
@@ -198,7 +215,13 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
           for (const h of page.items) rows.push({ ...h, grade: h.grade ? GRADE_LABELS[h.grade as keyof typeof GRADE_LABELS] : '', mainCause: HARDSHIP_CAUSES[h.mainCause] ?? h.mainCause });
           if (page.items.length < 2000) break;
         }
-        await recordAudit(ctx, { action: 'view', entity: 'hardship_export', unitId: req.query.underUnitId ?? ctx.scope.unitId, reason: '导出困难职工档案', after: { rows: rows.length, filter: req.query } });
+        await recordAudit(ctx, {
+          action: 'view',
+          entity: 'hardship_export',
+          unitId: req.query.underUnitId ?? ctx.scope.unitId,
+          reason: '导出困难职工档案',
+          after: { rows: rows.length, filter: req.query },
+        });
       });
       xlsxReply(reply, '困难职工档案.xlsx');
       return reply.send(
@@ -473,7 +496,9 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
         throw hardshipError('ATTACHMENT_TOO_LARGE');
       });
       const note = (file.fields.note as { value?: unknown } | undefined)?.value;
-      const row = await keepFilesOnlyIfCommitted((written) => req.inScope((ctx) => addAttachment(ctx, deps.filesDir, req.params.id, { fileName: file.filename || 'file', data, note: typeof note === 'string' ? note.slice(0, 200) : null }, written)));
+      const row = await keepFilesOnlyIfCommitted((written) =>
+        req.inScope((ctx) => addAttachment(ctx, deps.filesDir, req.params.id, { fileName: file.filename || 'file', data, note: typeof note === 'string' ? note.slice(0, 200) : null }, written)),
+      );
       return reply.status(201).send({ id: row.id, fileName: row.fileName, size: row.size });
     },
   });
@@ -489,5 +514,4 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
       return reply.send(fs.createReadStream(file));
     },
   });
-
 }

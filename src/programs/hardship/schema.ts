@@ -149,11 +149,7 @@ export const hardshipFinances = pgTable(
     hardshipCost: boolean('hardship_cost').notNull().default(false),
     note: text('note'),
   },
-  (t) => [
-    primaryKey({ columns: [t.householdId, t.seq] }),
-    check('hardship_finances_kind', sql`${t.kind} in ('income','expense')`),
-    check('hardship_finances_nonneg', sql`${t.annualFen} >= 0`),
-  ],
+  (t) => [primaryKey({ columns: [t.householdId, t.seq] }), check('hardship_finances_kind', sql`${t.kind} in ('income','expense')`), check('hardship_finances_nonneg', sql`${t.annualFen} >= 0`)],
 );
 
 /** The file's full history: registered, visited, notice, filed, reviewed, exited, re-entered … */

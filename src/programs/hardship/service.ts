@@ -37,7 +37,7 @@ import {
 } from './schema.ts';
 import * as clock from '../../engines/clock.ts';
 
-const escapeLike = (q: string) => `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+const escapeLike = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const addMonths = (d: IsoDate, n: number) => {
   const [y, m, day] = d.split('-').map(Number) as [number, number, number];
   const t = new Date(Date.UTC(y, m - 1 + n, 1));
@@ -203,7 +203,15 @@ function financeRows(householdId: number, finances: FinanceInput[]) {
 /** Grades figures as they stand (nothing stored): for a form that shows the grade as it is typed. */
 export async function previewGrade(
   ctx: Ctx,
-  input: { unitId: number; members: { length: number }; finances: FinanceInput[]; accident?: boolean | undefined; migrantWorker?: boolean | undefined; employedSince?: IsoDate | null | undefined; onDate?: IsoDate | undefined },
+  input: {
+    unitId: number;
+    members: { length: number };
+    finances: FinanceInput[];
+    accident?: boolean | undefined;
+    migrantWorker?: boolean | undefined;
+    employedSince?: IsoDate | null | undefined;
+    onDate?: IsoDate | undefined;
+  },
 ): Promise<GradeBasis> {
   const on = input.onDate ?? todayInShanghai();
   const std = await standardFor(ctx, input.unitId, on);
@@ -343,13 +351,29 @@ export type HouseholdView = ReturnType<typeof presentHousehold>;
 export async function getHousehold(ctx: Ctx, id: number, purpose: string) {
   const h = await getHouseholdRow(ctx, id);
   const members = await ctx.db
-    .select({ seq: hardshipMembers.seq, name: hardshipMembers.name, relation: hardshipMembers.relation, birthDate: hardshipMembers.birthDate, idMasked: hardshipMembers.idMasked, health: hardshipMembers.health, occupation: hardshipMembers.occupation, schoolLevel: hardshipMembers.schoolLevel })
+    .select({
+      seq: hardshipMembers.seq,
+      name: hardshipMembers.name,
+      relation: hardshipMembers.relation,
+      birthDate: hardshipMembers.birthDate,
+      idMasked: hardshipMembers.idMasked,
+      health: hardshipMembers.health,
+      occupation: hardshipMembers.occupation,
+      schoolLevel: hardshipMembers.schoolLevel,
+    })
     .from(hardshipMembers)
     .where(eq(hardshipMembers.householdId, id))
     .orderBy(asc(hardshipMembers.seq));
   const history = await ctx.db.select().from(hardshipEvents).where(eq(hardshipEvents.householdId, id)).orderBy(asc(hardshipEvents.id));
   const attachments = await ctx.db
-    .select({ id: hardshipAttachments.id, fileName: hardshipAttachments.fileName, contentType: hardshipAttachments.contentType, size: hardshipAttachments.size, note: hardshipAttachments.note, uploadedAt: hardshipAttachments.uploadedAt })
+    .select({
+      id: hardshipAttachments.id,
+      fileName: hardshipAttachments.fileName,
+      contentType: hardshipAttachments.contentType,
+      size: hardshipAttachments.size,
+      note: hardshipAttachments.note,
+      uploadedAt: hardshipAttachments.uploadedAt,
+    })
     .from(hardshipAttachments)
     .where(eq(hardshipAttachments.householdId, id))
     .orderBy(asc(hardshipAttachments.id));
@@ -399,7 +423,9 @@ async function householdWhere(ctx: Ctx, f: Omit<HouseholdFilter, 'offset' | 'lim
   if (f.reviewDueBy) conds.push(and(eq(hardshipHouseholds.status, 'filed'), lte(hardshipHouseholds.nextReviewDue, f.reviewDueBy)));
   if (f.q) {
     const parsed = parseIdCard(f.q);
-    conds.push(parsed.ok ? eq(hardshipHouseholds.idHash, lookupHash(parsed.info.number)) : or(ilike(hardshipHouseholds.workerName, escapeLike(f.q)), ilike(hardshipHouseholds.employer, escapeLike(f.q))));
+    conds.push(
+      parsed.ok ? eq(hardshipHouseholds.idHash, lookupHash(parsed.info.number)) : or(ilike(hardshipHouseholds.workerName, escapeLike(f.q)), ilike(hardshipHouseholds.employer, escapeLike(f.q))),
+    );
   }
   return and(...conds);
 }
@@ -445,7 +471,14 @@ async function move(ctx: Ctx, h: HouseholdRow, set: Partial<typeof hardshipHouse
     .returning();
   if (!after) throw hardshipError('HOUSEHOLD_STATUS_WRONG');
   await event(ctx, h.id, action, details, onDate);
-  await recordAudit(ctx, { action: 'update', entity: 'hardship_household', entityId: h.id, unitId: h.unitId, before: { status: h.status, grade: h.grade }, after: { status: after.status, grade: after.grade, action, ...details } });
+  await recordAudit(ctx, {
+    action: 'update',
+    entity: 'hardship_household',
+    entityId: h.id,
+    unitId: h.unitId,
+    before: { status: h.status, grade: h.grade },
+    after: { status: after.status, grade: after.grade, action, ...details },
+  });
   return after;
 }
 
@@ -460,7 +493,14 @@ export async function recordVisit(ctx: Ctx, id: number, input: { visitedOn: IsoD
   if (h.createdBy === ctx.actor.userId) throw hardshipError('HOUSEHOLD_SELF_VERIFY');
   notInFuture(input.visitedOn);
   if (input.confirmed && !h.grade) throw hardshipError('HOUSEHOLD_NOT_ELIGIBLE');
-  return move(ctx, h, { status: input.confirmed ? 'verified' : 'not_filed', verifiedBy: ctx.actor.userId }, 'visited', { visitors: input.visitors, findings: input.findings, confirmed: input.confirmed }, input.visitedOn);
+  return move(
+    ctx,
+    h,
+    { status: input.confirmed ? 'verified' : 'not_filed', verifiedBy: ctx.actor.userId },
+    'visited',
+    { visitors: input.visitors, findings: input.findings, confirmed: input.confirmed },
+    input.visitedOn,
+  );
 }
 
 /** 公示: the file is shown for the standard's number of days, counted from the day it was put up. */
@@ -483,7 +523,10 @@ export async function fileHousehold(ctx: Ctx, id: number, input: { objection?: s
   if (input.objection?.trim()) return move(ctx, h, { status: 'not_filed' }, 'objection_upheld', { objection: input.objection.trim() });
   if (!h.grade) throw hardshipError('HOUSEHOLD_NOT_ELIGIBLE');
   const std = await standardFor(ctx, h.unitId, today);
-  return move(ctx, h, { status: 'filed', filedOn: today, filedBy: ctx.actor.userId, nextReviewDue: addMonths(today, std.reviewMonths) }, 'filed', { grade: h.grade, nextReviewDue: addMonths(today, std.reviewMonths) });
+  return move(ctx, h, { status: 'filed', filedOn: today, filedBy: ctx.actor.userId, nextReviewDue: addMonths(today, std.reviewMonths) }, 'filed', {
+    grade: h.grade,
+    nextReviewDue: addMonths(today, std.reviewMonths),
+  });
 }
 
 /** Replaces the members and the finances and grades again (used by reviews and re-entry). */
@@ -514,7 +557,11 @@ async function regrade(ctx: Ctx, h: HouseholdRow, input: { members?: MemberInput
  * 年度复核: new figures, graded again. Still in hardship: the next review is set a year on.
  * No longer: the review says so and the cadre records the exit (脱困) separately.
  */
-export async function reviewHousehold(ctx: Ctx, id: number, input: { reviewedOn: IsoDate; members?: MemberInput[] | undefined; finances?: FinanceInput[] | undefined; accident?: boolean | undefined; note?: string | undefined }) {
+export async function reviewHousehold(
+  ctx: Ctx,
+  id: number,
+  input: { reviewedOn: IsoDate; members?: MemberInput[] | undefined; finances?: FinanceInput[] | undefined; accident?: boolean | undefined; note?: string | undefined },
+) {
   const h = await getHouseholdRow(ctx, id);
   requireStatus(h, 'filed');
   notInFuture(input.reviewedOn);
@@ -626,7 +673,15 @@ export async function updateHousehold(ctx: Ctx, id: number, input: HouseholdEdit
   if (!after) throw hardshipError('HOUSEHOLD_STATUS_WRONG');
   const details = { changed, gradeBefore: h.grade, gradeAfter: after.grade, computedGrade: g.basis.grade, householdSize: after.householdSize, note: input.note ?? null };
   await event(ctx, h.id, 'edited', details, today);
-  await recordAudit(ctx, { action: 'update', entity: 'hardship_household', entityId: h.id, unitId: h.unitId, reason: input.note ?? '修改档案信息', before: presentHousehold(h), after: { ...presentHousehold(after), changed } });
+  await recordAudit(ctx, {
+    action: 'update',
+    entity: 'hardship_household',
+    entityId: h.id,
+    unitId: h.unitId,
+    reason: input.note ?? '修改档案信息',
+    before: presentHousehold(h),
+    after: { ...presentHousehold(after), changed },
+  });
   return { household: after, basis: g.basis };
 }
 
@@ -642,11 +697,22 @@ export async function exitHousehold(ctx: Ctx, id: number, input: { reason: ExitR
   const h = await getHouseholdRow(ctx, id);
   requireStatus(h, 'filed');
   notInFuture(input.on);
-  return move(ctx, h, { status: 'exited', exitedOn: input.on, exitReason: input.reason, nextReviewDue: null }, 'exited', { reason: input.reason, label: EXIT_LABELS[input.reason], note: input.note ?? null }, input.on);
+  return move(
+    ctx,
+    h,
+    { status: 'exited', exitedOn: input.on, exitReason: input.reason, nextReviewDue: null },
+    'exited',
+    { reason: input.reason, label: EXIT_LABELS[input.reason], note: input.note ?? null },
+    input.on,
+  );
 }
 
 /** 返困: an exited household falls back; the same file starts again at verification. */
-export async function reenterHousehold(ctx: Ctx, id: number, input: { on: IsoDate; members?: MemberInput[] | undefined; finances?: FinanceInput[] | undefined; accident?: boolean | undefined; note?: string | undefined }) {
+export async function reenterHousehold(
+  ctx: Ctx,
+  id: number,
+  input: { on: IsoDate; members?: MemberInput[] | undefined; finances?: FinanceInput[] | undefined; accident?: boolean | undefined; note?: string | undefined },
+) {
   const h = await getHouseholdRow(ctx, id);
   requireStatus(h, 'exited', 'not_filed');
   if (h.exitReason === 'deceased') throw hardshipError('HOUSEHOLD_CANNOT_RETURN');
@@ -655,7 +721,23 @@ export async function reenterHousehold(ctx: Ctx, id: number, input: { on: IsoDat
   return move(
     ctx,
     h,
-    { status: 'applied', intake: 'returned', appliedOn: input.on, grade: g.basis.grade, gradeBasis: g.basis, householdSize: g.householdSize, accident: g.accident, createdBy: ctx.actor.userId, verifiedBy: null, filedOn: null, filedBy: null, exitedOn: null, exitReason: null, noticeFrom: null, noticeUntil: null },
+    {
+      status: 'applied',
+      intake: 'returned',
+      appliedOn: input.on,
+      grade: g.basis.grade,
+      gradeBasis: g.basis,
+      householdSize: g.householdSize,
+      accident: g.accident,
+      createdBy: ctx.actor.userId,
+      verifiedBy: null,
+      filedOn: null,
+      filedBy: null,
+      exitedOn: null,
+      exitReason: null,
+      noticeFrom: null,
+      noticeUntil: null,
+    },
     'reentered',
     { grade: g.basis.grade, previousExit: h.exitReason, note: input.note ?? null },
     input.on,
@@ -709,10 +791,25 @@ export async function addAttachment(ctx: Ctx, filesDir: string, id: number, file
   const storedAs = `${randomUUID()}${ATTACHMENT_TYPES[type]}`;
   const [row] = await ctx.db
     .insert(hardshipAttachments)
-    .values({ householdId: h.id, fileName: path.basename(file.fileName).slice(0, 200), contentType: type, size: file.data.length, sha256: createHash('sha256').update(file.data).digest('hex'), storedAs, note: file.note ?? null, uploadedBy: ctx.actor.userId })
+    .values({
+      householdId: h.id,
+      fileName: path.basename(file.fileName).slice(0, 200),
+      contentType: type,
+      size: file.data.length,
+      sha256: createHash('sha256').update(file.data).digest('hex'),
+      storedAs,
+      note: file.note ?? null,
+      uploadedBy: ctx.actor.userId,
+    })
     .returning();
   await event(ctx, h.id, 'attachment_added', { attachmentId: row!.id, fileName: row!.fileName });
-  await recordAudit(ctx, { action: 'create', entity: 'hardship_attachment', entityId: row!.id, unitId: h.unitId, after: { householdId: h.id, fileName: row!.fileName, size: row!.size, sha256: row!.sha256 } });
+  await recordAudit(ctx, {
+    action: 'create',
+    entity: 'hardship_attachment',
+    entityId: row!.id,
+    unitId: h.unitId,
+    after: { householdId: h.id, fileName: row!.fileName, size: row!.size, sha256: row!.sha256 },
+  });
   const dir = attachmentsDir(filesDir, h.id);
   fs.mkdirSync(dir, { recursive: true });
   const target = path.join(dir, storedAs);

@@ -20,7 +20,8 @@ beforeAll(async () => {
   await runAsSystem(database, async (db) => {
     const org = await seedDemoOrg(db, { unionsPerTownship: 0 });
     ids.city = org.cityId;
-    const user = async (username: string, role: 'city_admin' | 'lawyer' | 'counsellor') => (await createUserAsSystem(db, { username, displayName: username, role, unitId: org.cityId, mustChangePassword: false })).user.id;
+    const user = async (username: string, role: 'city_admin' | 'lawyer' | 'counsellor') =>
+      (await createUserAsSystem(db, { username, displayName: username, role, unitId: org.cityId, mustChangePassword: false })).user.id;
     ids.admin = await user('nanping.admin', 'city_admin');
     ids.lawyer = await user('nanping.lawyer', 'lawyer');
     ids.counsellor = await user('nanping.counsellor', 'counsellor');

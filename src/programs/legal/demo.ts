@@ -42,7 +42,17 @@ interface DemoCase {
   lawyerUserId: number | null;
 }
 
-const RESULT_OF: Record<string, string> = { agreement: 'mediation_agreement', award: 'award', judgment: 'judgment', mediated: 'settled', withdrawn: 'withdrawn', advice_only: 'advice_only', failed: 'other', not_accepted: 'other', referred: 'other' };
+const RESULT_OF: Record<string, string> = {
+  agreement: 'mediation_agreement',
+  award: 'award',
+  judgment: 'judgment',
+  mediated: 'settled',
+  withdrawn: 'withdrawn',
+  advice_only: 'advice_only',
+  failed: 'other',
+  not_accepted: 'other',
+  referred: 'other',
+};
 
 export async function seedLegalDemo(database: Database, opts: { scale: number; today: string; lawyerUsername?: string }) {
   const r = seededRandom(7201);
@@ -83,7 +93,17 @@ export async function seedLegalDemo(database: Database, opts: { scale: number; t
     for (let i = 0; i < teamSize; i++) {
       const id = lawyerBase + 1 + i;
       const county = counties.length ? counties[i % counties.length]! : city;
-      lawyers += csvLine([id, city.id, i === 0 ? (lawyerUser?.id ?? null) : null, i === 0 && lawyerUser ? '林志强' : chineseName(r), `13507${2000 + r.int(0, 12)}1${String(10000000 + id).slice(-7)}`.slice(0, 17), r.pick(FIRMS), `139${String(r.int(0, 99999999)).padStart(8, '0')}`, r.chance(0.9), '2012-01-01']);
+      lawyers += csvLine([
+        id,
+        city.id,
+        i === 0 ? (lawyerUser?.id ?? null) : null,
+        i === 0 && lawyerUser ? '林志强' : chineseName(r),
+        `13507${2000 + r.int(0, 12)}1${String(10000000 + id).slice(-7)}`.slice(0, 17),
+        r.pick(FIRMS),
+        `139${String(r.int(0, 99999999)).padStart(8, '0')}`,
+        r.chance(0.9),
+        '2012-01-01',
+      ]);
       // Each lawyer serves the whole city, and one county in particular.
       lawyerUnits += csvLine([id, county.id]);
     }
@@ -100,7 +120,19 @@ export async function seedLegalDemo(database: Database, opts: { scale: number; t
 
     const newCase = (unitId: number, channel: IntakeChannel, openedOn: string): DemoCase => {
       const claimedFen = r.int(30, 2000) * 10000;
-      return { unitId, channel, type: r.pick(DISPUTE_TYPES), openedOn, claimedFen, stages: [], events: [{ kind: 'violation_known', occurredOn: addDays(openedOn, -r.int(10, 200)) }], closedOn: null, result: null, workers: r.chance(0.08) ? r.int(3, 12) : 1, lawyerUserId: null };
+      return {
+        unitId,
+        channel,
+        type: r.pick(DISPUTE_TYPES),
+        openedOn,
+        claimedFen,
+        stages: [],
+        events: [{ kind: 'violation_known', occurredOn: addDays(openedOn, -r.int(10, 200)) }],
+        closedOn: null,
+        result: null,
+        workers: r.chance(0.08) ? r.int(3, 12) : 1,
+        lawyerUserId: null,
+      };
     };
     const stage = (c: DemoCase, st: string, role: string, startedOn: string) => {
       const last = c.stages[c.stages.length - 1];
@@ -253,7 +285,18 @@ export async function seedLegalDemo(database: Database, opts: { scale: number; t
       for (const [seq, st] of c.stages.entries()) stageRows += csvLine([id, seq + 1, st.stage, st.role, st.startedOn, st.endedOn, st.outcome, st.amountFen, createdBy]);
       for (const e of c.events) eventRows += csvLine([id, e.kind, e.occurredOn, createdBy]);
       for (const d of computeDeadlines(flow.deadlines, c.events, calendar)) deadlineRows += csvLine([id, d.key, d.fromOn, d.dueOn, d.extended, d.metOn, d.nominalDueOn]);
-      disputeRows += csvLine([id, c.channel, null, c.type, c.claimedFen, c.workers > 1, employerName, employer?.credit_code ?? null, employer?.id ?? null, facts.seal(`${TYPE_WORDS[c.type]}争议，请求金额 ${c.claimedFen / 100} 元。`)]);
+      disputeRows += csvLine([
+        id,
+        c.channel,
+        null,
+        c.type,
+        c.claimedFen,
+        c.workers > 1,
+        employerName,
+        employer?.credit_code ?? null,
+        employer?.id ?? null,
+        facts.seal(`${TYPE_WORDS[c.type]}争议，请求金额 ${c.claimedFen / 100} 元。`),
+      ]);
       if (c.lawyerUserId) {
         assignmentRows += csvLine([id, c.unitId, c.lawyerUserId, 'lawyer', addDays(c.openedOn, 2), createdBy]);
         aidCount++;
@@ -266,15 +309,27 @@ export async function seedLegalDemo(database: Database, opts: { scale: number; t
     await copyIn('case_stages', ['case_id', 'seq', 'stage', 'role', 'started_on', 'ended_on', 'outcome', 'amount_fen', 'created_by'], stageRows);
     await copyIn('case_events', ['case_id', 'kind', 'occurred_on', 'created_by'], eventRows);
     await copyIn('case_deadlines', ['case_id', 'key', 'from_on', 'due_on', 'extended', 'met_on', 'nominal_due_on'], deadlineRows);
-    await copyIn('legal_disputes', ['case_id', 'channel', 'channel_note', 'dispute_type', 'claimed_fen', 'collective', 'employer_name', 'employer_credit_code', 'enterprise_id', 'facts_sealed'], disputeRows);
+    await copyIn(
+      'legal_disputes',
+      ['case_id', 'channel', 'channel_note', 'dispute_type', 'claimed_fen', 'collective', 'employer_name', 'employer_credit_code', 'enterprise_id', 'facts_sealed'],
+      disputeRows,
+    );
     await copyIn('legal_parties', ['id', 'case_id', 'name', 'id_hash', 'id_sealed', 'id_masked', 'gender', 'birth_date', 'phone', 'migrant_worker'], partyRows);
     if (assignmentRows) await copyIn('case_assignments', ['case_id', 'unit_id', 'user_id', 'role', 'assigned_on', 'assigned_by'], assignmentRows);
-    if (aidRows) await copyIn('legal_aid_requests', ['case_id', 'party_id', 'requested_on', 'reason', 'decision', 'decided_on', 'decided_by', 'lawyer_id', 'created_by'], aidRows.replace(/\n/g, `,${createdBy}\n`));
-    for (const [t, c] of [['lawyers', 'id'], ['cases', 'id'], ['legal_parties', 'id']] as const) {
+    if (aidRows)
+      await copyIn(
+        'legal_aid_requests',
+        ['case_id', 'party_id', 'requested_on', 'reason', 'decision', 'decided_on', 'decided_by', 'lawyer_id', 'created_by'],
+        aidRows.replace(/\n/g, `,${createdBy}\n`),
+      );
+    for (const [t, c] of [
+      ['lawyers', 'id'],
+      ['cases', 'id'],
+      ['legal_parties', 'id'],
+    ] as const) {
       await q(`SELECT setval(pg_get_serial_sequence('${t}', '${c}'), COALESCE((SELECT max(${c}) FROM ${t}), 0) + 1, false)`);
     }
     for (const t of ['cases', 'case_stages', 'case_events', 'case_deadlines', 'legal_disputes', 'legal_parties']) await q(`ANALYZE ${t}`);
     return { lawyers: teamSize, cases: cases.length, received: R, mediated: M, arbitrations: A, lawsuits: L, current, aid: aidCount };
   });
 }
-

@@ -3,7 +3,11 @@ import { computeDeadlines } from '../../engines/cases/deadlines.ts';
 import { eventKinds, eventProblem, outcomeProblem, roleProblem, transitionProblem } from '../../engines/cases/flow.ts';
 import { labourDisputeFlow as flow } from './flow.ts';
 
-const due = (events: [string, string][], key: string) => computeDeadlines(flow.deadlines, events.map(([kind, occurredOn]) => ({ kind, occurredOn }))).find((d) => d.key === key);
+const due = (events: [string, string][], key: string) =>
+  computeDeadlines(
+    flow.deadlines,
+    events.map(([kind, occurredOn]) => ({ kind, occurredOn })),
+  ).find((d) => d.key === key);
 
 describe('labour-dispute deadlines', () => {
   it('gives one year to apply for arbitration from when the worker knew of the violation', () => {
@@ -37,18 +41,42 @@ describe('labour-dispute deadlines', () => {
       'arbitration_award',
     );
     expect(extended).toMatchObject({ dueOn: '2013-03-21', extended: true });
-    expect(due([['arbitration_accepted', '2012-01-20'], ['arbitration_extended', '2012-03-01']], 'arbitration_award')?.dueOn).toBe('2012-03-20');
+    expect(
+      due(
+        [
+          ['arbitration_accepted', '2012-01-20'],
+          ['arbitration_extended', '2012-03-01'],
+        ],
+        'arbitration_award',
+      )?.dueOn,
+    ).toBe('2012-03-20');
   });
 
   it('does not count an extension recorded before the acceptance it would extend', () => {
-    expect(due([['arbitration_extended', '2013-01-01'], ['arbitration_accepted', '2013-01-20']], 'arbitration_award')).toMatchObject({ dueOn: '2013-03-06', extended: false });
+    expect(
+      due(
+        [
+          ['arbitration_extended', '2013-01-01'],
+          ['arbitration_accepted', '2013-01-20'],
+        ],
+        'arbitration_award',
+      ),
+    ).toMatchObject({ dueOn: '2013-03-06', extended: false });
   });
 
   it('gives 15 days to sue after the award is served, and 15 to appeal a judgment', () => {
     expect(due([['award_served', '2013-02-20']], 'lawsuit_filing')?.dueOn).toBe('2013-03-07');
     expect(due([['award_served', '2012-02-20']], 'lawsuit_filing')?.dueOn).toBe('2012-03-06');
     expect(due([['award_served', '2013-12-25']], 'lawsuit_filing')?.dueOn).toBe('2014-01-09');
-    expect(due([['award_served', '2013-02-20'], ['lawsuit_filed', '2013-03-01']], 'lawsuit_filing')?.metOn).toBe('2013-03-01');
+    expect(
+      due(
+        [
+          ['award_served', '2013-02-20'],
+          ['lawsuit_filed', '2013-03-01'],
+        ],
+        'lawsuit_filing',
+      )?.metOn,
+    ).toBe('2013-03-01');
     expect(due([['judgment_served', '2013-06-20']], 'appeal_filing')?.dueOn).toBe('2013-07-05');
   });
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
 import { buildTestApp } from '../../test/app.ts';
-import { buildDispute, buildLawyer, buildTwoCounties, buildUnionWithEnterprise, buildUser, call, fakeIdNumber, login, type Session } from '../../test/factories.ts';
+import { buildLawyer, buildTwoCounties, buildUnionWithEnterprise, buildUser, call, fakeIdNumber, login, type Session } from '../../test/factories.ts';
 import type { App } from '../../server/app-types.ts';
 import { addDays, addYears, daysBetween, firstWorkingDayFrom, type RestDayCalendar } from '../../engines/cases/deadlines.ts';
 import { todayInShanghai } from '../../engines/time.ts';
@@ -76,7 +76,12 @@ const intake = (s: Session, over: Record<string, unknown> = {}) =>
 describe('a labour dispute from intake to a closed case', () => {
   it('takes in a collective dispute, links the employer to the register, seals ID numbers and shows them masked', async () => {
     const id = fakeIdNumber('1979-09-09');
-    const res = await intake(admin, { workers: [{ name: '王强', idNumber: id }, { name: '赵敏', idNumber: fakeIdNumber('1990-03-03', false) }] });
+    const res = await intake(admin, {
+      workers: [
+        { name: '王强', idNumber: id },
+        { name: '赵敏', idNumber: fakeIdNumber('1990-03-03', false) },
+      ],
+    });
     expect(res.statusCode, res.body).toBe(201);
     const caseId = res.json().id;
     const detail = (await call(app, admin, 'GET', `/api/v1/legal/cases/${caseId}`)).json();
@@ -121,7 +126,10 @@ describe('a labour dispute from intake to a closed case', () => {
     await post('events', { kind: 'award_served', occurredOn: ago(9) });
     expect((await post('stage-outcome', { outcome: 'award', endedOn: ago(9), amountFen: 800000 })).statusCode).toBe(200);
     d = (await call(app, admin, 'GET', `/api/v1/legal/cases/${caseId}`)).json();
-    expect(d.deadlines.find((x: { key: string }) => x.key === 'lawsuit_filing')).toMatchObject({ dueOn: due(addDays(ago(9), 15)), state: daysBetween(today, due(addDays(ago(9), 15))) <= 7 ? 'due_soon' : 'open' });
+    expect(d.deadlines.find((x: { key: string }) => x.key === 'lawsuit_filing')).toMatchObject({
+      dueOn: due(addDays(ago(9), 15)),
+      state: daysBetween(today, due(addDays(ago(9), 15))) <= 7 ? 'due_soon' : 'open',
+    });
     // The reminder job finds it.
     const soon = await runAsSystem(database, (db) => dueSoon(db, { withinDays: 20, kind: 'labour_dispute' }));
     expect(soon.filter((s) => s.caseId === caseId).map((s) => s.key)).toEqual(['lawsuit_filing']);
@@ -236,7 +244,9 @@ describe('figures', () => {
       const w = (n: string) => ({ name: n, idNumber: fakeIdNumber() });
       const same = fakeIdNumber('1988-08-08');
       const open = async (unitId: number, over: Record<string, unknown>) =>
-        (await call(a2, s, 'POST', '/api/v1/legal/cases', { unitId, channel: 'station', disputeType: 'wages', claimedFen: 100, employerName: '某厂', openedOn: ago(30), workers: [w('甲')], ...over })).json().id;
+        (
+          await call(a2, s, 'POST', '/api/v1/legal/cases', { unitId, channel: 'station', disputeType: 'wages', claimedFen: 100, employerName: '某厂', openedOn: ago(30), workers: [w('甲')], ...over })
+        ).json().id;
       const step = (id: number, p: string, b: unknown) => call(a2, s, 'POST', `/api/v1/legal/cases/${id}/${p}`, b);
       // A: received and mediated (¥3,000 obtained); B: received, mediation failed, arbitration, first instance and appeal.
       const c1 = await open(tt.aUnion.id, { workers: [{ name: '同一人', idNumber: same }] });
@@ -259,7 +269,11 @@ describe('figures', () => {
       const byUnit = Object.fromEntries(stats.byUnit.map((r: { unitId: number }) => [r.unitId, r]));
       expect(byUnit[tt.a.id]).toMatchObject({ received: 1, mediated: 1, lawsuits: 0, recovered: 300000, workers: 1 });
       expect(byUnit[tt.b.id]).toMatchObject({ received: 1, mediated: 0, arbitrations: 1, lawsuits: 3, recovered: 100000, workers: 3 });
-      const drill = async (figure: string, extra = '') => (await call(a2, s, 'GET', `/api/v1/legal/statistics/drill-down?figure=${figure}&${q}${extra}`)).json().items.map((c: { id: number }) => c.id).sort();
+      const drill = async (figure: string, extra = '') =>
+        (await call(a2, s, 'GET', `/api/v1/legal/statistics/drill-down?figure=${figure}&${q}${extra}`))
+          .json()
+          .items.map((c: { id: number }) => c.id)
+          .sort();
       expect(await drill('received')).toEqual([c1, c2].sort());
       expect(await drill('mediated')).toEqual([c1]);
       expect(await drill('arbitrations')).toEqual([c2]);
@@ -273,7 +287,14 @@ describe('figures', () => {
       expect(await drill('lawsuits', `&unitId=${tt.b.id}`)).toEqual([c2, c3].sort());
       expect(await drill('lawsuits', `&unitId=${tt.b.id}&own=true`)).toEqual([c3]);
       // A period before anything happened counts nothing.
-      expect((await call(a2, s, 'GET', `/api/v1/legal/statistics?from=2000-01-01&to=2000-12-31`)).json().totals).toEqual({ received: 0, mediated: 0, arbitrations: 0, lawsuits: 0, recovered: 0, workers: 0 });
+      expect((await call(a2, s, 'GET', `/api/v1/legal/statistics?from=2000-01-01&to=2000-12-31`)).json().totals).toEqual({
+        received: 0,
+        mediated: 0,
+        arbitrations: 0,
+        lawsuits: 0,
+        recovered: 0,
+        workers: 0,
+      });
       expect((await call(a2, s, 'GET', `/api/v1/legal/statistics?from=${today}&to=${ago(1)}`)).json().code).toBe('STATISTICS_PERIOD_INVALID');
     }
   });
@@ -281,9 +302,18 @@ describe('figures', () => {
 
 describe('the lawyers’ team', () => {
   it('keeps licence numbers unique, links a login only of a lawyer, and marks availability', async () => {
-    const res = await call(app, admin, 'POST', '/api/v1/legal/lawyers', { unitId: t.a.id, name: '陈律师', licenceNo: '13507201210000001', firm: '甲县律师事务所', joinedOn: '2012-05-01', unitsServed: [t.aTown.id] });
+    const res = await call(app, admin, 'POST', '/api/v1/legal/lawyers', {
+      unitId: t.a.id,
+      name: '陈律师',
+      licenceNo: '13507201210000001',
+      firm: '甲县律师事务所',
+      joinedOn: '2012-05-01',
+      unitsServed: [t.aTown.id],
+    });
     expect(res.statusCode, res.body).toBe(201);
-    expect((await call(app, admin, 'POST', '/api/v1/legal/lawyers', { unitId: t.a.id, name: '陈二', licenceNo: '13507201210000001', firm: '某所', joinedOn: '2012-05-01' })).json().code).toBe('LAWYER_LICENCE_TAKEN');
+    expect((await call(app, admin, 'POST', '/api/v1/legal/lawyers', { unitId: t.a.id, name: '陈二', licenceNo: '13507201210000001', firm: '某所', joinedOn: '2012-05-01' })).json().code).toBe(
+      'LAWYER_LICENCE_TAKEN',
+    );
     const staff = await buildUser(database, { unitId: t.a.id, role: 'grassroots_staff' });
     expect((await call(app, admin, 'PATCH', `/api/v1/legal/lawyers/${res.json().id}`, { userId: staff.id })).json().code).toBe('LAWYER_USER_INVALID');
     expect((await call(app, admin, 'PATCH', `/api/v1/legal/lawyers/${res.json().id}`, { available: false, availabilityNote: '外出培训至月底' })).json()).toMatchObject({ available: false });

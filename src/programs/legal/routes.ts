@@ -121,7 +121,16 @@ const Dispute = Type.Object({
   facts: NullableString,
   parties: Type.Array(Party),
   stages: Type.Array(
-    Type.Object({ seq: Type.Integer(), stage: Type.String(), role: Type.String(), startedOn: Type.String(), endedOn: NullableString, outcome: NullableString, amountFen: Type.Integer(), note: NullableString }),
+    Type.Object({
+      seq: Type.Integer(),
+      stage: Type.String(),
+      role: Type.String(),
+      startedOn: Type.String(),
+      endedOn: NullableString,
+      outcome: NullableString,
+      amountFen: Type.Integer(),
+      note: NullableString,
+    }),
   ),
   events: Type.Array(Type.Object({ id: Type.Integer(), kind: Type.String(), occurredOn: Type.String(), stageSeq: NullableInt, note: NullableString })),
   deadlines: Type.Array(
@@ -216,7 +225,10 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
     schema: {
       tags,
       summary: '聘请律师加入服务团',
-      body: Type.Object({ unitId: Type.Integer({ minimum: 1 }), name: Text({ max: 50 }), licenceNo: Type.String({ pattern: '^[0-9A-Za-z]{6,32}$' }), joinedOn: IsoDate, ...LawyerBody }, { additionalProperties: false }),
+      body: Type.Object(
+        { unitId: Type.Integer({ minimum: 1 }), name: Text({ max: 50 }), licenceNo: Type.String({ pattern: '^[0-9A-Za-z]{6,32}$' }), joinedOn: IsoDate, ...LawyerBody },
+        { additionalProperties: false },
+      ),
       response: { 201: Lawyer, ...errorResponses },
     },
     config: { access: manage },
@@ -267,7 +279,13 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
           for (const c of page.items) rows.push({ ...c, partyNames: c.partyNames.join('、'), claimed: c.claimedFen / 100, recovered: c.recoveredFen / 100 });
           if (page.items.length < 2000) break;
         }
-        await recordAudit(ctx, { action: 'view', entity: 'legal_dispute_export', unitId: req.query.underUnitId ?? ctx.scope.unitId, reason: '导出劳动争议案件', after: { rows: rows.length, filter: req.query } });
+        await recordAudit(ctx, {
+          action: 'view',
+          entity: 'legal_dispute_export',
+          unitId: req.query.underUnitId ?? ctx.scope.unitId,
+          reason: '导出劳动争议案件',
+          after: { rows: rows.length, filter: req.query },
+        });
       });
       xlsxReply(reply, '劳动争议案件.xlsx');
       return reply.send(
@@ -381,7 +399,10 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
     transition({
       path: 'stage-outcome',
       summary: '登记当前阶段的结果与为职工取得的金额（分）',
-      body: Type.Object({ outcome: Type.String({ maxLength: 40 }), endedOn: IsoDate, amountFen: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e13 })), note: Note }, { additionalProperties: false }),
+      body: Type.Object(
+        { outcome: Type.String({ maxLength: 40 }), endedOn: IsoDate, amountFen: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e13 })), note: Note },
+        { additionalProperties: false },
+      ),
       run: (ctx, id, b) => endStage(ctx, flow, id, { ...b, endedOn: dateParam(b.endedOn, 'endedOn') }),
     }),
     transition({
@@ -441,7 +462,11 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
       if (!file) throw commonError('VALIDATION_FAILED', '请选择要上传的文件');
       const dir = caseFilesDir(deps.filesDir, req.params.id);
       fs.mkdirSync(dir, { recursive: true });
-      const ext = path.extname(file.filename).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 8);
+      const ext = path
+        .extname(file.filename)
+        .toLowerCase()
+        .replace(/[^.a-z0-9]/g, '')
+        .slice(0, 8);
       const storedAs = `${randomUUID()}${ext}`;
       const target = path.join(dir, storedAs);
       const hash = createHash('sha256');
@@ -457,7 +482,14 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
         const noteField = file.fields.note as { value?: unknown } | undefined;
         const note = typeof noteField?.value === 'string' ? noteField.value.slice(0, 500) : null;
         const doc = await req.inScope((ctx) =>
-          attachDocument(ctx, flow, req.params.id, { fileName: file.filename.slice(0, 200) || 'file', contentType: file.mimetype || 'application/octet-stream', size, sha256: hash.digest('hex'), storedAs, note }),
+          attachDocument(ctx, flow, req.params.id, {
+            fileName: file.filename.slice(0, 200) || 'file',
+            contentType: file.mimetype || 'application/octet-stream',
+            size,
+            sha256: hash.digest('hex'),
+            storedAs,
+            note,
+          }),
         );
         return reply.status(201).send(presentDocument(doc));
       } catch (e) {
@@ -545,6 +577,15 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
     },
     config: { access: read },
     handler: async (req) =>
-      req.inScope((ctx) => drillDownLegal(ctx, { figure: req.query.figure, unitId: req.query.unitId, own: req.query.own, from: dateParam(req.query.from, 'from'), to: dateParam(req.query.to, 'to'), ...pageOf(req.query) })),
+      req.inScope((ctx) =>
+        drillDownLegal(ctx, {
+          figure: req.query.figure,
+          unitId: req.query.unitId,
+          own: req.query.own,
+          from: dateParam(req.query.from, 'from'),
+          to: dateParam(req.query.to, 'to'),
+          ...pageOf(req.query),
+        }),
+      ),
   });
 }

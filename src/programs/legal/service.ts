@@ -39,7 +39,7 @@ import {
 import * as clock from '../../engines/clock.ts';
 
 const facts = purposeSealer('legal-case-facts');
-const escapeLike = (q: string) => `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+const escapeLike = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** 案件编号: the year it was opened and its number. */
 export const caseRef = (c: Pick<CaseRow, 'id' | 'openedOn'>) => `${c.openedOn.slice(0, 4)}-${String(c.id).padStart(5, '0')}`;
@@ -88,18 +88,29 @@ export async function listLawyers(ctx: Ctx, f: { q?: string | undefined; availab
     const unit = await getUnit(ctx, f.servesUnitId);
     conds.push(sql`EXISTS (SELECT 1 FROM lawyer_units lu WHERE lu.lawyer_id = ${lawyers.id} AND position('/' || lu.unit_id || '/' IN ${unit.path}) > 0)`);
   }
-  const rows = await ctx.db.select().from(lawyers).where(and(...conds));
+  const rows = await ctx.db
+    .select()
+    .from(lawyers)
+    .where(and(...conds));
   const served = rows.length
     ? await ctx.db
         .select({ lawyerId: lawyerUnits.lawyerId, unitId: lawyerUnits.unitId, name: orgUnits.name })
         .from(lawyerUnits)
         .leftJoin(orgUnits, eq(orgUnits.id, lawyerUnits.unitId))
-        .where(inArray(lawyerUnits.lawyerId, rows.map((r) => r.id)))
+        .where(
+          inArray(
+            lawyerUnits.lawyerId,
+            rows.map((r) => r.id),
+          ),
+        )
     : [];
   // A lawyer's whole open caseload, though a county sees only its own cases: a count, never which.
   const userIds = rows.map((r) => r.userId).filter((id): id is number => id !== null);
   const open = userIds.length
-    ? rowsOf<{ user_id: number; n: number }>(await ctx.db.execute(sql`SELECT user_id, n FROM gonghui_open_case_counts(${`{${userIds.join(',')}}`}::int[])`)).map((r) => ({ userId: Number(r.user_id), n: Number(r.n) }))
+    ? rowsOf<{ user_id: number; n: number }>(await ctx.db.execute(sql`SELECT user_id, n FROM gonghui_open_case_counts(${`{${userIds.join(',')}}`}::int[])`)).map((r) => ({
+        userId: Number(r.user_id),
+        n: Number(r.n),
+      }))
     : [];
   return rows
     .sort((a, b) => zhCollator.compare(a.name, b.name))
@@ -186,7 +197,7 @@ export async function openDispute(ctx: Ctx, input: NewDispute) {
   // The employer in the enterprise register, when it is there and in scope.
   const [enterprise] = creditCode ? await ctx.db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(eq(enterprises.creditCode, creditCode)) : [];
   const stage = input.stage ?? 'intake';
-  const role = input.role ?? flow.roles[stage]![0]! as UnionRole;
+  const role = input.role ?? (flow.roles[stage]![0]! as UnionRole);
   const employerName = input.employerName.trim() || enterprise?.name || '';
   const c = await openCase(ctx, flow, {
     unitId: input.unitId,
@@ -268,9 +279,15 @@ export async function updateDispute(ctx: Ctx, caseId: number, input: DisputeChan
 export async function addParty(ctx: Ctx, caseId: number, w: WorkerInput): Promise<LegalPartyRow> {
   const c = await getCase(ctx, caseId, flow.kind);
   const p = sealWorker(w);
-  const [dup] = await ctx.db.select({ id: legalParties.id }).from(legalParties).where(and(eq(legalParties.caseId, caseId), eq(legalParties.idHash, p.idHash)));
+  const [dup] = await ctx.db
+    .select({ id: legalParties.id })
+    .from(legalParties)
+    .where(and(eq(legalParties.caseId, caseId), eq(legalParties.idHash, p.idHash)));
   if (dup) throw legalError('PARTY_ALREADY_ON_CASE');
-  const [row] = (await ctx.db.insert(legalParties).values({ caseId, ...p }).returning()) as [LegalPartyRow];
+  const [row] = (await ctx.db
+    .insert(legalParties)
+    .values({ caseId, ...p })
+    .returning()) as [LegalPartyRow];
   await ctx.db.update(legalDisputes).set({ collective: true }).where(eq(legalDisputes.caseId, caseId));
   await recordAudit(ctx, { action: 'update', entity: 'legal_dispute.party', entityId: caseId, unitId: c.unitId, after: { name: p.name, idMasked: p.idMasked } });
   return row;
@@ -354,7 +371,9 @@ export async function listDisputes(ctx: Ctx, f: DisputeFilter) {
       workers: sql<number>`(SELECT count(*)::int FROM legal_parties p WHERE p.case_id = ${caseIdCol})`,
       partyNames: sql<string[]>`(SELECT COALESCE(array_agg(p.name ORDER BY p.id), '{}') FROM (SELECT name, id FROM legal_parties WHERE case_id = ${caseIdCol} ORDER BY id LIMIT 3) p)`,
       recoveredFen: sql<number>`(SELECT COALESCE(sum(s.amount_fen), 0)::bigint FROM case_stages s WHERE s.case_id = ${caseIdCol})`,
-      lawyerName: sql<string | null>`(SELECT l.name FROM case_assignments a JOIN lawyers l ON l.user_id = a.user_id WHERE a.case_id = ${caseIdCol} AND a.ended_on IS NULL AND a.role = 'lawyer' LIMIT 1)`,
+      lawyerName: sql<
+        string | null
+      >`(SELECT l.name FROM case_assignments a JOIN lawyers l ON l.user_id = a.user_id WHERE a.case_id = ${caseIdCol} AND a.ended_on IS NULL AND a.role = 'lawyer' LIMIT 1)`,
       nextDueOn: sql<string | null>`(SELECT min(d.due_on)::text FROM case_deadlines d WHERE d.case_id = ${caseIdCol} AND d.met_on IS NULL)`,
     })
     .from(cases)
@@ -365,11 +384,7 @@ export async function listDisputes(ctx: Ctx, f: DisputeFilter) {
     .orderBy(desc(cases.openedOn), desc(cases.id))
     .offset(f.offset)
     .limit(f.limit);
-  const [count] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(cases)
-    .innerJoin(legalDisputes, eq(legalDisputes.caseId, cases.id))
-    .where(where);
+  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(cases).innerJoin(legalDisputes, eq(legalDisputes.caseId, cases.id)).where(where);
   return {
     items: rows.map((r) => ({
       id: r.c.id,
@@ -475,19 +490,24 @@ export async function assignLawyer(ctx: Ctx, caseId: number, input: { lawyerId: 
 export async function closeDispute(ctx: Ctx, caseId: number, input: { result: string; closedOn: IsoDate; note?: string | null | undefined }) {
   await closeCase(ctx, flow, caseId, input);
   const c = await getCase(ctx, caseId, flow.kind);
-  const [won] = await ctx.db.select({ fen: sql<number>`COALESCE(sum(${caseStages.amountFen}), 0)::bigint` }).from(caseStages).where(eq(caseStages.caseId, caseId));
+  const [won] = await ctx.db
+    .select({ fen: sql<number>`COALESCE(sum(${caseStages.amountFen}), 0)::bigint` })
+    .from(caseStages)
+    .where(eq(caseStages.caseId, caseId));
   await tellWorkers(ctx, c, caseClosedNotice(await caseFacts(ctx, c), { result: input.result, closedOn: input.closedOn, recoveredFen: Number(won?.fen ?? 0), note: input.note ?? null }));
 }
 
 export async function requestAid(ctx: Ctx, caseId: number, input: { partyId: number; requestedOn: IsoDate; reason: string }): Promise<LegalAidRow> {
   const c = await getCase(ctx, caseId, flow.kind);
-  const [party] = await ctx.db.select().from(legalParties).where(and(eq(legalParties.caseId, caseId), eq(legalParties.id, input.partyId)));
+  const [party] = await ctx.db
+    .select()
+    .from(legalParties)
+    .where(and(eq(legalParties.caseId, caseId), eq(legalParties.id, input.partyId)));
   if (!party) throw legalError('PARTY_NOT_FOUND');
   if (input.requestedOn > todayInShanghai()) throw legalError('AID_DATE_INVALID');
-  const [row] = (await ctx.db
-    .insert(legalAidRequests)
-    .values({ caseId, partyId: party.id, requestedOn: input.requestedOn, reason: input.reason.trim(), createdBy: ctx.actor.userId })
-    .returning()) as [LegalAidRow];
+  const [row] = (await ctx.db.insert(legalAidRequests).values({ caseId, partyId: party.id, requestedOn: input.requestedOn, reason: input.reason.trim(), createdBy: ctx.actor.userId }).returning()) as [
+    LegalAidRow,
+  ];
   await recordAudit(ctx, { action: 'create', entity: 'legal_aid', entityId: row.id, unitId: c.unitId, after: { caseId, party: party.name, requestedOn: row.requestedOn } });
   return row;
 }
@@ -499,7 +519,11 @@ export async function getAid(ctx: Ctx, id: number): Promise<LegalAidRow> {
 }
 
 /** The union decides; granting assigns the lawyer in the same step. */
-export async function decideAid(ctx: Ctx, id: number, input: { decision: Exclude<AidDecision, 'pending'>; decidedOn: IsoDate; note?: string | null | undefined; lawyerId?: number | null | undefined }) {
+export async function decideAid(
+  ctx: Ctx,
+  id: number,
+  input: { decision: Exclude<AidDecision, 'pending'>; decidedOn: IsoDate; note?: string | null | undefined; lawyerId?: number | null | undefined },
+) {
   const before = await getAid(ctx, id);
   if (before.decision !== 'pending') throw legalError('AID_ALREADY_DECIDED');
   if (input.decision === 'granted' && !input.lawyerId) throw legalError('AID_NEEDS_LAWYER');

@@ -25,7 +25,14 @@ beforeAll(async () => {
   actor = { userId: u.id, username: u.username, role: 'city_admin', unitId: t.city.id };
   for (let i = 0; i < 6; i++) {
     unions.push(
-      await buildUnionWithEnterprise(database, { rootUnitId: t.city.id, parentId: i % 2 ? t.aTown.id : t.bTown.id, name: `随机${i}`, employees: 5 + i, foundedOn: `201${i}-01-01`, shuangliang: i % 3 === 0 }),
+      await buildUnionWithEnterprise(database, {
+        rootUnitId: t.city.id,
+        parentId: i % 2 ? t.aTown.id : t.bTown.id,
+        name: `随机${i}`,
+        employees: 5 + i,
+        foundedOn: `201${i}-01-01`,
+        shuangliang: i % 3 === 0,
+      }),
     );
   }
 });
@@ -125,7 +132,14 @@ describe('coverage figures', () => {
           if (op < 0.5 || people.length < 5) {
             // Now and then the employer lies in the other county, away from the union.
             const enterpriseId = r.chance(0.1) ? null : r.chance(0.2) ? r.pick(unions).enterpriseId : u.enterpriseId;
-            const { personId } = await addMember(ctx, { idNumber: fakeIdNumber(`19${r.int(60, 99)}-0${r.int(1, 9)}-1${r.int(0, 9)}`, r.chance(0.5)), name: `随机${step}`, unionUnitId: u.unionId, enterpriseId, joinedOn: day(2010), migrantWorker: r.chance(0.4) });
+            const { personId } = await addMember(ctx, {
+              idNumber: fakeIdNumber(`19${r.int(60, 99)}-0${r.int(1, 9)}-1${r.int(0, 9)}`, r.chance(0.5)),
+              name: `随机${step}`,
+              unionUnitId: u.unionId,
+              enterpriseId,
+              joinedOn: day(2010),
+              migrantWorker: r.chance(0.4),
+            });
             people.push(personId);
           } else if (op < 0.7) {
             await transferMember(ctx, r.pick(people), { toUnionUnitId: u.unionId, enterpriseId: r.chance(0.2) ? r.pick(unions).enterpriseId : u.enterpriseId, on: day(2015) });

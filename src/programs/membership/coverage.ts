@@ -25,12 +25,28 @@ export interface CoverageCounts {
   shuangliangUnions: number;
 }
 
-export const FIGURES = ['enterprises', 'coveredEnterprises', 'uncoveredEnterprises', 'members', 'membersInCovered', 'migrantMembers', 'unions', 'shuangliangRequiredUnions', 'shuangliangUnions', 'notShuangliangUnions'] as const;
+export const FIGURES = [
+  'enterprises',
+  'coveredEnterprises',
+  'uncoveredEnterprises',
+  'members',
+  'membersInCovered',
+  'migrantMembers',
+  'unions',
+  'shuangliangRequiredUnions',
+  'shuangliangUnions',
+  'notShuangliangUnions',
+] as const;
 export type Figure = (typeof FIGURES)[number];
 
 export const RATE_DEFINITIONS = {
   formationRate: { label: '组建率', numerator: 'coveredEnterprises', denominator: 'enterprises', definition: '已建会企业数（单独建会或纳入联合基层工会）÷ 应建会企业数（默认：范围内全部在营企业）' },
-  membershipRate: { label: '入会率', numerator: 'membersInCovered', denominator: 'employeesInCovered', definition: '已建会企业中的会员人数 ÷ 已建会企业的职工人数（取统计日当日或之前最近一次填报的职工人数）' },
+  membershipRate: {
+    label: '入会率',
+    numerator: 'membersInCovered',
+    denominator: 'employeesInCovered',
+    definition: '已建会企业中的会员人数 ÷ 已建会企业的职工人数（取统计日当日或之前最近一次填报的职工人数）',
+  },
   shuangliangRate: {
     label: '双亮率',
     numerator: 'shuangliangUnions',

@@ -39,7 +39,6 @@ export async function seedMembershipDemo(database: Database, opts: { scale: numb
   const r = seededRandom(3507);
   const S = Math.max(1, Math.round(REPORT.singleUnions * opts.scale));
   const U = Math.max(S + 1, Math.round(REPORT.unions * opts.scale));
-  const J = U - S;
   const shown = Math.round(REPORT.shuangliang * opts.scale);
   const lastYear = dateOf(Date.parse(opts.today) - 365 * DAY);
 
@@ -70,7 +69,18 @@ export async function seedMembershipDemo(database: Database, opts: { scale: numb
       const employees = size < 0.92 ? r.int(2, 18) : size < 0.99 ? r.int(40, 120) : r.int(150, 350);
       const prefix = town.county_name.replace(/总工会$/, '').replace(/[区县市]$/, '');
       const name = enterpriseName(r, prefix);
-      ents += csvLine([entId, town.id, creditCode(town.county_code, entId), name, r.pick(['C', 'C', 'C', 'A', 'E', 'F', 'G', 'H', 'O']), r.pick(['170', '170', '150', '160', '110', '120']), town.county_code, employees >= 100, 'active', registered]);
+      ents += csvLine([
+        entId,
+        town.id,
+        creditCode(town.county_code, entId),
+        name,
+        r.pick(['C', 'C', 'C', 'A', 'E', 'F', 'G', 'H', 'O']),
+        r.pick(['170', '170', '150', '160', '110', '120']),
+        town.county_code,
+        employees >= 100,
+        'active',
+        registered,
+      ]);
       heads += csvLine([entId, registered, employees]);
       return { id: entId, employees, name };
     };
@@ -131,14 +141,30 @@ export async function seedMembershipDemo(database: Database, opts: { scale: numb
         const id = first17 + idCardCheckChar(first17);
         const drawn = r.chance(0.04) ? between(r, lastYear, opts.today) : between(r, plan.founded, lastYear > plan.founded ? lastYear : opts.today);
         const joined = drawn < plan.founded ? plan.founded : drawn;
-        persons += csvLine([i, lookupHash(id), seal(id), maskIdCard(id), chineseName(r), seq % 2 === 1 ? 'male' : 'female', birth, `1${r.pick(['3', '5', '8', '9'])}${String(r.int(0, 999999999)).padStart(9, '0')}`, r.chance(0.35)]);
+        persons += csvLine([
+          i,
+          lookupHash(id),
+          seal(id),
+          maskIdCard(id),
+          chineseName(r),
+          seq % 2 === 1 ? 'male' : 'female',
+          birth,
+          `1${r.pick(['3', '5', '8', '9'])}${String(r.int(0, 999999999)).padStart(9, '0')}`,
+          r.chance(0.35),
+        ]);
         members += csvLine([plan.unionId, i, plan.enterpriseId, joined, null, null]);
         if (++batch >= 20000) await flush();
       }
     }
     await flush();
     // Identity columns continue after the loaded ids.
-    for (const [t, c] of [['org_units', 'id'], ['enterprises', 'id'], ['persons', 'id'], ['memberships', 'id'], ['union_coverages', 'id']] as const) {
+    for (const [t, c] of [
+      ['org_units', 'id'],
+      ['enterprises', 'id'],
+      ['persons', 'id'],
+      ['memberships', 'id'],
+      ['union_coverages', 'id'],
+    ] as const) {
       await q(`SELECT setval(pg_get_serial_sequence('${t}', '${c}'), COALESCE((SELECT max(${c}) FROM ${t}), 0) + 1, false)`);
     }
     // Fresh statistics after a bulk load, so the planner sees the tables as they now are.

@@ -16,11 +16,39 @@ import { recordAudit } from '../../engines/audit/service.ts';
 
 // The code lists as the template offers them ("C 制造业"); kept in step with migration 0003.
 export const INDUSTRY_CHOICES = [
-  'A 农、林、牧、渔业', 'B 采矿业', 'C 制造业', 'D 电力、热力、燃气及水生产和供应业', 'E 建筑业', 'F 批发和零售业', 'G 交通运输、仓储和邮政业',
-  'H 住宿和餐饮业', 'I 信息传输、软件和信息技术服务业', 'J 金融业', 'K 房地产业', 'L 租赁和商务服务业', 'M 科学研究和技术服务业',
-  'N 水利、环境和公共设施管理业', 'O 居民服务、修理和其他服务业', 'P 教育', 'Q 卫生和社会工作', 'R 文化、体育和娱乐业', 'S 公共管理、社会保障和社会组织', 'T 国际组织',
+  'A 农、林、牧、渔业',
+  'B 采矿业',
+  'C 制造业',
+  'D 电力、热力、燃气及水生产和供应业',
+  'E 建筑业',
+  'F 批发和零售业',
+  'G 交通运输、仓储和邮政业',
+  'H 住宿和餐饮业',
+  'I 信息传输、软件和信息技术服务业',
+  'J 金融业',
+  'K 房地产业',
+  'L 租赁和商务服务业',
+  'M 科学研究和技术服务业',
+  'N 水利、环境和公共设施管理业',
+  'O 居民服务、修理和其他服务业',
+  'P 教育',
+  'Q 卫生和社会工作',
+  'R 文化、体育和娱乐业',
+  'S 公共管理、社会保障和社会组织',
+  'T 国际组织',
 ] as const;
-export const OWNERSHIP_CHOICES = ['110 国有企业', '120 集体企业', '130 股份合作企业', '140 联营企业', '150 有限责任公司', '160 股份有限公司', '170 私营企业', '190 其他企业', '200 港澳台商投资企业', '300 外商投资企业'] as const;
+export const OWNERSHIP_CHOICES = [
+  '110 国有企业',
+  '120 集体企业',
+  '130 股份合作企业',
+  '140 联营企业',
+  '150 有限责任公司',
+  '160 股份有限公司',
+  '170 私营企业',
+  '190 其他企业',
+  '200 港澳台商投资企业',
+  '300 外商投资企业',
+] as const;
 
 export interface EnterpriseImportRow {
   name: string;
@@ -104,9 +132,7 @@ export async function runEnterpriseImport(run: JobRun): Promise<ImportCounts> {
     for (const u of units) for (const ref of [u.name, u.code]) if (ref) byRef.set(ref, u.id);
     // Visible (in scope) and registered anywhere: the unique index sees every county.
     const visible = new Set(rowsOf<{ credit_code: string }>(await ctx.db.execute(sql`SELECT credit_code FROM enterprises WHERE credit_code = ANY(${textArray(codes)})`)).map((r) => r.credit_code));
-    const anywhere = new Set(
-      rowsOf<{ code: string }>(await ctx.db.execute(sql`SELECT code FROM gonghui_registered_credit_codes(${textArray(codes)}) AS code`)).map((r) => r.code),
-    );
+    const anywhere = new Set(rowsOf<{ code: string }>(await ctx.db.execute(sql`SELECT code FROM gonghui_registered_credit_codes(${textArray(codes)}) AS code`)).map((r) => r.code));
     for (const s of candidates) {
       const r = s.row!;
       if (r.unit) {

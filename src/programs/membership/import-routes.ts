@@ -31,10 +31,7 @@ const Job = Type.Object({
   status: Type.String(),
   processed: Type.Integer(),
   total: Type.Integer(),
-  counts: Type.Union([
-    Type.Object({ rows: Type.Integer(), valid: Type.Integer(), invalid: Type.Integer(), imported: Type.Integer(), unchanged: Type.Integer() }),
-    Type.Null(),
-  ]),
+  counts: Type.Union([Type.Object({ rows: Type.Integer(), valid: Type.Integer(), invalid: Type.Integer(), imported: Type.Integer(), unchanged: Type.Integer() }), Type.Null()]),
   error: Type.Union([Type.Object({ code: Type.String(), message: Type.String() }), Type.Null()]),
   createdAt: Type.String(),
   finishedAt: Type.Union([Type.String(), Type.Null()]),
@@ -68,7 +65,12 @@ export function membershipImportRoutes(app: App, deps: { database: Database; fil
       const id = newJobId();
       const dir = jobDir(deps.filesDir, id);
       fs.mkdirSync(dir, { recursive: true });
-      const ext = path.extname(file.filename).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 6) || '.bin';
+      const ext =
+        path
+          .extname(file.filename)
+          .toLowerCase()
+          .replace(/[^.a-z0-9]/g, '')
+          .slice(0, 6) || '.bin';
       const target = path.join(dir, `upload${ext}`);
       try {
         await pipeline(file.file, fs.createWriteStream(target));
@@ -139,7 +141,9 @@ export function membershipImportRoutes(app: App, deps: { database: Database; fil
       // users are served between pages; logged before the first row leaves.
       const filter = { ...req.query, q: req.query.q?.trim() || undefined };
       const members = await keysetPages((after: MemberCursor | null, limit) => req.inScope((ctx) => listMembers(ctx, { ...filter, after, offset: 0, limit, withTotal: false })));
-      await req.inScope((ctx) => recordAudit(ctx, { action: 'view', entity: 'member_export', unitId: req.query.underUnitId ?? ctx.scope.unitId, reason: '导出会员名册', after: { filter: req.query } }));
+      await req.inScope((ctx) =>
+        recordAudit(ctx, { action: 'view', entity: 'member_export', unitId: req.query.underUnitId ?? ctx.scope.unitId, reason: '导出会员名册', after: { filter: req.query } }),
+      );
       const rows = (async function* () {
         for await (const m of members) yield { ...m, gender: m.gender === 'male' ? '男' : '女', migrantWorker: m.migrantWorker ? '是' : '否', status: m.status === 'active' ? '在册' : '已离会' };
       })();

@@ -14,19 +14,31 @@ const childCache = new WeakMap<Ctx, Map<string, Promise<Map<number, CoverageCoun
 
 function countsOf(ctx: Ctx, unitId: number, asOf: IsoDate): Promise<CoverageCounts> {
   let m = unitCache.get(ctx);
-  if (!m) unitCache.set(ctx, (m = new Map()));
+  if (!m) {
+    m = new Map();
+    unitCache.set(ctx, m);
+  }
   const k = `${unitId}@${asOf}`;
   let p = m.get(k);
-  if (!p) m.set(k, (p = coverageCounts(ctx, unitId, asOf)));
+  if (!p) {
+    p = coverageCounts(ctx, unitId, asOf);
+    m.set(k, p);
+  }
   return p;
 }
 
 function childCountsOf(ctx: Ctx, unitId: number, asOf: IsoDate): Promise<Map<number, CoverageCounts>> {
   let m = childCache.get(ctx);
-  if (!m) childCache.set(ctx, (m = new Map()));
+  if (!m) {
+    m = new Map();
+    childCache.set(ctx, m);
+  }
   const k = `${unitId}@${asOf}`;
   let p = m.get(k);
-  if (!p) m.set(k, (p = childrenCoverage(ctx, unitId, asOf).then((rows) => new Map(rows.map((r) => [r.unitId, r.counts])))));
+  if (!p) {
+    p = childrenCoverage(ctx, unitId, asOf).then((rows) => new Map(rows.map((r) => [r.unitId, r.counts])));
+    m.set(k, p);
+  }
   return p;
 }
 

@@ -76,7 +76,7 @@ describe('member roster import', () => {
       ['王一', good[0]!, '13905990001', '是', unionName, '', '2020-05-01'],
       ['王二', good[1]!, '', '否', unionName, '', '2021-06-01'],
       ['王三', good[2]!, '', '', unionName, '', '2022-07-01'],
-      ['错号', fakeIdNumber('1991-01-01').slice(0, 17) + 'Z', '', '', unionName, '', '2022-07-01'],
+      ['错号', `${fakeIdNumber('1991-01-01').slice(0, 17)}Z`, '', '', unionName, '', '2022-07-01'],
       ['缺日期', fakeIdNumber('1992-01-01'), '', '', unionName, '', ''],
       ['外县工会', fakeIdNumber('1993-01-01'), '', '', '乙县导入厂有限公司工会', '', '2022-07-01'],
       ['重复', good[0]!, '', '', unionName, '', '2022-07-01'],
@@ -138,7 +138,14 @@ describe('member roster import', () => {
     const persons = async () => (await database.query<{ n: number }>('SELECT count(*)::int AS n FROM persons'))[0]!.n;
     const before = await persons();
     const fresh = fakeIdNumber('1967-07-17');
-    const { job } = await upload(admin, 'back.xlsx', await roster([['回来', id, '', '', '甲县导入厂有限公司工会', '', '2024-03-01'], ['新人', fresh, '', '', '甲县导入厂有限公司工会', '', '2024-03-01']]));
+    const { job } = await upload(
+      admin,
+      'back.xlsx',
+      await roster([
+        ['回来', id, '', '', '甲县导入厂有限公司工会', '', '2024-03-01'],
+        ['新人', fresh, '', '', '甲县导入厂有限公司工会', '', '2024-03-01'],
+      ]),
+    );
     expect(job.counts).toMatchObject({ imported: 2, invalid: 0 });
     expect(await persons()).toBe(before + 1);
     const periods = await database.query<{ joined_on: string; left_on: string | null }>('SELECT joined_on, left_on FROM memberships WHERE person_id = $1 ORDER BY joined_on', [m.personId]);
@@ -224,7 +231,11 @@ describe('member roster import', () => {
     expect(all).toHaveLength(7);
     let transactions = 0;
     const paged: number[] = [];
-    for await (const m of await keysetPages((after: MemberCursor | null, limit) => (transactions++, asUser(database, county, (ctx) => listMembers(ctx, { ...filter, offset: 0, limit, after, withTotal: false }))), 2)) paged.push(m.personId);
+    for await (const m of await keysetPages(
+      (after: MemberCursor | null, limit) => (transactions++, asUser(database, county, (ctx) => listMembers(ctx, { ...filter, offset: 0, limit, after, withTotal: false }))),
+      2,
+    ))
+      paged.push(m.personId);
     expect(paged).toEqual(all);
     expect(transactions).toBe(4);
   });
@@ -237,7 +248,16 @@ describe('enterprise roster import', () => {
     await wb.xlsx.load(tpl.rawPayload as never);
     const ws = wb.worksheets[0]!;
     expect((ws.getRow(1).values as string[]).slice(1).map((h) => String(h).replace(/\*$/, ''))).toEqual([
-      '企业名称', '统一社会信用代码', '行业门类', '经济类型', '行政区划代码', '规模以上', '成立日期', '地址', '职工人数', '所属单位',
+      '企业名称',
+      '统一社会信用代码',
+      '行业门类',
+      '经济类型',
+      '行政区划代码',
+      '规模以上',
+      '成立日期',
+      '地址',
+      '职工人数',
+      '所属单位',
     ]);
     ws.spliceRows(2, ws.rowCount);
     const { fakeCreditCode } = await import('../../test/factories.ts');
@@ -248,7 +268,12 @@ describe('enterprise roster import', () => {
     const file = Buffer.from(await wb.xlsx.writeBuffer());
     const send = async () => {
       const m = multipart('企业.xlsx', file);
-      const res = await app.inject({ method: 'POST', url: '/api/v1/membership/imports?kind=enterprises&mode=valid_only', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, ...m.headers }, payload: m.payload });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/membership/imports?kind=enterprises&mode=valid_only',
+        headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, ...m.headers },
+        payload: m.payload,
+      });
       await idleImportJobs();
       return (await call(app, admin, 'GET', `/api/v1/membership/imports/${res.json().jobId}`)).json();
     };
@@ -264,7 +289,15 @@ describe('grassroots union roster import', () => {
     const { fakeCreditCode } = await import('../../test/factories.ts');
     const codes = [fakeCreditCode(), fakeCreditCode(), fakeCreditCode(), fakeCreditCode()];
     for (const [i, code] of codes.entries()) {
-      const r = await call(app, admin, 'POST', '/api/v1/membership/enterprises', { unitId: t.aTown.id, creditCode: code, name: `联合导入企业${i}`, industry: 'F', ownership: '170', registeredOn: '2016-01-01', employees: 8 });
+      const r = await call(app, admin, 'POST', '/api/v1/membership/enterprises', {
+        unitId: t.aTown.id,
+        creditCode: code,
+        name: `联合导入企业${i}`,
+        industry: 'F',
+        ownership: '170',
+        registeredOn: '2016-01-01',
+        employees: 8,
+      });
       expect(r.statusCode).toBe(201);
     }
     const tpl = await call(app, admin, 'GET', '/api/v1/membership/imports/templates/unions');
@@ -279,7 +312,12 @@ describe('grassroots union roster import', () => {
     const file = Buffer.from(await wb.xlsx.writeBuffer());
     const send = async (mode: string, body = file) => {
       const m = multipart('工会.xlsx', body);
-      const res = await app.inject({ method: 'POST', url: `/api/v1/membership/imports?kind=unions&mode=${mode}`, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, ...m.headers }, payload: m.payload });
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/v1/membership/imports?kind=unions&mode=${mode}`,
+        headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, ...m.headers },
+        payload: m.payload,
+      });
       await idleImportJobs();
       return (await call(app, admin, 'GET', `/api/v1/membership/imports/${res.json().jobId}`)).json();
     };

@@ -25,8 +25,7 @@ export interface MemberImportRow {
   joinedOn: string;
 }
 
-const parseDate = (text: string) =>
-  isValidIsoDate(text) ? (text > todayInShanghai() ? { error: '入会日期不能晚于今天' } : { value: text }) : { error: '日期格式应为 YYYY-MM-DD，如 2020-05-01' };
+const parseDate = (text: string) => (isValidIsoDate(text) ? (text > todayInShanghai() ? { error: '入会日期不能晚于今天' } : { value: text }) : { error: '日期格式应为 YYYY-MM-DD，如 2020-05-01' });
 
 export const memberSheet: SheetSpec<MemberImportRow> = {
   name: '会员名册',
@@ -48,7 +47,15 @@ export const memberSheet: SheetSpec<MemberImportRow> = {
         return { error: { format: '身份证号应为 18 位，最后一位可以是 X', date: '身份证号中的出生日期不存在', checksum: '身份证号校验位不正确，请核对' }[r.problem] };
       },
     },
-    { key: 'phone', header: '手机号码', aliases: ['手机号', '联系电话'], kind: 'id', example: '13905990123', width: 14, parse: (t) => (isMobilePhone(t) ? { value: t } : { error: '手机号码应为 11 位，以 13–19 开头' }) },
+    {
+      key: 'phone',
+      header: '手机号码',
+      aliases: ['手机号', '联系电话'],
+      kind: 'id',
+      example: '13905990123',
+      width: 14,
+      parse: (t) => (isMobilePhone(t) ? { value: t } : { error: '手机号码应为 11 位，以 13–19 开头' }),
+    },
     { key: 'migrant', header: '是否农民工', example: '否', choices: ['是', '否'], width: 10 },
     {
       key: 'union',
@@ -155,9 +162,7 @@ async function resolveReferences(run: JobRun, batch: RowState[], refs: Reference
       }
       if (codes.length) {
         for (const c of codes) refs.enterprises.set(c, null);
-        const ents = rowsOf<{ id: number; credit_code: string }>(
-          await ctx.db.execute(sql`SELECT id, credit_code FROM enterprises WHERE credit_code = ANY(${textArray(codes)})`),
-        );
+        const ents = rowsOf<{ id: number; credit_code: string }>(await ctx.db.execute(sql`SELECT id, credit_code FROM enterprises WHERE credit_code = ANY(${textArray(codes)})`));
         for (const e of ents) refs.enterprises.set(e.credit_code, e.id);
       }
     });

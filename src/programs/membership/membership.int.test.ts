@@ -52,8 +52,12 @@ describe('enterprises and unions', () => {
   });
 
   it('requires one enterprise for a single union and two or more for a joint one; an enterprise has one union at a time', async () => {
-    const e1 = await asA((ctx) => createEnterprise(ctx, { unitId: t.aTown.id, creditCode: fakeCreditCode(), name: '小店一', industry: 'F', ownership: '170', registeredOn: '2015-01-01', employees: 5 }));
-    const e2 = await asA((ctx) => createEnterprise(ctx, { unitId: t.aTown.id, creditCode: fakeCreditCode(), name: '小店二', industry: 'F', ownership: '170', registeredOn: '2015-01-01', employees: 6 }));
+    const e1 = await asA((ctx) =>
+      createEnterprise(ctx, { unitId: t.aTown.id, creditCode: fakeCreditCode(), name: '小店一', industry: 'F', ownership: '170', registeredOn: '2015-01-01', employees: 5 }),
+    );
+    const e2 = await asA((ctx) =>
+      createEnterprise(ctx, { unitId: t.aTown.id, creditCode: fakeCreditCode(), name: '小店二', industry: 'F', ownership: '170', registeredOn: '2015-01-01', employees: 6 }),
+    );
     expect(await code(asA((ctx) => registerUnion(ctx, { parentId: t.aTown.id, name: '联合工会', unionType: 'joint', foundedOn: '2016-01-01', enterpriseIds: [e1.id] })))).toBe(
       'UNION_NEEDS_ENTERPRISE',
     );
@@ -65,10 +69,7 @@ describe('enterprises and unions', () => {
     await asA((ctx) => coverEnterprise(ctx, uA2.unionId, e2.id, '2018-01-01'));
     const coveringOn = async (d: string) =>
       (
-        await database.query<{ union_unit_id: number }>(
-          `SELECT union_unit_id FROM union_coverages WHERE enterprise_id = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2)`,
-          [e2.id, d],
-        )
+        await database.query<{ union_unit_id: number }>(`SELECT union_unit_id FROM union_coverages WHERE enterprise_id = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2)`, [e2.id, d])
       ).map((r) => r.union_unit_id);
     expect(await coveringOn('2017-12-31')).toEqual([joint.id]);
     expect(await coveringOn('2018-01-01')).toEqual([uA2.unionId]);
@@ -82,8 +83,12 @@ describe('members', () => {
       'PERSON_ID_INVALID',
     );
     const id = fakeIdNumber('1990-02-03', false);
-    const { personId } = await asA((ctx) => addMember(ctx, { idNumber: id.toLowerCase(), name: '李梅', phone: '13905990456', unionUnitId: uA.unionId, enterpriseId: uA.enterpriseId, joinedOn: '2013-01-01' }));
-    const [stored] = await database.query<{ id_sealed: string; id_masked: string; gender: string; birth_date: string }>('SELECT id_sealed, id_masked, gender, birth_date FROM persons WHERE id = $1', [personId]);
+    const { personId } = await asA((ctx) =>
+      addMember(ctx, { idNumber: id.toLowerCase(), name: '李梅', phone: '13905990456', unionUnitId: uA.unionId, enterpriseId: uA.enterpriseId, joinedOn: '2013-01-01' }),
+    );
+    const [stored] = await database.query<{ id_sealed: string; id_masked: string; gender: string; birth_date: string }>('SELECT id_sealed, id_masked, gender, birth_date FROM persons WHERE id = $1', [
+      personId,
+    ]);
     expect(stored!.id_sealed).not.toContain(id.slice(6, 14));
     expect(stored).toMatchObject({ id_masked: `${id.slice(0, 4)}**********${id.slice(-4)}`, gender: 'female', birth_date: '1990-02-03' });
     const found = await asA((ctx) => listMembers(ctx, { q: id, offset: 0, limit: 10 }));
@@ -120,8 +125,7 @@ describe('members', () => {
       [uA2.unionId, '2015-06-01', '2020-01-01', 'retired'],
     ]);
     expect(h.current.status).toBe('former');
-    const on = async (d: string, unionId: number) =>
-      (await asA((ctx) => listMembers(ctx, { underUnitId: unionId, asOf: d, offset: 0, limit: 100 }))).items.some((m) => m.personId === personId);
+    const on = async (d: string, unionId: number) => (await asA((ctx) => listMembers(ctx, { underUnitId: unionId, asOf: d, offset: 0, limit: 100 }))).items.some((m) => m.personId === personId);
     expect(await on('2015-05-31', uA.unionId)).toBe(true);
     expect(await on('2015-06-01', uA.unionId)).toBe(false);
     expect(await on('2015-06-01', uA2.unionId)).toBe(true);
@@ -142,11 +146,27 @@ describe('coverage rates', () => {
       const u2 = await buildUnionWithEnterprise(db2, { rootUnitId: tt.city.id, parentId: tt.aTown.id, name: '二号', employees: 6, foundedOn: '2014-01-01' });
       const admin = await buildUser(db2, { unitId: tt.city.id, role: 'city_admin' });
       const actor = { userId: admin.id, username: admin.username, role: 'city_admin' as const, unitId: tt.city.id };
-      await asUser(db2, actor, (ctx) => createEnterprise(ctx, { unitId: tt.aTown.id, creditCode: fakeCreditCode(), name: '未建会企业', industry: 'C', ownership: '170', registeredOn: '2011-01-01', employees: 100 }));
-      for (let i = 0; i < 3; i++) await asUser(db2, actor, (ctx) => addMember(ctx, { idNumber: fakeIdNumber(`198${i}-01-01`), name: `甲${i}`, unionUnitId: u1.unionId, enterpriseId: u1.enterpriseId, joinedOn: '2013-01-01', migrantWorker: i === 0 }));
-      for (let i = 0; i < 6; i++) await asUser(db2, actor, (ctx) => addMember(ctx, { idNumber: fakeIdNumber(`197${i}-01-01`), name: `乙${i}`, unionUnitId: u2.unionId, enterpriseId: u2.enterpriseId, joinedOn: '2014-02-01' }));
+      await asUser(db2, actor, (ctx) =>
+        createEnterprise(ctx, { unitId: tt.aTown.id, creditCode: fakeCreditCode(), name: '未建会企业', industry: 'C', ownership: '170', registeredOn: '2011-01-01', employees: 100 }),
+      );
+      for (let i = 0; i < 3; i++)
+        await asUser(db2, actor, (ctx) =>
+          addMember(ctx, { idNumber: fakeIdNumber(`198${i}-01-01`), name: `甲${i}`, unionUnitId: u1.unionId, enterpriseId: u1.enterpriseId, joinedOn: '2013-01-01', migrantWorker: i === 0 }),
+        );
+      for (let i = 0; i < 6; i++)
+        await asUser(db2, actor, (ctx) => addMember(ctx, { idNumber: fakeIdNumber(`197${i}-01-01`), name: `乙${i}`, unionUnitId: u2.unionId, enterpriseId: u2.enterpriseId, joinedOn: '2014-02-01' }));
       const counts2013 = await asUser(db2, actor, (ctx) => coverageCounts(ctx, tt.a.id, '2013-06-30'));
-      expect(counts2013).toEqual({ enterprises: 3, coveredEnterprises: 1, employeesInCovered: 4, membersInCovered: 3, members: 3, migrantMembers: 1, unions: 1, shuangliangRequiredUnions: 1, shuangliangUnions: 1 });
+      expect(counts2013).toEqual({
+        enterprises: 3,
+        coveredEnterprises: 1,
+        employeesInCovered: 4,
+        membersInCovered: 3,
+        members: 3,
+        migrantMembers: 1,
+        unions: 1,
+        shuangliangRequiredUnions: 1,
+        shuangliangUnions: 1,
+      });
       const counts2015 = await asUser(db2, actor, (ctx) => coverageCounts(ctx, tt.a.id, '2015-06-30'));
       expect(counts2015).toMatchObject({ coveredEnterprises: 2, employeesInCovered: 10, membersInCovered: 9, unions: 2, shuangliangUnions: 1 });
       const rates = ratesOf(counts2015);
@@ -159,7 +179,13 @@ describe('coverage rates', () => {
       expect(migrants.items.map((i) => i.name)).toEqual(['甲0']);
       expect((await asUser(db2, actor, (ctx) => drillDown(ctx, tt.a.id, '2015-06-30', 'members', { offset: 0, limit: 100 }))).total).toBe(counts2015.members);
       // Every numerator and denominator lists exactly as many records as it counts.
-      for (const [figure, n] of [['membersInCovered', counts2015.membersInCovered], ['shuangliangRequiredUnions', counts2015.shuangliangRequiredUnions], ['coveredEnterprises', counts2015.coveredEnterprises], ['enterprises', counts2015.enterprises], ['shuangliangUnions', counts2015.shuangliangUnions]] as const) {
+      for (const [figure, n] of [
+        ['membersInCovered', counts2015.membersInCovered],
+        ['shuangliangRequiredUnions', counts2015.shuangliangRequiredUnions],
+        ['coveredEnterprises', counts2015.coveredEnterprises],
+        ['enterprises', counts2015.enterprises],
+        ['shuangliangUnions', counts2015.shuangliangUnions],
+      ] as const) {
         expect((await asUser(db2, actor, (ctx) => drillDown(ctx, tt.a.id, '2015-06-30', figure, { offset: 0, limit: 100 }))).total, figure).toBe(n);
       }
       // 双亮 as of a date: the second union shows both signs later.

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { asc, eq } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { App } from '../../server/app-types.ts';
 import { IdParam, IsoDate, OneOf, Ok, Page, Paging, Text, errorResponses, pageOf } from '../../server/schemas.ts';
 import { commonError } from '../../engines/errors.ts';
@@ -94,7 +94,6 @@ const Rate = Type.Object({
   denominatorFigure: Type.String(),
 });
 const CoverageQuery = Type.Object({ unitId: Type.Optional(Type.Integer({ minimum: 1 })), asOf: Type.Optional(IsoDate) });
-
 
 export function membershipRoutes(app: App): void {
   const read = { permission: 'members.read' } as const;
@@ -344,8 +343,7 @@ export function membershipRoutes(app: App): void {
       response: { 200: Page(Member), ...errorResponses },
     },
     config: { access: read },
-    handler: async (req) =>
-      req.inScope((ctx) => listMembers(ctx, { ...req.query, asOf: date(req.query.asOf, 'asOf'), q: req.query.q?.trim() || undefined, ...pageOf(req.query) })),
+    handler: async (req) => req.inScope((ctx) => listMembers(ctx, { ...req.query, asOf: date(req.query.asOf, 'asOf'), q: req.query.q?.trim() || undefined, ...pageOf(req.query) })),
   });
 
   app.post('/api/v1/membership/members', {
@@ -500,9 +498,6 @@ export function membershipRoutes(app: App): void {
       },
     },
     config: { access: read },
-    handler: async (req) =>
-      req.inScope((ctx) =>
-        drillDown(ctx, req.query.unitId ?? ctx.scope.unitId, date(req.query.asOf, 'asOf') ?? todayInShanghai(), req.query.figure, pageOf(req.query)),
-      ),
+    handler: async (req) => req.inScope((ctx) => drillDown(ctx, req.query.unitId ?? ctx.scope.unitId, date(req.query.asOf, 'asOf') ?? todayInShanghai(), req.query.figure, pageOf(req.query))),
   });
 }

@@ -29,7 +29,7 @@ import {
 } from './schema.ts';
 import * as clock from '../../engines/clock.ts';
 
-const escapeLike = (q: string) => `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+const escapeLike = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function notInFuture(d: IsoDate): void {
   if (d > todayInShanghai()) throw membershipError('MEMBERSHIP_DATE_INVALID', '日期不能晚于今天');
@@ -58,7 +58,10 @@ export interface NewEnterprise {
 }
 
 async function assertCode(ctx: Ctx, list: string, code: string): Promise<void> {
-  const [row] = await ctx.db.select({ code: codeLists.code }).from(codeLists).where(and(eq(codeLists.list, list), eq(codeLists.code, code)));
+  const [row] = await ctx.db
+    .select({ code: codeLists.code })
+    .from(codeLists)
+    .where(and(eq(codeLists.list, list), eq(codeLists.code, code)));
   if (!row) throw membershipError('ENTERPRISE_CODE_UNKNOWN', `${list === 'industry' ? '行业' : '经济类型'}代码 ${code} 不在代码表中`);
 }
 
@@ -217,14 +220,17 @@ export async function coverEnterprise(ctx: Ctx, unionUnitId: number, enterpriseI
     if (isUniqueViolation(e2, 'union_coverages_one_current')) throw membershipError('ENTERPRISE_ALREADY_COVERED');
     throw e2;
   }
-  await recordAudit(ctx, { action: 'update', entity: 'union_coverage', entityId: enterpriseId, unitId: unionUnitId, before: current ?? null, after: { enterpriseId, unionUnitId, validFrom: from, enterprise: e.name } });
+  await recordAudit(ctx, {
+    action: 'update',
+    entity: 'union_coverage',
+    entityId: enterpriseId,
+    unitId: unionUnitId,
+    before: current ?? null,
+    after: { enterpriseId, unionUnitId, validFrom: from, enterprise: e.name },
+  });
 }
 
-export async function updateUnionProfile(
-  ctx: Ctx,
-  unitId: number,
-  input: { chairName?: string | null; committeeFormed?: boolean; signboardShownOn?: IsoDate | null; chairShownOn?: IsoDate | null },
-) {
+export async function updateUnionProfile(ctx: Ctx, unitId: number, input: { chairName?: string | null; committeeFormed?: boolean; signboardShownOn?: IsoDate | null; chairShownOn?: IsoDate | null }) {
   const [before] = await ctx.db.select().from(unionProfiles).where(eq(unionProfiles.unitId, unitId));
   if (!before) throw membershipError('UNION_NOT_FOUND');
   for (const d of [input.signboardShownOn, input.chairShownOn]) if (d) notInFuture(d);
@@ -345,9 +351,7 @@ export function sealPerson(input: { idNumber: string; name: string; phone?: stri
 }
 
 export async function findOrCreatePerson(ctx: Ctx, p: ReturnType<typeof sealPerson>): Promise<number> {
-  const r = await ctx.db.execute(
-    sql`SELECT gonghui_person_find_or_create(${p.hash}, ${p.sealed}, ${p.masked}, ${p.name}, ${p.gender}, ${p.birthDate}::date, ${p.phone}, ${p.migrant}) AS id`,
-  );
+  const r = await ctx.db.execute(sql`SELECT gonghui_person_find_or_create(${p.hash}, ${p.sealed}, ${p.masked}, ${p.name}, ${p.gender}, ${p.birthDate}::date, ${p.phone}, ${p.migrant}) AS id`);
   return Number(rowsOf<{ id: number }>(r)[0]!.id);
 }
 
@@ -467,9 +471,10 @@ export async function listMembers(ctx: Ctx, f: MemberFilter): Promise<{ items: M
   if (f.migrantWorker !== undefined) conds.push(eq(persons.migrantWorker, f.migrantWorker));
   if (f.enterpriseId !== undefined) conds.push(eq(memberships.enterpriseId, f.enterpriseId));
   // Without a date, one row per person: their latest period within the filter.
-  if (!f.asOf) conds.push(
-    sql`NOT EXISTS (SELECT 1 FROM memberships later WHERE later.person_id = ${memberships.personId} AND later.joined_on > ${memberships.joinedOn} AND later.union_unit_id IN (SELECT id FROM org_units))`,
-  );
+  if (!f.asOf)
+    conds.push(
+      sql`NOT EXISTS (SELECT 1 FROM memberships later WHERE later.person_id = ${memberships.personId} AND later.joined_on > ${memberships.joinedOn} AND later.union_unit_id IN (SELECT id FROM org_units))`,
+    );
   const where = and(...conds);
   const a = f.after;
   const page = a
@@ -489,11 +494,7 @@ export async function listMembers(ctx: Ctx, f: MemberFilter): Promise<{ items: M
   const next = last && rows.length === f.limit ? { joinedOn: last.m.joinedOn, personId: last.p.id, membershipId: last.m.id } : null;
   const items = rows.map((r) => presentMember(r.m, r.p, r.unionName, r.enterpriseName));
   if (f.withTotal === false) return { items, total: -1, next };
-  const [count] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(memberships)
-    .innerJoin(persons, eq(persons.id, memberships.personId))
-    .where(where);
+  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(memberships).innerJoin(persons, eq(persons.id, memberships.personId)).where(where);
   return { items, total: count?.n ?? 0, next };
 }
 

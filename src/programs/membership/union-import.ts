@@ -28,8 +28,7 @@ export interface UnionImportRow {
   chairShownOn: string | null;
 }
 
-const date = (label: string) => (t: string) =>
-  !isValidIsoDate(t) ? { error: `${label}格式应为 YYYY-MM-DD` } : t > todayInShanghai() ? { error: `${label}不能晚于今天` } : { value: t };
+const date = (label: string) => (t: string) => (!isValidIsoDate(t) ? { error: `${label}格式应为 YYYY-MM-DD` } : t > todayInShanghai() ? { error: `${label}不能晚于今天` } : { value: t });
 
 export const unionSheet: SheetSpec<UnionImportRow> = {
   name: '基层工会名册',
@@ -100,7 +99,12 @@ export async function runUnionImport(run: JobRun): Promise<ImportCounts> {
           return;
         }
         const ents = rowsOf<{ id: number; credit_code: string }>(
-          await c.db.execute(sql`SELECT id, credit_code FROM enterprises WHERE credit_code IN (${sql.join(r.creditCodes.map((code) => sql`${code}`), sql`, `)})`),
+          await c.db.execute(
+            sql`SELECT id, credit_code FROM enterprises WHERE credit_code IN (${sql.join(
+              r.creditCodes.map((code) => sql`${code}`),
+              sql`, `,
+            )})`,
+          ),
         );
         const missing = r.creditCodes.filter((code) => !ents.some((e) => e.credit_code === code));
         if (missing.length) {

@@ -1,7 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
 import { buildTestApp } from '../../test/app.ts';
-import { asUser, buildCounselling, buildDispute, buildLawyer, buildMember, buildTwoCounties, buildUnionWithEnterprise, buildUser, call, fakeIdNumber, login, type Session } from '../../test/factories.ts';
+import {
+  asUser,
+  buildCounselling,
+  buildDispute,
+  buildLawyer,
+  buildMember,
+  buildTwoCounties,
+  buildUnionWithEnterprise,
+  buildUser,
+  call,
+  fakeIdNumber,
+  login,
+  type Session,
+} from '../../test/factories.ts';
 import type { App } from '../../server/app-types.ts';
 import { DomainError } from '../../engines/errors.ts';
 import { logChannel, type OutboundMessage } from '../../engines/notify/channels.ts';
@@ -25,7 +38,11 @@ const li = { name: '李秀英', idNumber: fakeIdNumber('1985-07-08', false), pho
 let wangPerson: number;
 
 const lastCode = () => /(\d{6})/.exec(sent.at(-1)!.message.text)![1]!;
-const refusal = (p: Promise<unknown>) => p.then(() => 'accepted', (e: unknown) => (e instanceof DomainError ? e.code : String(e)));
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => 'accepted',
+    (e: unknown) => (e instanceof DomainError ? e.code : String(e)),
+  );
 
 async function register(who: typeof wang, now?: Date): Promise<Session> {
   await requestRegistrationCode(database, sms, who, now);
@@ -71,7 +88,8 @@ describe('registration', () => {
     expect(await refusal(requestRegistrationCode(database, sms, who, new Date(start + 30_000)))).toBe('PORTAL_CODE_TOO_SOON');
     // Another phone for the same ID number is held to the same limits.
     expect(await refusal(requestRegistrationCode(database, sms, { ...who, phone: '13905990011' }, new Date(start + 30_000)))).toBe('PORTAL_CODE_TOO_SOON');
-    for (let i = 1; i <= 4; i++) expect(await refusal(requestRegistrationCode(database, sms, i === 2 ? { ...who, name: '赵错名' } : who, new Date(start + i * 61_000)))).toMatch(/accepted|PORTAL_IDENTITY_MISMATCH/);
+    for (let i = 1; i <= 4; i++)
+      expect(await refusal(requestRegistrationCode(database, sms, i === 2 ? { ...who, name: '赵错名' } : who, new Date(start + i * 61_000)))).toMatch(/accepted|PORTAL_IDENTITY_MISMATCH/);
     expect(await refusal(requestRegistrationCode(database, sms, who, new Date(start + 10 * 61_000)))).toBe('PORTAL_CODE_DAILY_LIMIT');
     const res = await app.inject({ method: 'POST', url: '/api/v1/portal/registration/code', payload: who });
     expect(res.statusCode).toBe(429);
@@ -138,14 +156,24 @@ describe('a worker’s own records', () => {
   it('sees in lists and search only the cases they filed or are a party to', async () => {
     const mine = await call(app, wangS, 'GET', '/api/v1/portal/cases');
     expect(mine.statusCode).toBe(200);
-    expect(mine.json().items.map((c: { id: number }) => c.id).sort()).toEqual([wangCase, jointCase].sort());
+    expect(
+      mine
+        .json()
+        .items.map((c: { id: number }) => c.id)
+        .sort(),
+    ).toEqual([wangCase, jointCase].sort());
     expect(mine.json().total).toBe(2);
     // Another worker's name finds nothing, not even the case they share.
     expect((await call(app, wangS, 'GET', `/api/v1/portal/cases?q=${encodeURIComponent(li.name)}`)).json().total).toBe(0);
     expect((await call(app, wangS, 'GET', `/api/v1/portal/cases?q=${li.idNumber}`)).json().total).toBe(0);
     expect((await call(app, wangS, 'GET', `/api/v1/portal/cases?q=${encodeURIComponent('集体')}`)).json().total).toBe(1);
     const lis = await call(app, liS, 'GET', '/api/v1/portal/cases');
-    expect(lis.json().items.map((c: { id: number }) => c.id).sort()).toEqual([liCase, jointCase].sort());
+    expect(
+      lis
+        .json()
+        .items.map((c: { id: number }) => c.id)
+        .sort(),
+    ).toEqual([liCase, jointCase].sort());
   });
 
   it('cannot open another worker’s case (404), and on a shared case reads only their own party row', async () => {
@@ -204,7 +232,13 @@ describe('a worker’s own records', () => {
     expect(booked.json().status).toBe('requested');
     const id = booked.json().id;
     // The union books the other slot for someone else; the worker does not see it, nor does Li see Wang's.
-    const byStaff = await call(app, staff, 'POST', '/api/v1/counselling/appointments', { slotId: later.slotId, unitId: union.unionId, requestedBy: 'union', clientName: '其他来访者', topic: 'family' });
+    const byStaff = await call(app, staff, 'POST', '/api/v1/counselling/appointments', {
+      slotId: later.slotId,
+      unitId: union.unionId,
+      requestedBy: 'union',
+      clientName: '其他来访者',
+      topic: 'family',
+    });
     expect(byStaff.statusCode, byStaff.body).toBe(201);
     expect((await call(app, wangS, 'GET', '/api/v1/portal/appointments')).json().items.map((a: { id: number }) => a.id)).toEqual([id]);
     expect((await call(app, liS, 'GET', '/api/v1/portal/appointments')).json().total).toBe(0);
@@ -224,7 +258,12 @@ describe('a worker’s own records', () => {
     const admin = await buildUser(database, { unitId: t.a.id, role: 'county_admin' });
     const s = await login(app, admin.username);
     const list = await call(app, s, 'GET', '/api/v1/users?role=worker');
-    expect(list.json().items.map((u: { username: string }) => u.username).sort()).toEqual([wang.phone, li.phone].sort());
+    expect(
+      list
+        .json()
+        .items.map((u: { username: string }) => u.username)
+        .sort(),
+    ).toEqual([wang.phone, li.phone].sort());
     const id = list.json().items.find((u: { username: string }) => u.username === li.phone).id;
     expect((await call(app, s, 'POST', `/api/v1/users/${id}/disable`, {})).statusCode).toBe(200);
     expect((await call(app, liS, 'GET', '/api/v1/portal/me')).statusCode).toBe(401);
@@ -293,7 +332,13 @@ describe('what a worker is told on the portal', () => {
     expect((await noticesOf(wangS)).total).toBe(count + 1);
     // A booking the union made for someone at the counter tells no one.
     const walkIn = await buildCounselling(database, { rootUnitId: t.city.id, unitId: t.a.id, name: '郑咨询师', daysAhead: 9 });
-    const byUnion = await call(app, countyAdmin, 'POST', '/api/v1/counselling/appointments', { slotId: walkIn.slotId, unitId: union.unionId, requestedBy: 'union', clientName: '来访职工', topic: 'career' });
+    const byUnion = await call(app, countyAdmin, 'POST', '/api/v1/counselling/appointments', {
+      slotId: walkIn.slotId,
+      unitId: union.unionId,
+      requestedBy: 'union',
+      clientName: '来访职工',
+      topic: 'career',
+    });
     const n = await legalNotices();
     expect((await call(app, countyAdmin, 'POST', `/api/v1/counselling/appointments/${byUnion.json().id}/confirm`, {})).statusCode).toBe(200);
     expect(await legalNotices()).toBe(n);
@@ -358,7 +403,9 @@ describe('what a worker is told on the portal', () => {
   it('is told of a lawyer assigned to a case they share; a co-worker with an account is told too, one without is not', async () => {
     const lawyerUser = await buildUser(database, { unitId: t.a.id, role: 'lawyer' });
     const lawyer = await buildLawyer(database, { rootUnitId: t.city.id, unitId: t.a.id, name: '黄律师', userId: lawyerUser.id });
-    const shared = (await buildDispute(database, { rootUnitId: t.city.id, unitId: union.unionId, workers: [wang, chen, { name: '孙无号', idNumber: fakeIdNumber('1981-01-01') }], employerName: '三人争议公司' })).id;
+    const shared = (
+      await buildDispute(database, { rootUnitId: t.city.id, unitId: union.unionId, workers: [wang, chen, { name: '孙无号', idNumber: fakeIdNumber('1981-01-01') }], employerName: '三人争议公司' })
+    ).id;
     const n = await legalNotices();
     expect((await call(app, countyAdmin, 'POST', `/api/v1/legal/cases/${shared}/assignments`, { lawyerId: lawyer.id, assignedOn: today() })).statusCode).toBe(200);
     expect(await legalNotices()).toBe(n + 2);
@@ -417,7 +464,8 @@ describe('a worker’s case held above their union', () => {
     held = taken.json().id;
     expect((await call(app, countyAdmin, 'POST', `/api/v1/legal/cases/${held}/stages`, { stage: 'mediation', role: 'mediator', startedOn: today() })).statusCode).toBe(200);
     // The county's other business, which no worker of the union may see.
-    othersAtCounty = (await buildDispute(database, { rootUnitId: t.city.id, unitId: t.a.id, workers: [{ name: '县里另案人', idNumber: fakeIdNumber('1972-12-12') }], employerName: '县里另案公司' })).id;
+    othersAtCounty = (await buildDispute(database, { rootUnitId: t.city.id, unitId: t.a.id, workers: [{ name: '县里另案人', idNumber: fakeIdNumber('1972-12-12') }], employerName: '县里另案公司' }))
+      .id;
   });
 
   it('is listed and opened on the portal with its stages, deadlines and the county as the holding unit', async () => {
@@ -481,8 +529,10 @@ describe('a worker’s case held above their union', () => {
     expect(await count(sql`SELECT gonghui_tell_own_case_unit(${othersAtCounty}, '{county_admin}'::text[], 'portal', '冒充', '冒充', NULL) AS n`)).toBe(0);
     // A cadre is no worker: the functions tell them nothing either.
     const countyUser = (await database.query<{ id: number; username: string }>(`SELECT id, username FROM users WHERE unit_id = $1 AND role = 'county_admin' LIMIT 1`, [t.a.id]))[0]!;
-    const forCadre = await asUser(database, { userId: countyUser.id, username: countyUser.username, role: 'county_admin', unitId: t.a.id }, async (ctx) =>
-      rowsOf<{ name: string | null }>(await ctx.db.execute(sql`SELECT gonghui_own_case_unit_name(${othersAtCounty}) AS name`))[0]!.name,
+    const forCadre = await asUser(
+      database,
+      { userId: countyUser.id, username: countyUser.username, role: 'county_admin', unitId: t.a.id },
+      async (ctx) => rowsOf<{ name: string | null }>(await ctx.db.execute(sql`SELECT gonghui_own_case_unit_name(${othersAtCounty}) AS name`))[0]!.name,
     );
     expect(forCadre).toBeNull();
   });

@@ -70,7 +70,7 @@ export async function requestRegistrationCode(database: Database, sms: MessageCh
   // A refused request is recorded too (and committed), so guessing is limited like sending.
   const outcome = await runAsSystem(database, async (db): Promise<CodeOutcome> => {
     // One request at a time per ID number and per phone, so the limits hold under concurrency.
-    await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${'portal-code:' + who.idHash})), pg_advisory_xact_lock(hashtext(${'portal-code:' + who.phone}))`);
+    await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`portal-code:${who.idHash}`})), pg_advisory_xact_lock(hashtext(${`portal-code:${who.phone}`}))`);
     const [recent] = await db
       .select({ last: sql<Date | null>`max(${portalCodes.sentAt})`, today: sql<number>`count(*)::int` })
       .from(portalCodes)
@@ -113,7 +113,10 @@ export async function registerWorker(database: Database, input: Identity & { cod
     if (sent.attempts >= CODE_MAX_ATTEMPTS) return { ok: false, code: 'PORTAL_CODE_LOCKED' };
     if (sent.expiresAt.getTime() <= now.getTime()) return { ok: false, code: 'PORTAL_CODE_EXPIRED' };
     if (sent.codeHash !== codeHash(who.phone, input.code.trim())) {
-      await db.update(portalCodes).set({ attempts: sent.attempts + 1 }).where(eq(portalCodes.id, sent.id));
+      await db
+        .update(portalCodes)
+        .set({ attempts: sent.attempts + 1 })
+        .where(eq(portalCodes.id, sent.id));
       return { ok: false, code: sent.attempts + 1 >= CODE_MAX_ATTEMPTS ? 'PORTAL_CODE_LOCKED' : 'PORTAL_CODE_WRONG' };
     }
     const m = await match(db, who);
@@ -130,13 +133,17 @@ export async function registerWorker(database: Database, input: Identity & { cod
       mustChangePassword: false,
     });
     await db.insert(portalAccounts).values({ userId: user.id, personId: m.person.id, phone: who.phone, registeredAt: now });
-    await recordSystemAudit(db, { userId: user.id, name: user.username }, {
-      action: 'create',
-      entity: 'portal_account',
-      entityId: user.id,
-      unitId: user.unitId,
-      after: { personId: m.person.id, idMasked: m.person.idMasked },
-    });
+    await recordSystemAudit(
+      db,
+      { userId: user.id, name: user.username },
+      {
+        action: 'create',
+        entity: 'portal_account',
+        entityId: user.id,
+        unitId: user.unitId,
+        after: { personId: m.person.id, idMasked: m.person.idMasked },
+      },
+    );
     return { ok: true, username: user.username, userId: user.id };
   });
   if (!outcome.ok) throw portalError(outcome.code);

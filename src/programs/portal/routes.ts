@@ -49,7 +49,15 @@ const CaseDetail = Type.Object({
   stages: Type.Array(Type.Object({ stage: Type.String(), startedOn: Type.String(), endedOn: NullableString, outcome: NullableString, amountFen: Type.Integer() })),
   deadlines: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), dueOn: Type.String(), metOn: NullableString, state: Type.String() })),
   aidRequests: Type.Array(
-    Type.Object({ id: Type.Integer(), requestedOn: Type.String(), reason: Type.String(), decision: Type.String(), decidedOn: NullableString, decisionNote: NullableString, lawyerName: NullableString }),
+    Type.Object({
+      id: Type.Integer(),
+      requestedOn: Type.String(),
+      reason: Type.String(),
+      decision: Type.String(),
+      decidedOn: NullableString,
+      decisionNote: NullableString,
+      lawyerName: NullableString,
+    }),
   ),
 });
 const OpenSlot = Type.Object({

@@ -39,11 +39,7 @@ export const portalCodes = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
   },
-  (t) => [
-    index('portal_codes_id_hash_idx').on(t.idHash, t.sentAt),
-    index('portal_codes_phone_idx').on(t.phone, t.sentAt),
-    check('portal_codes_attempts', sql`${t.attempts} >= 0`),
-  ],
+  (t) => [index('portal_codes_id_hash_idx').on(t.idHash, t.sentAt), index('portal_codes_phone_idx').on(t.phone, t.sentAt), check('portal_codes_attempts', sql`${t.attempts} >= 0`)],
 );
 
 export type PortalAccountRow = typeof portalAccounts.$inferSelect;

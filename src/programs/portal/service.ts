@@ -12,7 +12,20 @@ import { unseal } from '../../engines/people/sealing.ts';
 import { todayInShanghai, type IsoDate } from '../../engines/time.ts';
 import { enterprises, memberships, persons } from '../membership/index.ts';
 import { disputeRecord, listDisputes, openDispute, requestAid, legalAidRequests, legalParties, type DisputeType } from '../legal/index.ts';
-import { appointmentDetail, cancelAppointment, getAppointment, presentAppointment, listAppointments, listSlots, rescheduleAppointment, requestAppointment, counsellorUnits, counsellors, counsellingRooms, type Topic } from '../counselling/index.ts';
+import {
+  appointmentDetail,
+  cancelAppointment,
+  getAppointment,
+  type presentAppointment,
+  listAppointments,
+  listSlots,
+  rescheduleAppointment,
+  requestAppointment,
+  counsellorUnits,
+  counsellors,
+  counsellingRooms,
+  type Topic,
+} from '../counselling/index.ts';
 import { notifyUnit, RECIPIENT_ROLES } from '../../engines/notify/service.ts';
 import { kickLiveHubs } from '../../engines/notify/live.ts';
 import { rowsOf } from '../../db/sql.ts';

@@ -53,7 +53,12 @@ const campaign = async (name: string, extra: Record<string, unknown> = {}) => {
 
 describe('a chain set per campaign', () => {
   it('may end at the county: the county’s approval finishes it and commits the money', async () => {
-    const c = await campaign(`${year}年两节慰问（县审）`, { steps: [{ kind: 'decide', level: 'grassroots' }, { kind: 'decide', level: 'county' }] });
+    const c = await campaign(`${year}年两节慰问（县审）`, {
+      steps: [
+        { kind: 'decide', level: 'grassroots' },
+        { kind: 'decide', level: 'county' },
+      ],
+    });
     const shown = await ok('clerk', 'GET', `/api/v1/relief/campaigns/${c.id}`);
     expect(shown.steps).toEqual([
       { kind: 'decide', level: 'grassroots', days: null, label: '基层审核' },
@@ -69,12 +74,24 @@ describe('a chain set per campaign', () => {
 
   it('may be grassroots only: the union approves, the county commits and pays when it makes the batch', async () => {
     const c = await campaign(`${year}年两节慰问（基层）`, { steps: [{ kind: 'decide', level: 'grassroots' }] });
-    const a = await ok('clerk', 'POST', `/api/v1/relief/campaigns/${c.id}/applications`, { unitId: t.aUnion.id, name: '乙', idNumber: fakeIdNumber('1970-04-04'), people: 2, bankAccount: '6222020200112233445' });
+    const a = await ok('clerk', 'POST', `/api/v1/relief/campaigns/${c.id}/applications`, {
+      unitId: t.aUnion.id,
+      name: '乙',
+      idNumber: fakeIdNumber('1970-04-04'),
+      people: 2,
+      bankAccount: '6222020200112233445',
+    });
     expect(await fail('clerk', 'POST', `/api/v1/relief/applications/${a.id}/decision`, { decision: 'approve' })).toBe('APPROVAL_SELF_DECISION');
     expect((await ok('chair', 'POST', `/api/v1/relief/applications/${a.id}/decision`, { decision: 'approve' })).status).toBe('approved');
     expect((await ok('countyA', 'GET', `/api/v1/relief/applications/${a.id}`)).postings).toEqual([]);
     // The county's own application skips the union's step and is approved (and committed) at once.
-    const b = await ok('countyA', 'POST', `/api/v1/relief/campaigns/${c.id}/applications`, { unitId: t.a.id, name: '丙', idNumber: fakeIdNumber('1970-05-05'), people: 3, bankAccount: '6222020200112233446' });
+    const b = await ok('countyA', 'POST', `/api/v1/relief/campaigns/${c.id}/applications`, {
+      unitId: t.a.id,
+      name: '丙',
+      idNumber: fakeIdNumber('1970-05-05'),
+      people: 3,
+      bankAccount: '6222020200112233446',
+    });
     expect(b.status).toBe('approved');
     const batch = await ok('countyA', 'POST', `/api/v1/relief/campaigns/${c.id}/batches`, { unitId: t.a.id });
     expect(batch).toMatchObject({ count: 2, totalFen: 1000_00 });
@@ -88,7 +105,13 @@ describe('a chain set per campaign', () => {
 
 describe('a public notice', () => {
   it('runs from the day it was put up, which is never after today, and ends once its days have passed', async () => {
-    const c = await campaign(`${year}年两节慰问（公示）`, { steps: [{ kind: 'decide', level: 'grassroots' }, { kind: 'notice', days: 5 }, { kind: 'decide', level: 'county' }] });
+    const c = await campaign(`${year}年两节慰问（公示）`, {
+      steps: [
+        { kind: 'decide', level: 'grassroots' },
+        { kind: 'notice', days: 5 },
+        { kind: 'decide', level: 'county' },
+      ],
+    });
     const a = await ok('clerk', 'POST', `/api/v1/relief/campaigns/${c.id}/applications`, { unitId: t.aUnion.id, name: '丁', idNumber: fakeIdNumber('1970-06-06'), people: 1 });
     expect(await fail('chair', 'POST', `/api/v1/relief/applications/${a.id}/notice-posted`, { postedOn: daysAgo(6) })).toBe('APPROVAL_NOT_IN_NOTICE');
     await ok('chair', 'POST', `/api/v1/relief/applications/${a.id}/decision`, { decision: 'approve' });
@@ -107,7 +130,13 @@ describe('a public notice', () => {
 describe('every report figure', () => {
   it('drills down to records that add up to it: the balance, the by-grade and the student-aid rows', async () => {
     const c = await campaign(`${year}年两节慰问（报表）`, { steps: [{ kind: 'decide', level: 'county' }] });
-    const a = await ok('countyA', 'POST', `/api/v1/relief/campaigns/${c.id}/applications`, { unitId: t.aUnion.id, name: '戊', idNumber: fakeIdNumber('1970-07-07'), people: 4, bankAccount: '6222020200112233447' });
+    const a = await ok('countyA', 'POST', `/api/v1/relief/campaigns/${c.id}/applications`, {
+      unitId: t.aUnion.id,
+      name: '戊',
+      idNumber: fakeIdNumber('1970-07-07'),
+      people: 4,
+      bankAccount: '6222020200112233447',
+    });
     expect(a.status).toBe('pending');
     const countyA2 = await buildUser(database, { unitId: t.a.id, role: 'county_admin' });
     s.countyA2 = await login(app, countyA2.username);
@@ -126,7 +155,14 @@ describe('every report figure', () => {
     expect([byGrade.total, byGrade.amountFen]).toEqual([g.households, g.paid]);
     expect((await ok('city', 'GET', `/api/v1/relief/campaigns/${c.id}/drill?figure=households&grade=deep`)).total).toBe(0);
 
-    const aid = await ok('city', 'POST', '/api/v1/relief/campaigns', { unitId: t.city.id, kind: 'student_aid', name: `${year}年金秋助学（报表）`, periodFrom: `${year}-01-01`, periodTo: `${year}-12-31`, steps: [{ kind: 'decide', level: 'grassroots' }] });
+    const aid = await ok('city', 'POST', '/api/v1/relief/campaigns', {
+      unitId: t.city.id,
+      kind: 'student_aid',
+      name: `${year}年金秋助学（报表）`,
+      periodFrom: `${year}-01-01`,
+      periodTo: `${year}-12-31`,
+      steps: [{ kind: 'decide', level: 'grassroots' }],
+    });
     // The standards by school level reach the browser (the template the form fills in, the campaign it shows).
     const templates = await ok('clerk', 'GET', '/api/v1/relief/templates');
     expect(templates.items.find((x: { kind: string }) => x.kind === 'student_aid').standards.bySchool.college).toEqual({ filed: 5000_00, notFiled: 3000_00 });
@@ -163,11 +199,24 @@ describe('a household’s aid history', () => {
     await ok('chair', 'POST', `/api/v1/relief/applications/${f.id}/decision`, { decision: 'approve' });
     const batch = await ok('countyA', 'POST', `/api/v1/relief/campaigns/${fest.id}/batches`, { unitId: t.a.id });
     await ok('countyA', 'POST', `/api/v1/relief/batches/${batch.id}/confirm`, { paidOn: today });
-    const aid = await ok('city', 'POST', '/api/v1/relief/campaigns', { unitId: t.city.id, kind: 'student_aid', name: `${year}年金秋助学（历史）`, periodFrom: `${year}-01-01`, periodTo: `${year}-12-31` });
+    const aid = await ok('city', 'POST', '/api/v1/relief/campaigns', {
+      unitId: t.city.id,
+      kind: 'student_aid',
+      name: `${year}年金秋助学（历史）`,
+      periodFrom: `${year}-01-01`,
+      periodTo: `${year}-12-31`,
+    });
     const st = await ok('clerk', 'POST', `/api/v1/relief/campaigns/${aid.id}/applications`, { unitId: t.aUnion.id, name: '小庚', idNumber: child, schoolLevel: 'college' });
     // A student entered with the household chosen (the student's own ID not on the file), approved and paid.
     const aid2 = await campaign(`${year}年金秋助学（历史二）`, { kind: 'student_aid', steps: [{ kind: 'decide', level: 'grassroots' }] });
-    const st2 = await ok('clerk', 'POST', `/api/v1/relief/campaigns/${aid2.id}/applications`, { unitId: t.aUnion.id, householdId: h.id, name: '小庚二', idNumber: fakeIdNumber('2006-11-11'), schoolLevel: 'college', school: '闽江学院' });
+    const st2 = await ok('clerk', 'POST', `/api/v1/relief/campaigns/${aid2.id}/applications`, {
+      unitId: t.aUnion.id,
+      householdId: h.id,
+      name: '小庚二',
+      idNumber: fakeIdNumber('2006-11-11'),
+      schoolLevel: 'college',
+      school: '闽江学院',
+    });
     await ok('chair', 'POST', `/api/v1/relief/applications/${st2.id}/decision`, { decision: 'approve' });
     const batch2 = await ok('countyA', 'POST', `/api/v1/relief/campaigns/${aid2.id}/batches`, { unitId: t.a.id });
     await ok('countyA', 'POST', `/api/v1/relief/batches/${batch2.id}/confirm`, { paidOn: today });

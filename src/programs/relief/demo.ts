@@ -24,7 +24,9 @@ export const RELIEF_REPORT = {
 } as const;
 
 const FESTIVAL_STANDARDS: CampaignStandards = { byGrade: { deep: 800_00, relative: 500_00, accident: 600_00, not_filed: 300_00 } };
-const STUDENT_STANDARDS: CampaignStandards = { bySchool: { college: { filed: 2000_00, notFiled: 1500_00 }, vocational: { filed: 1500_00, notFiled: 1000_00 }, high_school: { filed: 1500_00, notFiled: 1000_00 } } };
+const STUDENT_STANDARDS: CampaignStandards = {
+  bySchool: { college: { filed: 2000_00, notFiled: 1500_00 }, vocational: { filed: 1500_00, notFiled: 1000_00 }, high_school: { filed: 1500_00, notFiled: 1000_00 } },
+};
 
 export interface ReliefDemoSummary {
   festival: { campaignId: number; households: number; raisedFen: number; paidFen: number };
@@ -63,7 +65,11 @@ const scaled = (fen: number, scale: number) => Math.round((fen * scale) / 100) *
 
 async function campaign(c: Ctx, o: { kind: 'festival' | 'student_aid'; name: string; from: string; to: string; standards: CampaignStandards; code: string }) {
   const t = TEMPLATES[o.kind];
-  const [chain] = await c.q<{ id: number }>(`INSERT INTO approval_chains (unit_id, name, steps) VALUES ($1, $2, $3::jsonb) RETURNING id`, [c.cityId, `${o.name} 审批流程`, JSON.stringify(DEFAULT_CHAIN)]);
+  const [chain] = await c.q<{ id: number }>(`INSERT INTO approval_chains (unit_id, name, steps) VALUES ($1, $2, $3::jsonb) RETURNING id`, [
+    c.cityId,
+    `${o.name} 审批流程`,
+    JSON.stringify(DEFAULT_CHAIN),
+  ]);
   const [fund] = await c.q<{ id: number }>(`INSERT INTO ledger_funds (unit_id, code, name) VALUES ($1, $2, $3) RETURNING id`, [c.cityId, o.code, `${o.name} 资金`]);
   const [row] = await c.q<{ id: number }>(
     `INSERT INTO relief_campaigns (unit_id, kind, subject, name, period_from, period_to, rules, standards, chain_id, fund_id, status, created_by)
@@ -82,7 +88,12 @@ async function account(c: Ctx, fundId: number, unitId: number, kind: string, cod
 async function load(
   c: Ctx,
   camp: { id: number; fundId: number; chainId: number; name: string },
-  o: { cityRaises: [string, string, number][]; countyRaiseTotal: number; subjects: Subject[]; dates: { raised: string; allocated: string; applied: string; county: string; notice: string; city: string; paid: string } },
+  o: {
+    cityRaises: [string, string, number][];
+    countyRaiseTotal: number;
+    subjects: Subject[];
+    dates: { raised: string; allocated: string; applied: string; county: string; notice: string; city: string; paid: string };
+  },
 ) {
   const cityName = (await c.q<{ name: string }>(`SELECT name FROM org_units WHERE id = $1`, [c.cityId]))[0]!.name;
   const cityPool = await account(c, camp.fundId, c.cityId, 'pool', '', `${cityName} 可用资金`);
@@ -106,7 +117,18 @@ async function load(
   let raised = 0;
   for (const [code, label, amount] of o.cityRaises) {
     const src = await account(c, camp.fundId, c.cityId, 'source', code, label);
-    post('raise', c.cityId, `${camp.name}：${label}`, o.dates.raised, [[cityPool, amount], [src, -amount]], ['relief_campaign', String(camp.id)], null);
+    post(
+      'raise',
+      c.cityId,
+      `${camp.name}：${label}`,
+      o.dates.raised,
+      [
+        [cityPool, amount],
+        [src, -amount],
+      ],
+      ['relief_campaign', String(camp.id)],
+      null,
+    );
     raised += amount;
   }
   // What each county needs; the counties' own money in proportion to it; the city covers the rest
@@ -121,7 +143,18 @@ async function load(
     const own = i === c.counties.length - 1 ? countyLeft : Math.round((o.countyRaiseTotal * need.get(k.id)!) / Math.max(1, needTotal) / 100) * 100;
     countyLeft -= own;
     if (own > 0) {
-      post('raise', k.id, `${camp.name}：县级工会配套`, o.dates.raised, [[acc.get(k.id)!.pool, own], [acc.get(k.id)!.source!, -own]], ['relief_campaign', String(camp.id)], null);
+      post(
+        'raise',
+        k.id,
+        `${camp.name}：县级工会配套`,
+        o.dates.raised,
+        [
+          [acc.get(k.id)!.pool, own],
+          [acc.get(k.id)!.source!, -own],
+        ],
+        ['relief_campaign', String(camp.id)],
+        null,
+      );
       raised += own;
     }
     deficits.set(k.id, Math.max(0, need.get(k.id)! - own));
@@ -131,7 +164,19 @@ async function load(
   const spare = Math.floor(((cityRaised - deficitTotal) * 0.9) / 100) * 100;
   for (const k of c.counties) {
     const amount = deficits.get(k.id)! + Math.floor((spare * need.get(k.id)!) / Math.max(1, needTotal) / 100) * 100;
-    if (amount > 0) post('allocate', c.cityId, `${camp.name}：拨付${k.name}`, o.dates.allocated, [[cityPool, -amount], [acc.get(k.id)!.pool, amount]], ['relief_campaign', String(camp.id)], null);
+    if (amount > 0)
+      post(
+        'allocate',
+        c.cityId,
+        `${camp.name}：拨付${k.name}`,
+        o.dates.allocated,
+        [
+          [cityPool, -amount],
+          [acc.get(k.id)!.pool, amount],
+        ],
+        ['relief_campaign', String(camp.id)],
+        null,
+      );
   }
   // Applications, their approvals, commitments and payments.
   let requests = '';
@@ -151,11 +196,53 @@ async function load(
     decisions += csvLine([reqId, 2, 'notice_passed', null, '数据迁入', o.dates.notice]);
     decisions += csvLine([reqId, 3, 'approve', 'city', '数据迁入', o.dates.city]);
     const ref: [string, string] = ['relief_application', `${camp.id}:${appId}`];
-    post('commit', s.county, `${camp.name}：${s.name}`, o.dates.city, [[a.pool, -s.amount], [a.payable, s.amount]], ref, `relief:${camp.id}:${appId}:commit`);
-    post('pay', s.county, `${camp.name}：${s.name}`, o.dates.paid, [[a.payable, -s.amount], [a.paid, s.amount]], ref, `relief:${camp.id}:${appId}:pay`);
+    post(
+      'commit',
+      s.county,
+      `${camp.name}：${s.name}`,
+      o.dates.city,
+      [
+        [a.pool, -s.amount],
+        [a.payable, s.amount],
+      ],
+      ref,
+      `relief:${camp.id}:${appId}:commit`,
+    );
+    post(
+      'pay',
+      s.county,
+      `${camp.name}：${s.name}`,
+      o.dates.paid,
+      [
+        [a.payable, -s.amount],
+        [a.paid, s.amount],
+      ],
+      ref,
+      `relief:${camp.id}:${appId}:pay`,
+    );
     apps += csvLine([
-      camp.id, appId, s.unitId, s.key, s.householdId, s.householdId !== null, s.grade, s.name, s.idMasked, s.people, s.school, s.schoolLevel, false,
-      s.bankName, s.bankSealed, s.bankMasked, JSON.stringify(s.eligibility), s.amount, reqId, b.id, o.dates.paid, 0,
+      camp.id,
+      appId,
+      s.unitId,
+      s.key,
+      s.householdId,
+      s.householdId !== null,
+      s.grade,
+      s.name,
+      s.idMasked,
+      s.people,
+      s.school,
+      s.schoolLevel,
+      false,
+      s.bankName,
+      s.bankSealed,
+      s.bankMasked,
+      JSON.stringify(s.eligibility),
+      s.amount,
+      reqId,
+      b.id,
+      o.dates.paid,
+      0,
     ]);
     b.count++;
     b.total += s.amount;
@@ -170,7 +257,30 @@ async function load(
   await c.copyIn('relief_batches', ['campaign_id', 'id', 'unit_id', 'status', 'count', 'total_fen', 'created_by', 'paid_on', 'bank_reference'], batchCsv);
   await c.copyIn(
     'relief_applications',
-    ['campaign_id', 'id', 'unit_id', 'subject_key', 'household_id', 'archived', 'grade', 'name', 'id_masked', 'people', 'school', 'school_level', 'funded_elsewhere', 'bank_name', 'bank_account_sealed', 'bank_account_masked', 'eligibility', 'amount_fen', 'approval_request_id', 'batch_id', 'paid_on', 'created_by'],
+    [
+      'campaign_id',
+      'id',
+      'unit_id',
+      'subject_key',
+      'household_id',
+      'archived',
+      'grade',
+      'name',
+      'id_masked',
+      'people',
+      'school',
+      'school_level',
+      'funded_elsewhere',
+      'bank_name',
+      'bank_account_sealed',
+      'bank_account_masked',
+      'eligibility',
+      'amount_fen',
+      'approval_request_id',
+      'batch_id',
+      'paid_on',
+      'created_by',
+    ],
     apps,
   );
   return { raisedFen: raised, paidFen: paid };
@@ -180,7 +290,16 @@ function tempCase(r: Random, c: Ctx, n: number, birthFrom: string): Pick<Subject
   const union = c.unions[Math.floor(r.next() * c.unions.length)]!;
   const idNumber = demoIdNumber(n, demoBirth(n, birthFrom));
   const account = `6217${String(5800000000000 + n * 104729).padStart(15, '0')}`;
-  return { unitId: union.id, county: union.county, key: lookupHash(idNumber), name: chineseName(r), idMasked: maskIdCard(idNumber), bankName: r.pick(['农业银行', '邮储银行', '农村信用社']), bankSealed: seal(account), bankMasked: maskBankAccount(account) };
+  return {
+    unitId: union.id,
+    county: union.county,
+    key: lookupHash(idNumber),
+    name: chineseName(r),
+    idMasked: maskIdCard(idNumber),
+    bankName: r.pick(['农业银行', '邮储银行', '农村信用社']),
+    bankSealed: seal(account),
+    bankMasked: maskBankAccount(account),
+  };
 }
 
 export async function seedReliefDemo(database: Database, opts: { scale: number; today: string }): Promise<ReliefDemoSummary> {
@@ -208,7 +327,19 @@ export async function seedReliefDemo(database: Database, opts: { scale: number; 
 
     // ── 2012—2013 两节送温暖 ──
     const F = RELIEF_REPORT.festival;
-    const households = await q<{ id: number; unit_id: number; county: number; id_hash: string; id_masked: string; worker_name: string; grade: string; household_size: number; bank_name: string; bank_account_sealed: string; bank_account_masked: string }>(
+    const households = await q<{
+      id: number;
+      unit_id: number;
+      county: number;
+      id_hash: string;
+      id_masked: string;
+      worker_name: string;
+      grade: string;
+      household_size: number;
+      bank_name: string;
+      bank_account_sealed: string;
+      bank_account_masked: string;
+    }>(
       `SELECT h.id, h.unit_id, split_part(u.path, '/', 3)::int AS county, h.id_hash, h.id_masked, h.worker_name, h.grade, h.household_size, h.bank_name, h.bank_account_sealed, h.bank_account_masked
          FROM hardship_households h JOIN org_units u ON u.id = h.unit_id WHERE h.status = 'filed' AND h.filed_on <= '2013-01-15' ORDER BY h.id`,
     );
@@ -218,62 +349,147 @@ export async function seedReliefDemo(database: Database, opts: { scale: number; 
     for (const h of households.slice(0, onFile)) {
       const grade = h.grade as keyof typeof GRADE_LABELS;
       fSubjects.push({
-        unitId: h.unit_id, county: h.county, key: h.id_hash, householdId: h.id, grade, name: h.worker_name, idMasked: h.id_masked, people: h.household_size, schoolLevel: null, school: null,
-        bankName: h.bank_name, bankSealed: h.bank_account_sealed, bankMasked: h.bank_account_masked, amount: FESTIVAL_STANDARDS.byGrade![grade]!,
+        unitId: h.unit_id,
+        county: h.county,
+        key: h.id_hash,
+        householdId: h.id,
+        grade,
+        name: h.worker_name,
+        idMasked: h.id_masked,
+        people: h.household_size,
+        schoolLevel: null,
+        school: null,
+        bankName: h.bank_name,
+        bankSealed: h.bank_account_sealed,
+        bankMasked: h.bank_account_masked,
+        amount: FESTIVAL_STANDARDS.byGrade![grade]!,
         eligibility: [{ rule: 'grade', ok: true, reason: `已建档，${GRADE_LABELS[grade]}` }],
       });
     }
     for (let i = 0; fSubjects.length < totalF; i++) {
-      fSubjects.push({ ...tempCase(r, c, 1_000_000 + i, '1955-01-01'), householdId: null, grade: null, people: r.int(1, 4), schoolLevel: null, school: null, amount: FESTIVAL_STANDARDS.byGrade!.not_filed!, eligibility: [{ rule: 'archive', ok: true, reason: '未建档，按临时救助对象办理' }] });
+      fSubjects.push({
+        ...tempCase(r, c, 1_000_000 + i, '1955-01-01'),
+        householdId: null,
+        grade: null,
+        people: r.int(1, 4),
+        schoolLevel: null,
+        school: null,
+        amount: FESTIVAL_STANDARDS.byGrade!.not_filed!,
+        eligibility: [{ rule: 'archive', ok: true, reason: '未建档，按临时救助对象办理' }],
+      });
     }
     const fest = await campaign(c, { kind: 'festival', name: '2012—2013年度两节送温暖', from: '2012-12-01', to: '2013-02-28', standards: FESTIVAL_STANDARDS, code: 'relief.demo.festival-2013' });
-    const f = await load(c, { ...fest, name: '2012—2013年度两节送温暖' }, {
-      cityRaises: [['city', '市总工会拨款', scaled(F.sources.city, S)], ['enterprise', '企业捐助', scaled(F.sources.enterprise, S)], ['donation', '社会捐赠', scaled(F.sources.donation, S)]],
-      countyRaiseTotal: scaled(F.sources.county, S),
-      subjects: fSubjects,
-      dates: { raised: '2012-12-10', allocated: '2012-12-20', applied: '2012-12-25', county: '2013-01-05', notice: '2013-01-14', city: '2013-01-16', paid: '2013-01-28' },
-    });
+    const f = await load(
+      c,
+      { ...fest, name: '2012—2013年度两节送温暖' },
+      {
+        cityRaises: [
+          ['city', '市总工会拨款', scaled(F.sources.city, S)],
+          ['enterprise', '企业捐助', scaled(F.sources.enterprise, S)],
+          ['donation', '社会捐赠', scaled(F.sources.donation, S)],
+        ],
+        countyRaiseTotal: scaled(F.sources.county, S),
+        subjects: fSubjects,
+        dates: { raised: '2012-12-10', allocated: '2012-12-20', applied: '2012-12-25', county: '2013-01-05', notice: '2013-01-14', city: '2013-01-16', paid: '2013-01-28' },
+      },
+    );
 
     // ── 2013 金秋助学 ──
     const A = RELIEF_REPORT.studentAid;
-    const students = await q<{ household_id: number; unit_id: number; county: number; name: string; id_hash: string; id_masked: string; school_level: SchoolLevel; bank_name: string; bank_account_sealed: string; bank_account_masked: string }>(
+    const students = await q<{
+      household_id: number;
+      unit_id: number;
+      county: number;
+      name: string;
+      id_hash: string;
+      id_masked: string;
+      school_level: SchoolLevel;
+      bank_name: string;
+      bank_account_sealed: string;
+      bank_account_masked: string;
+    }>(
       `SELECT m.household_id, h.unit_id, split_part(u.path, '/', 3)::int AS county, m.name, m.id_hash, m.id_masked, m.school_level, h.bank_name, h.bank_account_sealed, h.bank_account_masked
          FROM hardship_members m JOIN hardship_households h ON h.id = m.household_id JOIN org_units u ON u.id = h.unit_id
         WHERE m.school_level IS NOT NULL AND m.id_hash IS NOT NULL AND h.status = 'filed' ORDER BY m.household_id, m.seq`,
     );
     const totalA = Math.round(A.children * S);
     const aSubjects: Subject[] = [];
-    const schools: Record<SchoolLevel, string[]> = { college: ['福州大学', '福建师范大学', '武夷学院', '闽江学院', '南平职业技术学院'], vocational: ['南平工业中等专业学校', '建瓯职业中专学校'], high_school: ['南平第一中学', '建阳第一中学', '邵武第一中学', '武夷山第一中学'] };
+    const schools: Record<SchoolLevel, string[]> = {
+      college: ['福州大学', '福建师范大学', '武夷学院', '闽江学院', '南平职业技术学院'],
+      vocational: ['南平工业中等专业学校', '建瓯职业中专学校'],
+      high_school: ['南平第一中学', '建阳第一中学', '邵武第一中学', '武夷山第一中学'],
+    };
     for (const s of students.slice(0, totalA)) {
       aSubjects.push({
-        unitId: s.unit_id, county: s.county, key: s.id_hash, householdId: s.household_id, grade: null, name: s.name, idMasked: s.id_masked, people: 1, schoolLevel: s.school_level, school: r.pick(schools[s.school_level]),
-        bankName: s.bank_name, bankSealed: s.bank_account_sealed, bankMasked: s.bank_account_masked, amount: STUDENT_STANDARDS.bySchool![s.school_level]!.filed,
-        eligibility: [{ rule: 'school_level', ok: true, reason: `${SCHOOL_LEVEL_LABELS[s.school_level]}，在资助学段内` }, { rule: 'archive', ok: true, reason: '家庭已建档' }],
+        unitId: s.unit_id,
+        county: s.county,
+        key: s.id_hash,
+        householdId: s.household_id,
+        grade: null,
+        name: s.name,
+        idMasked: s.id_masked,
+        people: 1,
+        schoolLevel: s.school_level,
+        school: r.pick(schools[s.school_level]),
+        bankName: s.bank_name,
+        bankSealed: s.bank_account_sealed,
+        bankMasked: s.bank_account_masked,
+        amount: STUDENT_STANDARDS.bySchool![s.school_level]!.filed,
+        eligibility: [
+          { rule: 'school_level', ok: true, reason: `${SCHOOL_LEVEL_LABELS[s.school_level]}，在资助学段内` },
+          { rule: 'archive', ok: true, reason: '家庭已建档' },
+        ],
       });
     }
     for (let i = 0; aSubjects.length < totalA; i++) {
       const level: SchoolLevel = r.chance(0.5) ? 'college' : r.chance(0.7) ? 'high_school' : 'vocational';
       aSubjects.push({
-        ...tempCase(r, c, 3_000_000 + i, '1994-01-01'), householdId: null, grade: null, people: 1, schoolLevel: level, school: r.pick(schools[level]), amount: STUDENT_STANDARDS.bySchool![level]!.notFiled,
-        eligibility: [{ rule: 'school_level', ok: true, reason: `${SCHOOL_LEVEL_LABELS[level]}，在资助学段内` }, { rule: 'archive', ok: true, reason: '家庭未建档，按未建档标准资助' }],
+        ...tempCase(r, c, 3_000_000 + i, '1994-01-01'),
+        householdId: null,
+        grade: null,
+        people: 1,
+        schoolLevel: level,
+        school: r.pick(schools[level]),
+        amount: STUDENT_STANDARDS.bySchool![level]!.notFiled,
+        eligibility: [
+          { rule: 'school_level', ok: true, reason: `${SCHOOL_LEVEL_LABELS[level]}，在资助学段内` },
+          { rule: 'archive', ok: true, reason: '家庭未建档，按未建档标准资助' },
+        ],
       });
     }
     const aid = await campaign(c, { kind: 'student_aid', name: '2013年金秋助学', from: '2013-07-01', to: '2013-09-30', standards: STUDENT_STANDARDS, code: 'relief.demo.student-aid-2013' });
-    const s = await load(c, { ...aid, name: '2013年金秋助学' }, {
-      cityRaises: [['city', '市总工会拨款', scaled(A.sources.city, S)], ['enterprise', '企业捐助', scaled(A.sources.enterprise, S)], ['donation', '社会捐赠', scaled(A.sources.donation, S)]],
-      countyRaiseTotal: 0,
-      subjects: aSubjects,
-      dates: { raised: '2013-07-15', allocated: '2013-07-25', applied: '2013-08-01', county: '2013-08-10', notice: '2013-08-18', city: '2013-08-20', paid: '2013-08-28' },
-    });
+    const s = await load(
+      c,
+      { ...aid, name: '2013年金秋助学' },
+      {
+        cityRaises: [
+          ['city', '市总工会拨款', scaled(A.sources.city, S)],
+          ['enterprise', '企业捐助', scaled(A.sources.enterprise, S)],
+          ['donation', '社会捐赠', scaled(A.sources.donation, S)],
+        ],
+        countyRaiseTotal: 0,
+        subjects: aSubjects,
+        dates: { raised: '2013-07-15', allocated: '2013-07-25', applied: '2013-08-01', county: '2013-08-10', notice: '2013-08-18', city: '2013-08-20', paid: '2013-08-28' },
+      },
+    );
 
     if (rolsuper) {
       await q(`SET LOCAL session_replication_role = origin`);
-      await q(`UPDATE ledger_accounts a SET balance = t.sum FROM (SELECT account_id, sum(amount) AS sum FROM ledger_lines GROUP BY account_id) t WHERE t.account_id = a.id AND a.fund_id IN ($1, $2)`, [fest.fundId, aid.fundId]);
+      await q(`UPDATE ledger_accounts a SET balance = t.sum FROM (SELECT account_id, sum(amount) AS sum FROM ledger_lines GROUP BY account_id) t WHERE t.account_id = a.id AND a.fund_id IN ($1, $2)`, [
+        fest.fundId,
+        aid.fundId,
+      ]);
     }
     const broken = await q(`SELECT fund_id FROM ledger_lines WHERE fund_id IN ($1, $2) GROUP BY fund_id, entry_id HAVING sum(amount) <> 0 LIMIT 1`, [fest.fundId, aid.fundId]);
     const negative = await q(`SELECT id FROM ledger_accounts WHERE fund_id IN ($1, $2) AND kind <> 'source' AND balance < 0 LIMIT 1`, [fest.fundId, aid.fundId]);
     if (broken.length || negative.length) throw new Error('The relief demo books do not balance');
-    for (const [t, col] of [['ledger_entries', 'id'], ['ledger_lines', 'id'], ['approval_requests', 'id'], ['relief_applications', 'id'], ['relief_batches', 'id']] as const) {
+    for (const [t, col] of [
+      ['ledger_entries', 'id'],
+      ['ledger_lines', 'id'],
+      ['approval_requests', 'id'],
+      ['relief_applications', 'id'],
+      ['relief_batches', 'id'],
+    ] as const) {
       await q(`SELECT setval(pg_get_serial_sequence('${t}', '${col}'), COALESCE((SELECT max(${col}) FROM ${t}), 0) + 1, false)`);
     }
     for (const t of ['ledger_accounts', 'ledger_entries', 'ledger_lines', 'approval_requests', 'approval_decisions', 'relief_applications', 'relief_batches']) await q(`ANALYZE ${t}`);

@@ -4,7 +4,7 @@
  * amount already paid out — and the households (or students) paid since 1 January. An application
  * counts for the unit that entered it.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/sql.ts';
 import type { Ctx } from '../../engines/context.ts';
 import { registerIndicator, type IndicatorValue } from '../../engines/indicators/catalogue.ts';
@@ -33,8 +33,7 @@ const zero = (): ReliefCounts => ({ approved: 0, approvedFen: 0, approvedPaid: 0
 const APPLICATIONS = sql`relief_applications a JOIN approval_requests r ON r.id = a.approval_request_id`;
 
 /** Approved from 1 January of the year to the date. */
-const approvedBy = (asOf: IsoDate) =>
-  sql`(r.status = 'approved' AND (r.finished_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${yearStart(asOf)}::date AND ${asOf}::date)`;
+const approvedBy = (asOf: IsoDate) => sql`(r.status = 'approved' AND (r.finished_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${yearStart(asOf)}::date AND ${asOf}::date)`;
 /** Paid from 1 January of the year to the date. */
 const paidBy = (asOf: IsoDate) => sql`(a.paid_on BETWEEN ${yearStart(asOf)}::date AND ${asOf}::date)`;
 
@@ -121,8 +120,7 @@ registerIndicator({
   key: 'relief.paidShare',
   program: 'relief',
   name: '帮扶资金发放进度',
-  definition:
-    '统计日所在年度1月1日至统计日审批通过的帮扶申请（两节慰问、金秋助学等各项活动）中，统计日前已发放的金额 ÷ 审批通过的金额；按录入申请的单位归属；分子、分母以元计',
+  definition: '统计日所在年度1月1日至统计日审批通过的帮扶申请（两节慰问、金秋助学等各项活动）中，统计日前已发放的金额 ÷ 审批通过的金额；按录入申请的单位归属；分子、分母以元计',
   unit: '%',
   direction: 'higher',
   version: 1,

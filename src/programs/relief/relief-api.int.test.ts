@@ -56,7 +56,10 @@ describe('a student-aid application, over HTTP', () => {
       mainCause: 'illness',
       bankName: '邮储银行',
       bankAccount: '6221881234567890',
-      members: [{ name: '郑小雨', relation: '子女', idNumber: child, schoolLevel: 'college' }, { name: '林梅', relation: '配偶' }],
+      members: [
+        { name: '郑小雨', relation: '子女', idNumber: child, schoolLevel: 'college' },
+        { name: '林梅', relation: '配偶' },
+      ],
       finances: [{ kind: 'income', category: '工资', annualFen: 10_800_00 }],
     });
     const household = reg.json().household;
@@ -71,11 +74,19 @@ describe('a student-aid application, over HTTP', () => {
       await ok('city', 'POST', '/api/v1/relief/campaigns', { unitId: t.city.id, kind: 'student_aid', name: `${year}年金秋助学`, periodFrom: `${year}-01-01`, periodTo: `${year}-12-31` })
     ).json();
     await ok('city', 'POST', `/api/v1/relief/campaigns/${campaign.id}/funds`, { unitId: t.city.id, source: 'donation', amountFen: 30_000_00, donor: '闽北爱心企业', idempotencyKey: 'donation-0001' });
-    const again = await ok('city', 'POST', `/api/v1/relief/campaigns/${campaign.id}/funds`, { unitId: t.city.id, source: 'donation', amountFen: 30_000_00, donor: '闽北爱心企业', idempotencyKey: 'donation-0001' });
+    const again = await ok('city', 'POST', `/api/v1/relief/campaigns/${campaign.id}/funds`, {
+      unitId: t.city.id,
+      source: 'donation',
+      amountFen: 30_000_00,
+      donor: '闽北爱心企业',
+      idempotencyKey: 'donation-0001',
+    });
     expect(again.json().created).toBe(false);
     await ok('city', 'POST', `/api/v1/relief/campaigns/${campaign.id}/allocations`, { toUnitId: t.a.id, amountFen: 10_000_00 });
 
-    const app1 = (await ok('clerk', 'POST', `/api/v1/relief/campaigns/${campaign.id}/applications`, { unitId: t.aUnion.id, name: '郑小雨', idNumber: child, schoolLevel: 'college', school: '福州大学' })).json();
+    const app1 = (
+      await ok('clerk', 'POST', `/api/v1/relief/campaigns/${campaign.id}/applications`, { unitId: t.aUnion.id, name: '郑小雨', idNumber: child, schoolLevel: 'college', school: '福州大学' })
+    ).json();
     expect(app1).toMatchObject({ archived: true, amountFen: 5000_00, status: 'pending', bankAccountMasked: '************7890' });
     await ok('chair', 'POST', `/api/v1/relief/applications/${app1.id}/decision`, { decision: 'approve' });
     await ok('countyA', 'POST', `/api/v1/relief/applications/${app1.id}/decision`, { decision: 'approve' });
@@ -147,14 +158,24 @@ describe('a student-aid application, over HTTP', () => {
       method: 'POST',
       url: `/api/v1/hardship/households/${hid}/attachments`,
       headers: { cookie: s.clerk!.cookie, 'x-csrf-token': s.clerk!.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="残疾证.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), pdf, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+      payload: Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="残疾证.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+        pdf,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
     });
     expect(up.statusCode, up.body).toBe(201);
     const down = await ok('countyA', 'GET', `/api/v1/hardship/attachments/${up.json().id}`);
     expect(down.rawPayload.equals(pdf)).toBe(true);
     expect((await call(app, s.countyB!, 'GET', `/api/v1/hardship/attachments/${up.json().id}`)).statusCode).toBe(404);
     const views = await database.query<{ entity: string; reason: string }>(`SELECT entity, reason FROM audit_log WHERE action = 'view' AND entity LIKE 'hardship%' ORDER BY seq`);
-    expect(views).toEqual(expect.arrayContaining([{ entity: 'hardship_household', reason: '年度复核' }, { entity: 'hardship_household.sensitive', reason: '核对发放账号' }, { entity: 'hardship_attachment', reason: '查看困难职工档案附件' }]));
+    expect(views).toEqual(
+      expect.arrayContaining([
+        { entity: 'hardship_household', reason: '年度复核' },
+        { entity: 'hardship_household.sensitive', reason: '核对发放账号' },
+        { entity: 'hardship_attachment', reason: '查看困难职工档案附件' },
+      ]),
+    );
   });
 
   it('exports only what the county may see', async () => {

@@ -64,7 +64,11 @@ beforeAll(async () => {
 afterAll(() => database.destroy());
 
 const as = <T>(who: string, w: (ctx: Ctx) => Promise<T>) => asUser(database, u[who]!, w);
-const THREE: ChainStep[] = [{ kind: 'decide', level: 'grassroots' }, { kind: 'decide', level: 'county' }, { kind: 'decide', level: 'city' }];
+const THREE: ChainStep[] = [
+  { kind: 'decide', level: 'grassroots' },
+  { kind: 'decide', level: 'county' },
+  { kind: 'decide', level: 'city' },
+];
 
 async function festival(o: { steps?: ChainStep[]; pools?: [number, number] } = {}): Promise<CampaignRow> {
   const c = await as('city', (ctx) =>
@@ -103,7 +107,17 @@ describe('eligibility and one application per household', () => {
     expect(temp).toMatchObject({ eligible: true, amountFen: 500_00, archived: false });
     expect(temp.checks[0]!.reason).toContain('临时救助');
     const strict = await as('city', (ctx) =>
-      createCampaign(ctx, { unitId: t.city.id, kind: 'custom', subject: 'household', name: '深度困难专项', periodFrom: `${year}-01-01`, periodTo: `${year}-12-31`, rules: { grades: ['deep'] }, standards: { byGrade: { deep: 800_00 } }, steps: THREE }),
+      createCampaign(ctx, {
+        unitId: t.city.id,
+        kind: 'custom',
+        subject: 'household',
+        name: '深度困难专项',
+        periodFrom: `${year}-01-01`,
+        periodTo: `${year}-12-31`,
+        rules: { grades: ['deep'] },
+        standards: { byGrade: { deep: 800_00 } },
+        steps: THREE,
+      }),
     );
     const err = (await as('clerk', (ctx) => submitApplication(ctx, strict.id, { unitId: t.aUnion.id, householdId: relative.id })).catch((e) => e)) as DomainError;
     expect(err.code).toBe('APPLICATION_NOT_ELIGIBLE');
@@ -133,14 +147,18 @@ describe('eligibility and one application per household', () => {
   });
 
   it('aids students by school level and archive status, and not those funded elsewhere', async () => {
-    const c = await as('city', (ctx) => createCampaign(ctx, { unitId: t.city.id, kind: 'student_aid', name: `${year}年金秋助学`, periodFrom: `${year}-01-01`, periodTo: `${year}-12-31`, steps: THREE }));
+    const c = await as('city', (ctx) =>
+      createCampaign(ctx, { unitId: t.city.id, kind: 'student_aid', name: `${year}年金秋助学`, periodFrom: `${year}-01-01`, periodTo: `${year}-12-31`, steps: THREE }),
+    );
     const child = fakeIdNumber('2000-09-01');
     await buildHousehold(database, { rootUnitId: t.a.id, unitId: t.aUnion.id, children: [{ name: '陈小红', idNumber: child, schoolLevel: 'college' }] });
     const filed = await as('clerk', (ctx) => checkEligibility(ctx, c.id, { unitId: t.aUnion.id, name: '陈小红', idNumber: child, schoolLevel: 'college' }));
     expect(filed).toMatchObject({ eligible: true, archived: true, amountFen: 5000_00 });
     const other = await as('clerk', (ctx) => checkEligibility(ctx, c.id, { unitId: t.aUnion.id, name: '王小军', idNumber: fakeIdNumber('2001-02-02'), schoolLevel: 'high_school' }));
     expect(other).toMatchObject({ eligible: true, archived: false, amountFen: 2000_00 });
-    const funded = await as('clerk', (ctx) => checkEligibility(ctx, c.id, { unitId: t.aUnion.id, name: '李小华', idNumber: fakeIdNumber('2001-03-03'), schoolLevel: 'college', fundedElsewhere: true }));
+    const funded = await as('clerk', (ctx) =>
+      checkEligibility(ctx, c.id, { unitId: t.aUnion.id, name: '李小华', idNumber: fakeIdNumber('2001-03-03'), schoolLevel: 'college', fundedElsewhere: true }),
+    );
     expect(funded.eligible).toBe(false);
     expect(funded.checks.find((x) => !x.ok)!.reason).toContain('其他渠道资助');
   });
@@ -216,21 +234,45 @@ describe('from application to payment', () => {
   });
 
   it('holds the public notice, and previews a bulk approval with the money it commits', async () => {
-    const c = await festival({ steps: [{ kind: 'decide', level: 'county' }, { kind: 'notice', days: 5 }, { kind: 'decide', level: 'city' }] });
+    const c = await festival({
+      steps: [
+        { kind: 'decide', level: 'county' },
+        { kind: 'notice', days: 5 },
+        { kind: 'decide', level: 'city' },
+      ],
+    });
     const hs = await Promise.all([1, 2, 3].map(() => buildHousehold(database, { rootUnitId: t.a.id, unitId: t.aUnion.id })));
     const apps: Awaited<ReturnType<typeof submitApplication>>[] = [];
     for (const h of hs) apps.push(await as('clerk', (ctx) => submitApplication(ctx, c.id, { unitId: t.aUnion.id, householdId: h.id })));
-    await as('countyA', (ctx) => decideBulk(ctx, apps.map((a) => a.id), { decision: 'approve' }));
+    await as('countyA', (ctx) =>
+      decideBulk(
+        ctx,
+        apps.map((a) => a.id),
+        { decision: 'approve' },
+      ),
+    );
     expect(await code(as('city', (ctx) => decideApplication(ctx, apps[0]!.id, { decision: 'approve' })))).toBe('APPROVAL_IN_NOTICE');
     expect(await code(as('city', (ctx) => endApplicationNotice(ctx, apps[0]!.id, {})))).toBe('APPROVAL_NOTICE_RUNNING');
     await database.query(`UPDATE approval_requests SET notice_until = notice_from WHERE id = ANY($1::int[])`, [apps.map((a) => a.approvalRequestId)]);
     for (const a of apps.slice(0, 2)) await as('city', (ctx) => endApplicationNotice(ctx, a.id, {}));
     await as('city', (ctx) => endApplicationNotice(ctx, apps[2]!.id, { objection: '群众反映有房屋出租收入，经核属实' }));
-    const preview = await as('city', (ctx) => previewBulk(ctx, apps.map((a) => a.id), { decision: 'approve' }));
+    const preview = await as('city', (ctx) =>
+      previewBulk(
+        ctx,
+        apps.map((a) => a.id),
+        { decision: 'approve' },
+      ),
+    );
     expect(preview).toMatchObject({ willDecide: 2, refused: 1, commitFen: 3000_00, pools: [{ unitId: t.a.id, neededFen: 3000_00, availableFen: 10_000_00, enough: true }] });
     expect(preview.items[2]).toMatchObject({ ok: false, code: 'APPROVAL_FINISHED' });
     expect((await as('city', (ctx) => fundBooks(ctx, c.fundId))).totals.committed).toBe(0);
-    const done = await as('city', (ctx) => decideBulk(ctx, apps.map((a) => a.id), { decision: 'approve' }));
+    const done = await as('city', (ctx) =>
+      decideBulk(
+        ctx,
+        apps.map((a) => a.id),
+        { decision: 'approve' },
+      ),
+    );
     expect(done).toMatchObject({ decided: 2, refused: 1 });
     expect((await as('city', (ctx) => fundBooks(ctx, c.fundId))).totals.committed).toBe(3000_00);
   });

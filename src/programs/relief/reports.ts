@@ -58,7 +58,7 @@ export async function campaignSummary(ctx: Ctx, campaignId: number, opts: { unde
   const c = await getCampaign(ctx, campaignId);
   const base = await baseUnit(ctx, c.unitId, opts.underUnitId);
   const lo = base.path;
-  const hi = base.path.slice(0, -1) + '0';
+  const hi = `${base.path.slice(0, -1)}0`;
   const part = base.depth + 3;
   const children = await ctx.db.select({ id: orgUnits.id, name: orgUnits.name, code: orgUnits.code }).from(orgUnits).where(eq(orgUnits.parentId, base.id));
   children.sort((a, b) => (a.code ?? '').localeCompare(b.code ?? '') || zhCollator.compare(a.name, b.name));
@@ -115,7 +115,13 @@ export async function campaignSummary(ctx: Ctx, campaignId: number, opts: { unde
        WHERE a.campaign_id = ${c.id} AND a.paid_on IS NOT NULL AND u.path >= ${lo} AND u.path < ${hi}
        GROUP BY 1 ORDER BY 1`),
   ).map((g) => ({ ...g, paid: Number(g.paid) }));
-  return { campaign: { id: c.id, name: c.name, kind: c.kind, subject: c.subject, periodFrom: c.periodFrom, periodTo: c.periodTo }, unit: { id: base.id, name: base.name }, rows: list, total, byGrade: grades };
+  return {
+    campaign: { id: c.id, name: c.name, kind: c.kind, subject: c.subject, periodFrom: c.periodFrom, periodTo: c.periodTo },
+    unit: { id: base.id, name: base.name },
+    rows: list,
+    total,
+    byGrade: grades,
+  };
 }
 
 /** Student aid by school level and archive status: students approved and paid, and the amounts. */
@@ -132,11 +138,16 @@ export async function studentAidByLevel(ctx: Ctx, campaignId: number, opts: { un
         FROM relief_applications a
         JOIN approval_requests r ON r.id = a.approval_request_id
         JOIN org_units u ON u.id = a.unit_id
-       WHERE a.campaign_id = ${c.id} AND a.school_level IS NOT NULL AND u.path >= ${base.path} AND u.path < ${base.path.slice(0, -1) + '0'}
+       WHERE a.campaign_id = ${c.id} AND a.school_level IS NOT NULL AND u.path >= ${base.path} AND u.path < ${`${base.path.slice(0, -1)}0`}
        GROUP BY 1, 2 ORDER BY 1, 2 DESC`),
   );
   const items = rows.map((r) => ({ schoolLevel: r.school_level, archived: r.archived, approved: r.approved, paid: r.paid, approvedFen: Number(r.approved_fen), paidFen: Number(r.paid_fen) }));
-  const total = items.reduce((t, r) => ({ approved: t.approved + r.approved, paid: t.paid + r.paid, approvedFen: t.approvedFen + r.approvedFen, paidFen: t.paidFen + r.paidFen }), { approved: 0, paid: 0, approvedFen: 0, paidFen: 0 });
+  const total = items.reduce((t, r) => ({ approved: t.approved + r.approved, paid: t.paid + r.paid, approvedFen: t.approvedFen + r.approvedFen, paidFen: t.paidFen + r.paidFen }), {
+    approved: 0,
+    paid: 0,
+    approvedFen: 0,
+    paidFen: 0,
+  });
   return { campaign: { id: c.id, name: c.name }, unit: { id: base.id, name: base.name }, items, total };
 }
 

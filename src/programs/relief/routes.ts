@@ -65,7 +65,11 @@ const Standards = Type.Object(
   {
     byGrade: Type.Optional(Type.Object({ deep: Type.Optional(Fen), relative: Type.Optional(Fen), accident: Type.Optional(Fen), not_filed: Type.Optional(Fen) }, { additionalProperties: false })),
     // Named keys (not a record over an enum): the response serialiser keeps only the properties it knows.
-    bySchool: Type.Optional(Type.Object(Object.fromEntries(SCHOOL_LEVELS.map((l) => [l, Type.Optional(SchoolStandard)])) as Record<(typeof SCHOOL_LEVELS)[number], ReturnType<typeof Type.Optional<typeof SchoolStandard>>>, { additionalProperties: false })),
+    bySchool: Type.Optional(
+      Type.Object(Object.fromEntries(SCHOOL_LEVELS.map((l) => [l, Type.Optional(SchoolStandard)])) as Record<(typeof SCHOOL_LEVELS)[number], ReturnType<typeof Type.Optional<typeof SchoolStandard>>>, {
+        additionalProperties: false,
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -164,7 +168,19 @@ const Batch = Type.Object({
   paidOn: Str,
   bankReference: Str,
 });
-const presentBatch = (b: { id: number; campaignId: number; unitId: number; unitName?: string; status: string; count: number; totalFen: number; createdAt: Date; exportedAt: Date | null; paidOn: string | null; bankReference: string | null }) => ({
+const presentBatch = (b: {
+  id: number;
+  campaignId: number;
+  unitId: number;
+  unitName?: string;
+  status: string;
+  count: number;
+  totalFen: number;
+  createdAt: Date;
+  exportedAt: Date | null;
+  paidOn: string | null;
+  bankReference: string | null;
+}) => ({
   id: b.id,
   campaignId: b.campaignId,
   unitId: b.unitId,
@@ -217,20 +233,35 @@ export function reliefRoutes(app: App): void {
     schema: {
       tags,
       summary: '内置活动模板：两节慰问、金秋助学（适用对象、标准金额、审批流程）',
-      response: { 200: Type.Object({ items: Type.Array(Type.Object({ kind: Type.String(), subject: Type.String(), name: Type.String(), rules: Rules, standards: Standards, steps: Type.Array(Step) })) }), ...errorResponses },
+      response: {
+        200: Type.Object({ items: Type.Array(Type.Object({ kind: Type.String(), subject: Type.String(), name: Type.String(), rules: Rules, standards: Standards, steps: Type.Array(Step) })) }),
+        ...errorResponses,
+      },
     },
     config: { access: read },
     handler: async () => ({ items: Object.values(TEMPLATES) }),
   });
 
   app.get('/api/v1/relief/code-lists', {
-    schema: { tags, summary: '资金来源、学段、困难类别', response: { 200: Type.Object({ fundSources: Type.Record(Type.String(), Type.String()), schoolLevels: Type.Record(Type.String(), Type.String()), grades: Type.Record(Type.String(), Type.String()) }), ...errorResponses } },
+    schema: {
+      tags,
+      summary: '资金来源、学段、困难类别',
+      response: {
+        200: Type.Object({ fundSources: Type.Record(Type.String(), Type.String()), schoolLevels: Type.Record(Type.String(), Type.String()), grades: Type.Record(Type.String(), Type.String()) }),
+        ...errorResponses,
+      },
+    },
     config: { access: read },
     handler: async () => ({ fundSources: FUND_SOURCE_LABELS, schoolLevels: SCHOOL_LEVEL_LABELS, grades: { ...GRADE_LABELS, not_filed: '未建档' } }),
   });
 
   app.get('/api/v1/relief/campaigns', {
-    schema: { tags, summary: '帮扶活动列表（本级、上级举办的）', querystring: Type.Object({ kind: Type.Optional(OneOf(CAMPAIGN_KINDS)), ...Paging }), response: { 200: Page(Campaign), ...errorResponses } },
+    schema: {
+      tags,
+      summary: '帮扶活动列表（本级、上级举办的）',
+      querystring: Type.Object({ kind: Type.Optional(OneOf(CAMPAIGN_KINDS)), ...Paging }),
+      response: { 200: Page(Campaign), ...errorResponses },
+    },
     config: { access: read },
     handler: async (req) =>
       req.inScope(async (ctx) => {
@@ -272,7 +303,14 @@ export function reliefRoutes(app: App): void {
       tags,
       summary: '帮扶活动详情、审批流程与资金合计（本辖区）',
       params: IdParam,
-      response: { 200: Type.Object({ campaign: Campaign, steps: Type.Array(Type.Object({ kind: Type.String(), level: Str, days: Type.Union([Type.Null(), Type.Integer()]), label: Type.String() })), totals: Totals }), ...errorResponses },
+      response: {
+        200: Type.Object({
+          campaign: Campaign,
+          steps: Type.Array(Type.Object({ kind: Type.String(), level: Str, days: Type.Union([Type.Null(), Type.Integer()]), label: Type.String() })),
+          totals: Totals,
+        }),
+        ...errorResponses,
+      },
     },
     config: { access: { ...read, resource: 'campaign' } },
     handler: async (req) =>
@@ -342,7 +380,10 @@ export function reliefRoutes(app: App): void {
       summary: '按活动规则核对申请资格（不保存）：逐条说明理由与标准金额',
       params: IdParam,
       body: ApplicationBody,
-      response: { 200: Type.Object({ eligible: Type.Boolean(), checks: Type.Array(Check), amountFen: Type.Integer(), archived: Type.Boolean(), grade: Str, name: Type.String(), idMasked: Type.String() }), ...errorResponses },
+      response: {
+        200: Type.Object({ eligible: Type.Boolean(), checks: Type.Array(Check), amountFen: Type.Integer(), archived: Type.Boolean(), grade: Str, name: Type.String(), idMasked: Type.String() }),
+        ...errorResponses,
+      },
     },
     config: { access: { ...write, resource: 'campaign' } },
     handler: async (req) => req.inScope((ctx) => checkEligibility(ctx, req.params.id, req.body)),
@@ -489,7 +530,14 @@ export function reliefRoutes(app: App): void {
     handler: async (req) =>
       req.inScope(async (ctx) => {
         const r = await getApplication(ctx, req.params.id);
-        return { application: r.application, steps: r.timeline.steps, currentLabel: r.timeline.currentLabel, noticeFrom: r.timeline.request.noticeFrom, noticeUntil: r.timeline.request.noticeUntil, postings: r.postings.map(presentEntry) };
+        return {
+          application: r.application,
+          steps: r.timeline.steps,
+          currentLabel: r.timeline.currentLabel,
+          noticeFrom: r.timeline.request.noticeFrom,
+          noticeUntil: r.timeline.request.noticeUntil,
+          postings: r.postings.map(presentEntry),
+        };
       }),
   });
 
@@ -502,10 +550,11 @@ export function reliefRoutes(app: App): void {
       response: { 200: Type.Object({ status: Type.String(), step: Type.Integer() }), ...errorResponses },
     },
     config: { access: { ...approve, resource: 'relief_application' } },
-    handler: async (req) => req.inScope(async (ctx) => {
-      const r = await decideApplication(ctx, req.params.id, req.body);
-      return { status: r.status, step: r.step };
-    }),
+    handler: async (req) =>
+      req.inScope(async (ctx) => {
+        const r = await decideApplication(ctx, req.params.id, req.body);
+        return { status: r.status, step: r.step };
+      }),
   });
 
   app.post('/api/v1/relief/applications/:id/notice-posted', {
@@ -533,13 +582,17 @@ export function reliefRoutes(app: App): void {
       response: { 200: Type.Object({ status: Type.String(), step: Type.Integer() }), ...errorResponses },
     },
     config: { access: { ...approve, resource: 'relief_application' } },
-    handler: async (req) => req.inScope(async (ctx) => {
-      const r = await endApplicationNotice(ctx, req.params.id, req.body);
-      return { status: r.status, step: r.step };
-    }),
+    handler: async (req) =>
+      req.inScope(async (ctx) => {
+        const r = await endApplicationNotice(ctx, req.params.id, req.body);
+        return { status: r.status, step: r.step };
+      }),
   });
 
-  const Bulk = Type.Object({ applicationIds: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 2000 }), decision: OneOf(['approve', 'reject'] as const), reason: Nullable(Text({ max: 500 })) }, { additionalProperties: false });
+  const Bulk = Type.Object(
+    { applicationIds: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 2000 }), decision: OneOf(['approve', 'reject'] as const), reason: Nullable(Text({ max: 500 })) },
+    { additionalProperties: false },
+  );
 
   app.post('/api/v1/relief/decisions/preview', {
     schema: {
@@ -562,7 +615,12 @@ export function reliefRoutes(app: App): void {
   });
 
   app.post('/api/v1/relief/decisions', {
-    schema: { tags, summary: '批量审批（按预览执行；资金不足则整批不执行）', body: Bulk, response: { 200: Type.Object({ decided: Type.Integer(), refused: Type.Integer(), outcomes: Type.Array(Outcome) }), ...errorResponses } },
+    schema: {
+      tags,
+      summary: '批量审批（按预览执行；资金不足则整批不执行）',
+      body: Bulk,
+      response: { 200: Type.Object({ decided: Type.Integer(), refused: Type.Integer(), outcomes: Type.Array(Outcome) }), ...errorResponses },
+    },
     config: { access: approve },
     handler: async (req) => req.inScope((ctx) => decideBulk(ctx, req.body.applicationIds, req.body)),
   });
@@ -650,7 +708,14 @@ export function reliefRoutes(app: App): void {
     config: { access: { ...read, resource: 'campaign' } },
     handler: async (req, reply) => {
       const s = await req.inScope((ctx) => campaignSummary(ctx, req.params.id, req.query));
-      const rows = [...s.rows, s.total].map((r) => ({ ...r, raised: yuan(r.raisedFen), allocated: yuan(r.allocatedFen), committed: yuan(r.committedFen), paid: yuan(r.paidFen), available: yuan(r.availableFen) }));
+      const rows = [...s.rows, s.total].map((r) => ({
+        ...r,
+        raised: yuan(r.raisedFen),
+        allocated: yuan(r.allocatedFen),
+        committed: yuan(r.committedFen),
+        paid: yuan(r.paidFen),
+        available: yuan(r.availableFen),
+      }));
       xlsxReply(reply, `${s.campaign.name}汇总表.xlsx`);
       return reply.send(
         exportRows(
@@ -686,7 +751,14 @@ export function reliefRoutes(app: App): void {
     handler: async (req, reply) => {
       const s = await req.inScope((ctx) => studentAidByLevel(ctx, req.params.id, req.query));
       const rows = [
-        ...s.items.map((r) => ({ level: SCHOOL_LEVEL_LABELS[r.schoolLevel as keyof typeof SCHOOL_LEVEL_LABELS] ?? r.schoolLevel, archived: r.archived ? '已建档' : '未建档', approved: r.approved, paid: r.paid, approvedYuan: yuan(r.approvedFen), paidYuan: yuan(r.paidFen) })),
+        ...s.items.map((r) => ({
+          level: SCHOOL_LEVEL_LABELS[r.schoolLevel as keyof typeof SCHOOL_LEVEL_LABELS] ?? r.schoolLevel,
+          archived: r.archived ? '已建档' : '未建档',
+          approved: r.approved,
+          paid: r.paid,
+          approvedYuan: yuan(r.approvedFen),
+          paidYuan: yuan(r.paidFen),
+        })),
         { level: '合计', archived: '', approved: s.total.approved, paid: s.total.paid, approvedYuan: yuan(s.total.approvedFen), paidYuan: yuan(s.total.paidFen) },
       ];
       xlsxReply(reply, `${s.campaign.name}助学汇总.xlsx`);
@@ -723,7 +795,13 @@ export function reliefRoutes(app: App): void {
         ...Paging,
       }),
       response: {
-        200: Type.Object({ kind: Type.String(), applications: Type.Array(Application), lines: Type.Array(LineView), total: Type.Integer(), amountFen: Type.Integer({ description: '明细合计（分）' }) }),
+        200: Type.Object({
+          kind: Type.String(),
+          applications: Type.Array(Application),
+          lines: Type.Array(LineView),
+          total: Type.Integer(),
+          amountFen: Type.Integer({ description: '明细合计（分）' }),
+        }),
         ...errorResponses,
       },
     },

@@ -14,7 +14,23 @@ import type { Ctx } from '../../engines/context.ts';
 import { recordAudit } from '../../engines/audit/service.ts';
 import { isUniqueViolation } from '../../engines/db-errors.ts';
 import { DomainError } from '../../engines/errors.ts';
-import { createChain, decide, getChain, stepLabel, decideMany, DEFAULT_CHAIN, endNotice, openRequest, previewDecisions, recordNoticePosted, requestTimeline, validateChain, type Decided, type DecisionInput, type Outcome } from '../../engines/approvals/service.ts';
+import {
+  createChain,
+  decide,
+  getChain,
+  stepLabel,
+  decideMany,
+  DEFAULT_CHAIN,
+  endNotice,
+  openRequest,
+  previewDecisions,
+  recordNoticePosted,
+  requestTimeline,
+  validateChain,
+  type Decided,
+  type DecisionInput,
+  type Outcome,
+} from '../../engines/approvals/service.ts';
 import { approvalRequests, type ApprovalStatus, type ChainStep } from '../../engines/approvals/schema.ts';
 import { allocate, commit, entriesFor, fundBooks, openFund, pay, raise } from '../../engines/ledger/service.ts';
 import { getUnit } from '../../engines/org/service.ts';
@@ -105,7 +121,19 @@ export async function createCampaign(ctx: Ctx, input: CampaignInput): Promise<Ca
   const fund = await openFund(ctx, { unitId: input.unitId, code: `relief.${randomUUID()}`, name: `${input.name} 资金` });
   const [row] = await ctx.db
     .insert(reliefCampaigns)
-    .values({ unitId: input.unitId, kind: input.kind, subject, name: input.name.trim(), periodFrom: input.periodFrom, periodTo: input.periodTo, rules, standards, chainId: chain.id, fundId: fund.id, createdBy: ctx.actor.userId })
+    .values({
+      unitId: input.unitId,
+      kind: input.kind,
+      subject,
+      name: input.name.trim(),
+      periodFrom: input.periodFrom,
+      periodTo: input.periodTo,
+      rules,
+      standards,
+      chainId: chain.id,
+      fundId: fund.id,
+      createdBy: ctx.actor.userId,
+    })
     .returning();
   await recordAudit(ctx, { action: 'create', entity: 'relief_campaign', entityId: row!.id, unitId: input.unitId, after: row });
   return row!;
@@ -150,7 +178,11 @@ export async function closeCampaign(ctx: Ctx, id: number) {
 
 // ── Money in: raised and allocated ──────────────────────────────────────────────────────────
 
-export async function raiseFunds(ctx: Ctx, campaignId: number, input: { unitId: number; source: FundSource; amountFen: number; donor?: string | null | undefined; receivedOn?: IsoDate | undefined; idempotencyKey?: string | undefined }) {
+export async function raiseFunds(
+  ctx: Ctx,
+  campaignId: number,
+  input: { unitId: number; source: FundSource; amountFen: number; donor?: string | null | undefined; receivedOn?: IsoDate | undefined; idempotencyKey?: string | undefined },
+) {
   const c = await getCampaign(ctx, campaignId);
   await getUnit(ctx, input.unitId);
   const label = FUND_SOURCE_LABELS[input.source];
@@ -291,7 +323,11 @@ async function prepare(ctx: Ctx, c: CampaignRow, input: ApplicationInput): Promi
   const levelOk = !rules.schoolLevels || rules.schoolLevels.includes(input.schoolLevel);
   checks.push({ rule: 'school_level', ok: levelOk, reason: levelOk ? `${SCHOOL_LEVEL_LABELS[input.schoolLevel]}，在资助学段内` : `${SCHOOL_LEVEL_LABELS[input.schoolLevel]}不在本活动资助学段内` });
   const archiveOk = archived || !!rules.allowNotFiled;
-  checks.push({ rule: 'archive', ok: archiveOk, reason: archived ? `家庭已建档（${GRADE_LABELS[household!.grade!] ?? ''}）` : archiveOk ? '家庭未建档，按未建档标准资助' : '本活动只资助已建档困难职工家庭的子女' });
+  checks.push({
+    rule: 'archive',
+    ok: archiveOk,
+    reason: archived ? `家庭已建档（${GRADE_LABELS[household!.grade!] ?? ''}）` : archiveOk ? '家庭未建档，按未建档标准资助' : '本活动只资助已建档困难职工家庭的子女',
+  });
   if (rules.excludeFundedElsewhere) {
     const ok = !input.fundedElsewhere;
     checks.push({ rule: 'funded_elsewhere', ok, reason: ok ? '未获其他渠道资助' : '已获其他渠道资助，不重复资助' });
@@ -460,7 +496,7 @@ async function applicationWhere(ctx: Ctx, f: Omit<ApplicationFilter, 'offset' | 
   if (f.campaignId) conds.push(eq(reliefApplications.campaignId, f.campaignId));
   if (f.underUnitId !== undefined) {
     const u = await getUnit(ctx, f.underUnitId);
-    conds.push(sql`${reliefApplications.unitId} IN (SELECT id FROM org_units WHERE path >= ${u.path} AND path < ${u.path.slice(0, -1) + '0'})`);
+    conds.push(sql`${reliefApplications.unitId} IN (SELECT id FROM org_units WHERE path >= ${u.path} AND path < ${`${u.path.slice(0, -1)}0`})`);
   }
   if (f.unitId !== undefined) conds.push(eq(reliefApplications.unitId, f.unitId));
   if (f.status) conds.push(eq(approvalRequests.status, f.status));
@@ -470,7 +506,7 @@ async function applicationWhere(ctx: Ctx, f: Omit<ApplicationFilter, 'offset' | 
   if (f.grade) conds.push(f.grade === 'not_filed' ? isNull(reliefApplications.grade) : eq(reliefApplications.grade, f.grade as HardshipGrade));
   if (f.schoolLevel) conds.push(eq(reliefApplications.schoolLevel, f.schoolLevel));
   if (f.archived !== undefined) conds.push(eq(reliefApplications.archived, f.archived));
-  if (f.q) conds.push(sql`${reliefApplications.name} LIKE ${'%' + f.q.replace(/[\\%_]/g, (ch) => '\\' + ch) + '%'}`);
+  if (f.q) conds.push(sql`${reliefApplications.name} LIKE ${`%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`}`);
   return and(...conds);
 }
 
@@ -563,7 +599,10 @@ export async function householdAidHistory(ctx: Ctx, householdId: number, purpose
 async function afterDecision(ctx: Ctx, d: Decided) {
   if (!d.approved) return;
   const [campaignId, key] = d.request.subjectId.split(':') as [string, string];
-  const [a] = await ctx.db.select().from(reliefApplications).where(and(eq(reliefApplications.campaignId, Number(campaignId)), eq(reliefApplications.subjectKey, key)));
+  const [a] = await ctx.db
+    .select()
+    .from(reliefApplications)
+    .where(and(eq(reliefApplications.campaignId, Number(campaignId)), eq(reliefApplications.subjectKey, key)));
   if (!(await payer(ctx, a!.unitId)).inScope) return;
   await commitApplication(ctx, await getCampaign(ctx, a!.campaignId), a!);
 }
@@ -603,7 +642,11 @@ async function outcomesFor(ctx: Ctx, ids: number[], input: DecisionInput) {
   const apps = ids.length ? await ctx.db.select().from(reliefApplications).where(inArray(reliefApplications.id, ids)) : [];
   const byId = new Map(apps.map((a) => [a.id, a]));
   for (const id of ids) if (!byId.has(id)) throw reliefError('APPLICATION_NOT_FOUND');
-  const outcomes = await previewDecisions(ctx, ids.map((id) => byId.get(id)!.approvalRequestId), input);
+  const outcomes = await previewDecisions(
+    ctx,
+    ids.map((id) => byId.get(id)!.approvalRequestId),
+    input,
+  );
   return { outcomes, apps: ids.map((id) => byId.get(id)!) };
 }
 
@@ -642,7 +685,12 @@ export async function previewBulk(ctx: Ctx, ids: number[], input: DecisionInput)
 /** Applies a bulk decision to the applications that pass (as previewed); all in one transaction. */
 export async function decideBulk(ctx: Ctx, ids: number[], input: DecisionInput) {
   const { apps } = await outcomesFor(ctx, ids, input);
-  const outcomes = await decideMany(ctx, apps.map((a) => a.approvalRequestId), input, (d) => afterDecision(ctx, d));
+  const outcomes = await decideMany(
+    ctx,
+    apps.map((a) => a.approvalRequestId),
+    input,
+    (d) => afterDecision(ctx, d),
+  );
   return { decided: outcomes.filter((o) => o.ok).length, refused: outcomes.filter((o) => !o.ok).length, outcomes };
 }
 
@@ -652,7 +700,7 @@ export async function decideBulk(ctx: Ctx, ids: number[], input: DecisionInput) 
 export async function createBatch(ctx: Ctx, campaignId: number, input: { unitId: number }) {
   const c = await getCampaign(ctx, campaignId);
   const u = await getUnit(ctx, input.unitId);
-  const [lo, hi] = [u.path, u.path.slice(0, -1) + '0'];
+  const [lo, hi] = [u.path, `${u.path.slice(0, -1)}0`];
   const due = await ctx.db
     .select({ a: reliefApplications })
     .from(reliefApplications)
@@ -714,7 +762,10 @@ export async function bankFileRows(ctx: Ctx, batchId: number) {
     .where(and(eq(reliefApplications.campaignId, b.campaignId), eq(reliefApplications.batchId, b.id)))
     .orderBy(asc(reliefApplications.id));
   if (apps.some((a) => !a.bankAccountSealed)) throw reliefError('BANK_ACCOUNT_MISSING', `有 ${apps.filter((a) => !a.bankAccountSealed).length} 份申请缺少收款银行账号，不能生成代发文件`);
-  await ctx.db.update(reliefBatches).set({ exportedAt: clock.now() }).where(and(eq(reliefBatches.campaignId, b.campaignId), eq(reliefBatches.id, b.id)));
+  await ctx.db
+    .update(reliefBatches)
+    .set({ exportedAt: clock.now() })
+    .where(and(eq(reliefBatches.campaignId, b.campaignId), eq(reliefBatches.id, b.id)));
   await recordAudit(ctx, { action: 'view', entity: 'relief_batch.bank_file', entityId: b.id, unitId: b.unitId, reason: '生成银行代发文件', after: { rows: apps.length, totalFen: b.totalFen } });
   return {
     batch: b,
@@ -739,7 +790,10 @@ export async function confirmBatch(ctx: Ctx, batchId: number, input: { paidOn: I
   if (b.status === 'paid') throw reliefError('BATCH_ALREADY_PAID');
   const c = await getCampaign(ctx, b.campaignId);
   const failed = new Set(input.failedApplicationIds ?? []);
-  const apps = await ctx.db.select().from(reliefApplications).where(and(eq(reliefApplications.campaignId, b.campaignId), eq(reliefApplications.batchId, b.id)));
+  const apps = await ctx.db
+    .select()
+    .from(reliefApplications)
+    .where(and(eq(reliefApplications.campaignId, b.campaignId), eq(reliefApplications.batchId, b.id)));
   const [locked] = await ctx.db
     .update(reliefBatches)
     .set({ status: 'paid', paidOn: input.paidOn, bankReference: input.bankReference ?? null, confirmedBy: ctx.actor.userId })
@@ -750,15 +804,38 @@ export async function confirmBatch(ctx: Ctx, batchId: number, input: { paidOn: I
   let total = 0;
   for (const a of apps) {
     if (failed.has(a.id)) {
-      await ctx.db.update(reliefApplications).set({ batchId: null }).where(and(eq(reliefApplications.campaignId, a.campaignId), eq(reliefApplications.id, a.id)));
+      await ctx.db
+        .update(reliefApplications)
+        .set({ batchId: null })
+        .where(and(eq(reliefApplications.campaignId, a.campaignId), eq(reliefApplications.id, a.id)));
       continue;
     }
-    await pay(ctx, { fundId: c.fundId, unitId: await payingUnit(ctx, a.unitId), amount: a.amountFen, memo: `${c.name}：${a.name}`, idempotencyKey: `relief:${a.campaignId}:${a.id}:pay`, ref: refOf(a), postedOn: input.paidOn });
-    await ctx.db.update(reliefApplications).set({ paidOn: input.paidOn }).where(and(eq(reliefApplications.campaignId, a.campaignId), eq(reliefApplications.id, a.id)));
+    await pay(ctx, {
+      fundId: c.fundId,
+      unitId: await payingUnit(ctx, a.unitId),
+      amount: a.amountFen,
+      memo: `${c.name}：${a.name}`,
+      idempotencyKey: `relief:${a.campaignId}:${a.id}:pay`,
+      ref: refOf(a),
+      postedOn: input.paidOn,
+    });
+    await ctx.db
+      .update(reliefApplications)
+      .set({ paidOn: input.paidOn })
+      .where(and(eq(reliefApplications.campaignId, a.campaignId), eq(reliefApplications.id, a.id)));
     paid++;
     total += a.amountFen;
   }
-  await ctx.db.update(reliefBatches).set({ count: paid, totalFen: total }).where(and(eq(reliefBatches.campaignId, b.campaignId), eq(reliefBatches.id, b.id)));
-  await recordAudit(ctx, { action: 'update', entity: 'relief_batch', entityId: b.id, unitId: b.unitId, after: { status: 'paid', paid, totalFen: total, returned: failed.size, bankReference: input.bankReference ?? null } });
+  await ctx.db
+    .update(reliefBatches)
+    .set({ count: paid, totalFen: total })
+    .where(and(eq(reliefBatches.campaignId, b.campaignId), eq(reliefBatches.id, b.id)));
+  await recordAudit(ctx, {
+    action: 'update',
+    entity: 'relief_batch',
+    entityId: b.id,
+    unitId: b.unitId,
+    after: { status: 'paid', paid, totalFen: total, returned: failed.size, bankReference: input.bankReference ?? null },
+  });
   return { ...locked, count: paid, totalFen: total };
 }

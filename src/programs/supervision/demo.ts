@@ -76,10 +76,7 @@ export async function seedSupervisionDemo(database: Database, opts: { today: str
         const trend = baseline + (current - baseline) / share; // where the unit is heading by 31 December
         const lean = i === 0 ? 0.002 : LEAN[(i - 1) % LEAN.length]!;
         const cityRate = TARGETED[def.key];
-        const target =
-          def.unit === '%'
-            ? Math.min(0.995, Math.round((i === 0 && cityRate !== null ? Math.max(cityRate ?? 0, trend) : trend + lean) * 1000) / 1000)
-            : Math.round(trend * (1 + lean));
+        const target = def.unit === '%' ? Math.min(0.995, Math.round((i === 0 && cityRate !== null ? Math.max(cityRate ?? 0, trend) : trend + lean) * 1000) / 1000) : Math.round(trend * (1 + lean));
         await db.execute(sql`
           INSERT INTO indicator_targets (unit_id, year, indicator_key, target, baseline, note)
           VALUES (${unitId}, ${year}, ${def.key}, ${target}, ${baseline}, ${i === 0 ? '省总工会下达' : '市总工会下达'})

@@ -88,12 +88,19 @@ export function bulletinPdf(content: BulletinContent, meta: PublishedMeta): Prom
     const height = 18;
     if (doc.y + height * (ind.rows.length + 3) > doc.page.height - doc.page.margins.bottom) doc.addPage();
     doc.moveDown(0.5);
-    doc.font('bold').fontSize(11).text(`（${n + 1}）${ind.name}：${formatValue(ind, ind.total.value)}`, left);
+    doc
+      .font('bold')
+      .fontSize(11)
+      .text(`（${n + 1}）${ind.name}：${formatValue(ind, ind.total.value)}`, left);
     doc.font('regular').fontSize(8.5).fillColor('#555').text(`口径：${ind.definition}`, left, undefined, { width });
     doc.fillColor('black').moveDown(0.2);
     let y = doc.y;
     doc.rect(left, y, width, height).fill('#e8eef7').fillColor('black');
-    row(cols.map((c) => c.h), y, { bold: true });
+    row(
+      cols.map((c) => c.h),
+      y,
+      { bold: true },
+    );
     y += height;
     for (const r of ind.rows) {
       if (y + height > doc.page.height - doc.page.margins.bottom) {
@@ -102,11 +109,23 @@ export function bulletinPdf(content: BulletinContent, meta: PublishedMeta): Prom
       }
       const mark = ind.leaders.includes(r.unitId) ? '（前列）' : ind.laggards.includes(r.unitId) ? '（靠后）' : '';
       row(
-        [r.rank === null ? '—' : String(r.rank), `${r.name}${mark}`, formatValue(ind, r.value), formatChange(ind, r.change), r.target === null ? '—' : formatValue(ind, r.target), r.status ? STATUS_TEXT[r.status] : '未设目标'],
+        [
+          r.rank === null ? '—' : String(r.rank),
+          `${r.name}${mark}`,
+          formatValue(ind, r.value),
+          formatChange(ind, r.change),
+          r.target === null ? '—' : formatValue(ind, r.target),
+          r.status ? STATUS_TEXT[r.status] : '未设目标',
+        ],
         y,
         { colour: [null, null, null, null, null, r.status ? STATUS_COLOUR[r.status] : '#777'] },
       );
-      doc.moveTo(left, y + height).lineTo(left + width, y + height).lineWidth(0.3).strokeColor('#ccc').stroke();
+      doc
+        .moveTo(left, y + height)
+        .lineTo(left + width, y + height)
+        .lineWidth(0.3)
+        .strokeColor('#ccc')
+        .stroke();
       y += height;
     }
     doc.y = y;
@@ -122,7 +141,16 @@ export function bulletinPdf(content: BulletinContent, meta: PublishedMeta): Prom
 export function bulletinXlsx(content: BulletinContent): Readable {
   const rows: Record<string, unknown>[] = [];
   for (const ind of content.indicators) {
-    rows.push({ indicator: ind.name, rank: '', unit: `${content.unit.name}（合计）`, value: formatValue(ind, ind.total.value), change: formatChange(ind, ind.total.change), target: ind.total.target === null ? '' : formatValue(ind, ind.total.target), status: ind.total.status ? STATUS_TEXT[ind.total.status] : '', note: '' });
+    rows.push({
+      indicator: ind.name,
+      rank: '',
+      unit: `${content.unit.name}（合计）`,
+      value: formatValue(ind, ind.total.value),
+      change: formatChange(ind, ind.total.change),
+      target: ind.total.target === null ? '' : formatValue(ind, ind.total.target),
+      status: ind.total.status ? STATUS_TEXT[ind.total.status] : '',
+      note: '',
+    });
     for (const r of ind.rows) {
       rows.push({
         indicator: ind.name,

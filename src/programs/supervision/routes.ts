@@ -137,7 +137,17 @@ export function supervisionRoutes(app: App): void {
           rankings: Type.Array(
             Type.Object({
               indicatorKey: Type.String(),
-              items: Type.Array(Type.Object({ unitId: Type.Integer(), name: Type.String(), rank: Nullable(Type.Integer()), value: Nullable(Type.Number()), display: Type.String(), status: Status, drill: Type.String() })),
+              items: Type.Array(
+                Type.Object({
+                  unitId: Type.Integer(),
+                  name: Type.String(),
+                  rank: Nullable(Type.Integer()),
+                  value: Nullable(Type.Number()),
+                  display: Type.String(),
+                  status: Status,
+                  drill: Type.String(),
+                }),
+              ),
             }),
           ),
           trends: Type.Array(
@@ -151,8 +161,7 @@ export function supervisionRoutes(app: App): void {
       },
     },
     config: { access: read },
-    handler: async (req) =>
-      req.inScope((ctx) => dashboard(ctx, req.query.unitId ?? ctx.scope.unitId, dateParam(req.query.asOf, 'asOf') ?? todayInShanghai(), req.query.months ?? 12)),
+    handler: async (req) => req.inScope((ctx) => dashboard(ctx, req.query.unitId ?? ctx.scope.unitId, dateParam(req.query.asOf, 'asOf') ?? todayInShanghai(), req.query.months ?? 12)),
   });
 
   app.get('/api/v1/supervision/records', {
@@ -189,9 +198,7 @@ export function supervisionRoutes(app: App): void {
     handler: async (req) => {
       const def = requireIndicator(req.query.indicator);
       if (def.drillPermission && !can(req.actor!.role, def.drillPermission)) throw commonError('FORBIDDEN');
-      return req.inScope((ctx) =>
-        recordsBehind(ctx, def.key, req.query.unitId ?? ctx.scope.unitId, dateParam(req.query.asOf, 'asOf') ?? todayInShanghai(), req.query.figure, pageOf(req.query)),
-      );
+      return req.inScope((ctx) => recordsBehind(ctx, def.key, req.query.unitId ?? ctx.scope.unitId, dateParam(req.query.asOf, 'asOf') ?? todayInShanghai(), req.query.figure, pageOf(req.query)));
     },
   });
 
@@ -261,7 +268,16 @@ export function supervisionRoutes(app: App): void {
         { additionalProperties: false },
       ),
       response: {
-        200: Type.Object({ unitId: Type.Integer(), year: Type.Integer(), indicatorKey: Type.String(), target: Type.Number(), baseline: Type.Number(), profile: Nullable(Type.Array(Type.Number())), note: Nullable(Type.String()), setAt: Type.String() }),
+        200: Type.Object({
+          unitId: Type.Integer(),
+          year: Type.Integer(),
+          indicatorKey: Type.String(),
+          target: Type.Number(),
+          baseline: Type.Number(),
+          profile: Nullable(Type.Array(Type.Number())),
+          note: Nullable(Type.String()),
+          setAt: Type.String(),
+        }),
         ...errorResponses,
       },
     },
@@ -336,9 +352,7 @@ export function supervisionRoutes(app: App): void {
     },
     config: { access: manage },
     handler: async (req) =>
-      req.inScope((ctx) =>
-        freezeMonth(ctx, { rootUnitId: req.body.unitId ?? ctx.scope.unitId, period: periodOf(req.body.period), correctionReason: req.body.correctionReason?.trim() || null }),
-      ),
+      req.inScope((ctx) => freezeMonth(ctx, { rootUnitId: req.body.unitId ?? ctx.scope.unitId, period: periodOf(req.body.period), correctionReason: req.body.correctionReason?.trim() || null })),
   });
 
   app.get('/api/v1/supervision/reviews', {

@@ -28,7 +28,14 @@ async function liveFigures(ctx: Ctx, unitId: number, children: SupervisedUnit[],
   for (const def of defs) {
     const m = new Map<number, IndicatorValue>();
     m.set(unitId, await def.compute(ctx, unitId, asOf));
-    for (const [id, v] of await computeForChildren(ctx, def, unitId, children.map((c) => c.id), asOf)) m.set(id, v);
+    for (const [id, v] of await computeForChildren(
+      ctx,
+      def,
+      unitId,
+      children.map((c) => c.id),
+      asOf,
+    ))
+      m.set(id, v);
     out.set(def.key, m);
   }
   return out;
@@ -75,10 +82,16 @@ export async function composeBulletin(ctx: Ctx, unitId: number, period: IsoDate,
   const frozen = await isFrozen(ctx, unit.id, end);
   if (opts.requireFrozen && !frozen) throw supervisionError('BULLETIN_NOT_FROZEN');
   // A frozen month's bulletin covers the indicators frozen for it (one registered later is not made up).
-  const frozenKeys = frozen ? new Set(rowsOf<{ k: string }>(await ctx.db.execute(sql`SELECT DISTINCT indicator_key AS k FROM indicator_snapshots WHERE unit_id = ${unit.id} AND period = ${end}::date`)).map((r) => r.k)) : null;
+  const frozenKeys = frozen
+    ? new Set(rowsOf<{ k: string }>(await ctx.db.execute(sql`SELECT DISTINCT indicator_key AS k FROM indicator_snapshots WHERE unit_id = ${unit.id} AND period = ${end}::date`)).map((r) => r.k))
+    : null;
   const defs = listIndicators().filter((d) => !frozenKeys || frozenKeys.has(d.key));
   const current = frozen ? await frozenFigures(ctx, ids, end, defs) : await liveFigures(ctx, unit.id, children, end < today ? end : today, defs);
-  const previous = (await isFrozen(ctx, unit.id, previousPeriod)) ? await frozenFigures(ctx, ids, previousPeriod, defs) : frozen ? new Map() : await liveFigures(ctx, unit.id, children, previousPeriod, defs);
+  const previous = (await isFrozen(ctx, unit.id, previousPeriod))
+    ? await frozenFigures(ctx, ids, previousPeriod, defs)
+    : frozen
+      ? new Map()
+      : await liveFigures(ctx, unit.id, children, previousPeriod, defs);
   const progress = await progressMap(ctx, ids, end, current);
   // A year-to-date count starts again in January: December's figure is no comparison.
   const newYear = previousPeriod.slice(0, 4) !== end.slice(0, 4);
@@ -135,7 +148,11 @@ export async function listBulletins(ctx: Ctx, f: { unitId?: number | undefined; 
   let where = f.unitId ? eq(supervisionBulletins.unitId, f.unitId) : undefined;
   if (f.above) {
     const unit = await getUnit(ctx, f.unitId ?? ctx.scope.unitId);
-    const ancestors = unit.path.split('/').filter(Boolean).map(Number).filter((id) => id !== unit.id);
+    const ancestors = unit.path
+      .split('/')
+      .filter(Boolean)
+      .map(Number)
+      .filter((id) => id !== unit.id);
     if (!ancestors.length) return { items: [], total: 0 };
     where = inArray(supervisionBulletins.unitId, ancestors);
   } else if (f.unitId) await getUnit(ctx, f.unitId);
@@ -199,7 +216,13 @@ export async function periodReview(ctx: Ctx, unitId: number, year: number, kind:
   for (const end of ends) {
     if (await isFrozen(ctx, unitId, end)) {
       const b = await composeBulletin(ctx, unitId, end, { previous });
-      periods.push({ end, label: periodLabel(end, kind), previousEnd: previous, indicators: b.indicators, commentary: b.commentary.map((s) => s.replaceAll('较上月', kind === 'quarter' ? '较上季度末' : '较上半年末')) });
+      periods.push({
+        end,
+        label: periodLabel(end, kind),
+        previousEnd: previous,
+        indicators: b.indicators,
+        commentary: b.commentary.map((s) => s.replaceAll('较上月', kind === 'quarter' ? '较上季度末' : '较上半年末')),
+      });
     }
     previous = end;
   }
@@ -254,7 +277,15 @@ export async function dashboard(ctx: Ctx, unitId: number, asOf: IsoDate = todayI
       );
       return {
         indicatorKey: def.key,
-        items: built.rows.map((r) => ({ unitId: r.unitId, name: r.name, rank: r.rank, value: r.value, display: formatValue(def, r.value), status: r.status, drill: drillHref(def.key, r.unitId, asOf) })),
+        items: built.rows.map((r) => ({
+          unitId: r.unitId,
+          name: r.name,
+          rank: r.rank,
+          value: r.value,
+          display: formatValue(def, r.value),
+          status: r.status,
+          drill: drillHref(def.key, r.unitId, asOf),
+        })),
       };
     }),
     trends: defs.map((def) => ({

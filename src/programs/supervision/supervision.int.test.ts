@@ -92,19 +92,27 @@ async function otherProgramsRecords() {
     );
     for (const [action, on] of events) await database.query(`INSERT INTO hardship_events (household_id, action, on_date, actor_name) VALUES ($1, $2, $3, '测试')`, [h!.id, action, on]);
   };
-  await household(t.aUnion.id, 'deep', 'filed', [['registered', '2026-01-02'], ['filed', '2026-01-10']]);
-  await household(t.aUnion.id, 'relative', 'exited', [['filed', '2026-01-15'], ['exited', '2026-02-05']]);
+  await household(t.aUnion.id, 'deep', 'filed', [
+    ['registered', '2026-01-02'],
+    ['filed', '2026-01-10'],
+  ]);
+  await household(t.aUnion.id, 'relative', 'exited', [
+    ['filed', '2026-01-15'],
+    ['exited', '2026-02-05'],
+  ]);
   await household(t.bUnion.id, 'accident', 'filed', [['filed', '2026-02-20']]);
-  await household(aTown2, 'relative', 'filed', [['filed', '2025-12-01'], ['exited', '2026-01-05'], ['reentered', '2026-01-20'], ['filed', '2026-02-10']]);
+  await household(aTown2, 'relative', 'filed', [
+    ['filed', '2025-12-01'],
+    ['exited', '2026-01-05'],
+    ['reentered', '2026-01-20'],
+    ['filed', '2026-02-10'],
+  ]);
 
   // Relief: county B's campaign, one application approved on 20 January and paid on 12 February.
   const { buildReliefScenario } = await import('../../test/factories.ts');
   const os = await import('node:os');
   const relief = await buildReliefScenario(database, { countyId: t.b.id, unionId: t.bUnion.id, mark: '乙县督查', filesDir: os.tmpdir() });
-  await database.query(
-    `UPDATE approval_requests SET finished_at = '2026-01-20T10:00:00+08:00' WHERE id = (SELECT approval_request_id FROM relief_applications WHERE id = $1)`,
-    [relief.applicationId],
-  );
+  await database.query(`UPDATE approval_requests SET finished_at = '2026-01-20T10:00:00+08:00' WHERE id = (SELECT approval_request_id FROM relief_applications WHERE id = $1)`, [relief.applicationId]);
   await database.query(`UPDATE relief_applications SET paid_on = '2026-02-12' WHERE id = $1`, [relief.applicationId]);
 
   // Legal: two disputes received at A's union (10 Jan, 15 Feb); the first mediated to an agreement
@@ -132,10 +140,13 @@ async function otherProgramsRecords() {
     [aTown2, '2026-02-03', 'completed'],
     [aTown2, '2026-02-04', 'cancelled'],
   ] as const) {
-    const [slot] = await database.query<{ id: number }>(
-      `INSERT INTO counselling_slots (unit_id, counsellor_id, room_id, starts_at, ends_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [t.a.id, room.counsellorId, room.roomId, `${day}T09:00:00+08:00`, `${day}T10:00:00+08:00`],
-    );
+    const [slot] = await database.query<{ id: number }>(`INSERT INTO counselling_slots (unit_id, counsellor_id, room_id, starts_at, ends_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+      t.a.id,
+      room.counsellorId,
+      room.roomId,
+      `${day}T09:00:00+08:00`,
+      `${day}T10:00:00+08:00`,
+    ]);
     await database.query(
       `INSERT INTO counselling_appointments (unit_id, slot_id, counsellor_id, requested_by, client_name, topic, status, completed_at, created_by)
        VALUES ($1, $2, $3, 'worker', '来访者', 'work_stress', $4, CASE WHEN $4 = 'completed' THEN $5::timestamptz + interval '1 hour' END, $6)`,
@@ -157,7 +168,16 @@ function programFigures(): Record<string, Record<number, Record<string, number |
       [t.bTown.id]: { ...none, 'relief.paidShare': 0 },
     },
     [FEB]: {
-      [t.city.id]: { ...none, 'hardship.households': 3, 'relief.paidShare': 1, 'relief.households': 1, 'legal.received': 2, 'legal.mediated': 1, 'legal.mediationRate': 0.5, 'counselling.sessions': 2 },
+      [t.city.id]: {
+        ...none,
+        'hardship.households': 3,
+        'relief.paidShare': 1,
+        'relief.households': 1,
+        'legal.received': 2,
+        'legal.mediated': 1,
+        'legal.mediationRate': 0.5,
+        'counselling.sessions': 2,
+      },
       [t.a.id]: { ...none, 'hardship.households': 2, 'legal.received': 2, 'legal.mediated': 1, 'legal.mediationRate': 0.5, 'counselling.sessions': 2 },
       [t.aTown.id]: { ...none, 'hardship.households': 1, 'legal.received': 2, 'legal.mediated': 1, 'legal.mediationRate': 0.5 },
       [aTown2]: { ...none, 'hardship.households': 1, 'counselling.sessions': 1 },
@@ -403,7 +423,12 @@ describe('bulletins of the levels above', () => {
     const b = await call(app, countyB, 'GET', `/api/v1/supervision/bulletins/${id}`);
     expect(b.statusCode).toBe(200);
     expect(b.json()).toMatchObject({ unitId: t.city.id, fromAbove: true, verified: true });
-    expect(b.json().content.indicators[0].rows.map((r: { unitId: number }) => r.unitId).sort()).toEqual([t.a.id, t.b.id].sort());
+    expect(
+      b
+        .json()
+        .content.indicators[0].rows.map((r: { unitId: number }) => r.unitId)
+        .sort(),
+    ).toEqual([t.a.id, t.b.id].sort());
     expect((await call(app, countyB, 'GET', `/api/v1/supervision/bulletins/${id}/pdf`)).statusCode).toBe(200);
     expect((await call(app, city, 'GET', `/api/v1/supervision/bulletins/${id}`)).json().fromAbove).toBe(false);
     // A township of county A reads it too; county A's own bulletins stay out of B's reach.

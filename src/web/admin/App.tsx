@@ -99,7 +99,14 @@ const router = createBrowserRouter([
   {
     element: <RequireSession />,
     children: [
-      { path: '/portal/*', element: <PortalOrAdmin portal><PortalModule /></PortalOrAdmin> },
+      {
+        path: '/portal/*',
+        element: (
+          <PortalOrAdmin portal>
+            <PortalModule />
+          </PortalOrAdmin>
+        ),
+      },
       {
         element: (
           <PortalOrAdmin portal={false}>
@@ -115,16 +122,86 @@ const router = createBrowserRouter([
               </Lazy>
             ),
           },
-          { path: 'org', element: <RequirePermission permission="org.read"><OrgPage /></RequirePermission> },
-          { path: 'users', element: <RequirePermission permission="users.read"><UsersPage /></RequirePermission> },
-          { path: 'audit', element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
-          { path: 'membership/*', element: <RequirePermission permission="members.read"><MembershipModule /></RequirePermission> },
-          { path: 'supervision/notifications', element: <RequirePermission permission="notifications.read"><NotificationsPage /></RequirePermission> },
-          { path: 'supervision/*', element: <RequirePermission permission="supervision.read"><SupervisionModule /></RequirePermission> },
-          { path: 'hardship/*', element: <RequirePermission permission="hardship.read"><HardshipModule /></RequirePermission> },
-          { path: 'relief/*', element: <RequirePermission permission="relief.read"><ReliefModule /></RequirePermission> },
-          { path: 'legal/*', element: <RequirePermission permission="legal.read"><LegalModule /></RequirePermission> },
-          { path: 'counselling/*', element: <RequirePermission permission="counselling.read"><CounsellingModule /></RequirePermission> },
+          {
+            path: 'org',
+            element: (
+              <RequirePermission permission="org.read">
+                <OrgPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'users',
+            element: (
+              <RequirePermission permission="users.read">
+                <UsersPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'audit',
+            element: (
+              <RequirePermission permission="audit.read">
+                <AuditPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'membership/*',
+            element: (
+              <RequirePermission permission="members.read">
+                <MembershipModule />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'supervision/notifications',
+            element: (
+              <RequirePermission permission="notifications.read">
+                <NotificationsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'supervision/*',
+            element: (
+              <RequirePermission permission="supervision.read">
+                <SupervisionModule />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'hardship/*',
+            element: (
+              <RequirePermission permission="hardship.read">
+                <HardshipModule />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'relief/*',
+            element: (
+              <RequirePermission permission="relief.read">
+                <ReliefModule />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'legal/*',
+            element: (
+              <RequirePermission permission="legal.read">
+                <LegalModule />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'counselling/*',
+            element: (
+              <RequirePermission permission="counselling.read">
+                <CounsellingModule />
+              </RequirePermission>
+            ),
+          },
           {
             path: '*',
             element: <NotFound />,
@@ -146,8 +223,7 @@ function Themed() {
           colorPrimary: '#c8102e',
           colorLink: '#b0102a',
           borderRadius: 4,
-          fontFamily:
-            '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif',
+          fontFamily: '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif',
         },
         components: {
           Layout: { headerBg: '#b0102a', siderBg: '#ffffff', headerHeight: 56, headerPadding: '0 20px' },

@@ -22,4 +22,3 @@ export function Brand({ light }: { light?: boolean }) {
     </div>
   );
 }
-

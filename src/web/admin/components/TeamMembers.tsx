@@ -56,7 +56,7 @@ export interface TeamMembersProps<M extends TeamMember> {
   /** The list's path; a new member is posted to it, a change patched to `${path}/${id}`. */
   path: string;
   /** The role a linked login must have. */
-  role: string;
+  loginRole: string;
   manage: boolean;
   words: TeamWords;
   /** Query the list always carries (e.g. the units served). */
@@ -128,13 +128,13 @@ export function TeamMembers<M extends TeamMember>(p: TeamMembersProps<M>) {
         .catch(() => live && setUnits((u) => merge([{ value: scopeId, label: unit!.name }], u)));
     if (can('users.read'))
       api
-        .get<PageOf<User>>('/api/v1/users', { role: p.role, underUnitId: scopeId, pageSize: 200 })
+        .get<PageOf<User>>('/api/v1/users', { role: p.loginRole, underUnitId: scopeId, pageSize: 200 })
         .then((r) => live && setAccounts(r.items.map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))))
         .catch(() => undefined);
     return () => {
       live = false;
     };
-  }, [editing, scopeId, unit, can, p.role]);
+  }, [editing, scopeId, unit, can, p.loginRole]);
 
   const start = (m: M | 'new') => {
     form.resetFields();
@@ -238,7 +238,15 @@ export function TeamMembers<M extends TeamMember>(p: TeamMembersProps<M>) {
           )}
           <span className="gh-muted">{w.count(items.length, items.filter((m) => m.available).length)}</span>
         </Space>
-        <Table<M> rowKey="id" size="middle" columns={columns} dataSource={items} loading={loading} pagination={{ pageSize: p.pageSize ?? 20, showTotal: (n) => t('common.total', { n }) }} scroll={{ x: p.scrollX ?? 1100 }} />
+        <Table<M>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={items}
+          loading={loading}
+          pagination={{ pageSize: p.pageSize ?? 20, showTotal: (n) => t('common.total', { n }) }}
+          scroll={{ x: p.scrollX ?? 1100 }}
+        />
       </Card>
       <Modal
         open={editing !== null}

@@ -38,9 +38,7 @@ export function UnitTreeSelect(props: UnitTreeSelectProps) {
       const r = await api.get<PageOf<Unit>>('/api/v1/org/units', { parentId, pageSize: 500, status: includeClosed ? undefined : 'active' });
       setNodes((prev) => {
         const have = new Set(prev.map((n) => n.id));
-        const add = r.items
-          .filter((u) => !have.has(u.id))
-          .map((u) => ({ id: u.id, pId: parentId, value: u.id, title: u.name, isLeaf: false, kind: u.kind }));
+        const add = r.items.filter((u) => !have.has(u.id)).map((u) => ({ id: u.id, pId: parentId, value: u.id, title: u.name, isLeaf: false, kind: u.kind }));
         const next = prev.map((n) => (n.id === parentId && r.items.length === 0 ? { ...n, isLeaf: true } : n));
         return [...next, ...add];
       });

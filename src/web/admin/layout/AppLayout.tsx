@@ -85,11 +85,7 @@ function HeaderBar() {
   const navigate = useNavigate();
 
   const userMenu: MenuProps = {
-    items: [
-      { key: 'password', icon: <KeyOutlined />, label: t('header.changePassword') },
-      { type: 'divider' },
-      { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout') },
-    ],
+    items: [{ key: 'password', icon: <KeyOutlined />, label: t('header.changePassword') }, { type: 'divider' }, { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout') }],
     onClick: ({ key }) => {
       if (key === 'password') navigate('/password');
       if (key === 'logout') void logout().then(() => navigate('/login', { replace: true }));

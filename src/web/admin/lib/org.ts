@@ -28,22 +28,7 @@ export function kindsBelow(kind: UnitKind): UnitKind[] {
 
 export const ROLES = ['city_admin', 'county_admin', 'grassroots_staff', 'reviewer', 'auditor', 'lawyer', 'counsellor', 'worker'] as const;
 
-export const AUDIT_ACTIONS = [
-  'create',
-  'update',
-  'rename',
-  'move',
-  'close',
-  'reopen',
-  'disable',
-  'enable',
-  'reset_password',
-  'change_password',
-  'login',
-  'login_failed',
-  'logout',
-  'view',
-] as const;
+export const AUDIT_ACTIONS = ['create', 'update', 'rename', 'move', 'close', 'reopen', 'disable', 'enable', 'reset_password', 'change_password', 'login', 'login_failed', 'logout', 'view'] as const;
 
 /** The kinds of record the trail names, for its filter (labels in lib/i18n.tsx, entity.*). */
 export const AUDIT_ENTITIES = [
@@ -95,7 +80,7 @@ export function downloadCsv(filename: string, header: string[], rows: (string | 
     return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
   };
   const text = [header, ...rows].map((r) => r.map(esc).join(',')).join('\r\n');
-  const blob = new Blob(['\ufeff' + text], { type: 'text/csv;charset=utf-8' });
+  const blob = new Blob([`\ufeff${text}`], { type: 'text/csv;charset=utf-8' });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

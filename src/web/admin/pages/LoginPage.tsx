@@ -16,7 +16,7 @@ export default function LoginPage() {
   const [busy, setBusy] = useState(false);
 
   const from = params.get('from');
-  const target = from && from.startsWith('/') && !from.startsWith('//') ? from : '/';
+  const target = from?.startsWith('/') && !from.startsWith('//') ? from : '/';
 
   if (state.status === 'signed_in') {
     return <Navigate to={state.me.user.mustChangePassword ? '/password' : target} replace />;

@@ -138,11 +138,18 @@ export default function AuditPage() {
             onChange={(v) => setDraft((d) => ({ ...d, action: v }))}
             options={AUDIT_ACTIONS.map((a) => ({ value: a, label: label('action', a) }))}
           />
-          <Input aria-label={t('audit.actor')} placeholder={t('audit.actor')} allowClear style={{ width: 170 }} value={draft.actor} onChange={(e) => setDraft((d) => ({ ...d, actor: e.target.value }))} />
+          <Input
+            aria-label={t('audit.actor')}
+            placeholder={t('audit.actor')}
+            allowClear
+            style={{ width: 170 }}
+            value={draft.actor}
+            onChange={(e) => setDraft((d) => ({ ...d, actor: e.target.value }))}
+          />
           <DatePicker.RangePicker
             aria-label={t('audit.range')}
             value={draft.range ?? null}
-            onChange={(r) => setDraft((d) => ({ ...d, range: r && r[0] && r[1] ? [r[0], r[1]] : null }))}
+            onChange={(r) => setDraft((d) => ({ ...d, range: r?.[0] && r[1] ? [r[0], r[1]] : null }))}
             disabledDate={(d) => d.isAfter(today(), 'day')}
           />
           <Button type="primary" onClick={() => setFilters({ ...draft })}>
@@ -183,7 +190,15 @@ export default function AuditPage() {
                 { key: 'action', label: t('audit.action'), children: label('action', detail.action) },
                 { key: 'entity', label: t('audit.entity'), children: `${label('entity', detail.entity)} ${detail.entityId ?? ''}` },
                 ...(detail.reason ? [{ key: 'reason', label: t('audit.reason'), children: detail.reason }] : []),
-                { key: 'hash', label: t('audit.hash'), children: <Typography.Text code className="gh-hash">{detail.hash}</Typography.Text> },
+                {
+                  key: 'hash',
+                  label: t('audit.hash'),
+                  children: (
+                    <Typography.Text code className="gh-hash">
+                      {detail.hash}
+                    </Typography.Text>
+                  ),
+                },
               ]}
             />
             <div style={{ marginTop: 16 }}>

@@ -114,7 +114,15 @@ export default function AppointmentsPage() {
       >
         {me.user.role === 'counsellor' && <Alert type="info" showIcon title={ct('appt.mine')} style={{ marginBottom: 12 }} />}
         <Space wrap style={{ marginBottom: 12 }}>
-          <Select aria-label={ct('appt.status')} placeholder={ct('appt.status')} allowClear style={{ width: 110 }} value={status} onChange={(v) => (setStatus(v), setPage(1))} options={STATUSES.map((s) => ({ value: s, label: cl('status', s) }))} />
+          <Select
+            aria-label={ct('appt.status')}
+            placeholder={ct('appt.status')}
+            allowClear
+            style={{ width: 110 }}
+            value={status}
+            onChange={(v) => (setStatus(v), setPage(1))}
+            options={STATUSES.map((s) => ({ value: s, label: cl('status', s) }))}
+          />
           <Select
             aria-label={ct('appt.counsellor')}
             placeholder={ct('appt.counsellor')}
@@ -142,8 +150,17 @@ export default function AppointmentsPage() {
         forceRender
       >
         <Form form={form} layout="vertical" name="counselling-request">
-          <Form.Item label={ct('appt.slot')} name="slotId" extra={slots && slots.length === 0 ? ct('appt.noSlot') : ct('appt.slotHint')} rules={[{ required: true, message: t('common.required', { f: ct('appt.slot') }) }]}>
-            <Select loading={slots === null} options={(slots ?? []).map((s) => ({ value: s.id, label: `${slotTime(s.startsAt, s.endsAt)} · ${s.counsellorName} · ${s.roomName}` }))} showSearch={{ optionFilterProp: 'label' }} />
+          <Form.Item
+            label={ct('appt.slot')}
+            name="slotId"
+            extra={slots && slots.length === 0 ? ct('appt.noSlot') : ct('appt.slotHint')}
+            rules={[{ required: true, message: t('common.required', { f: ct('appt.slot') }) }]}
+          >
+            <Select
+              loading={slots === null}
+              options={(slots ?? []).map((s) => ({ value: s.id, label: `${slotTime(s.startsAt, s.endsAt)} · ${s.counsellorName} · ${s.roomName}` }))}
+              showSearch={{ optionFilterProp: 'label' }}
+            />
           </Form.Item>
           <Form.Item label={ct('appt.requestedBy')} name="requestedBy" rules={[{ required: true }]}>
             <Select options={REQUESTERS.map((r) => ({ value: r, label: cl('by', r) }))} />
@@ -153,14 +170,14 @@ export default function AppointmentsPage() {
           </Form.Item>
           <Row gutter={12}>
             <Col span={12}>
-            <Form.Item label={ct('appt.client')} name="clientName" rules={[{ required: true, whitespace: true, message: t('common.required', { f: ct('appt.client') }) }]}>
-              <Input maxLength={50} />
-            </Form.Item>
+              <Form.Item label={ct('appt.client')} name="clientName" rules={[{ required: true, whitespace: true, message: t('common.required', { f: ct('appt.client') }) }]}>
+                <Input maxLength={50} />
+              </Form.Item>
             </Col>
             <Col span={12}>
-            <Form.Item label={ct('appt.phone')} name="clientPhone" rules={[{ pattern: /^1[3-9]\d{9}$/, message: ct('phone.format') }]}>
-              <Input maxLength={11} />
-            </Form.Item>
+              <Form.Item label={ct('appt.phone')} name="clientPhone" rules={[{ pattern: /^1[3-9]\d{9}$/, message: ct('phone.format') }]}>
+                <Input maxLength={11} />
+              </Form.Item>
             </Col>
           </Row>
           <Form.Item label={ct('appt.topic')} name="topic" rules={[{ required: true }]}>

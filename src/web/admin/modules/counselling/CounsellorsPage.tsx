@@ -27,7 +27,7 @@ export default function CounsellorsPage() {
   const [slots, setSlots] = useState<Slot[]>([]);
   const [slotRange, setSlotRange] = useState<[Dayjs, Dayjs]>(() => [today(), today().add(14, 'day')]);
   const [slotCounsellor, setSlotCounsellor] = useState<number | undefined>();
-  const [loading, setLoading] = useState(false);
+  const [_loading, setLoading] = useState(false);
   const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [busy, setBusy] = useState(false);
@@ -122,8 +122,8 @@ export default function CounsellorsPage() {
   return (
     <div className="gh-page">
       <TeamMembers<Counsellor>
+        loginRole="counsellor"
         path={`${BASE}/counsellors`}
-        role="counsellor"
         manage={manage}
         formName="counselling-team"
         pageSize={10}
@@ -187,8 +187,16 @@ export default function CounsellorsPage() {
             }
           >
             <Space wrap style={{ marginBottom: 12 }}>
-              <DatePicker.RangePicker aria-label={ct('slot.range')} value={slotRange} allowClear={false} onChange={(v) => v && v[0] && v[1] && setSlotRange([v[0], v[1]])} />
-              <Select aria-label={ct('appt.counsellor')} placeholder={ct('appt.counsellor')} allowClear style={{ width: 140 }} value={slotCounsellor} onChange={setSlotCounsellor} options={counsellors.map((c) => ({ value: c.id, label: c.name }))} />
+              <DatePicker.RangePicker aria-label={ct('slot.range')} value={slotRange} allowClear={false} onChange={(v) => v?.[0] && v[1] && setSlotRange([v[0], v[1]])} />
+              <Select
+                aria-label={ct('appt.counsellor')}
+                placeholder={ct('appt.counsellor')}
+                allowClear
+                style={{ width: 140 }}
+                value={slotCounsellor}
+                onChange={setSlotCounsellor}
+                options={counsellors.map((c) => ({ value: c.id, label: c.name }))}
+              />
             </Space>
             <Table<Slot> rowKey="id" size="small" columns={sColumns} dataSource={slots} pagination={{ pageSize: 10 }} />
           </Card>

@@ -53,7 +53,7 @@ export default function StatsPage() {
         extra={
           <Space wrap className="gh-no-print">
             <span className="gh-small">{ct('stats.period')}</span>
-            <DatePicker.RangePicker aria-label={ct('stats.period')} value={range} allowClear={false} presets={presets} onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])} />
+            <DatePicker.RangePicker aria-label={ct('stats.period')} value={range} allowClear={false} presets={presets} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} />
             {presets.map((p) => (
               <Button key={p.label} size="small" onClick={() => setRange(p.value)}>
                 {p.label}
@@ -88,7 +88,12 @@ export default function StatsPage() {
         ) : rows.length === 0 ? (
           <Empty description={ct('stats.noUnits')} />
         ) : (
-          <GroupedBars labels={rows.map((r) => r.unitName)} series={CHART.map((k) => ({ key: k, name: cl('fig', k), values: rows.map((r) => r[k]) }))} ariaLabel={ct('stats.chart')} onPick={() => undefined} />
+          <GroupedBars
+            labels={rows.map((r) => r.unitName)}
+            series={CHART.map((k) => ({ key: k, name: cl('fig', k), values: rows.map((r) => r[k]) }))}
+            ariaLabel={ct('stats.chart')}
+            onPick={() => undefined}
+          />
         )}
       </Card>
       <Card className="gh-card" title={ct('stats.byUnit')}>

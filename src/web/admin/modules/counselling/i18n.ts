@@ -2,7 +2,7 @@
 import { useModuleDict } from '../../lib/i18n.tsx';
 
 const zh = {
-  'under': '范围：{name}',
+  under: '范围：{name}',
   'topic.work_stress': '工作压力',
   'topic.relationships': '人际关系',
   'topic.family': '婚姻家庭',
@@ -131,7 +131,7 @@ const zh = {
 export type CKey = keyof typeof zh;
 
 const en: Record<CKey, string> = {
-  'under': 'Under: {name}',
+  under: 'Under: {name}',
   'topic.work_stress': 'Work stress',
   'topic.relationships': 'Relationships',
   'topic.family': 'Family',

@@ -211,7 +211,10 @@ export function HouseholdDrawer({ id, onClose, onChanged }: { id: number | null;
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
     if (action === 'visit')
-      return run(() => api.post(`${HBASE}/households/${h.id}/visit`, { visitedOn: iso(v.visitedOn), visitors: String(v.visitors).trim(), findings: one(v.findings), confirmed: v.confirmed }), '已记录入户核查');
+      return run(
+        () => api.post(`${HBASE}/households/${h.id}/visit`, { visitedOn: iso(v.visitedOn), visitors: String(v.visitors).trim(), findings: one(v.findings), confirmed: v.confirmed }),
+        '已记录入户核查',
+      );
     if (action === 'file') return run(() => api.post(`${HBASE}/households/${h.id}/file`, { objection: one(v.objection) || null }), one(v.objection) ? '异议成立，不予建档' : '已建档');
     if (action === 'edit') {
       const f = figuresOf(v.members, v.finances);
@@ -323,11 +326,7 @@ export function HouseholdDrawer({ id, onClose, onChanged }: { id: number | null;
                 // The notice runs from the day the list went up on the board, which may be before it is recorded here.
                 <Space.Compact>
                   <DatePicker aria-label="公示张贴日期" value={noticePostedOn} onChange={setNoticePostedOn} disabledDate={notFuture} allowClear={false} />
-                  <Button
-                    type="primary"
-                    loading={busy}
-                    onClick={() => void run(() => api.post(`${HBASE}/households/${h.id}/notice`, { postedOn: iso(noticePostedOn) ?? todayOn }), '已开始公示')}
-                  >
+                  <Button type="primary" loading={busy} onClick={() => void run(() => api.post(`${HBASE}/households/${h.id}/notice`, { postedOn: iso(noticePostedOn) ?? todayOn }), '已开始公示')}>
                     开始公示
                   </Button>
                 </Space.Compact>
@@ -437,11 +436,15 @@ export function HouseholdDrawer({ id, onClose, onChanged }: { id: number | null;
               columns={[
                 { title: '姓名', dataIndex: 'name' },
                 { title: '关系', dataIndex: 'relation' },
-                { title: '身份证号', dataIndex: 'idMasked', render: (v: string | null, m) => <span className="gh-hr-mono">{sensitive?.members.find((x) => x.seq === m.seq)?.idNumber ?? v ?? '—'}</span> },
+                {
+                  title: '身份证号',
+                  dataIndex: 'idMasked',
+                  render: (v: string | null, m) => <span className="gh-hr-mono">{sensitive?.members.find((x) => x.seq === m.seq)?.idNumber ?? v ?? '—'}</span>,
+                },
                 { title: '出生日期', dataIndex: 'birthDate', render: (v: string | null) => v ?? '—' },
                 { title: '健康状况', dataIndex: 'health', render: (v: string | null) => v ?? '—' },
                 { title: '职业/就学', dataIndex: 'occupation', render: (v: string | null) => v ?? '—' },
-                { title: '在读学段', dataIndex: 'schoolLevel', render: (v: string | null) => (v ? SCHOOL_LEVELS[v] ?? v : '—') },
+                { title: '在读学段', dataIndex: 'schoolLevel', render: (v: string | null) => (v ? (SCHOOL_LEVELS[v] ?? v) : '—') },
               ]}
             />
           </Card>
@@ -504,7 +507,10 @@ export function HouseholdDrawer({ id, onClose, onChanged }: { id: number | null;
               items={file.history.map((e) => ({
                 children: (
                   <div>
-                    <strong>{ACTION_LABELS[e.action] ?? e.action}</strong> <span className="gh-muted">{e.onDate} · {e.actorName}</span>
+                    <strong>{ACTION_LABELS[e.action] ?? e.action}</strong>{' '}
+                    <span className="gh-muted">
+                      {e.onDate} · {e.actorName}
+                    </span>
                     <div className="gh-small">{detailText(e.action, e.details, codes.exitReasons)}</div>
                   </div>
                 ),
@@ -514,7 +520,15 @@ export function HouseholdDrawer({ id, onClose, onChanged }: { id: number | null;
         </Space>
       )}
 
-      <Modal title={action ? actionTitle[action] : ''} open={action !== null} onCancel={() => setAction(null)} onOk={() => void submitAction()} confirmLoading={busy} width={action === 'review' || action === 'reenter' || action === 'edit' ? 900 : 560} destroyOnHidden>
+      <Modal
+        title={action ? actionTitle[action] : ''}
+        open={action !== null}
+        onCancel={() => setAction(null)}
+        onOk={() => void submitAction()}
+        confirmLoading={busy}
+        width={action === 'review' || action === 'reenter' || action === 'edit' ? 900 : 560}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" name={`hh_${action ?? 'none'}`}>
           {action === 'visit' && (
             <>
@@ -529,7 +543,12 @@ export function HouseholdDrawer({ id, onClose, onChanged }: { id: number | null;
                 <Input.TextArea rows={3} maxLength={2000} />
               </Form.Item>
               <Form.Item name="confirmed" label="核查结论">
-                <Radio.Group options={[{ value: true, label: '情况属实' }, { value: false, label: '情况不属实，不予建档' }]} />
+                <Radio.Group
+                  options={[
+                    { value: true, label: '情况属实' },
+                    { value: false, label: '情况不属实，不予建档' },
+                  ]}
+                />
               </Form.Item>
             </>
           )}
@@ -628,7 +647,14 @@ export function HouseholdDrawer({ id, onClose, onChanged }: { id: number | null;
       <Modal title="查看敏感信息" open={revealOpen} onCancel={() => setRevealOpen(false)} onOk={() => void reveal()} okText="确认查看" confirmLoading={busy} destroyOnHidden>
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`将显示 ${h?.workerName ?? ''} 的完整身份证号、银行账号、家庭收支与认定计算。查看人、时间与用途将记入审计日志。`} />
         <Form form={revealForm} layout="vertical" name="reveal">
-          <Form.Item name="reason" label="查看用途" rules={[{ required: true, whitespace: true, message: '请说明查看用途' }, { min: 2, message: '用途至少 2 个字' }]}>
+          <Form.Item
+            name="reason"
+            label="查看用途"
+            rules={[
+              { required: true, whitespace: true, message: '请说明查看用途' },
+              { min: 2, message: '用途至少 2 个字' },
+            ]}
+          >
             <Input.TextArea rows={2} maxLength={200} placeholder="如：核对两节慰问发放账号" />
           </Form.Item>
         </Form>

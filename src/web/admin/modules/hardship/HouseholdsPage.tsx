@@ -5,7 +5,7 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { inShanghai, today, todayInShanghai } from '../../lib/time.ts';
 import { useSearchParams } from 'react-router';
-import { api, type PageOf } from '../../lib/api.ts';
+import type { PageOf } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { usePaging } from '../../lib/paging.ts';
 import { useExport, useRemote } from '../../lib/remote.ts';
@@ -56,7 +56,6 @@ export default function HouseholdsPage() {
 
   // The counts reload with the list; without them the page shows the list alone.
   const { data: counts, setData: setCounts } = useRemote<Counts>(`${HBASE}/counts`, { underUnitId: scopeId }, { deps: [version], onError: () => setCounts(null) });
-
 
   const exportXlsx = () => download(`${HBASE}/households/export.xlsx`, filter, `困难职工档案-${inShanghai().format('YYYYMMDD')}.xlsx`);
 
@@ -121,9 +120,33 @@ export default function HouseholdsPage() {
         }
       >
         <Space wrap style={{ marginBottom: 12 }} className="gh-no-print">
-          <Select aria-label="困难类别" placeholder={ht('filter.grade')} allowClear style={{ width: 120 }} value={grade} onChange={(v) => (setGrade(v), setPage(1))} options={(['deep', 'relative', 'accident'] as const).map((g) => ({ value: g, label: hl('grade', g) }))} />
-          <Select aria-label="档案状态" placeholder={ht('filter.status')} allowClear style={{ width: 140 }} value={status} onChange={(v) => (setStatus(v), setPage(1))} options={Object.keys(STATUS_LABELS).map((value) => ({ value, label: hl('status', value) }))} />
-          <Select aria-label="致困原因" placeholder={ht('filter.cause')} allowClear style={{ width: 150 }} value={cause} onChange={(v) => (setCause(v), setPage(1))} options={Object.entries(codes.causes).map(([value, label]) => ({ value, label }))} />
+          <Select
+            aria-label="困难类别"
+            placeholder={ht('filter.grade')}
+            allowClear
+            style={{ width: 120 }}
+            value={grade}
+            onChange={(v) => (setGrade(v), setPage(1))}
+            options={(['deep', 'relative', 'accident'] as const).map((g) => ({ value: g, label: hl('grade', g) }))}
+          />
+          <Select
+            aria-label="档案状态"
+            placeholder={ht('filter.status')}
+            allowClear
+            style={{ width: 140 }}
+            value={status}
+            onChange={(v) => (setStatus(v), setPage(1))}
+            options={Object.keys(STATUS_LABELS).map((value) => ({ value, label: hl('status', value) }))}
+          />
+          <Select
+            aria-label="致困原因"
+            placeholder={ht('filter.cause')}
+            allowClear
+            style={{ width: 150 }}
+            value={cause}
+            onChange={(v) => (setCause(v), setPage(1))}
+            options={Object.entries(codes.causes).map(([value, label]) => ({ value, label }))}
+          />
           <Space size={4}>
             <label htmlFor="gh-hr-due" className="gh-small">
               {ht('filter.dueBy')}

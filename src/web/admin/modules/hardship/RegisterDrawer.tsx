@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Divider, Drawer, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type dayjs from 'dayjs';
 import { today } from '../../lib/time.ts';
 import { api, ApiError, errorMessage } from '../../lib/api.ts';
 import { useScope } from '../../lib/scope.tsx';
@@ -55,7 +55,12 @@ export function figuresOf(members: MemberForm[] | undefined, finances: FinanceFo
       schoolLevel: (m.schoolLevel || null) as 'high_school' | 'vocational' | 'college' | null,
     })),
     finances: (finances ?? [])
-      .map((f) => ({ kind: f.kind ?? 'income', category: f.category?.trim() || (f.kind === 'expense' ? '其他刚性支出' : '其他收入'), annualFen: yuanToFen(f.amount), hardshipCost: f.kind === 'expense' && !!f.hardshipCost }))
+      .map((f) => ({
+        kind: f.kind ?? 'income',
+        category: f.category?.trim() || (f.kind === 'expense' ? '其他刚性支出' : '其他收入'),
+        annualFen: yuanToFen(f.amount),
+        hardshipCost: f.kind === 'expense' && !!f.hardshipCost,
+      }))
       .filter((f): f is { kind: 'income' | 'expense'; category: string; annualFen: number; hardshipCost: boolean } => f.annualFen !== null),
   };
 }
@@ -75,6 +80,7 @@ export function GradeBasisView({ basis, title = '认定计算' }: { basis: Grade
       </Descriptions>
       <ol className="gh-hr-steps">
         {basis.steps.map((s, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed text, never reordered; lines may repeat
           <li key={i}>{s}</li>
         ))}
       </ol>
@@ -163,7 +169,13 @@ export function MemberRows({ name = 'members' }: { name?: string }) {
                 <Input aria-label={`成员${i + 1} 职业或就学`} placeholder="职业/就学" style={{ width: 110 }} />
               </Form.Item>
               <Form.Item name={[field.name, 'schoolLevel']} style={{ marginBottom: 8 }}>
-                <Select aria-label={`成员${i + 1} 在读学段`} placeholder="在读学段" allowClear style={{ width: 140 }} options={Object.entries(SCHOOL_LEVELS).map(([value, label]) => ({ value, label }))} />
+                <Select
+                  aria-label={`成员${i + 1} 在读学段`}
+                  placeholder="在读学段"
+                  allowClear
+                  style={{ width: 140 }}
+                  options={Object.entries(SCHOOL_LEVELS).map(([value, label]) => ({ value, label }))}
+                />
               </Form.Item>
               <Button type="text" aria-label={`删除成员${i + 1}`} icon={<DeleteOutlined />} onClick={() => remove(field.name)} />
             </Space>
@@ -229,7 +241,10 @@ export function RegisterDrawer({ open, onClose, onCreated }: { open: boolean; on
   const unitId = Form.useWatch('unitId', form) as number | undefined;
   const mainCause = Form.useWatch('mainCause', form) as string | undefined;
   const migrant = Form.useWatch('migrantWorker', form) as boolean | undefined;
-  const { basis, problem } = useGradePreview(open ? unitId : undefined, values ? { members: values.members, finances: values.finances, accident: values.accident, migrantWorker: values.migrantWorker, employedSince: values.employedSince } : null);
+  const { basis, problem } = useGradePreview(
+    open ? unitId : undefined,
+    values ? { members: values.members, finances: values.finances, accident: values.accident, migrantWorker: values.migrantWorker, employedSince: values.employedSince } : null,
+  );
 
   useEffect(() => {
     if (!open) return;
@@ -338,7 +353,13 @@ export function RegisterDrawer({ open, onClose, onCreated }: { open: boolean; on
           </Col>
           <Col span={4}>
             <Form.Item name="intake" label="建档类别">
-              <Select options={[{ value: 'new', label: '增量' }, { value: 'existing', label: '存量' }, { value: 'returned', label: '返困' }]} />
+              <Select
+                options={[
+                  { value: 'new', label: '增量' },
+                  { value: 'existing', label: '存量' },
+                  { value: 'returned', label: '返困' },
+                ]}
+              />
             </Form.Item>
           </Col>
           <Col span={4}>

@@ -33,7 +33,16 @@ export default function StandardsPage() {
         const ids = [...new Set(r.items.map((s) => s.unitId))];
         // The units above the user's own are known from the session (their own records are out of scope).
         const got: Record<number, string> = Object.fromEntries([...me.unit.ancestors, { id: me.unit.id, name: me.unit.name }].map((u) => [u.id, u.name]));
-        await Promise.all(ids.filter((id) => !got[id]).map((id) => api.get<UnitDetail>(`/api/v1/org/units/${id}`).then((u) => (got[id] = u.name)).catch(() => (got[id] = '上级工会（本单位适用）'))));
+        await Promise.all(
+          ids
+            .filter((id) => !got[id])
+            .map((id) =>
+              api
+                .get<UnitDetail>(`/api/v1/org/units/${id}`)
+                .then((u) => (got[id] = u.name))
+                .catch(() => (got[id] = '上级工会（本单位适用）')),
+            ),
+        );
         if (live) setNames(got);
       })
       .catch((e) => live && message.error(errorMessage(e)))
@@ -81,7 +90,16 @@ export default function StandardsPage() {
               icon={<PlusOutlined />}
               onClick={() => {
                 form.resetFields();
-                form.setFieldsValue({ unitId: unit!.id, validFrom: today().startOf('year'), deepPct: 100, relativePct: 200, accidentCostPct: 80, migrantMinMonths: 12, reviewMonths: 12, noticeDays: 7 });
+                form.setFieldsValue({
+                  unitId: unit!.id,
+                  validFrom: today().startOf('year'),
+                  deepPct: 100,
+                  relativePct: 200,
+                  accidentCostPct: 80,
+                  migrantMinMonths: 12,
+                  reviewMonths: 12,
+                  noticeDays: 7,
+                });
                 setEditing(true);
               }}
             >

@@ -140,7 +140,7 @@ export function yuanToFen(raw: string | number | null | undefined): number | nul
   const s = String(raw).trim().replace(/,/g, '');
   if (!YUAN_FORMAT.test(s)) return null;
   const [int, dec = ''] = s.split('.') as [string, string?];
-  return Number(int) * 100 + Number((dec + '00').slice(0, 2));
+  return Number(int) * 100 + Number(`${dec}00`.slice(0, 2));
 }
 /** 123450 → '1,234.50' */
 export function fenToYuan(fen: number | null | undefined): string {

@@ -25,11 +25,7 @@ export default function HomePage() {
     if (!unit || !can('org.read')) return;
     let live = true;
     setCounts(null);
-    Promise.all(
-      kinds.map((k) =>
-        api.get<PageOf<Unit>>('/api/v1/org/units', { underUnitId: unit.id, kind: k, status: 'active', pageSize: 1 }).then((r) => [k, r.total] as const),
-      ),
-    )
+    Promise.all(kinds.map((k) => api.get<PageOf<Unit>>('/api/v1/org/units', { underUnitId: unit.id, kind: k, status: 'active', pageSize: 1 }).then((r) => [k, r.total] as const)))
       .then((pairs) => live && setCounts(Object.fromEntries(pairs)))
       .catch(() => live && setCounts({}));
     return () => {
@@ -39,10 +35,7 @@ export default function HomePage() {
 
   if (!unit) return <Skeleton active />;
 
-  const crumbs = [
-    ...unit.ancestors.map((a) => ({ title: <a onClick={() => setUnit(a.id)}>{a.name}</a> })),
-    { title: unit.name },
-  ];
+  const crumbs = [...unit.ancestors.map((a) => ({ title: <a onClick={() => setUnit(a.id)}>{a.name}</a> })), { title: unit.name }];
   const labels = kinds.map((k) => label('kind', k));
   const values = kinds.map((k) => counts?.[k] ?? 0);
 
@@ -65,8 +58,7 @@ export default function HomePage() {
       <Breadcrumb items={crumbs} className="gh-breadcrumb" />
       <Card className="gh-hero" variant="borderless">
         <Typography.Title level={3} style={{ marginTop: 0 }}>
-          {unit.name}{' '}
-          {unit.status === 'closed' && <Tag color="default">{t('status.closed')}</Tag>}
+          {unit.name} {unit.status === 'closed' && <Tag color="default">{t('status.closed')}</Tag>}
         </Typography.Title>
         <Typography.Paragraph type="secondary">
           {t('home.welcome', { name: me.user.displayName })}。{t('home.scope')}

@@ -83,11 +83,7 @@ export default function CalendarPage() {
   const yearOptions = [...new Set([...(data?.years ?? []), today().year() - 1, today().year(), today().year() + 1, year])].sort().map((y) => ({ value: y, label: lt('cal.year', { y }) }));
   return (
     <div className="gh-page">
-      <Card
-        className="gh-card"
-        title={lt('cal.title')}
-        extra={<Select aria-label={lt('cal.yearPick')} style={{ width: 120 }} value={year} onChange={setYear} options={yearOptions} />}
-      >
+      <Card className="gh-card" title={lt('cal.title')} extra={<Select aria-label={lt('cal.yearPick')} style={{ width: 120 }} value={year} onChange={setYear} options={yearOptions} />}>
         <Alert type="info" showIcon title={lt('cal.rule')} style={{ marginBottom: 12 }} />
         {data && !data.held && <Alert type="warning" showIcon title={lt('cal.notHeld', { y: year })} style={{ marginBottom: 12 }} role="status" />}
         {keeps && (

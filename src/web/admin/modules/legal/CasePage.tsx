@@ -1,29 +1,6 @@
 /** 案件: one labour dispute — deadlines first, the stages with the union's role, events, workers, legal aid, lawyers, documents, closing. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Descriptions,
-  Empty,
-  Form,
-  Input,
-  Modal,
-  Row,
-  Select,
-  Skeleton,
-  Space,
-  Steps,
-  Table,
-  Tag,
-  Timeline,
-  Tooltip,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, Modal, Row, Select, Skeleton, Space, Steps, Table, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
 import { ArrowLeftOutlined, ClockCircleOutlined, DownloadOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { formatDateTime, notFuture, today } from '../../lib/time.ts';
@@ -130,7 +107,14 @@ export default function CasePage() {
 
   if (id === null) return <NotFound />;
   if (error) return <NotFound title={error.status === 404 ? undefined : t('result.error')} subTitle={error.message} />;
-  if (!c || !current) return <div className="gh-page"><Card className="gh-card"><Skeleton active /></Card></div>;
+  if (!c || !current)
+    return (
+      <div className="gh-page">
+        <Card className="gh-card">
+          <Skeleton active />
+        </Card>
+      </div>
+    );
 
   const start = (kind: Action, aidId?: number) => {
     form.resetFields();
@@ -228,7 +212,9 @@ export default function CasePage() {
             {row.startedOn}
             {row.endedOn ? ` ~ ${row.endedOn}` : ''}
           </div>
-          {row.outcome && <Tag color={row.outcome === 'agreement' || row.outcome === 'award' || row.outcome === 'judgment' || row.outcome === 'mediated' ? 'green' : undefined}>{ll('outcome', row.outcome)}</Tag>}
+          {row.outcome && (
+            <Tag color={row.outcome === 'agreement' || row.outcome === 'award' || row.outcome === 'judgment' || row.outcome === 'mediated' ? 'green' : undefined}>{ll('outcome', row.outcome)}</Tag>
+          )}
         </div>
       ) : !passed.has(s) && stageIndex(s) < stageIndex(current.stage) ? (
         <span className="gh-muted gh-small">—</span>
@@ -275,7 +261,11 @@ export default function CasePage() {
               </Button>
             )}
             {writable && <Button onClick={() => start('event')}>{lt('case.addEvent')}</Button>}
-            {writable && <Button danger onClick={() => start('close')}>{lt('case.close')}</Button>}
+            {writable && (
+              <Button danger onClick={() => start('close')}>
+                {lt('case.close')}
+              </Button>
+            )}
             <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
               {lt('print')}
             </Button>
@@ -283,13 +273,7 @@ export default function CasePage() {
         }
       >
         {c.status === 'closed' && (
-          <Alert
-            type="success"
-            showIcon
-            style={{ marginBottom: 12 }}
-            title={lt('case.closedAlert', { d: c.closedOn ?? '', r: ll('result', c.result) })}
-            description={c.resultNote ?? undefined}
-          />
+          <Alert type="success" showIcon style={{ marginBottom: 12 }} title={lt('case.closedAlert', { d: c.closedOn ?? '', r: ll('result', c.result) })} description={c.resultNote ?? undefined} />
         )}
         <Descriptions
           size="small"
@@ -334,7 +318,11 @@ export default function CasePage() {
 
       <Card className="gh-card" title={lt('case.stages')}>
         <Steps current={currentIndex} items={stepItems} size="small" aria-label={lt('case.stages')} />
-        {writable && current.endedOn && nextStages.length === 0 && <div className="gh-muted" style={{ marginTop: 8 }}>{lt('case.lastStage')}</div>}
+        {writable && current.endedOn && nextStages.length === 0 && (
+          <div className="gh-muted" style={{ marginTop: 8 }}>
+            {lt('case.lastStage')}
+          </div>
+        )}
         <Table
           style={{ marginTop: 16 }}
           size="small"
@@ -372,14 +360,24 @@ export default function CasePage() {
             />
           </Card>
           <Card className="gh-card" title={lt('case.facts')}>
-            {c.facts ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{c.facts}</Typography.Paragraph> : <Typography.Text type="secondary">{lt('case.noFacts')}</Typography.Text>}
+            {c.facts ? (
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{c.facts}</Typography.Paragraph>
+            ) : (
+              <Typography.Text type="secondary">{lt('case.noFacts')}</Typography.Text>
+            )}
           </Card>
         </Col>
         <Col xs={24} xl={12}>
           <Card
             className="gh-card"
             title={`${lt('case.parties')}（${c.parties.length}）`}
-            extra={manage && <Button size="small" className="gh-no-print" onClick={() => start('party')}>{lt('case.addParty')}</Button>}
+            extra={
+              manage && (
+                <Button size="small" className="gh-no-print" onClick={() => start('party')}>
+                  {lt('case.addParty')}
+                </Button>
+              )
+            }
           >
             <Table
               size="small"
@@ -397,7 +395,14 @@ export default function CasePage() {
           <Card
             className="gh-card"
             title={lt('case.aid')}
-            extra={manage && c.parties.length > 0 && <Button size="small" className="gh-no-print" onClick={() => start('aid')}>{lt('case.requestAid')}</Button>}
+            extra={
+              manage &&
+              c.parties.length > 0 && (
+                <Button size="small" className="gh-no-print" onClick={() => start('aid')}>
+                  {lt('case.requestAid')}
+                </Button>
+              )
+            }
           >
             {c.aidRequests.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
@@ -441,7 +446,14 @@ export default function CasePage() {
           <Card
             className="gh-card"
             title={lt('case.assignments')}
-            extra={can('cases.assign') && open && <Button size="small" className="gh-no-print" onClick={() => start('assign')}>{lt('case.assign')}</Button>}
+            extra={
+              can('cases.assign') &&
+              open && (
+                <Button size="small" className="gh-no-print" onClick={() => start('assign')}>
+                  {lt('case.assign')}
+                </Button>
+              )
+            }
           >
             {c.assignments.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
@@ -489,7 +501,13 @@ export default function CasePage() {
                     ),
                   },
                   { title: lt('case.docStage'), dataIndex: 'stageSeq', width: 70, render: (v: number | null) => ll('stage', c.stages.find((s) => s.seq === v)?.stage) },
-                  { title: lt('case.docSize'), dataIndex: 'size', width: 90, align: 'right', render: (v: number) => (v >= 1048576 ? `${(v / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(v / 1024))} KB`) },
+                  {
+                    title: lt('case.docSize'),
+                    dataIndex: 'size',
+                    width: 90,
+                    align: 'right',
+                    render: (v: number) => (v >= 1048576 ? `${(v / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(v / 1024))} KB`),
+                  },
                   { title: lt('case.docAt'), dataIndex: 'uploadedAt', width: 140, render: (v: string) => formatDateTime(v) },
                 ]}
               />
@@ -554,7 +572,13 @@ export default function CasePage() {
               <Form.Item
                 label={lt('case.amount')}
                 name="amount"
-                rules={[{ validator: async (_r, v: string | undefined) => { if (v && toFen(v) === null) throw new Error(lt('amount.format')); } }]}
+                rules={[
+                  {
+                    validator: async (_r, v: string | undefined) => {
+                      if (v && toFen(v) === null) throw new Error(lt('amount.format'));
+                    },
+                  },
+                ]}
               >
                 <Input inputMode="decimal" suffix={lt('yuan')} />
               </Form.Item>
@@ -601,15 +625,16 @@ export default function CasePage() {
                 {() =>
                   action.kind === 'assign' || form.getFieldValue('decision') === 'granted' ? (
                     <Form.Item label={lt('case.aidLawyer')} name="lawyerId" rules={[{ required: true, message: lt('case.aidNeedsLawyer') }]}>
-                      <Select
-                        showSearch={{ optionFilterProp: 'label' }}
-                        options={servingLawyers.map((l) => ({ value: l.id, label: `${l.name}（${l.firm}）` }))}
-                      />
+                      <Select showSearch={{ optionFilterProp: 'label' }} options={servingLawyers.map((l) => ({ value: l.id, label: `${l.name}（${l.firm}）` }))} />
                     </Form.Item>
                   ) : null
                 }
               </Form.Item>
-              <Form.Item label={action.kind === 'assign' ? lt('case.assignedOn') : lt('case.aidDecidedOn')} name={action.kind === 'assign' ? 'assignedOn' : 'decidedOn'} rules={[required(lt('case.occurredOn'))]}>
+              <Form.Item
+                label={action.kind === 'assign' ? lt('case.assignedOn') : lt('case.aidDecidedOn')}
+                name={action.kind === 'assign' ? 'assignedOn' : 'decidedOn'}
+                rules={[required(lt('case.occurredOn'))]}
+              >
                 <DatePicker disabledDate={notFuture} format="YYYY-MM-DD" style={{ width: '100%' }} />
               </Form.Item>
               {action.kind === 'decide' && (

@@ -5,7 +5,7 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { inShanghai, today } from '../../lib/time.ts';
 import { useNavigate } from 'react-router';
-import { api, type PageOf } from '../../lib/api.ts';
+import type { PageOf } from '../../lib/api.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
 import { usePaging } from '../../lib/paging.ts';
 import { useExport, useRemote } from '../../lib/remote.ts';
@@ -152,11 +152,50 @@ export default function CasesPage() {
       >
         {me.user.role === 'lawyer' && <Alert type="info" showIcon title={lt('cases.lawyerScope')} style={{ marginBottom: 12 }} />}
         <Space wrap style={{ marginBottom: 12 }} className="gh-no-print">
-          <Select aria-label={lt('cases.type')} placeholder={lt('cases.type')} allowClear style={{ width: 130 }} value={disputeType} onChange={(v) => (setDisputeType(v), reset())} options={DISPUTE_TYPES.map((v) => ({ value: v, label: ll('type', v) }))} />
-          <Select aria-label={lt('cases.stage')} placeholder={lt('cases.stage')} allowClear style={{ width: 100 }} value={stage} onChange={(v) => (setStage(v), reset())} options={STAGES.map((v) => ({ value: v, label: ll('stage', v) }))} />
-          <Select aria-label={lt('cases.status')} placeholder={lt('cases.status')} allowClear style={{ width: 100 }} value={status} disabled={!!due} onChange={(v) => (setStatus(v), reset())} options={['open', 'closed'].map((v) => ({ value: v, label: ll('status', v) }))} />
-          <Select aria-label={lt('cases.channel')} placeholder={lt('cases.channel')} allowClear style={{ width: 150 }} value={channel} onChange={(v) => (setChannel(v), reset())} options={CHANNELS.map((v) => ({ value: v, label: ll('channel', v) }))} />
-          <DatePicker.RangePicker aria-label={lt('cases.openedRange')} placeholder={[lt('cases.openedRange'), '']} value={opened} onChange={(v) => (setOpened(v as [Dayjs | null, Dayjs | null] | null), reset())} style={{ width: 240 }} />
+          <Select
+            aria-label={lt('cases.type')}
+            placeholder={lt('cases.type')}
+            allowClear
+            style={{ width: 130 }}
+            value={disputeType}
+            onChange={(v) => (setDisputeType(v), reset())}
+            options={DISPUTE_TYPES.map((v) => ({ value: v, label: ll('type', v) }))}
+          />
+          <Select
+            aria-label={lt('cases.stage')}
+            placeholder={lt('cases.stage')}
+            allowClear
+            style={{ width: 100 }}
+            value={stage}
+            onChange={(v) => (setStage(v), reset())}
+            options={STAGES.map((v) => ({ value: v, label: ll('stage', v) }))}
+          />
+          <Select
+            aria-label={lt('cases.status')}
+            placeholder={lt('cases.status')}
+            allowClear
+            style={{ width: 100 }}
+            value={status}
+            disabled={!!due}
+            onChange={(v) => (setStatus(v), reset())}
+            options={['open', 'closed'].map((v) => ({ value: v, label: ll('status', v) }))}
+          />
+          <Select
+            aria-label={lt('cases.channel')}
+            placeholder={lt('cases.channel')}
+            allowClear
+            style={{ width: 150 }}
+            value={channel}
+            onChange={(v) => (setChannel(v), reset())}
+            options={CHANNELS.map((v) => ({ value: v, label: ll('channel', v) }))}
+          />
+          <DatePicker.RangePicker
+            aria-label={lt('cases.openedRange')}
+            placeholder={[lt('cases.openedRange'), '']}
+            value={opened}
+            onChange={(v) => (setOpened(v as [Dayjs | null, Dayjs | null] | null), reset())}
+            style={{ width: 240 }}
+          />
           <Tooltip title={lt('cases.dueSoonHint')}>
             <Select<DueFilter>
               aria-label={lt('cases.dueSoon')}

@@ -15,8 +15,8 @@ export default function LawyersPage() {
   return (
     <div className="gh-page">
       <TeamMembers<Lawyer>
+        loginRole="lawyer"
         path={`${BASE}/lawyers`}
-        role="lawyer"
         manage={can('legal.manage')}
         query={{ servesUnitId: unit!.id }}
         formName="legal-lawyer"

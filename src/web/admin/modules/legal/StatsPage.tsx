@@ -33,7 +33,11 @@ function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: () => v
   const unitQuery = useUnitQuery();
   const { page, pageSize, setPage, pagination } = usePaging();
   useEffect(() => setPage(1), [drill]);
-  const { data, loading } = useRemote<PageOf<DisputeRow>>(drill ? `${BASE}/statistics/drill-down` : null, { figure: drill?.figure, unitId: drill?.unitId, own: drill?.own || undefined, from: drill?.from, to: drill?.to, page, pageSize }, { initial: { items: [], total: 0 } });
+  const { data, loading } = useRemote<PageOf<DisputeRow>>(
+    drill ? `${BASE}/statistics/drill-down` : null,
+    { figure: drill?.figure, unitId: drill?.unitId, own: drill?.own || undefined, from: drill?.from, to: drill?.to, page, pageSize },
+    { initial: { items: [], total: 0 } },
+  );
   const columns: TableProps<DisputeRow>['columns'] = [
     { title: lt('cases.ref'), dataIndex: 'ref', width: 110, render: (v: string, r) => <a onClick={() => navigate(`/legal/cases/${r.id}${unitQuery}`)}>{v}</a> },
     { title: lt('cases.caseTitle'), dataIndex: 'title', ellipsis: true },
@@ -107,7 +111,7 @@ export default function StatsPage() {
               allowClear={false}
               presets={presets}
               disabledDate={(d) => d.isAfter(today(), 'day')}
-              onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])}
+              onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
             />
             {presets.map((p) => (
               <Button key={p.label} size="small" onClick={() => setRange(p.value)}>

@@ -2,11 +2,11 @@
 import { useModuleDict } from '../../lib/i18n.tsx';
 
 const zh = {
-  'under': '范围：{name}',
-  'exportXlsx': '导出 Excel',
-  'print': '打印',
-  'yuan': '元',
-  'amountYuan': '{v} 元',
+  under: '范围：{name}',
+  exportXlsx: '导出 Excel',
+  print: '打印',
+  yuan: '元',
+  amountYuan: '{v} 元',
   'stage.intake': '受理',
   'stage.mediation': '调解',
   'stage.arbitration': '仲裁',
@@ -257,11 +257,11 @@ const zh = {
 export type LKey = keyof typeof zh;
 
 const en: Record<LKey, string> = {
-  'under': 'Under: {name}',
-  'exportXlsx': 'Export Excel',
-  'print': 'Print',
-  'yuan': 'yuan',
-  'amountYuan': '¥{v}',
+  under: 'Under: {name}',
+  exportXlsx: 'Export Excel',
+  print: 'Print',
+  yuan: 'yuan',
+  amountYuan: '¥{v}',
   'stage.intake': 'Intake',
   'stage.mediation': 'Mediation',
   'stage.arbitration': 'Arbitration',
@@ -344,7 +344,8 @@ const en: Record<LKey, string> = {
   'dl.moved': '{d}, when the period ended, is a rest day: moved to the date above',
   'dl.noCalendar': 'The {y} holiday calendar is not entered yet: only weekends move this date',
   'cal.title': 'Holiday calendar',
-  'cal.rule': 'When the last day of a period is a rest day (a weekend or public holiday), the period ends on the first working day after it; a weekend made a working day counts as one. A change recomputes the deadlines of that year at once.',
+  'cal.rule':
+    'When the last day of a period is a rest day (a weekend or public holiday), the period ends on the first working day after it; a weekend made a working day counts as one. A change recomputes the deadlines of that year at once.',
   'cal.notHeld': 'The {y} calendar is not entered: deadlines that year move past weekends only.',
   'cal.year': '{y}',
   'cal.yearPick': 'Year',

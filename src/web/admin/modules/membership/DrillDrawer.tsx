@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { Drawer, Table, Tag, type TableProps } from 'antd';
 import { Link } from 'react-router';
-import { api, type PageOf } from '../../lib/api.ts';
+import type { PageOf } from '../../lib/api.ts';
 import { usePaging } from '../../lib/paging.ts';
 import { useRemote } from '../../lib/remote.ts';
 import { useUnitQuery } from '../../lib/scope.tsx';
@@ -42,14 +42,7 @@ export function DrillDrawer({ drill, onClose }: { drill: { unitId: number; asOf:
 
   return (
     <Drawer open={drill !== null} onClose={onClose} title={drill ? mt('drill.title', { figure: ml('figure', drill.figure), asOf: drill.asOf }) : ''} size={640} destroyOnHidden>
-      <Table<DrillItem>
-        rowKey={(r) => `${r.kind}-${r.id}`}
-        size="small"
-        columns={columns}
-        dataSource={data.items}
-        loading={loading}
-        pagination={pagination(data.total)}
-      />
+      <Table<DrillItem> rowKey={(r) => `${r.kind}-${r.id}`} size="small" columns={columns} dataSource={data.items} loading={loading} pagination={pagination(data.total)} />
     </Drawer>
   );
 }

@@ -182,19 +182,18 @@ export default function EnterprisesPage() {
               { value: 'no', label: mt('ent.coveredNo') },
             ]}
           />
-          <KeywordSearch placeholder={mt('ent.searchPlaceholder')} width={280} value={qInput} onChange={setQInput} onSearch={(v) => {
-            setQ(v);
-            setPage(1);
-          }} />
+          <KeywordSearch
+            placeholder={mt('ent.searchPlaceholder')}
+            width={280}
+            value={qInput}
+            onChange={setQInput}
+            onSearch={(v) => {
+              setQ(v);
+              setPage(1);
+            }}
+          />
         </Space>
-        <Table<Enterprise>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={data.items}
-          loading={loading}
-          pagination={pagination(data.total)}
-        />
+        <Table<Enterprise> rowKey="id" size="middle" columns={columns} dataSource={data.items} loading={loading} pagination={pagination(data.total)} />
       </Card>
       <Modal
         open={creating}
@@ -209,7 +208,14 @@ export default function EnterprisesPage() {
         forceRender
       >
         <Form form={form} name="enterprise-create" layout="vertical">
-          <Form.Item label={mt('ent.name')} name="name" rules={[{ ...requiredRule(mt('ent.name')), whitespace: true }, { max: 100, message: '≤ 100' }]}>
+          <Form.Item
+            label={mt('ent.name')}
+            name="name"
+            rules={[
+              { ...requiredRule(mt('ent.name')), whitespace: true },
+              { max: 100, message: '≤ 100' },
+            ]}
+          >
             <Input maxLength={100} />
           </Form.Item>
           <Form.Item

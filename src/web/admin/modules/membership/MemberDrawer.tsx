@@ -187,11 +187,7 @@ export function MemberDrawer({ personId, onClose, onChanged }: { personId: numbe
               </Form.Item>
             )}
             {(action === 'transfer' || action === 'leave') && (
-              <Form.Item
-                label={action === 'transfer' ? mt('mem.transferOn') : mt('mem.leaveOn')}
-                name="on"
-                rules={[{ required: true, message: t('common.required', { f: t('common.effectiveOn') }) }]}
-              >
+              <Form.Item label={action === 'transfer' ? mt('mem.transferOn') : mt('mem.leaveOn')} name="on" rules={[{ required: true, message: t('common.required', { f: t('common.effectiveOn') }) }]}>
                 <DatePicker disabledDate={notBefore} format="YYYY-MM-DD" style={{ width: '100%' }} />
               </Form.Item>
             )}

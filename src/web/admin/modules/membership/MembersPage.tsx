@@ -48,10 +48,7 @@ export default function MembersPage() {
     });
 
   useEffect(() => setPage(1), [scopeId]);
-  const filter = useMemo(
-    () => ({ underUnitId: scopeId, status, migrantWorker: migrant, asOf: iso(asOf), q: q.trim() || undefined }),
-    [scopeId, status, migrant, asOf, q],
-  );
+  const filter = useMemo(() => ({ underUnitId: scopeId, status, migrantWorker: migrant, asOf: iso(asOf), q: q.trim() || undefined }), [scopeId, status, migrant, asOf, q]);
 
   const { data, loading, reload } = useRemote<PageOf<Member>>(`${BASE}/members`, { ...filter, page, pageSize }, { initial: { items: [], total: 0 } });
 
@@ -170,19 +167,18 @@ export default function MembersPage() {
               disabledDate={notFuture}
             />
           </Space>
-          <KeywordSearch placeholder={mt('mem.searchPlaceholder')} width={300} value={qInput} onChange={setQInput} onSearch={(v) => {
-            setQ(v);
-            setPage(1);
-          }} />
+          <KeywordSearch
+            placeholder={mt('mem.searchPlaceholder')}
+            width={300}
+            value={qInput}
+            onChange={setQInput}
+            onSearch={(v) => {
+              setQ(v);
+              setPage(1);
+            }}
+          />
         </Space>
-        <Table<Member>
-          rowKey={(m) => `${m.personId}-${m.joinedOn}`}
-          size="middle"
-          columns={columns}
-          dataSource={data.items}
-          loading={loading}
-          pagination={pagination(data.total)}
-        />
+        <Table<Member> rowKey={(m) => `${m.personId}-${m.joinedOn}`} size="middle" columns={columns} dataSource={data.items} loading={loading} pagination={pagination(data.total)} />
       </Card>
       <Modal
         open={creating}
@@ -221,7 +217,14 @@ export default function MembersPage() {
               </Form.Item>
             </Col>
             <Col span={10}>
-              <Form.Item label={mt('mem.name')} name="name" rules={[{ ...requiredRule(mt('mem.name')), whitespace: true }, { max: 50, message: '≤ 50' }]}>
+              <Form.Item
+                label={mt('mem.name')}
+                name="name"
+                rules={[
+                  { ...requiredRule(mt('mem.name')), whitespace: true },
+                  { max: 50, message: '≤ 50' },
+                ]}
+              >
                 <Input maxLength={50} />
               </Form.Item>
             </Col>

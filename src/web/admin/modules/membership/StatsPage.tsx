@@ -175,15 +175,7 @@ export default function StatsPage() {
           <Card
             className="gh-card"
             title={mt('stats.rank')}
-            extra={
-              <Select<RateKey>
-                aria-label={mt('stats.rankBy')}
-                value={rankBy}
-                onChange={setRankBy}
-                style={{ width: 140 }}
-                options={RATE_KEYS.map((k) => ({ value: k, label: ml('rate', k) }))}
-              />
-            }
+            extra={<Select<RateKey> aria-label={mt('stats.rankBy')} value={rankBy} onChange={setRankBy} style={{ width: 140 }} options={RATE_KEYS.map((k) => ({ value: k, label: ml('rate', k) }))} />}
           >
             {children === null ? (
               <Skeleton active />

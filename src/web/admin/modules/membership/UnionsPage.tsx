@@ -165,19 +165,18 @@ export default function UnionsPage() {
               { value: 'no', label: mt('uni.shuangliangNo') },
             ]}
           />
-          <KeywordSearch placeholder={mt('uni.searchPlaceholder')} width={260} value={qInput} onChange={setQInput} onSearch={(v) => {
-            setQ(v);
-            setPage(1);
-          }} />
+          <KeywordSearch
+            placeholder={mt('uni.searchPlaceholder')}
+            width={260}
+            value={qInput}
+            onChange={setQInput}
+            onSearch={(v) => {
+              setQ(v);
+              setPage(1);
+            }}
+          />
         </Space>
-        <Table<UnionRow>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={data.items}
-          loading={loading}
-          pagination={pagination(data.total)}
-        />
+        <Table<UnionRow> rowKey="id" size="middle" columns={columns} dataSource={data.items} loading={loading} pagination={pagination(data.total)} />
       </Card>
       <Modal
         open={creating}
@@ -192,7 +191,14 @@ export default function UnionsPage() {
         forceRender
       >
         <Form form={form} name="union-create" layout="vertical">
-          <Form.Item label={mt('uni.name')} name="name" rules={[{ ...requiredRule(mt('uni.name')), whitespace: true }, { max: 100, message: '≤ 100' }]}>
+          <Form.Item
+            label={mt('uni.name')}
+            name="name"
+            rules={[
+              { ...requiredRule(mt('uni.name')), whitespace: true },
+              { max: 100, message: '≤ 100' },
+            ]}
+          >
             <Input maxLength={100} />
           </Form.Item>
           <Row gutter={12}>
@@ -208,10 +214,7 @@ export default function UnionsPage() {
             </Col>
           </Row>
           <Form.Item label={mt('uni.type')} name="unionType" rules={[requiredRule(mt('uni.type'))]}>
-            <Radio.Group
-              onChange={() => form.setFieldsValue({ enterpriseIds: undefined })}
-              options={(['single', 'joint'] as const).map((k) => ({ value: k, label: ml('uni.type', k) }))}
-            />
+            <Radio.Group onChange={() => form.setFieldsValue({ enterpriseIds: undefined })} options={(['single', 'joint'] as const).map((k) => ({ value: k, label: ml('uni.type', k) }))} />
           </Form.Item>
           <Form.Item
             label={mt('uni.enterprises')}

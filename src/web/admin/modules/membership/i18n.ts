@@ -2,10 +2,10 @@
 import { useModuleDict } from '../../lib/i18n.tsx';
 
 const zh = {
-  'asOf': '统计日期',
-  'asOfHelp': '默认今天，不能晚于今天',
-  'exportXlsx': '导出 Excel',
-  'under': '范围：{name}',
+  asOf: '统计日期',
+  asOfHelp: '默认今天，不能晚于今天',
+  exportXlsx: '导出 Excel',
+  under: '范围：{name}',
   'stats.title': '建会入会统计',
   'rate.formationRate': '组建率',
   'rate.membershipRate': '入会率',
@@ -190,10 +190,10 @@ const zh = {
 export type MKey = keyof typeof zh;
 
 const en: Record<MKey, string> = {
-  'asOf': 'As of',
-  'asOfHelp': 'Defaults to today; cannot be in the future',
-  'exportXlsx': 'Export Excel',
-  'under': 'Under: {name}',
+  asOf: 'As of',
+  asOfHelp: 'Defaults to today; cannot be in the future',
+  exportXlsx: 'Export Excel',
+  under: 'Under: {name}',
   'stats.title': 'Union formation and membership',
   'rate.formationRate': 'Formation rate',
   'rate.membershipRate': 'Membership rate',

@@ -1,7 +1,7 @@
 /** 会员与建会: wire types, code lists, file download/upload and the identifier checks done in the browser too. */
 import { useEffect, useState } from 'react';
 import type { Dayjs } from 'dayjs';
-import { api, downloadFile as apiDownload, uploadFile as apiUpload, withQuery } from '../../lib/api.ts';
+import { api, downloadFile as apiDownload, uploadFile as apiUpload, type withQuery } from '../../lib/api.ts';
 import { nowMs } from '../../lib/time.ts';
 
 // ---- wire types ----
@@ -100,7 +100,18 @@ export interface Coverage {
   counts: Counts;
   rates: Rate[];
 }
-export const FIGURES = ['enterprises', 'coveredEnterprises', 'uncoveredEnterprises', 'members', 'membersInCovered', 'migrantMembers', 'unions', 'shuangliangRequiredUnions', 'shuangliangUnions', 'notShuangliangUnions'] as const;
+export const FIGURES = [
+  'enterprises',
+  'coveredEnterprises',
+  'uncoveredEnterprises',
+  'members',
+  'membersInCovered',
+  'migrantMembers',
+  'unions',
+  'shuangliangRequiredUnions',
+  'shuangliangUnions',
+  'notShuangliangUnions',
+] as const;
 export type Figure = (typeof FIGURES)[number];
 export interface DrillItem {
   id: number;

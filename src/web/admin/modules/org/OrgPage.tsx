@@ -154,14 +154,7 @@ export default function OrgPage() {
               <label htmlFor="gh-asof" className="gh-small">
                 {t('org.asOf')}
               </label>
-              <DatePicker
-                id="gh-asof"
-                value={asOf}
-                allowClear={false}
-                format="YYYY-MM-DD"
-                onChange={(d) => d && setAsOf(d)}
-                disabledDate={(d) => d.isAfter(today(), 'day')}
-              />
+              <DatePicker id="gh-asof" value={asOf} allowClear={false} format="YYYY-MM-DD" onChange={(d) => d && setAsOf(d)} disabledDate={(d) => d.isAfter(today(), 'day')} />
             </Space>
             <Spin spinning={treeLoading}>
               {tree ? (
@@ -246,19 +239,18 @@ export default function OrgPage() {
                   { value: 'closed', label: t('status.closed') },
                 ]}
               />
-              <KeywordSearch placeholder={t('org.searchPlaceholder')} width={240} value={qInput} onChange={setQInput} onSearch={(v) => {
-            setQ(v);
-            setPage(1);
-          }} />
+              <KeywordSearch
+                placeholder={t('org.searchPlaceholder')}
+                width={240}
+                value={qInput}
+                onChange={setQInput}
+                onSearch={(v) => {
+                  setQ(v);
+                  setPage(1);
+                }}
+              />
             </Space>
-            <Table<Unit>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={data.items}
-              loading={loading}
-              pagination={pagination(data.total)}
-            />
+            <Table<Unit> rowKey="id" size="middle" columns={columns} dataSource={data.items} loading={loading} pagination={pagination(data.total)} />
             <Typography.Text type="secondary" className="gh-small gh-print-only">
               {formatDateTime(nowMs())}
             </Typography.Text>

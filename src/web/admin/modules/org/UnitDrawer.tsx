@@ -105,13 +105,7 @@ export function UnitDrawer({ unitId, version, onClose, onAction }: { unitId: num
                       {h.status === 'closed' && <StatusTag status="closed" />}
                     </Space>
                     {h.note && (
-                      <div className="gh-muted">
-                        {h.change.includes('renamed')
-                          ? t('org.formerName', { v: h.note })
-                          : h.change.includes('moved')
-                            ? t('org.formerParent', { v: h.note })
-                            : h.note}
-                      </div>
+                      <div className="gh-muted">{h.change.includes('renamed') ? t('org.formerName', { v: h.note }) : h.change.includes('moved') ? t('org.formerParent', { v: h.note }) : h.note}</div>
                     )}
                   </div>
                 ),

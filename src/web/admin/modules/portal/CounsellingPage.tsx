@@ -131,7 +131,14 @@ export default function CounsellingPage() {
           )
         )}
       </Card>
-      <Modal open={!!booking} title={booking ? pt('c.bookTitle', { time: period(booking.startsAt, booking.endsAt) }) : ''} onCancel={() => setBooking(null)} onOk={book} confirmLoading={busy} destroyOnHidden>
+      <Modal
+        open={!!booking}
+        title={booking ? pt('c.bookTitle', { time: period(booking.startsAt, booking.endsAt) }) : ''}
+        onCancel={() => setBooking(null)}
+        onOk={book}
+        confirmLoading={busy}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" size="large" initialValues={{ topic: 'work_stress' }}>
           <Form.Item name="topic" label={pt('c.topic')} rules={[{ required: true }]}>
             <Select options={TOPICS.map((v) => ({ value: v, label: pl('topic', v) }))} />

@@ -65,12 +65,7 @@ export default function MessagesPage() {
       ) : (
         <>
           {data.items.map((n) => (
-            <button
-              key={n.id}
-              type="button"
-              className={`gp-item gp-notice${n.readAt ? '' : ' gp-unread'}`}
-              onClick={() => void open(n)}
-            >
+            <button key={n.id} type="button" className={`gp-item gp-notice${n.readAt ? '' : ' gp-unread'}`} onClick={() => void open(n)}>
               <div className="gp-item-title">
                 {!n.readAt && <Badge status="error" style={{ marginRight: 6 }} />}
                 {n.title}

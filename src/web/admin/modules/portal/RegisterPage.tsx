@@ -105,7 +105,10 @@ export default function RegisterPage() {
               name="confirm"
               label={pt('reg.confirm')}
               dependencies={['password']}
-              rules={[{ required: true, message: pt('reg.mismatch') }, ({ getFieldValue }) => ({ validator: (_, v) => (v === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(pt('reg.mismatch')))) })]}
+              rules={[
+                { required: true, message: pt('reg.mismatch') },
+                ({ getFieldValue }) => ({ validator: (_, v) => (v === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(pt('reg.mismatch')))) }),
+              ]}
             >
               <Input.Password autoComplete="new-password" />
             </Form.Item>

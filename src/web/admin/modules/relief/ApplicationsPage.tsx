@@ -1,6 +1,6 @@
 /** 申请与审批: applications of a campaign — enter one (household or student) with the eligibility check and its reasons, the approval steps, decisions with reasons, bulk approval with a preview of what will change. */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, List, Modal, Radio, Row, Select, Space, Steps, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, List, Modal, Radio, Row, Select, Space, Steps, Table, Tag, type TableProps } from 'antd';
 import { CheckCircleTwoTone, CloseCircleTwoTone, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { todayInShanghai } from '../../lib/time.ts';
@@ -14,7 +14,21 @@ import { KeywordSearch } from '../../components/KeywordSearch.tsx';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect.tsx';
 import { BANK_ACCOUNT_FORMAT, fenToYuan, HBASE, idRule, money, notFuture, type Household } from '../hardship/shared.ts';
 import { useRt } from './i18n.ts';
-import { ENTRY_KIND_LABELS, LEVEL_LABELS, RBASE, STATUS_COLORS, STATUS_LABELS, useCampaigns, useReliefCodes, type Application, type ApplicationDetail, type ApprovalStatus, type BulkPreview, type Campaign, type Check } from './shared.ts';
+import {
+  ENTRY_KIND_LABELS,
+  LEVEL_LABELS,
+  RBASE,
+  STATUS_COLORS,
+  STATUS_LABELS,
+  useCampaigns,
+  useReliefCodes,
+  type Application,
+  type ApplicationDetail,
+  type ApprovalStatus,
+  type BulkPreview,
+  type Campaign,
+  type Check,
+} from './shared.ts';
 
 const one = (v: unknown) => (typeof v === 'string' ? v.trim().replace(/\s*\n\s*/g, '；') : '');
 
@@ -138,7 +152,8 @@ function ApplicationDrawer({ id, onClose, onChanged }: { id: number | null; onCl
                 title: s.label,
                 description: s.decision ? (
                   <span>
-                    {s.decision.kind === 'approve' ? '同意' : s.decision.kind === 'reject' ? '不同意' : s.decision.kind === 'skip' ? '跳过' : '公示期满'} · {s.decision.decidedByName} · {s.decision.decidedOn}
+                    {s.decision.kind === 'approve' ? '同意' : s.decision.kind === 'reject' ? '不同意' : s.decision.kind === 'skip' ? '跳过' : '公示期满'} · {s.decision.decidedByName} ·{' '}
+                    {s.decision.decidedOn}
                     {s.decision.reason ? ` · ${s.decision.reason}` : ''}
                   </span>
                 ) : s.level ? (
@@ -167,7 +182,11 @@ function ApplicationDrawer({ id, onClose, onChanged }: { id: number | null; onCl
               <Space className="gh-no-print" wrap style={{ marginBottom: 8 }}>
                 <span>公示名单张贴于</span>
                 <DatePicker aria-label="公示张贴日期" value={postedOn} onChange={setPostedOn} disabledDate={notFuture} allowClear={false} />
-                <Button loading={busy} disabled={!postedOn || postedOn.format('YYYY-MM-DD') === detail.noticeFrom} onClick={() => void act('notice-posted', { postedOn: postedOn!.format('YYYY-MM-DD') }, '已登记张贴日期')}>
+                <Button
+                  loading={busy}
+                  disabled={!postedOn || postedOn.format('YYYY-MM-DD') === detail.noticeFrom}
+                  onClick={() => void act('notice-posted', { postedOn: postedOn!.format('YYYY-MM-DD') }, '已登记张贴日期')}
+                >
                   登记张贴日期
                 </Button>
                 <span className="gh-muted">公示期自张贴之日起算，期满且无异议成立即可结束公示。</span>
@@ -175,7 +194,12 @@ function ApplicationDrawer({ id, onClose, onChanged }: { id: number | null; onCl
             )}
             {can('relief.approve') && status === 'in_notice' && (
               <Space className="gh-no-print">
-                <Button type="primary" loading={busy} disabled={!!detail.noticeUntil && todayInShanghai() < detail.noticeUntil} onClick={() => void act('notice-end', { objection: null }, '公示期满，无异议')}>
+                <Button
+                  type="primary"
+                  loading={busy}
+                  disabled={!!detail.noticeUntil && todayInShanghai() < detail.noticeUntil}
+                  onClick={() => void act('notice-end', { objection: null }, '公示期满，无异议')}
+                >
                   公示期满，无异议
                 </Button>
                 <Button
@@ -214,7 +238,7 @@ function ApplicationDrawer({ id, onClose, onChanged }: { id: number | null; onCl
         confirmLoading={busy}
         onOk={async () => {
           const v = await form.validateFields().catch(() => null);
-    if (!v) return;
+          if (!v) return;
           if (objecting) await act('notice-end', { objection: one(v.reason) }, '异议成立，申请不予通过');
           else await act('decision', { decision: 'reject', reason: one(v.reason) }, '已退回');
         }}
@@ -264,7 +288,16 @@ function EntryModal({ campaign, open, onClose, onCreated }: { campaign: Campaign
     const s = (k: string) => (typeof v[k] === 'string' && v[k].trim() ? (v[k] as string).trim() : null);
     const base = { unitId: v.unitId, bankName: s('bankName'), bankAccount: s('bankAccount')?.replace(/\s+/g, '') ?? null };
     if (student)
-      return { ...base, householdId: v.householdId ?? null, name: s('name'), idNumber: s('idNumber')?.toUpperCase() ?? null, school: s('school'), schoolLevel: v.schoolLevel, guardianName: s('guardianName'), fundedElsewhere: !!v.fundedElsewhere };
+      return {
+        ...base,
+        householdId: v.householdId ?? null,
+        name: s('name'),
+        idNumber: s('idNumber')?.toUpperCase() ?? null,
+        school: s('school'),
+        schoolLevel: v.schoolLevel,
+        guardianName: s('guardianName'),
+        fundedElsewhere: !!v.fundedElsewhere,
+      };
     if (v.mode === 'file') return { ...base, householdId: v.householdId };
     return { ...base, name: s('name'), idNumber: s('idNumber')?.toUpperCase() ?? null, people: v.people };
   };
@@ -328,7 +361,12 @@ function EntryModal({ campaign, open, onClose, onCreated }: { campaign: Campaign
           {!student && (
             <Col span={12}>
               <Form.Item name="mode" label="帮扶对象">
-                <Radio.Group options={[{ value: 'file', label: '已登记的困难职工家庭' }, { value: 'person', label: '未建档职工（临时救助）' }]} />
+                <Radio.Group
+                  options={[
+                    { value: 'file', label: '已登记的困难职工家庭' },
+                    { value: 'person', label: '未建档职工（临时救助）' },
+                  ]}
+                />
               </Form.Item>
             </Col>
           )}
@@ -460,9 +498,17 @@ export default function ApplicationsPage() {
     });
 
   const filter = useMemo(() => ({ campaignId, underUnitId: unit!.id, status, paid, q: q.trim() || undefined }), [campaignId, unit, status, paid, q]);
-  const { data, loading, version, reload: changed } = useRemote<{ items: Application[]; total: number; amountFen: number }>(campaignId ? `${RBASE}/applications` : null, { ...filter, page, pageSize }, { initial: { items: [], total: 0, amountFen: 0 } });
+  const {
+    data,
+    loading,
+    version,
+    reload: changed,
+  } = useRemote<{ items: Application[]; total: number; amountFen: number }>(
+    campaignId ? `${RBASE}/applications` : null,
+    { ...filter, page, pageSize },
+    { initial: { items: [], total: 0, amountFen: 0 } },
+  );
   useEffect(() => setSelected([]), [filter, version]);
-
 
   const startBulk = async (decision: 'approve' | 'reject', reason: string | null = null) => {
     if (decision === 'reject' && !reason) {
@@ -501,7 +547,11 @@ export default function ApplicationsPage() {
     { title: rt('acol.name'), dataIndex: 'name', width: 100, render: (v: string, a) => <a onClick={() => setParam('application', String(a.id))}>{v}</a> },
     { title: rt('acol.idNumber'), dataIndex: 'idMasked', width: 190, render: (v: string) => <span className="gh-hr-mono">{v}</span> },
     { title: rt('acol.union'), dataIndex: 'unitName', ellipsis: true },
-    { title: campaign?.subject === 'student' ? rt('acol.level') : rt('acol.grade'), width: 110, render: (_: unknown, a) => (a.schoolLevel ? codes.schoolLevels[a.schoolLevel] : a.archived ? codes.grades[a.grade ?? ''] : rt('acol.notFiled')) },
+    {
+      title: campaign?.subject === 'student' ? rt('acol.level') : rt('acol.grade'),
+      width: 110,
+      render: (_: unknown, a) => (a.schoolLevel ? codes.schoolLevels[a.schoolLevel] : a.archived ? codes.grades[a.grade ?? ''] : rt('acol.notFiled')),
+    },
     { title: rt('acol.people'), dataIndex: 'people', width: 60, align: 'right' },
     { title: rt('acol.amount'), dataIndex: 'amountFen', width: 110, align: 'right', render: (v: number) => fenToYuan(v) },
     { title: rt('acol.status'), dataIndex: 'status', width: 100, render: (s?: ApprovalStatus) => (s ? <Tag color={STATUS_COLORS[s]}>{rl('astatus', s)}</Tag> : null) },
@@ -520,11 +570,15 @@ export default function ApplicationsPage() {
         }
         extra={
           <Space className="gh-no-print">
-            <Button icon={<DownloadOutlined />} disabled={!campaignId} onClick={() => void downloadFile(`${RBASE}/applications/export.xlsx`, filter, '帮扶申请.xlsx').catch((e) => message.error(errorMessage(e)))}>
+            <Button
+              icon={<DownloadOutlined />}
+              disabled={!campaignId}
+              onClick={() => void downloadFile(`${RBASE}/applications/export.xlsx`, filter, '帮扶申请.xlsx').catch((e) => message.error(errorMessage(e)))}
+            >
               {rt('apps.export')}
             </Button>
             {can('relief.write') && (
-              <Button type="primary" icon={<PlusOutlined />} disabled={!campaign || campaign.status !== 'open'} onClick={() => setEntering(true)}>
+              <Button type="primary" icon={<PlusOutlined />} disabled={campaign?.status !== 'open'} onClick={() => setEntering(true)}>
                 {rt('apps.enter')}
               </Button>
             )}
@@ -540,7 +594,15 @@ export default function ApplicationsPage() {
             onChange={(v: number) => (setParam('campaign', String(v)), setPage(1))}
             options={campaigns.map((c) => ({ value: c.id, label: c.name }))}
           />
-          <Select aria-label="审批状态" placeholder={rt('apps.status')} allowClear style={{ width: 120 }} value={status} onChange={(v) => (setStatus(v), setPage(1))} options={Object.keys(STATUS_LABELS).map((value) => ({ value, label: rl('astatus', value) }))} />
+          <Select
+            aria-label="审批状态"
+            placeholder={rt('apps.status')}
+            allowClear
+            style={{ width: 120 }}
+            value={status}
+            onChange={(v) => (setStatus(v), setPage(1))}
+            options={Object.keys(STATUS_LABELS).map((value) => ({ value, label: rl('astatus', value) }))}
+          />
           <Select
             aria-label="发放情况"
             placeholder={rt('apps.paid')}

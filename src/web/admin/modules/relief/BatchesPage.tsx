@@ -187,8 +187,21 @@ export default function BatchesPage() {
         </Form>
       </Modal>
 
-      <Modal title={confirming ? `确认第 ${confirming.id} 批已发放` : ''} open={confirming !== null} onCancel={() => setConfirming(null)} onOk={() => void confirm()} confirmLoading={busy} okText="确认发放" destroyOnHidden>
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`凭银行回单确认：本批 ${confirming?.count ?? 0} 笔，${money(confirming?.totalFen ?? 0)}。每份申请只记一次支付；退票的申请移出本批，下次再发。`} />
+      <Modal
+        title={confirming ? `确认第 ${confirming.id} 批已发放` : ''}
+        open={confirming !== null}
+        onCancel={() => setConfirming(null)}
+        onOk={() => void confirm()}
+        confirmLoading={busy}
+        okText="确认发放"
+        destroyOnHidden
+      >
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={`凭银行回单确认：本批 ${confirming?.count ?? 0} 笔，${money(confirming?.totalFen ?? 0)}。每份申请只记一次支付；退票的申请移出本批，下次再发。`}
+        />
         <Form form={form} layout="vertical" name="confirm">
           <Form.Item name="paidOn" label="发放日期" rules={[{ required: true, message: '请选择发放日期' }]}>
             <DatePicker format="YYYY-MM-DD" disabledDate={notFuture} />

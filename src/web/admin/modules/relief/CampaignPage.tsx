@@ -12,7 +12,25 @@ import { UnitTreeSelect } from '../../components/UnitTreeSelect.tsx';
 import { NotFound } from '../../components/Results.tsx';
 import { fenToYuan, iso, money, notFuture, yuanRule, yuanToFen } from '../hardship/shared.ts';
 import { GroupedBars } from './charts.tsx';
-import { ENTRY_KIND_LABELS, FIGURE_LABELS, KIND_LABELS, RBASE, STATUS_COLORS, STATUS_LABELS, useReliefCodes, type Application, type Campaign, type ChainStepView, type Drill, type Figure, type Line, type StudentAid, type Summary, type SummaryRow, type Totals } from './shared.ts';
+import {
+  ENTRY_KIND_LABELS,
+  FIGURE_LABELS,
+  KIND_LABELS,
+  RBASE,
+  STATUS_COLORS,
+  STATUS_LABELS,
+  useReliefCodes,
+  type Application,
+  type Campaign,
+  type ChainStepView,
+  type Drill,
+  type Figure,
+  type Line,
+  type StudentAid,
+  type Summary,
+  type SummaryRow,
+  type Totals,
+} from './shared.ts';
 
 interface DrillTarget {
   figure: Figure;
@@ -47,7 +65,11 @@ export function DrillDrawer({ campaignId, target, onClose }: { campaignId: numbe
     <Drawer title={target?.title ?? ''} open={target !== null} onClose={onClose} width={1000} destroyOnHidden>
       {data?.kind === 'lines' ? (
         <>
-          <Typography.Paragraph type="secondary">下列记账分录之和即报表上的数字{target?.figure === 'raised' ? '（筹集资金记在资金来源账户的贷方，显示为负数）' : target?.figure === 'available' ? '（结余：各可用资金账户的全部收支）' : ''}。合计：<span aria-label="明细合计">{money(data.amountFen)}</span>{pageOnly ? `；本页 ${money(sum)}` : ''}。</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            下列记账分录之和即报表上的数字{target?.figure === 'raised' ? '（筹集资金记在资金来源账户的贷方，显示为负数）' : target?.figure === 'available' ? '（结余：各可用资金账户的全部收支）' : ''}
+            。合计：<span aria-label="明细合计">{money(data.amountFen)}</span>
+            {pageOnly ? `；本页 ${money(sum)}` : ''}。
+          </Typography.Paragraph>
           <Table<Line>
             rowKey={(l) => `${l.entryId}-${l.lineId}`}
             size="small"
@@ -66,41 +88,41 @@ export function DrillDrawer({ campaignId, target, onClose }: { campaignId: numbe
         </>
       ) : (
         <>
-        <Typography.Paragraph type="secondary">
-          共 {data?.total ?? 0} 份申请，金额合计 <span aria-label="明细合计">{money(data?.amountFen ?? 0)}</span>。
-        </Typography.Paragraph>
-        <Table<Application>
-          rowKey="id"
-          size="small"
-          loading={loading}
-          dataSource={data?.applications ?? []}
-          pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 条` }}
-          columns={[
-            {
-              title: '姓名',
-              dataIndex: 'name',
-              render: (v: string, a) =>
-                a.householdId ? (
-                  <Link to={`/hardship/households${unitQuery ? `${unitQuery}&` : '?'}household=${a.householdId}`} title="打开困难职工档案">
-                    {v}
-                  </Link>
-                ) : (
-                  v
-                ),
-            },
-            { title: '身份证号', dataIndex: 'idMasked', render: (v: string) => <span className="gh-hr-mono">{v}</span> },
-            { title: '填报工会', dataIndex: 'unitName', ellipsis: true },
-            { title: '类别', dataIndex: 'grade', render: (g: string | null, a) => (a.schoolLevel ? codes.schoolLevels[a.schoolLevel] : codes.grades[g ?? 'not_filed'] ?? g) },
-            { title: '人数', dataIndex: 'people', align: 'right' },
-            { title: '金额（元）', dataIndex: 'amountFen', align: 'right', render: (v: number) => fenToYuan(v) },
-            { title: '状态', dataIndex: 'status', render: (s?: Application['status']) => (s ? <Tag color={STATUS_COLORS[s]}>{STATUS_LABELS[s]}</Tag> : null) },
-            { title: '发放日期', dataIndex: 'paidOn', render: (v: string | null) => v ?? '—' },
-            {
-              title: '申请',
-              render: (_: unknown, a) => <Link to={`/relief/applications${unitQuery ? `${unitQuery}&` : '?'}campaign=${a.campaignId}&application=${a.id}`}>审批记录</Link>,
-            },
-          ]}
-        />
+          <Typography.Paragraph type="secondary">
+            共 {data?.total ?? 0} 份申请，金额合计 <span aria-label="明细合计">{money(data?.amountFen ?? 0)}</span>。
+          </Typography.Paragraph>
+          <Table<Application>
+            rowKey="id"
+            size="small"
+            loading={loading}
+            dataSource={data?.applications ?? []}
+            pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 条` }}
+            columns={[
+              {
+                title: '姓名',
+                dataIndex: 'name',
+                render: (v: string, a) =>
+                  a.householdId ? (
+                    <Link to={`/hardship/households${unitQuery ? `${unitQuery}&` : '?'}household=${a.householdId}`} title="打开困难职工档案">
+                      {v}
+                    </Link>
+                  ) : (
+                    v
+                  ),
+              },
+              { title: '身份证号', dataIndex: 'idMasked', render: (v: string) => <span className="gh-hr-mono">{v}</span> },
+              { title: '填报工会', dataIndex: 'unitName', ellipsis: true },
+              { title: '类别', dataIndex: 'grade', render: (g: string | null, a) => (a.schoolLevel ? codes.schoolLevels[a.schoolLevel] : (codes.grades[g ?? 'not_filed'] ?? g)) },
+              { title: '人数', dataIndex: 'people', align: 'right' },
+              { title: '金额（元）', dataIndex: 'amountFen', align: 'right', render: (v: number) => fenToYuan(v) },
+              { title: '状态', dataIndex: 'status', render: (s?: Application['status']) => (s ? <Tag color={STATUS_COLORS[s]}>{STATUS_LABELS[s]}</Tag> : null) },
+              { title: '发放日期', dataIndex: 'paidOn', render: (v: string | null) => v ?? '—' },
+              {
+                title: '申请',
+                render: (_: unknown, a) => <Link to={`/relief/applications${unitQuery ? `${unitQuery}&` : '?'}campaign=${a.campaignId}&application=${a.id}`}>审批记录</Link>,
+              },
+            ]}
+          />
         </>
       )}
     </Drawer>
@@ -174,7 +196,14 @@ export default function CampaignPage() {
       // One key per submitted form: a double click or a retry of the same form posts it once.
       const key = `${campaign.id}-${modal}-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
       if (modal === 'raise')
-        await api.post(`${RBASE}/campaigns/${campaign.id}/funds`, { unitId: v.unitId, source: v.source, amountFen: yuanToFen(v.amount), donor: v.donor?.trim() || null, receivedOn: iso(v.receivedOn), idempotencyKey: key });
+        await api.post(`${RBASE}/campaigns/${campaign.id}/funds`, {
+          unitId: v.unitId,
+          source: v.source,
+          amountFen: yuanToFen(v.amount),
+          donor: v.donor?.trim() || null,
+          receivedOn: iso(v.receivedOn),
+          idempotencyKey: key,
+        });
       else await api.post(`${RBASE}/campaigns/${campaign.id}/allocations`, { toUnitId: v.toUnitId, fromUnitId: v.fromUnitId, amountFen: yuanToFen(v.amount), idempotencyKey: key });
       message.success(modal === 'raise' ? '已登记筹集资金' : '已拨付');
       setModal(null);
@@ -220,7 +249,11 @@ export default function CampaignPage() {
   const byGrade = (grade: string, text: string, label: string) => {
     const name = codes.grades[grade] ?? grade;
     return (
-      <a className="gh-hr-figure" aria-label={`${name} ${label}`} onClick={() => setDrill({ figure: 'households', unitId: summary.unit.id, own: false, grade, title: `${summary.unit.name}：${name}已发放对象` })}>
+      <a
+        className="gh-hr-figure"
+        aria-label={`${name} ${label}`}
+        onClick={() => setDrill({ figure: 'households', unitId: summary.unit.id, own: false, grade, title: `${summary.unit.name}：${name}已发放对象` })}
+      >
         {text}
       </a>
     );
@@ -231,7 +264,16 @@ export default function CampaignPage() {
       <a
         className="gh-hr-figure"
         aria-label={`${name} ${label}`}
-        onClick={() => setDrill({ figure, unitId: studentAid?.unit.id ?? summary.unit.id, own: false, schoolLevel: r.schoolLevel, archived: r.archived, title: `${name}：${figure === 'approved' ? '已批准学生' : '已发放学生'}` })}
+        onClick={() =>
+          setDrill({
+            figure,
+            unitId: studentAid?.unit.id ?? summary.unit.id,
+            own: false,
+            schoolLevel: r.schoolLevel,
+            archived: r.archived,
+            title: `${name}：${figure === 'approved' ? '已批准学生' : '已发放学生'}`,
+          })
+        }
       >
         {text}
       </a>
@@ -320,12 +362,7 @@ export default function CampaignPage() {
         )}
       </Card>
 
-      <Card
-        className="gh-card"
-        style={{ marginTop: 16 }}
-        title={`汇总表（${summary.unit.name}，按下级单位）`}
-        extra={<span className="gh-muted gh-no-print">点击任一数字查看其明细</span>}
-      >
+      <Card className="gh-card" style={{ marginTop: 16 }} title={`汇总表（${summary.unit.name}，按下级单位）`} extra={<span className="gh-muted gh-no-print">点击任一数字查看其明细</span>}>
         <Table<SummaryRow>
           rowKey={(r) => `${r.kind}-${r.unitId}`}
           size="small"
@@ -508,7 +545,12 @@ export default function CampaignPage() {
       <DrillDrawer campaignId={campaign.id} target={drill} onClose={() => setDrill(null)} />
 
       <Modal title={modal === 'raise' ? '登记筹集资金' : '向下级拨付资金'} open={modal !== null} onCancel={() => setModal(null)} onOk={() => void submit()} confirmLoading={busy} destroyOnHidden>
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} message={modal === 'raise' ? '每笔筹集即记一笔账：资金来源 → 筹得单位的资金池。' : '拨付记一笔账：本级资金池 → 下级资金池；余额不足时不能拨付。'} />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={modal === 'raise' ? '每笔筹集即记一笔账：资金来源 → 筹得单位的资金池。' : '拨付记一笔账：本级资金池 → 下级资金池；余额不足时不能拨付。'}
+        />
         <Form form={form} layout="vertical" name={`fund_${modal ?? 'none'}`}>
           {modal === 'raise' ? (
             <>

@@ -75,7 +75,12 @@ export default function CampaignsPage() {
       notice: steps.length ? !!notice : true,
       noticeDays: notice?.days ?? 7,
       ...Object.fromEntries(GRADES.map((g) => [`grade_${g}`, t?.standards.byGrade?.[g] !== undefined ? (t.standards.byGrade[g]! / 100).toFixed(2) : undefined])),
-      ...Object.fromEntries(LEVELS.flatMap((l) => [[`school_${l}_filed`, t?.standards.bySchool?.[l] ? (t.standards.bySchool[l]!.filed / 100).toFixed(2) : undefined], [`school_${l}_notFiled`, t?.standards.bySchool?.[l] ? (t.standards.bySchool[l]!.notFiled / 100).toFixed(2) : undefined]])),
+      ...Object.fromEntries(
+        LEVELS.flatMap((l) => [
+          [`school_${l}_filed`, t?.standards.bySchool?.[l] ? (t.standards.bySchool[l]!.filed / 100).toFixed(2) : undefined],
+          [`school_${l}_notFiled`, t?.standards.bySchool?.[l] ? (t.standards.bySchool[l]!.notFiled / 100).toFixed(2) : undefined],
+        ]),
+      ),
     });
   };
 
@@ -90,8 +95,15 @@ export default function CampaignsPage() {
     const standards =
       v.subject === 'household'
         ? { byGrade: Object.fromEntries(GRADES.flatMap((g) => (v[`grade_${g}`] ? [[g, yuanToFen(v[`grade_${g}`])]] : []))) }
-        : { bySchool: Object.fromEntries(LEVELS.flatMap((l) => (v[`school_${l}_filed`] && v[`school_${l}_notFiled`] ? [[l, { filed: yuanToFen(v[`school_${l}_filed`]), notFiled: yuanToFen(v[`school_${l}_notFiled`]) }]] : []))) };
-    const rules = v.subject === 'household' ? { grades: v.grades, allowNotFiled: !!v.allowNotFiled } : { schoolLevels: v.schoolLevels, allowNotFiled: !!v.allowNotFiled, excludeFundedElsewhere: !!v.excludeFundedElsewhere };
+        : {
+            bySchool: Object.fromEntries(
+              LEVELS.flatMap((l) => (v[`school_${l}_filed`] && v[`school_${l}_notFiled`] ? [[l, { filed: yuanToFen(v[`school_${l}_filed`]), notFiled: yuanToFen(v[`school_${l}_notFiled`]) }]] : [])),
+            ),
+          };
+    const rules =
+      v.subject === 'household'
+        ? { grades: v.grades, allowNotFiled: !!v.allowNotFiled }
+        : { schoolLevels: v.schoolLevels, allowNotFiled: !!v.allowNotFiled, excludeFundedElsewhere: !!v.excludeFundedElsewhere };
     setBusy(true);
     try {
       const c = await api.post<Campaign>(`${RBASE}/campaigns`, {
@@ -147,7 +159,15 @@ export default function CampaignsPage() {
         }
       >
         <Space style={{ marginBottom: 12 }}>
-          <Select aria-label="活动类型" placeholder={rt('campaigns.kind')} allowClear style={{ width: 160 }} value={kind} onChange={(v) => (setKind(v), setPage(1))} options={Object.keys(KIND_LABELS).map((value) => ({ value, label: rl('kind', value) }))} />
+          <Select
+            aria-label="活动类型"
+            placeholder={rt('campaigns.kind')}
+            allowClear
+            style={{ width: 160 }}
+            value={kind}
+            onChange={(v) => (setKind(v), setPage(1))}
+            options={Object.keys(KIND_LABELS).map((value) => ({ value, label: rl('kind', value) }))}
+          />
         </Space>
         <Table<Campaign>
           rowKey="id"
@@ -156,7 +176,12 @@ export default function CampaignsPage() {
           pagination={pagination(data.total)}
           columns={[
             { title: rt('col.name'), dataIndex: 'name', render: (v: string, c) => <Link to={`/relief/campaigns/${c.id}${unitQuery}`}>{v}</Link> },
-            { title: rt('col.kind'), dataIndex: 'kind', width: 120, render: (k: CampaignKind) => <Tag color={k === 'student_aid' ? 'blue' : k === 'festival' ? 'red' : 'default'}>{rl('kind', k)}</Tag> },
+            {
+              title: rt('col.kind'),
+              dataIndex: 'kind',
+              width: 120,
+              render: (k: CampaignKind) => <Tag color={k === 'student_aid' ? 'blue' : k === 'festival' ? 'red' : 'default'}>{rl('kind', k)}</Tag>,
+            },
             { title: rt('col.period'), width: 220, render: (_: unknown, c) => rt('period', { from: c.periodFrom, to: c.periodTo }) },
             { title: rt('col.standards'), ellipsis: true, render: (_: unknown, c) => standardsText(c) },
             { title: rt('col.status'), dataIndex: 'status', width: 90, render: (s: string) => (s === 'open' ? <Tag color="green">{rl('status', s)}</Tag> : <Tag>{rl('status', 'closed')}</Tag>) },
@@ -188,7 +213,13 @@ export default function CampaignsPage() {
             </Col>
             <Col span={6}>
               <Form.Item name="subject" label="帮扶对象" rules={[{ required: true }]}>
-                <Select disabled={formKind !== 'custom'} options={[{ value: 'household', label: '困难职工家庭' }, { value: 'student', label: '学生' }]} />
+                <Select
+                  disabled={formKind !== 'custom'}
+                  options={[
+                    { value: 'household', label: '困难职工家庭' },
+                    { value: 'student', label: '学生' },
+                  ]}
+                />
               </Form.Item>
             </Col>
           </Row>

@@ -204,16 +204,28 @@ export default function BulletinPage({ preview }: { preview?: boolean }) {
       <Card className="gh-card">
         <div style={{ marginBottom: 12 }}>{toolbar}</div>
         {!content ? (
-          failed ? <Empty /> : <Skeleton active paragraph={{ rows: 8 }} />
+          failed ? (
+            <Empty />
+          ) : (
+            <Skeleton active paragraph={{ rows: 8 }} />
+          )
         ) : (
           <>
-            {preview && <Tag color={content.frozen ? 'blue' : 'orange'} className="gh-no-print">{content.frozen ? st('bul.frozenTag') : st('bul.liveTag')}</Tag>}
+            {preview && (
+              <Tag color={content.frozen ? 'blue' : 'orange'} className="gh-no-print">
+                {content.frozen ? st('bul.frozenTag') : st('bul.liveTag')}
+              </Tag>
+            )}
             {preview && frozenInfo && frozenInfo.versions > 1 && (
               <Tag color="orange" className="gh-no-print">
                 {st('bul.correctedTag', { n: frozenInfo.versions })}
               </Tag>
             )}
-            {preview && <Typography.Text type="secondary" className="gh-no-print">{st('bul.previewOf')}</Typography.Text>}
+            {preview && (
+              <Typography.Text type="secondary" className="gh-no-print">
+                {st('bul.previewOf')}
+              </Typography.Text>
+            )}
             {bulletin?.fromAbove && (
               <Tag color="purple" className="gh-no-print">
                 {st('bul.fromAbove')}
@@ -268,6 +280,7 @@ export default function BulletinPage({ preview }: { preview?: boolean }) {
         <>
           <Card className="gh-card gh-sv-commentary" title={st('bul.commentary')} size="small">
             {content.commentary.map((p, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a fixed text, never reordered; lines may repeat
               <p key={i}>{p}</p>
             ))}
           </Card>

@@ -4,7 +4,7 @@ import { App, Button, Card, Space, Table, Tag, Tooltip, type TableProps } from '
 import { EyeOutlined, FilePdfOutlined, FileExcelOutlined, SendOutlined } from '@ant-design/icons';
 import { formatDateTime } from '../../lib/time.ts';
 import { Link, useNavigate } from 'react-router';
-import { api, errorMessage, type PageOf } from '../../lib/api.ts';
+import { errorMessage, type PageOf } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { usePaging } from '../../lib/paging.ts';
 import { useRemote } from '../../lib/remote.ts';
@@ -103,7 +103,11 @@ export default function BulletinsPage() {
           </Space>
         }
         extra={
-          <Button type={can('supervision.manage') ? 'primary' : 'default'} icon={can('supervision.manage') ? <SendOutlined /> : <EyeOutlined />} onClick={() => navigate(`/supervision/bulletins/preview${unitQuery}`)}>
+          <Button
+            type={can('supervision.manage') ? 'primary' : 'default'}
+            icon={can('supervision.manage') ? <SendOutlined /> : <EyeOutlined />}
+            onClick={() => navigate(`/supervision/bulletins/preview${unitQuery}`)}
+          >
             {st('bul.preview')}
           </Button>
         }
@@ -121,14 +125,7 @@ export default function BulletinsPage() {
       </Card>
       {aboveData.total > 0 && (
         <Card className="gh-card" title={st('bul.aboveList')} extra={<span className="gh-small gh-muted">{st('bul.aboveHint')}</span>}>
-          <Table<BulletinSummary>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={aboveData.items}
-            pagination={above.pagination(aboveData.total)}
-            aria-label={st('bul.aboveList')}
-          />
+          <Table<BulletinSummary> rowKey="id" size="middle" columns={columns} dataSource={aboveData.items} pagination={above.pagination(aboveData.total)} aria-label={st('bul.aboveList')} />
         </Card>
       )}
     </div>

@@ -5,7 +5,6 @@ import { PrinterOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { today } from '../../lib/time.ts';
 import { useSearchParams } from 'react-router';
-import { api } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useRemote } from '../../lib/remote.ts';
 import { useScope } from '../../lib/scope.tsx';
@@ -64,7 +63,7 @@ export default function DashboardPage() {
       ),
     },
     {
-      title: (gauge ? text.name(gauge.indicator.key, gauge.indicator.name) : st('value')),
+      title: gauge ? text.name(gauge.indicator.key, gauge.indicator.name) : st('value'),
       dataIndex: 'value',
       align: 'right',
       width: 130,
@@ -85,7 +84,11 @@ export default function DashboardPage() {
           <Space>
             {st('dash.title')}
             <Tag color="red">{st('under', { name: unit!.name })}</Tag>
-            {data && <Tag>{st('year')} {data.year}</Tag>}
+            {data && (
+              <Tag>
+                {st('year')} {data.year}
+              </Tag>
+            )}
           </Space>
         }
         extra={
@@ -101,7 +104,11 @@ export default function DashboardPage() {
         }
       >
         {!data ? (
-          failed ? <Empty /> : <Skeleton active paragraph={{ rows: 6 }} />
+          failed ? (
+            <Empty />
+          ) : (
+            <Skeleton active paragraph={{ rows: 6 }} />
+          )
         ) : (
           <Row gutter={[12, 12]}>
             {data.gauges.map((g) => (
@@ -148,7 +155,14 @@ export default function DashboardPage() {
                   <div className="gh-muted" style={{ marginBottom: 8 }}>
                     {st('dash.rankHint')}
                   </div>
-                  <Table<RankItem> rowKey="unitId" size="small" columns={columns} dataSource={ranking} pagination={ranking.length > 10 ? { pageSize: 10, size: 'small' } : false} aria-label={st('dash.rank')} />
+                  <Table<RankItem>
+                    rowKey="unitId"
+                    size="small"
+                    columns={columns}
+                    dataSource={ranking}
+                    pagination={ranking.length > 10 ? { pageSize: 10, size: 'small' } : false}
+                    aria-label={st('dash.rank')}
+                  />
                 </>
               )}
             </Card>

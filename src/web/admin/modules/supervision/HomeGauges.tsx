@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { Card, Col, Empty, Row, Skeleton } from 'antd';
 import { FundProjectionScreenOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { api } from '../../lib/api.ts';
 import { useRemote } from '../../lib/remote.ts';
 import { useUnitQuery } from '../../lib/scope.tsx';
 import { GaugeCard } from './GaugeCard.tsx';

@@ -60,7 +60,12 @@ export function IndicatorTable({
       render: (v: number | null, r) => (
         <Space direction="vertical" size={0} style={{ alignItems: 'flex-end' }}>
           {!canDrill || canDrill(r.total ? unit.id : r.unitId) ? (
-            <a role="button" className="gh-sv-num" aria-label={`${r.total ? unit.name : r.name} ${text.name(ind.key, ind.name)} ${fmtValue(ind.unit, v, lang)}`} onClick={() => onDrill(r.total ? unit.id : r.unitId, r.total ? unit.name : r.name)}>
+            <a
+              role="button"
+              className="gh-sv-num"
+              aria-label={`${r.total ? unit.name : r.name} ${text.name(ind.key, ind.name)} ${fmtValue(ind.unit, v, lang)}`}
+              onClick={() => onDrill(r.total ? unit.id : r.unitId, r.total ? unit.name : r.name)}
+            >
               {fmtValue(ind.unit, v, lang)}
             </a>
           ) : (
@@ -107,4 +112,3 @@ export function IndicatorTable({
     </Card>
   );
 }
-

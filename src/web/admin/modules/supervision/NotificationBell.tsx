@@ -178,7 +178,11 @@ function Bell() {
       <div className="gh-sv-bell-head">
         <span>
           {st('ntf.title')}
-          {unread ? <Tag color="red" style={{ marginInlineStart: 8 }}>{st('ntf.unread', { n: unread })}</Tag> : null}
+          {unread ? (
+            <Tag color="red" style={{ marginInlineStart: 8 }}>
+              {st('ntf.unread', { n: unread })}
+            </Tag>
+          ) : null}
         </span>
         {manage && !!unread && (
           <Button size="small" type="link" onClick={() => void markRead('all')}>
@@ -240,7 +244,14 @@ function Bell() {
   return (
     <Dropdown open={open} onOpenChange={setOpen} trigger={['click']} popupRender={() => panel} placement="bottomRight">
       <Tooltip title={online ? undefined : st('ntf.offline')}>
-        <Button type="text" className="gh-header-btn" aria-label={`${st('ntf.bell')}${unread ? ` ${st('ntf.unread', { n: unread })}` : ''}`} data-testid="notification-bell" data-state={online && unread !== null ? 'live' : 'connecting'} data-unread={unread ?? 0}>
+        <Button
+          type="text"
+          className="gh-header-btn"
+          aria-label={`${st('ntf.bell')}${unread ? ` ${st('ntf.unread', { n: unread })}` : ''}`}
+          data-testid="notification-bell"
+          data-state={online && unread !== null ? 'live' : 'connecting'}
+          data-unread={unread ?? 0}
+        >
           <Badge count={unread ?? 0} size="small" overflowCount={99} offset={[4, -2]} data-testid="notification-count">
             <BellOutlined style={{ color: '#fff', fontSize: 18, opacity: online ? 1 : 0.6 }} />
           </Badge>

@@ -33,7 +33,11 @@ export default function NotificationsPage() {
   const [form] = Form.useForm<Contacts>();
   const [saving, setSaving] = useState(false);
 
-  const { data, loading, reload } = useRemote<{ items: Notice[]; total: number; unread: number }>(NOTIFY, { unreadOnly: unreadOnly || undefined, page, pageSize }, { initial: { items: [], total: 0, unread: 0 } });
+  const { data, loading, reload } = useRemote<{ items: Notice[]; total: number; unread: number }>(
+    NOTIFY,
+    { unreadOnly: unreadOnly || undefined, page, pageSize },
+    { initial: { items: [], total: 0, unread: 0 } },
+  );
 
   // A notification pushed to the bell shows here too, without reloading the page.
   useEffect(() => {
@@ -195,7 +199,13 @@ export default function NotificationsPage() {
                     valuePropName="checked"
                     noStyle
                     dependencies={['email']}
-                    rules={[({ getFieldValue }) => ({ validator: async (_r, v: boolean) => { if (v && !String(getFieldValue('email') ?? '').trim()) throw new Error(st('ntf.needEmail')); } })]}
+                    rules={[
+                      ({ getFieldValue }) => ({
+                        validator: async (_r, v: boolean) => {
+                          if (v && !String(getFieldValue('email') ?? '').trim()) throw new Error(st('ntf.needEmail'));
+                        },
+                      }),
+                    ]}
                   >
                     <Checkbox>{st('ntf.byEmail')}</Checkbox>
                   </Form.Item>
@@ -204,7 +214,13 @@ export default function NotificationsPage() {
                     valuePropName="checked"
                     noStyle
                     dependencies={['mobile']}
-                    rules={[({ getFieldValue }) => ({ validator: async (_r, v: boolean) => { if (v && !String(getFieldValue('mobile') ?? '').trim()) throw new Error(st('ntf.needMobile')); } })]}
+                    rules={[
+                      ({ getFieldValue }) => ({
+                        validator: async (_r, v: boolean) => {
+                          if (v && !String(getFieldValue('mobile') ?? '').trim()) throw new Error(st('ntf.needMobile'));
+                        },
+                      }),
+                    ]}
                   >
                     <Checkbox>{st('ntf.bySms')}</Checkbox>
                   </Form.Item>

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { App, Drawer, Empty, Segmented, Table, Tag, type TableProps } from 'antd';
 import { Link } from 'react-router';
-import { api, errorMessage, type PageOf } from '../../lib/api.ts';
+import { errorMessage, type PageOf } from '../../lib/api.ts';
 import { usePaging } from '../../lib/paging.ts';
 import { useRemote } from '../../lib/remote.ts';
 import { useSt } from './i18n.ts';

@@ -102,6 +102,7 @@ export default function ReviewsPage() {
                 <>
                   <Card size="small" className="gh-card gh-sv-commentary" title={`${st('rev.commentary')} · ${p.label}（${st('rev.against', { prev: p.previousEnd })}）`}>
                     {p.commentary.map((c, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: a fixed text, never reordered; lines may repeat
                       <p key={i}>{c}</p>
                     ))}
                   </Card>

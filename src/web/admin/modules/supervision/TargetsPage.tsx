@@ -54,12 +54,16 @@ export default function TargetsPage() {
   const manage = can('supervision.manage');
 
   type Targets = { year: number; asOf: string; items: TargetItem[] };
-  const { data, loading, reload, setData } = useRemote<Targets>(`${BASE}/targets`, { unitId: scopeId, year }, {
-    onError: (e) => {
-      setData({ year, asOf: '', items: [] });
-      message.error(errorMessage(e));
+  const { data, loading, reload, setData } = useRemote<Targets>(
+    `${BASE}/targets`,
+    { unitId: scopeId, year },
+    {
+      onError: (e) => {
+        setData({ year, asOf: '', items: [] });
+        message.error(errorMessage(e));
+      },
     },
-  });
+  );
 
   // The units whose targets this user may set: the chosen unit when it lies below the user's own, and its supervised units below.
   useEffect(() => {
@@ -119,13 +123,13 @@ export default function TargetsPage() {
     try {
       await send('PUT', `${BASE}/targets`, me.csrfToken, {
         body: {
-        unitId: v.unitId,
-        year,
-        indicatorKey: v.indicatorKey,
-        target: scale(v.target),
-        baseline: v.baseline === undefined || v.baseline === null ? null : scale(v.baseline),
-        profile,
-        note: v.note?.trim() || null,
+          unitId: v.unitId,
+          year,
+          indicatorKey: v.indicatorKey,
+          target: scale(v.target),
+          baseline: v.baseline === undefined || v.baseline === null ? null : scale(v.baseline),
+          profile,
+          note: v.note?.trim() || null,
         },
       });
       message.success(st('tgt.saved'));
@@ -167,7 +171,18 @@ export default function TargetsPage() {
       [st('unit'), st('indicator'), st('tgt.baseline'), st('tgt.target'), st('tgt.actual'), st('tgt.expected'), st('tgt.ofTarget'), st('tgt.attainment'), st('status'), st('tgt.note')],
       rows.map((r) => {
         const u = unitOf(r.indicatorKey);
-        return [r.unitName, nameOf(r.indicatorKey), fmtValue(u, r.baseline, lang), fmtValue(u, r.target, lang), fmtValue(u, r.actual, lang), fmtValue(u, r.progress.expected, lang), fmtShare(r.progress.ofTarget), fmtShare(r.progress.attainment), st(`status.${r.progress.status}`), r.note ?? ''];
+        return [
+          r.unitName,
+          nameOf(r.indicatorKey),
+          fmtValue(u, r.baseline, lang),
+          fmtValue(u, r.target, lang),
+          fmtValue(u, r.actual, lang),
+          fmtValue(u, r.progress.expected, lang),
+          fmtShare(r.progress.ofTarget),
+          fmtShare(r.progress.attainment),
+          st(`status.${r.progress.status}`),
+          r.note ?? '',
+        ];
       }),
     ).catch((e) => message.error(errorMessage(e)));
 
@@ -210,7 +225,12 @@ export default function TargetsPage() {
       align: 'right',
       width: 110,
       render: (v: number | null, r) => (
-        <a role="button" className="gh-sv-num" aria-label={`${r.unitName} ${nameOf(r.indicatorKey)} ${st('detail')}`} onClick={() => setDrill({ indicator: r.indicatorKey, unitId: r.unitId, unitName: r.unitName, asOf: data?.asOf || todayInShanghai() })}>
+        <a
+          role="button"
+          className="gh-sv-num"
+          aria-label={`${r.unitName} ${nameOf(r.indicatorKey)} ${st('detail')}`}
+          onClick={() => setDrill({ indicator: r.indicatorKey, unitId: r.unitId, unitName: r.unitName, asOf: data?.asOf || todayInShanghai() })}
+        >
           {fmtValue(unitOf(r.indicatorKey), v, lang)}
         </a>
       ),
@@ -230,7 +250,13 @@ export default function TargetsPage() {
         />
       ),
     },
-    { title: st('tgt.attainment'), key: 'attainment', align: 'right', width: 100, render: (_v, r) => <span style={{ color: STATUS_COLOR[r.progress.status] }}>{fmtShare(r.progress.attainment)}</span> },
+    {
+      title: st('tgt.attainment'),
+      key: 'attainment',
+      align: 'right',
+      width: 100,
+      render: (_v, r) => <span style={{ color: STATUS_COLOR[r.progress.status] }}>{fmtShare(r.progress.attainment)}</span>,
+    },
     { title: st('tgt.note'), dataIndex: 'note', width: 120, ellipsis: true, render: (v: string | null) => v ?? '—' },
     ...(manage
       ? [
@@ -245,7 +271,12 @@ export default function TargetsPage() {
                   <Button size="small" type="link" icon={<EditOutlined />} onClick={() => openEdit(r)}>
                     {st('tgt.edit')}
                   </Button>
-                  <Popconfirm title={st('tgt.deleteConfirm', { unit: r.unitName, year: r.year, indicator: nameOf(r.indicatorKey) })} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => remove(r)}>
+                  <Popconfirm
+                    title={st('tgt.deleteConfirm', { unit: r.unitName, year: r.year, indicator: nameOf(r.indicatorKey) })}
+                    okText={t('common.ok')}
+                    cancelText={t('common.cancel')}
+                    onConfirm={() => remove(r)}
+                  >
                     <Button size="small" type="link" danger icon={<DeleteOutlined />}>
                       {st('tgt.delete')}
                     </Button>
@@ -371,11 +402,7 @@ export default function TargetsPage() {
                 label={st('tgt.target')}
                 name="target"
                 extra={rate ? st('tgt.rateHelp') : undefined}
-                rules={[
-                  required(st('tgt.target')),
-                  { type: 'number', min: 0, message: st('tgt.min') },
-                  ...(rate ? [{ type: 'number' as const, max: 100, message: st('tgt.rateMax') }] : []),
-                ]}
+                rules={[required(st('tgt.target')), { type: 'number', min: 0, message: st('tgt.min') }, ...(rate ? [{ type: 'number' as const, max: 100, message: st('tgt.rateMax') }] : [])]}
               >
                 <InputNumber aria-label={st('tgt.target')} style={{ width: '100%' }} suffix={rate ? '%' : byKey(formIndicator ?? '')?.unit} step={rate ? 0.5 : 1} />
               </Form.Item>

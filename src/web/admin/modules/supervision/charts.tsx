@@ -42,7 +42,17 @@ const scaled = (unit: string, v: number | null) => (v === null ? null : unit ===
  * One indicator against its target: the arc fills to the figure in the colour of its status; a dark
  * tick marks the year's target and an orange one the value expected by today.
  */
-export function GaugeDial(props: { unit: string; value: number | null; display: string; target: number | null; expected: number | null; status: Status | null; ariaLabel: string; onClick?: () => void; height?: number }) {
+export function GaugeDial(props: {
+  unit: string;
+  value: number | null;
+  display: string;
+  target: number | null;
+  expected: number | null;
+  status: Status | null;
+  ariaLabel: string;
+  onClick?: () => void;
+  height?: number;
+}) {
   const { unit, value, target, expected, status } = props;
   const isRate = unit === '%';
   const max = isRate ? 100 : Math.max(1, ...[value, target, expected].map((v) => (v ?? 0) * 1.15));
@@ -99,7 +109,11 @@ export function RankBars(props: { unit: string; labels: string[]; values: (numbe
           cursor: 'pointer',
           barMaxWidth: 40,
           data: props.values.map((v, i) => ({ value: scaled(props.unit, v), itemStyle: { color: props.statuses[i] ? STATUS_COLOR[props.statuses[i]!] : NO_TARGET } })),
-          label: { show: true, position: 'top', formatter: (p: { value: unknown }) => (p.value === null || p.value === undefined ? '—' : isRate ? `${String(p.value)}%` : Number(p.value).toLocaleString('zh-CN')) },
+          label: {
+            show: true,
+            position: 'top',
+            formatter: (p: { value: unknown }) => (p.value === null || p.value === undefined ? '—' : isRate ? `${String(p.value)}%` : Number(p.value).toLocaleString('zh-CN')),
+          },
         },
       ],
     },
@@ -110,7 +124,19 @@ export function RankBars(props: { unit: string; labels: string[]; values: (numbe
 }
 
 /** An indicator's month ends and today's live figure; the target as a line; clicking a point calls `onPick`. */
-export function TrendLine(props: { unit: string; name: string; periods: string[]; values: (number | null)[]; marks: ('frozen' | 'live' | 'corrected' | 'none')[]; target: number | null; ariaLabel: string; onPick: (index: number) => void; height?: number; labels: Record<'frozen' | 'live' | 'corrected', string>; targetLabel: string }) {
+export function TrendLine(props: {
+  unit: string;
+  name: string;
+  periods: string[];
+  values: (number | null)[];
+  marks: ('frozen' | 'live' | 'corrected' | 'none')[];
+  target: number | null;
+  ariaLabel: string;
+  onPick: (index: number) => void;
+  height?: number;
+  labels: Record<'frozen' | 'live' | 'corrected', string>;
+  targetLabel: string;
+}) {
   const isRate = props.unit === '%';
   const fmt = (v: unknown) => (v === null || v === undefined ? '—' : isRate ? `${String(v)}%` : Number(v).toLocaleString('zh-CN'));
   const ref = useChart(
@@ -141,7 +167,15 @@ export function TrendLine(props: { unit: string; name: string; periods: string[]
             itemStyle: { color: props.marks[i] === 'live' ? '#1677ff' : props.marks[i] === 'corrected' ? '#fa8c16' : '#c8102e' },
           })),
           ...(props.target !== null
-            ? { markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#262626' }, label: { formatter: `${props.targetLabel} ${fmt(scaled(props.unit, props.target))}` }, data: [{ yAxis: scaled(props.unit, props.target) }] } }
+            ? {
+                markLine: {
+                  silent: true,
+                  symbol: 'none',
+                  lineStyle: { type: 'dashed', color: '#262626' },
+                  label: { formatter: `${props.targetLabel} ${fmt(scaled(props.unit, props.target))}` },
+                  data: [{ yAxis: scaled(props.unit, props.target) }],
+                },
+              }
             : {}),
         },
       ],

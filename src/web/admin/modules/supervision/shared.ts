@@ -238,7 +238,7 @@ export function drillQuery(href: string): { indicator: string; unitId?: number; 
  * `/supervision?unitId=…&indicator=…`; the app's unit parameter is `unit`.
  */
 export function appLink(link: string | null): string | null {
-  if (!link || !link.startsWith('/') || link.startsWith('//') || link.startsWith('/api/')) return null;
+  if (!link?.startsWith('/') || link.startsWith('//') || link.startsWith('/api/')) return null;
   const u = new URL(link, 'http://x');
   const unitId = u.searchParams.get('unitId');
   if (unitId && !u.searchParams.has('unit')) {

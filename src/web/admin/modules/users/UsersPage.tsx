@@ -26,7 +26,17 @@ function PasswordModal({ shown, onClose }: { shown: { name: string; username: st
     }
   };
   return (
-    <Modal open title={t('users.passwordTitle')} onCancel={onClose} mask={{ closable: false }} footer={<Button type="primary" onClick={onClose}>{t('common.ok')}</Button>}>
+    <Modal
+      open
+      title={t('users.passwordTitle')}
+      onCancel={onClose}
+      mask={{ closable: false }}
+      footer={
+        <Button type="primary" onClick={onClose}>
+          {t('common.ok')}
+        </Button>
+      }
+    >
       <Alert type="warning" showIcon title={t('users.passwordHint', { name: shown.name })} style={{ marginBottom: 16 }} />
       <Space.Compact style={{ width: '100%' }}>
         <Input readOnly value={shown.password} aria-label={t('users.passwordTitle')} className="gh-password" />
@@ -186,19 +196,18 @@ export default function UsersPage() {
             }}
             options={ROLES.map((r) => ({ value: r, label: label('role', r) }))}
           />
-          <KeywordSearch placeholder={t('users.searchPlaceholder')} width={240} value={qInput} onChange={setQInput} onSearch={(v) => {
-            setQ(v);
-            setPage(1);
-          }} />
+          <KeywordSearch
+            placeholder={t('users.searchPlaceholder')}
+            width={240}
+            value={qInput}
+            onChange={setQInput}
+            onSearch={(v) => {
+              setQ(v);
+              setPage(1);
+            }}
+          />
         </Space>
-        <Table<User>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={data.items}
-          loading={loading}
-          pagination={pagination(data.total)}
-        />
+        <Table<User> rowKey="id" size="middle" columns={columns} dataSource={data.items} loading={loading} pagination={pagination(data.total)} />
       </Card>
       <Modal
         open={creating}
