@@ -8,6 +8,9 @@ import type { Database } from '../db/client.ts';
 import type { Channels } from '../engines/notify/channels.ts';
 import type { Grants, Permission, Role } from '../engines/accounts/roles.ts';
 import type { IsoDate } from '../engines/time.ts';
+import type { IndicatorDefinition } from '../engines/indicators/catalogue.ts';
+import type { DueCheck } from '../engines/notify/due-checks.ts';
+import type { ImportKind } from '../engines/imports/jobs.ts';
 import type { App } from '../server/app-types.ts';
 
 /** What the app hands a program when it registers its routes. */
@@ -61,6 +64,17 @@ export interface Program {
   title: string;
   /** The permissions the program owns, with their meaning, and the roles that get them. */
   permissions: { owns: Readonly<Record<Permission, string>>; grants: Partial<Grants> };
+  /**
+   * The kinds of record its routes' `:id` name, with what each is. A route may name only a declared
+   * kind; the scope walk substitutes another county's record of that kind.
+   */
+  resources?: Readonly<Record<string, string>>;
+  /** Its figures for the indicator catalogue (dashboards, targets, bulletins), in the order shown. */
+  indicators?: readonly IndicatorDefinition[];
+  /** What the hourly reminder job checks for it (deadlines, reviews coming due). */
+  dueChecks?: readonly DueCheck[];
+  /** The spreadsheets the import engine takes for it. */
+  importKinds?: readonly ImportKind[];
   routes(app: App, deps: ProgramDeps): void;
   /** Started with the app (unless the app is built without schedules, as in API tests). */
   run?(deps: ProgramDeps & { log: RunnerLog }): ProgramRunner;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { can, isKnownPermission, permissionsOf, registerPermissions } from './roles.ts';
 import { PROGRAMS } from '../../programs/index.ts';
-import { assertRouteDeclaresAccess } from '../../server/access.ts';
+import { assertRouteDeclaresAccess, listResourceKinds, registerResourceKinds } from '../../server/access.ts';
 
 describe('permissions', () => {
   it('come from the engines and from each program’s face, granted role by role', () => {
@@ -25,5 +25,13 @@ describe('permissions', () => {
     const route = (permission: string) => ({ method: 'GET', url: '/api/v1/x', handler: () => undefined, config: { access: { permission } } }) as never;
     expect(() => assertRouteDeclaresAccess(route('members.reed'))).toThrow(/members\.reed.*no engine or program declares/);
     expect(() => assertRouteDeclaresAccess(route('members.read'))).not.toThrow();
+  });
+
+  it('name only resource kinds an engine or a program declares, each declared by one owner', () => {
+    const route = (resource: string) => ({ method: 'GET', url: '/api/v1/x/:id', handler: () => undefined, config: { access: { permission: 'hardship.read', resource } } }) as never;
+    expect(() => assertRouteDeclaresAccess(route('houshold'))).toThrow(/houshold.*no engine or program declares/);
+    expect(() => assertRouteDeclaresAccess(route('household'))).not.toThrow();
+    expect(listResourceKinds()).toEqual(expect.arrayContaining([{ kind: 'household', owner: 'hardship', meaning: '困难职工家庭档案' }, { kind: 'org_unit', owner: 'engines', meaning: '组织单位' }]));
+    expect(() => registerResourceKinds('honours', { household: '别的东西' })).toThrow(/declared by both hardship and honours/);
   });
 });

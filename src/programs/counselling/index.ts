@@ -2,7 +2,7 @@
 import type { Program } from '../program.ts';
 import { counsellingRoutes } from './routes.ts';
 import { seedCounsellingDemo } from './demo.ts';
-import './indicators.ts';
+import { counsellingIndicators } from './indicators.ts';
 
 export const counselling: Program = {
   name: 'counselling',
@@ -23,6 +23,8 @@ export const counselling: Program = {
       counsellor: ['counselling.read', 'counselling.write', 'counselling.notes'],
     },
   },
+  resources: { counsellor: '心理咨询师', counselling_slot: '咨询时段', appointment: '咨询预约', follow_up: '回访' },
+  indicators: counsellingIndicators,
   routes: (app) => counsellingRoutes(app),
   demo: { phase: 'records', seed: seedCounsellingDemo, analyse: ['counselling_appointments'] },
 };

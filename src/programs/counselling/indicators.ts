@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../engines/context.ts';
-import { registerIndicator } from '../../engines/indicators/catalogue.ts';
+import type { IndicatorDefinition } from '../../engines/indicators/catalogue.ts';
 import { groupedSource, num, rowsAsOne, yearStart } from '../../engines/indicators/grouped.ts';
 import type { IsoDate } from '../../engines/time.ts';
 
@@ -26,7 +26,7 @@ const sessions = groupedSource(
   },
 );
 
-registerIndicator({
+const sessionsIndicator: IndicatorDefinition = {
   key: 'counselling.sessions',
   program: 'counselling',
   name: '心理咨询服务人次',
@@ -38,4 +38,7 @@ registerIndicator({
   advice: '请向职工宣传心理咨询服务，协调咨询师增开预约时段，并提醒已预约的职工按时到访。',
   compute: async (ctx, unitId, asOf) => ({ value: await sessions.ofUnit(ctx, unitId, asOf) }),
   computeChildren: async (ctx, unitId, asOf) => new Map([...(await sessions.ofChildren(ctx, unitId, asOf))].map(([id, n]) => [id, { value: n }])),
-});
+};
+
+/** The program's figures, in the order the dashboards show them; its face lists them. */
+export const counsellingIndicators: readonly IndicatorDefinition[] = [sessionsIndicator];

@@ -2,8 +2,8 @@
 import type { Program } from '../program.ts';
 import { hardshipRoutes } from './routes.ts';
 import { seedHardshipDemo } from './demo.ts';
-import './indicators.ts';
-import './reminders.ts';
+import { hardshipIndicators } from './indicators.ts';
+import { reviewsComingDue } from './reminders.ts';
 
 export const hardship: Program = {
   name: 'hardship',
@@ -22,6 +22,9 @@ export const hardship: Program = {
       auditor: ['hardship.read'],
     },
   },
+  resources: { household: '困难职工家庭档案', hardship_attachment: '档案附件' },
+  indicators: hardshipIndicators,
+  dueChecks: [reviewsComingDue],
   routes: (app, deps) => hardshipRoutes(app, { filesDir: deps.filesDir }),
   demo: { phase: 'records', seed: seedHardshipDemo, analyse: ['hardship_households'] },
 };

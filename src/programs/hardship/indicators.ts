@@ -7,7 +7,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '../../db/sql.ts';
 import type { Ctx } from '../../engines/context.ts';
-import { registerIndicator } from '../../engines/indicators/catalogue.ts';
+import type { IndicatorDefinition } from '../../engines/indicators/catalogue.ts';
 import { groupedSource, num, rowsAsOne } from '../../engines/indicators/grouped.ts';
 import { getUnit, subtreeRange } from '../../engines/org/service.ts';
 import { todayInShanghai, type IsoDate } from '../../engines/time.ts';
@@ -64,7 +64,7 @@ async function drill(ctx: Ctx, unitId: number, asOf: IsoDate, figure: string, pa
   };
 }
 
-registerIndicator({
+const householdsIndicator: IndicatorDefinition = {
   key: 'hardship.households',
   program: 'hardship',
   name: '在档困难职工户数',
@@ -83,4 +83,7 @@ registerIndicator({
       return drill(ctx, unitId, asOf, figure, page);
     },
   },
-});
+};
+
+/** The program's figures, in the order the dashboards show them; its face lists them. */
+export const hardshipIndicators: readonly IndicatorDefinition[] = [householdsIndicator];

@@ -1,5 +1,5 @@
 /** Yearly reviews coming due raise a nudge for the household's unit (run by the scheduler). */
-import { registerDueCheck } from '../../engines/notify/due-checks.ts';
+import type { DueCheck } from '../../engines/notify/due-checks.ts';
 import { remindReviews } from './service.ts';
 
-registerDueCheck({ name: 'hardship.reviews', run: async (ctx) => ({ raised: (await remindReviews(ctx)).reminded }) });
+export const reviewsComingDue: DueCheck = { name: 'hardship.reviews', run: async (ctx) => ({ raised: (await remindReviews(ctx)).reminded }) };

@@ -14,8 +14,9 @@ import type { Ctx } from '../../engines/context.ts';
 import { recordAudit } from '../../engines/audit/service.ts';
 import { isUniqueViolation } from '../../engines/db-errors.ts';
 import { getUnit, subtreeRange } from '../../engines/org/service.ts';
-import { isMobilePhone, maskIdCard, parseIdCard } from '../../engines/people/identifiers.ts';
-import { lookupHash, seal, unseal } from '../../engines/people/sealing.ts';
+import { sealBankAccount, sealIdNumber } from '../../engines/people/id-number.ts';
+import { isMobilePhone, maskBankAccount, parseIdCard } from '../../engines/people/identifiers.ts';
+import { lookupHash, unseal } from '../../engines/people/sealing.ts';
 import { todayInShanghai, type IsoDate } from '../../engines/time.ts';
 import { rowsOf } from '../../db/sql.ts';
 import { clearNudge, raiseNudges } from '../../engines/notify/service.ts';
@@ -151,22 +152,14 @@ export interface HouseholdInput {
   finances: FinanceInput[];
 }
 
-function checkId(raw: string) {
-  const parsed = parseIdCard(raw, todayInShanghai());
-  if (!parsed.ok) {
-    const why = { format: '应为 18 位，最后一位可为 X', date: '其中的出生日期不存在', checksum: '校验位不正确' }[parsed.problem];
-    throw hardshipError('HOUSEHOLD_ID_INVALID', `身份证号不正确：${why}`);
-  }
-  return parsed.info;
-}
+const sealId = (raw: string) => sealIdNumber(raw, (m) => hardshipError('HOUSEHOLD_ID_INVALID', m));
 
-export const maskBankAccount = (n: string) => `${'*'.repeat(Math.max(0, n.length - 4))}${n.slice(-4)}`;
+export { maskBankAccount };
 
 function sealBank(raw: string | null | undefined) {
   if (!raw) return { bankAccountSealed: null, bankAccountMasked: null, bankAccountHash: null };
-  const n = raw.replace(/\s+/g, '');
-  if (!/^\d{12,30}$/.test(n)) throw hardshipError('HOUSEHOLD_BANK_ACCOUNT_INVALID');
-  return { bankAccountSealed: seal(n), bankAccountMasked: maskBankAccount(n), bankAccountHash: lookupHash(`bank:${n}`) };
+  const b = sealBankAccount(raw, (m) => hardshipError('HOUSEHOLD_BANK_ACCOUNT_INVALID', m));
+  return { bankAccountSealed: b.sealed, bankAccountMasked: b.masked, bankAccountHash: b.hash };
 }
 
 function checkCauses(main: string, secondary: string[]): void {
@@ -176,16 +169,16 @@ function checkCauses(main: string, secondary: string[]): void {
 
 function memberRows(householdId: number, members: MemberInput[]) {
   return members.map((m, i) => {
-    const id = m.idNumber ? checkId(m.idNumber) : null;
+    const id = m.idNumber ? sealId(m.idNumber) : null;
     return {
       householdId,
       seq: i + 1,
       name: m.name.trim(),
       relation: m.relation,
-      birthDate: id?.birthDate ?? m.birthDate ?? null,
-      idHash: id ? lookupHash(id.number) : null,
-      idSealed: id ? seal(id.number) : null,
-      idMasked: id ? maskIdCard(id.number) : null,
+      birthDate: id?.info.birthDate ?? m.birthDate ?? null,
+      idHash: id?.hash ?? null,
+      idSealed: id?.sealed ?? null,
+      idMasked: id?.masked ?? null,
       health: m.health ?? null,
       occupation: m.occupation ?? null,
       schoolLevel: m.schoolLevel ?? null,
@@ -241,14 +234,14 @@ async function alreadyOnFile(ctx: Ctx, hash: string) {
 
 export async function registerHousehold(ctx: Ctx, input: HouseholdInput): Promise<HouseholdRow> {
   await getUnit(ctx, input.unitId);
-  const id = checkId(input.idNumber);
+  const id = sealId(input.idNumber);
   if (input.phone && !isMobilePhone(input.phone)) throw hardshipError('HOUSEHOLD_PHONE_INVALID');
   const secondary = input.secondaryCauses ?? [];
   checkCauses(input.mainCause, secondary);
   const appliedOn = input.appliedOn ?? todayInShanghai();
   notInFuture(appliedOn);
   const basis = await previewGrade(ctx, { ...input, onDate: appliedOn });
-  const hash = lookupHash(id.number);
+  const hash = id.hash;
   let row: HouseholdRow;
   try {
     [row] = (await ctx.db.transaction((sp) =>
@@ -259,10 +252,10 @@ export async function registerHousehold(ctx: Ctx, input: HouseholdInput): Promis
           intake: input.intake ?? 'new',
           workerName: input.workerName.trim(),
           idHash: hash,
-          idSealed: seal(id.number),
-          idMasked: maskIdCard(id.number),
-          gender: id.gender,
-          birthDate: id.birthDate,
+          idSealed: id.sealed,
+          idMasked: id.masked,
+          gender: id.info.gender,
+          birthDate: id.info.birthDate,
           ethnicity: input.ethnicity ?? null,
           health: input.health ?? null,
           disability: input.disability ?? null,

@@ -2,8 +2,8 @@
 import type { Program } from '../program.ts';
 import { legalRoutes } from './routes.ts';
 import { seedLegalDemo } from './demo.ts';
-import './indicators.ts';
-import './reminders.ts';
+import { legalIndicators } from './indicators.ts';
+import { caseDeadlinesDue } from './reminders.ts';
 
 export const legal: Program = {
   name: 'legal',
@@ -23,6 +23,9 @@ export const legal: Program = {
       lawyer: ['legal.read', 'legal.write'],
     },
   },
+  resources: { legal_case: '劳动争议案件', lawyer: '律师', legal_aid: '法律援助申请', case_document: '案件材料' },
+  indicators: legalIndicators,
+  dueChecks: [caseDeadlinesDue],
   routes: (app, deps) => legalRoutes(app, { filesDir: deps.filesDir }),
   demo: { phase: 'records', seed: seedLegalDemo, analyse: ['cases', 'case_stages', 'legal_disputes'] },
 };

@@ -6,7 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '../../db/sql.ts';
 import type { Ctx } from '../../engines/context.ts';
-import { registerIndicator, type IndicatorValue } from '../../engines/indicators/catalogue.ts';
+import type { IndicatorDefinition, IndicatorValue } from '../../engines/indicators/catalogue.ts';
 import { addFields, groupedSource, num, rowsAsOne, yearStart } from '../../engines/indicators/grouped.ts';
 import { getUnit, subtreeRange } from '../../engines/org/service.ts';
 import type { IsoDate } from '../../engines/time.ts';
@@ -109,8 +109,8 @@ const drillSpec = (keys: string[]) => ({
   },
 });
 
-function countIndicator(measure: 'received' | 'mediated', o: { name: string; definition: string; advice: string; drill: string[] }) {
-  registerIndicator({
+function countIndicator(measure: 'received' | 'mediated', o: { name: string; definition: string; advice: string; drill: string[] }): IndicatorDefinition {
+  return {
     key: `legal.${measure}`,
     program: 'legal',
     name: o.name,
@@ -124,16 +124,16 @@ function countIndicator(measure: 'received' | 'mediated', o: { name: string; def
     compute: async (ctx, unitId, asOf) => ({ value: (await counts.ofUnit(ctx, unitId, asOf))[measure] }),
     computeChildren: async (ctx, unitId, asOf) => new Map([...(await counts.ofChildren(ctx, unitId, asOf))].map(([id, c]) => [id, { value: c[measure] }])),
     drill: drillSpec(o.drill),
-  });
+  };
 }
 
-countIndicator('received', {
+const receivedIndicator = countIndicator('received', {
   name: '受理劳动争议件数',
   definition: '统计日所在年度1月1日至统计日，经职工法律服务站、热线、职工服务平台或转介受理（立案）的劳动争议案件数',
   advice: '请检查职工法律服务站和维权热线的值守情况，主动走访企业和工地，把职工的劳动争议及时受理登记。',
   drill: ['received'],
 });
-countIndicator('mediated', {
+const mediatedIndicator = countIndicator('mediated', {
   name: '调解成功件数',
   definition: '统计日所在年度1月1日至统计日，调解阶段结束并达成调解协议的劳动争议案件数',
   advice: '请打开调解中的案件，督促调解员按期推进，能调尽调，把争议化解在基层。',
@@ -144,7 +144,7 @@ function rate(c: LegalCounts): IndicatorValue {
   return { value: c.mediationsEnded > 0 ? Math.round((c.mediated / c.mediationsEnded) * 10000) / 10000 : null, numerator: c.mediated, denominator: c.mediationsEnded };
 }
 
-registerIndicator({
+const mediationRateIndicator: IndicatorDefinition = {
   key: 'legal.mediationRate',
   program: 'legal',
   name: '调解成功率',
@@ -157,4 +157,7 @@ registerIndicator({
   compute: async (ctx, unitId, asOf) => rate(await counts.ofUnit(ctx, unitId, asOf)),
   computeChildren: async (ctx, unitId, asOf) => new Map([...(await counts.ofChildren(ctx, unitId, asOf))].map(([id, c]) => [id, rate(c)])),
   drill: drillSpec(['mediated', 'mediationsEnded']),
-});
+};
+
+/** The program's figures, in the order the dashboards show them; its face lists them. */
+export const legalIndicators: readonly IndicatorDefinition[] = [receivedIndicator, mediatedIndicator, mediationRateIndicator];

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../engines/context.ts';
 import { dueSoon, type DueSoonItem } from '../../engines/cases/service.ts';
 import { raiseNudge } from '../../engines/notify/service.ts';
-import { registerDueCheck } from '../../engines/notify/due-checks.ts';
+import type { DueCheck } from '../../engines/notify/due-checks.ts';
 import { kickLiveHubs } from '../../engines/notify/live.ts';
 import { todayInShanghai, type IsoDate } from '../../engines/time.ts';
 import { rowsOf } from '../../db/sql.ts';
@@ -58,4 +58,4 @@ export async function remindLegalDeadlines(ctx: Ctx, opts: { today?: IsoDate; wi
   return { checked: items.length, raised: raised + lawyers };
 }
 
-registerDueCheck({ name: 'legal.deadlines', run: (ctx) => remindLegalDeadlines(ctx) });
+export const caseDeadlinesDue: DueCheck = { name: 'legal.deadlines', run: (ctx) => remindLegalDeadlines(ctx) };

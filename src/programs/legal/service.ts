@@ -9,8 +9,9 @@ import type { Ctx } from '../../engines/context.ts';
 import { recordAudit } from '../../engines/audit/service.ts';
 import { getUnit, subtreeRange } from '../../engines/org/service.ts';
 import { orgUnits } from '../../engines/org/schema.ts';
-import { isMobilePhone, maskIdCard, parseIdCard, parseUscc } from '../../engines/people/identifiers.ts';
-import { lookupHash, seal } from '../../engines/people/sealing.ts';
+import { sealIdNumber } from '../../engines/people/id-number.ts';
+import { isMobilePhone, parseIdCard, parseUscc } from '../../engines/people/identifiers.ts';
+import { lookupHash } from '../../engines/people/sealing.ts';
 import { purposeSealer } from '../../engines/cases/sealing.ts';
 import { assignCase, caseRecord, closeCase, getCase, openCase } from '../../engines/cases/service.ts';
 import { createTeamMember, getTeamMember, updateTeamMember, type TeamMemberChanges, type TeamMemberInput, type TeamSpec } from '../../engines/cases/team.ts';
@@ -147,17 +148,15 @@ export interface WorkerInput {
 }
 
 function sealWorker(w: WorkerInput) {
-  const parsed = parseIdCard(w.idNumber, todayInShanghai());
-  if (!parsed.ok) throw legalError('PERSON_ID_INVALID', `身份证号不正确：${{ format: '应为 18 位，最后一位可为 X', date: '其中的出生日期不存在', checksum: '校验位不正确' }[parsed.problem]}`);
+  const id = sealIdNumber(w.idNumber, (m) => legalError('PERSON_ID_INVALID', m));
   if (w.phone && !isMobilePhone(w.phone)) throw legalError('PHONE_INVALID');
-  const n = parsed.info.number;
   return {
     name: w.name.trim(),
-    idHash: lookupHash(n),
-    idSealed: seal(n),
-    idMasked: maskIdCard(n),
-    gender: parsed.info.gender,
-    birthDate: parsed.info.birthDate,
+    idHash: id.hash,
+    idSealed: id.sealed,
+    idMasked: id.masked,
+    gender: id.info.gender,
+    birthDate: id.info.birthDate,
     phone: w.phone || null,
     migrantWorker: w.migrantWorker ?? false,
   };

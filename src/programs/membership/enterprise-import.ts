@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { finishRoster, readRoster, type RosterRow, type SheetSpec } from '../../engines/imports/index.ts';
 import { rowsOf, textArray } from '../../db/sql.ts';
-import { registerImportKind, type JobRun } from '../../engines/imports/jobs.ts';
+import type { ImportKind, JobRun } from '../../engines/imports/jobs.ts';
 import type { ImportCounts } from '../../engines/imports/jobs-schema.ts';
 import { subtreeRange } from '../../engines/org/service.ts';
 import { parseUscc } from '../../engines/people/identifiers.ts';
@@ -176,4 +176,4 @@ export async function runEnterpriseImport(run: JobRun): Promise<ImportCounts> {
   return finishRoster(run, enterpriseSheet, roster, { blocked, unchangedLabel: '已登记（未变）' });
 }
 
-registerImportKind({ kind: 'enterprises', label: '企业名录', spec: enterpriseSheet, run: runEnterpriseImport });
+export const enterpriseImport: ImportKind = { kind: 'enterprises', label: '企业名录', spec: enterpriseSheet, run: runEnterpriseImport };

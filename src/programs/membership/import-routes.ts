@@ -16,9 +16,6 @@ import { createImportJob, enqueueImportJob, importKind, jobDir, newJobId, presen
 import { importJobs, IMPORT_MODES } from '../../engines/imports/jobs-schema.ts';
 import { recordAudit } from '../../engines/audit/service.ts';
 import { listEnterprises, listMembers, type MemberCursor } from './service.ts';
-import './member-import.ts';
-import './enterprise-import.ts';
-import './union-import.ts';
 
 const tags = ['会员与建会'];
 const IMPORT_KINDS = ['members', 'enterprises', 'unions'] as const;

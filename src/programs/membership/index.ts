@@ -3,7 +3,10 @@ import type { Program } from '../program.ts';
 import { membershipRoutes } from './routes.ts';
 import { membershipImportRoutes } from './import-routes.ts';
 import { seedMembershipDemo } from './demo.ts';
-import './indicators.ts';
+import { membershipIndicators } from './indicators.ts';
+import { enterpriseImport } from './enterprise-import.ts';
+import { memberImport } from './member-import.ts';
+import { unionImport } from './union-import.ts';
 
 export const membership: Program = {
   name: 'membership',
@@ -22,6 +25,9 @@ export const membership: Program = {
       auditor: ['members.read'],
     },
   },
+  resources: { enterprise: '企业', union: '基层工会', person: '会员' },
+  indicators: membershipIndicators,
+  importKinds: [memberImport, enterpriseImport, unionImport],
   routes(app, deps) {
     membershipRoutes(app);
     membershipImportRoutes(app, { database: deps.database, filesDir: deps.filesDir });

@@ -4,7 +4,7 @@
  * count per unit and date serves them all within a transaction.
  */
 import type { Ctx } from '../../engines/context.ts';
-import { registerIndicator, type IndicatorValue } from '../../engines/indicators/catalogue.ts';
+import type { IndicatorDefinition, IndicatorValue } from '../../engines/indicators/catalogue.ts';
 import type { IsoDate } from '../../engines/time.ts';
 import { childrenCoverage, coverageCounts, drillDown, RATE_DEFINITIONS, ratesOf, type CoverageCounts, type Figure } from './coverage.ts';
 
@@ -57,9 +57,9 @@ const drill = (figures: { key: Figure; label: string }[]) => ({
   },
 });
 
-function rateIndicator(key: RateKey, o: { advice: string; figures: { key: Figure; label: string }[] }) {
+function rateIndicator(key: RateKey, o: { advice: string; figures: { key: Figure; label: string }[] }): IndicatorDefinition {
   const def = RATE_DEFINITIONS[key];
-  registerIndicator({
+  return {
     key: `membership.${key}`,
     program: 'membership',
     name: def.label,
@@ -75,11 +75,11 @@ function rateIndicator(key: RateKey, o: { advice: string; figures: { key: Figure
       return new Map([...byChild].map(([id, c]) => [id, rateValue(c, key)]));
     },
     drill: drill(o.figures),
-  });
+  };
 }
 
-function countIndicator(measure: string, o: { name: string; definition: string; unit: string; figure: Figure; pick: (c: CoverageCounts) => number; advice: string }) {
-  registerIndicator({
+function countIndicator(measure: string, o: { name: string; definition: string; unit: string; figure: Figure; pick: (c: CoverageCounts) => number; advice: string }): IndicatorDefinition {
+  return {
     key: `membership.${measure}`,
     program: 'membership',
     name: o.name,
@@ -95,10 +95,10 @@ function countIndicator(measure: string, o: { name: string; definition: string; 
       return new Map([...byChild].map(([id, c]) => [id, { value: o.pick(c) }]));
     },
     drill: drill([{ key: o.figure, label: o.name }]),
-  });
+  };
 }
 
-rateIndicator('formationRate', {
+const formationRateIndicator = rateIndicator('formationRate', {
   advice: '请打开未建会企业名单，逐户推动单独建会或纳入联合基层工会，并及时在系统中登记。',
   figures: [
     { key: 'uncoveredEnterprises', label: '未建会企业' },
@@ -106,14 +106,14 @@ rateIndicator('formationRate', {
     { key: 'enterprises', label: '应建会企业' },
   ],
 });
-rateIndicator('membershipRate', {
+const membershipRateIndicator = rateIndicator('membershipRate', {
   advice: '请核对已建会企业的职工人数与会员名册，把未入会的职工发展入会并录入系统。',
   figures: [
     { key: 'membersInCovered', label: '已建会企业中的会员' },
     { key: 'coveredEnterprises', label: '已建会企业' },
   ],
 });
-rateIndicator('shuangliangRate', {
+const shuangliangRateIndicator = rateIndicator('shuangliangRate', {
   advice: '请打开尚未“双亮”的基层工会名单，督促其亮明工会牌子和工会主席身份，并登记亮牌日期。',
   figures: [
     { key: 'notShuangliangUnions', label: '尚未双亮的工会' },
@@ -121,7 +121,7 @@ rateIndicator('shuangliangRate', {
     { key: 'shuangliangRequiredUnions', label: '应双亮的工会' },
   ],
 });
-countIndicator('unions', {
+const unionsIndicator = countIndicator('unions', {
   name: '基层工会数',
   definition: '统计日在册的基层工会数（单独基层工会与联合基层工会）',
   unit: '个',
@@ -129,7 +129,7 @@ countIndicator('unions', {
   pick: (c) => c.unions,
   advice: '请核对辖区内应建未建的企业，推动组建基层工会并及时登记。',
 });
-countIndicator('members', {
+const membersIndicator = countIndicator('members', {
   name: '会员人数',
   definition: '统计日在册的工会会员人数',
   unit: '人',
@@ -137,7 +137,7 @@ countIndicator('members', {
   pick: (c) => c.members,
   advice: '请核对会员名册，及时办理入会登记。',
 });
-countIndicator('migrantMembers', {
+const migrantMembersIndicator = countIndicator('migrantMembers', {
   name: '农民工会员人数',
   definition: '统计日在册会员中的农民工人数',
   unit: '人',
@@ -145,3 +145,6 @@ countIndicator('migrantMembers', {
   pick: (c) => c.migrantMembers,
   advice: '请走访农民工集中的企业和工地，推动农民工入会并录入系统。',
 });
+
+/** The program's figures, in the order the dashboards show them; its face lists them. */
+export const membershipIndicators: readonly IndicatorDefinition[] = [formationRateIndicator, membershipRateIndicator, shuangliangRateIndicator, unionsIndicator, membersIndicator, migrantMembersIndicator];

@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { finishRoster, readRoster, readRosterInBatches, type RosterRow, type SheetSpec } from '../../engines/imports/index.ts';
 import { rowsOf, textArray } from '../../db/sql.ts';
-import { registerImportKind, type JobRun } from '../../engines/imports/jobs.ts';
+import type { ImportKind, JobRun } from '../../engines/imports/jobs.ts';
 import type { ImportCounts } from '../../engines/imports/jobs-schema.ts';
 import { subtreeRange } from '../../engines/org/service.ts';
 import { isMobilePhone, maskIdCard, parseIdCard, parseUscc } from '../../engines/people/identifiers.ts';
@@ -265,4 +265,4 @@ export async function runMemberImport(run: JobRun): Promise<ImportCounts> {
   return finishRoster(run, memberSheet, roster, { blocked: false, unchangedLabel: '已是本工会会员（未变）' });
 }
 
-registerImportKind({ kind: 'members', label: '会员花名册', spec: memberSheet, run: runMemberImport });
+export const memberImport: ImportKind = { kind: 'members', label: '会员花名册', spec: memberSheet, run: runMemberImport };

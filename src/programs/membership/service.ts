@@ -9,8 +9,9 @@ import { recordAudit } from '../../engines/audit/service.ts';
 import { isUniqueViolation } from '../../engines/db-errors.ts';
 import { createUnit, getUnit, subtreeRange } from '../../engines/org/service.ts';
 import { orgUnits } from '../../engines/org/schema.ts';
-import { isMobilePhone, maskIdCard, maskPhone, parseIdCard, parseUscc } from '../../engines/people/identifiers.ts';
-import { lookupHash, seal, unseal } from '../../engines/people/sealing.ts';
+import { sealIdNumber } from '../../engines/people/id-number.ts';
+import { isMobilePhone, maskPhone, parseIdCard, parseUscc } from '../../engines/people/identifiers.ts';
+import { lookupHash, unseal } from '../../engines/people/sealing.ts';
 import { todayInShanghai, type IsoDate } from '../../engines/time.ts';
 import { membershipError } from './errors.ts';
 import { rowsOf } from '../../db/sql.ts';
@@ -331,20 +332,15 @@ export interface MemberView {
 
 /** Prepares a person's sealed identity (validation included) without touching the database. */
 export function sealPerson(input: { idNumber: string; name: string; phone?: string | null | undefined; migrantWorker?: boolean | undefined }) {
-  const parsed = parseIdCard(input.idNumber, todayInShanghai());
-  if (!parsed.ok) {
-    const why = { format: '应为 18 位，最后一位可为 X', date: '其中的出生日期不存在', checksum: '校验位不正确' }[parsed.problem];
-    throw membershipError('PERSON_ID_INVALID', `身份证号不正确：${why}`);
-  }
+  const id = sealIdNumber(input.idNumber, (m) => membershipError('PERSON_ID_INVALID', m));
   if (input.phone && !isMobilePhone(input.phone)) throw membershipError('PHONE_INVALID');
-  const n = parsed.info.number;
   return {
-    hash: lookupHash(n),
-    sealed: seal(n),
-    masked: maskIdCard(n),
+    hash: id.hash,
+    sealed: id.sealed,
+    masked: id.masked,
     name: input.name,
-    gender: parsed.info.gender,
-    birthDate: parsed.info.birthDate,
+    gender: id.info.gender,
+    birthDate: id.info.birthDate,
     phone: input.phone || null,
     migrant: input.migrantWorker ?? false,
   };

@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { finishRoster, readRoster, type RosterRow, type SheetSpec } from '../../engines/imports/index.ts';
 import { rowsOf } from '../../db/sql.ts';
-import { registerImportKind, type JobRun } from '../../engines/imports/jobs.ts';
+import type { ImportKind, JobRun } from '../../engines/imports/jobs.ts';
 import type { ImportCounts } from '../../engines/imports/jobs-schema.ts';
 import { DomainError } from '../../engines/errors.ts';
 import type { Ctx } from '../../engines/context.ts';
@@ -157,4 +157,4 @@ export async function runUnionImport(run: JobRun): Promise<ImportCounts> {
   return finishRoster(run, unionSheet, roster, { blocked, unchangedLabel: '已登记（未变）' });
 }
 
-registerImportKind({ kind: 'unions', label: '基层工会名册', spec: unionSheet, run: runUnionImport });
+export const unionImport: ImportKind = { kind: 'unions', label: '基层工会名册', spec: unionSheet, run: runUnionImport };

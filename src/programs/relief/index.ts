@@ -2,7 +2,7 @@
 import type { Program } from '../program.ts';
 import { reliefRoutes } from './routes.ts';
 import { seedReliefDemo } from './demo.ts';
-import './indicators.ts';
+import { reliefIndicators } from './indicators.ts';
 
 export const relief: Program = {
   name: 'relief',
@@ -21,6 +21,8 @@ export const relief: Program = {
       auditor: ['relief.read'],
     },
   },
+  resources: { campaign: '帮扶活动', relief_application: '帮扶申请', payment_batch: '发放批次' },
+  indicators: reliefIndicators,
   routes: (app) => reliefRoutes(app),
   demo: { phase: 'records', seed: seedReliefDemo, analyse: ['relief_applications', 'approval_requests'] },
 };

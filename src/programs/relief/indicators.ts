@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/sql.ts';
 import type { Ctx } from '../../engines/context.ts';
-import { registerIndicator, type IndicatorValue } from '../../engines/indicators/catalogue.ts';
+import type { IndicatorDefinition, IndicatorValue } from '../../engines/indicators/catalogue.ts';
 import { addFields, groupedSource, num, rowsAsOne, yearStart } from '../../engines/indicators/grouped.ts';
 import { getUnit, subtreeRange } from '../../engines/org/service.ts';
 import type { IsoDate } from '../../engines/time.ts';
@@ -116,7 +116,7 @@ function share(c: ReliefCounts): IndicatorValue {
   return { value: c.approvedFen > 0 ? Math.round((c.approvedPaidFen / c.approvedFen) * 10000) / 10000 : null, numerator: c.approvedPaidFen / 100, denominator: c.approvedFen / 100 };
 }
 
-registerIndicator({
+const paidShareIndicator: IndicatorDefinition = {
   key: 'relief.paidShare',
   program: 'relief',
   name: '帮扶资金发放进度',
@@ -129,9 +129,9 @@ registerIndicator({
   compute: async (ctx, unitId, asOf) => share(await counts.ofUnit(ctx, unitId, asOf)),
   computeChildren: async (ctx, unitId, asOf) => new Map([...(await counts.ofChildren(ctx, unitId, asOf))].map(([id, c]) => [id, share(c)])),
   drill: drillSpec,
-});
+};
 
-registerIndicator({
+const householdsIndicator: IndicatorDefinition = {
   key: 'relief.households',
   program: 'relief',
   name: '帮扶户数',
@@ -148,4 +148,7 @@ registerIndicator({
   },
   computeChildren: async (ctx, unitId, asOf) => new Map([...(await counts.ofChildren(ctx, unitId, asOf))].map(([id, c]) => [id, { value: c.paid }])),
   drill: { figures: [FIGURES[0]], run: drillSpec.run },
-});
+};
+
+/** The program's figures, in the order the dashboards show them; its face lists them. */
+export const reliefIndicators: readonly IndicatorDefinition[] = [paidShareIndicator, householdsIndicator];

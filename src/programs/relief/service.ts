@@ -35,11 +35,11 @@ import { approvalRequests, type ApprovalStatus, type ChainStep } from '../../eng
 import { allocate, commit, entriesFor, fundBooks, openFund, pay, raise } from '../../engines/ledger/service.ts';
 import { getUnit } from '../../engines/org/service.ts';
 import { orgUnits } from '../../engines/org/schema.ts';
-import { maskIdCard, parseIdCard } from '../../engines/people/identifiers.ts';
-import { lookupHash, seal, unseal } from '../../engines/people/sealing.ts';
+import { sealBankAccount, sealIdNumber } from '../../engines/people/id-number.ts';
+import { unseal } from '../../engines/people/sealing.ts';
 import { todayInShanghai, type IsoDate } from '../../engines/time.ts';
 import { rowsOf } from '../../db/sql.ts';
-import { getHouseholdRow, householdForAid, householdOfPerson, maskBankAccount, type HouseholdForAid, GRADE_LABELS, type HardshipGrade } from '../hardship/index.ts';
+import { getHouseholdRow, householdForAid, householdOfPerson, type HouseholdForAid, GRADE_LABELS, type HardshipGrade } from '../hardship/index.ts';
 import { reliefError } from './errors.ts';
 import {
   reliefApplications,
@@ -251,18 +251,12 @@ interface Prepared {
   bank: { bankName: string | null; bankAccountSealed: string | null; bankAccountMasked: string | null };
 }
 
-function parseId(raw: string | null | undefined): string {
-  if (!raw) throw reliefError('APPLICATION_INVALID', '请填写身份证号');
-  const p = parseIdCard(raw, todayInShanghai());
-  if (!p.ok) throw reliefError('APPLICATION_INVALID', '身份证号不正确');
-  return p.info.number;
-}
+const invalid = (message: string) => reliefError('APPLICATION_INVALID', message);
 
 function bankOf(input: ApplicationInput, household: HouseholdForAid | null) {
   if (input.bankAccount) {
-    const n = input.bankAccount.replace(/\s+/g, '');
-    if (!/^\d{12,30}$/.test(n)) throw reliefError('APPLICATION_INVALID', '银行账号应为 12 至 30 位数字');
-    return { bankName: input.bankName ?? null, bankAccountSealed: seal(n), bankAccountMasked: maskBankAccount(n) };
+    const b = sealBankAccount(input.bankAccount, invalid);
+    return { bankName: input.bankName ?? null, bankAccountSealed: b.sealed, bankAccountMasked: b.masked };
   }
   return { bankName: household?.bankName ?? null, bankAccountSealed: household?.bankAccountSealed ?? null, bankAccountMasked: household?.bankAccountMasked ?? null };
 }
@@ -282,12 +276,12 @@ async function prepare(ctx: Ctx, c: CampaignRow, input: ApplicationInput): Promi
       name = household.workerName;
       idMasked = household.idMasked;
     } else {
-      const id = parseId(input.idNumber);
+      const id = sealIdNumber(input.idNumber, invalid);
       if (!input.name?.trim()) throw reliefError('APPLICATION_INVALID', '请填写职工姓名');
-      key = lookupHash(id);
+      key = id.hash;
       household = await householdOfPerson(ctx, key);
       name = household?.workerName ?? input.name.trim();
-      idMasked = maskIdCard(id);
+      idMasked = id.masked;
     }
     const archived = !!household?.filed;
     const grade = archived ? household!.grade : null;
@@ -314,10 +308,10 @@ async function prepare(ctx: Ctx, c: CampaignRow, input: ApplicationInput): Promi
     };
   }
   // A student.
-  const id = parseId(input.idNumber);
+  const id = sealIdNumber(input.idNumber, invalid);
   if (!input.name?.trim()) throw reliefError('APPLICATION_INVALID', '请填写学生姓名');
   if (!input.schoolLevel) throw reliefError('APPLICATION_INVALID', '请选择就读学段');
-  const key = lookupHash(id);
+  const key = id.hash;
   const household = input.householdId ? await householdForAid(ctx, input.householdId) : await householdOfPerson(ctx, key);
   const archived = !!household?.filed;
   const levelOk = !rules.schoolLevels || rules.schoolLevels.includes(input.schoolLevel);
@@ -341,7 +335,7 @@ async function prepare(ctx: Ctx, c: CampaignRow, input: ApplicationInput): Promi
     archived,
     grade: archived ? household!.grade : null,
     name: input.name.trim(),
-    idMasked: maskIdCard(id),
+    idMasked: id.masked,
     people: 1,
     checks,
     amountFen: amount,

@@ -20,6 +20,7 @@ export const supervision: Program = {
       auditor: ['supervision.read'],
     },
   },
+  resources: { bulletin: '督查通报' },
   routes: (app) => supervisionRoutes(app),
   // Month ends frozen, targets checked, due reminders raised, daily digests sent.
   run: (deps) => startSupervisionScheduler(deps.database, { channels: deps.channels, log: deps.log }),
