@@ -31,7 +31,12 @@ describe('permissions', () => {
     const route = (resource: string) => ({ method: 'GET', url: '/api/v1/x/:id', handler: () => undefined, config: { access: { permission: 'hardship.read', resource } } }) as never;
     expect(() => assertRouteDeclaresAccess(route('houshold'))).toThrow(/houshold.*no engine or program declares/);
     expect(() => assertRouteDeclaresAccess(route('household'))).not.toThrow();
-    expect(listResourceKinds()).toEqual(expect.arrayContaining([{ kind: 'household', owner: 'hardship', meaning: '困难职工家庭档案' }, { kind: 'org_unit', owner: 'engines', meaning: '组织单位' }]));
+    expect(listResourceKinds()).toEqual(
+      expect.arrayContaining([
+        { kind: 'household', owner: 'hardship', meaning: '困难职工家庭档案' },
+        { kind: 'org_unit', owner: 'engines', meaning: '组织单位' },
+      ]),
+    );
     expect(() => registerResourceKinds('honours', { household: '别的东西' })).toThrow(/declared by both hardship and honours/);
   });
 });
