@@ -29,10 +29,17 @@ module.exports = {
     },
     {
       name: 'web-never-imports-server-code',
-      comment: 'The web app talks to the server over HTTP only.',
+      comment: 'The web app talks to the server over HTTP only (the pure rules in src/shared/ it may use).',
       severity: 'error',
       from: { path: '^src/web/' },
       to: { path: '^(src/(server|engines|programs|db|cli|demo|test)/|src/config\\.ts$)' },
+    },
+    {
+      name: 'shared-stands-alone',
+      comment: 'src/shared/ holds pure rules the server and the web app both run: it imports neither.',
+      severity: 'error',
+      from: { path: '^src/shared/' },
+      to: { path: '^(src/(server|engines|programs|db|web|cli|demo|test)/|src/config\\.ts$)' },
     },
   ],
   options: {

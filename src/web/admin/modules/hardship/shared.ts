@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 import type { Dayjs } from 'dayjs';
 import { api, uploadFile as apiUpload } from '../../lib/api.ts';
-import { nowMs } from '../../lib/time.ts';
+import { todayInShanghai } from '../../lib/time.ts';
+import { idCardCheckChar, MOBILE_FORMAT, parseIdCard } from '../../../../shared/identifiers.ts';
 
 export const HBASE = '/api/v1/hardship';
 
@@ -165,23 +166,15 @@ export const yuanRule = (label: string, optional = false) => ({
 export { notFuture } from '../../lib/time.ts';
 export const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
-// ---- identifiers (the server checks them again) ----
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = '10X98765432';
+// ---- identifiers: the server's own rules (src/shared/identifiers.ts); the server checks them again ----
 
 /** GB 11643: what is wrong with an ID number, in words, or null when it is right (lower-case x accepted). */
 export function idProblem(raw: string): string | null {
-  const s = raw.trim().toUpperCase();
-  if (!/^\d{17}[\dX]$/.test(s)) return '身份证号应为 18 位，最后一位可为 X';
-  const y = Number(s.slice(6, 10));
-  const m = Number(s.slice(10, 12));
-  const d = Number(s.slice(12, 14));
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || date.getTime() > nowMs()) return '身份证号中的出生日期不存在';
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(s[i]) * ID_WEIGHTS[i]!;
-  const want = ID_CHECK[sum % 11]!;
-  return want === s[17] ? null : `身份证号校验位不正确（按前 17 位应为 ${want}）`;
+  const r = parseIdCard(raw, todayInShanghai());
+  if (r.ok) return null;
+  if (r.problem === 'format') return '身份证号应为 18 位，最后一位可为 X';
+  if (r.problem === 'date') return '身份证号中的出生日期不存在';
+  return `身份证号校验位不正确（按前 17 位应为 ${idCardCheckChar(raw.trim().slice(0, 17))}）`;
 }
 export const idRule = (optional = false) => ({
   validator: async (_: unknown, v: unknown) => {
@@ -191,7 +184,7 @@ export const idRule = (optional = false) => ({
     if (p) throw new Error(p);
   },
 });
-export const MOBILE_FORMAT = /^1[3-9]\d{9}$/;
+export { MOBILE_FORMAT };
 export const BANK_ACCOUNT_FORMAT = /^\d{12,30}$/;
 
 // ---- files ----

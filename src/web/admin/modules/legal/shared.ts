@@ -1,4 +1,6 @@
 /** 法律服务: wire types, code lists and money helpers (amounts travel in fen, people read yuan). */
+import { parseUscc } from '../../../../shared/identifiers.ts';
+
 export const BASE = '/api/v1/legal';
 
 export const STAGES = ['intake', 'mediation', 'arbitration', 'first_instance', 'appeal'] as const;
@@ -186,17 +188,11 @@ export function toFen(v: string | number | null | undefined): number | null {
   return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
 }
 
-// ---- identifiers (the server checks them again) ----
-const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+// ---- identifiers: the server's own rules (src/shared/identifiers.ts); the server checks them again ----
 /** GB 32100: why a credit code is wrong, or null. */
 export function creditCodeProblem(raw: string): 'format' | 'check' | null {
-  const s = raw.trim().toUpperCase();
-  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(s)) return 'format';
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += USCC_CHARS.indexOf(s[i]!) * USCC_WEIGHTS[i]!;
-  const c = 31 - (sum % 31);
-  return USCC_CHARS[c === 31 ? 0 : c] === s[17] ? null : 'check';
+  const r = parseUscc(raw);
+  return r.ok ? null : r.problem === 'checksum' ? 'check' : 'format';
 }
 
 export const DEADLINE_COLOR: Record<DeadlineState, string> = { overdue: 'red', due_soon: 'orange', open: 'blue', met: 'green', void: 'default' };

@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 import type { Dayjs } from 'dayjs';
 import { api, downloadFile as apiDownload, uploadFile as apiUpload, type withQuery } from '../../lib/api.ts';
-import { nowMs } from '../../lib/time.ts';
+import { todayInShanghai } from '../../lib/time.ts';
+import { MOBILE_FORMAT, parseIdCard, USCC_FORMAT } from '../../../../shared/identifiers.ts';
 
 // ---- wire types ----
 export interface CodeItem {
@@ -181,28 +182,18 @@ export const downloadFile = (path: string, query: Parameters<typeof withQuery>[1
 /** Sends one file as multipart/form-data (field `file`) with the session's CSRF header. */
 export const uploadFile = <T>(path: string, query: Parameters<typeof withQuery>[1], file: File, _csrfToken?: string): Promise<T> => apiUpload<T>(path, file, { query });
 
-// ---- identifiers (the server checks them again) ----
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = '10X98765432';
+// ---- identifiers: the server's own rules (src/shared/identifiers.ts); the server checks them again ----
 
 /** GB 11643: why an 18-character ID number is wrong, or null when it is right (lower-case x accepted). */
 export function idNumberProblem(raw: string): 'format' | 'date' | 'check' | null {
-  const s = raw.trim().toUpperCase();
-  if (!/^\d{17}[\dX]$/.test(s)) return 'format';
-  const y = Number(s.slice(6, 10));
-  const m = Number(s.slice(10, 12));
-  const d = Number(s.slice(12, 14));
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || date.getTime() > nowMs()) return 'date';
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(s[i]) * ID_WEIGHTS[i]!;
-  return ID_CHECK[sum % 11] === s[17] ? null : 'check';
+  const r = parseIdCard(raw, todayInShanghai());
+  return r.ok ? null : r.problem === 'checksum' ? 'check' : r.problem;
 }
 
 /** GB 32100 character set; the check character is left to the server. */
-export const CREDIT_CODE_FORMAT = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
+export const CREDIT_CODE_FORMAT = USCC_FORMAT;
 
-export const MOBILE_FORMAT = /^1[3-9]\d{9}$/;
+export { MOBILE_FORMAT };
 
 export function percent(v: number | null): string {
   return v === null ? '—' : `${(v * 100).toFixed(1)}%`;
