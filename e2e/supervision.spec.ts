@@ -213,7 +213,7 @@ test('a nudge raised from the targets page reaches the county’s bell live, lin
   // arrive live): the one marked read loses its button, and the unread count drops.
   const unread = page.getByRole('article', { name: '会员人数落后于序时进度' }).filter({ has: page.getByRole('button', { name: '标为已读' }) });
   const id = await unread.first().getAttribute('data-notification-id');
-  const marked = page.locator(`[role="article"][data-notification-id="${id}"]`);
+  const marked = page.locator(`article[data-notification-id="${id}"]`);
   const bellBefore = Number(await bell.getAttribute('data-unread'));
   await marked.getByRole('button', { name: '标为已读' }).click();
   await expect(marked.getByRole('button', { name: '标为已读' })).toHaveCount(0);

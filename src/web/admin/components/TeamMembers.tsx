@@ -14,6 +14,7 @@ import { useAuth } from '../lib/auth.tsx';
 import { useI18n } from '../lib/i18n.tsx';
 import { useScope } from '../lib/scope.tsx';
 import { KeywordSearch } from './KeywordSearch.tsx';
+import { ActionLink } from './ActionLink.tsx';
 
 export interface TeamMember {
   id: number;
@@ -196,7 +197,7 @@ export function TeamMembers<M extends TeamMember>(p: TeamMembersProps<M>) {
     ...(p.trailingColumns ?? []),
     { title: w.account, dataIndex: 'userId', width: 90, render: (v: number | null) => (v ? <Tag color="blue">{w.linked}</Tag> : <span className="gh-muted">{w.noAccount}</span>) },
     { title: w.joinedOn, dataIndex: 'joinedOn', width: 105 },
-    ...(p.manage ? [{ title: t('common.actions'), key: 'act', width: 80, render: (_: unknown, m: M) => <a onClick={() => start(m)}>{w.edit}</a> }] : []),
+    ...(p.manage ? [{ title: t('common.actions'), key: 'act', width: 80, render: (_: unknown, m: M) => <ActionLink onClick={() => start(m)}>{w.edit}</ActionLink> }] : []),
   ];
 
   const editingMember = editing === 'new' ? null : editing;

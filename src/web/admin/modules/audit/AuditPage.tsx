@@ -6,6 +6,7 @@ import { inShanghai, shanghaiDays, today } from '../../lib/time.ts';
 import { api, errorMessage, type AuditEntry } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../../lib/org.ts';
+import { ActionLink } from '../../components/ActionLink.tsx';
 
 const PAGE = 50;
 
@@ -113,7 +114,7 @@ export default function AuditPage() {
     { title: t('audit.entity'), dataIndex: 'entity', width: 90, render: (v: string) => label('entity', v) },
     { title: t('audit.entityId'), dataIndex: 'entityId', width: 100, render: (v: string | null) => v ?? '—' },
     { title: t('audit.reason'), dataIndex: 'reason', ellipsis: true, render: (v: string | null) => v ?? '' },
-    { title: t('common.actions'), key: 'a', width: 80, className: 'gh-no-print', render: (_v, r) => <a onClick={() => setDetail(r)}>{t('common.detail')}</a> },
+    { title: t('common.actions'), key: 'a', width: 80, className: 'gh-no-print', render: (_v, r) => <ActionLink onClick={() => setDetail(r)}>{t('common.detail')}</ActionLink> },
   ];
 
   return (

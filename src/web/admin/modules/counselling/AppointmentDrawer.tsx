@@ -9,6 +9,7 @@ import { useAuth, useMe } from '../../lib/auth.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useCt } from './i18n.ts';
 import { BASE, bookingWindow, METHODS, slotTime, STATUS_COLOR, type Appointment, type Counsellor, type Slot } from './shared.ts';
+import { ActionLink } from '../../components/ActionLink.tsx';
 
 type Action = 'reschedule' | 'cancel' | 'followUp';
 
@@ -194,7 +195,7 @@ export function AppointmentDrawer({ id, counsellors, onClose, onChanged }: { id:
                   render: (v: string | null, f) =>
                     v ??
                     (writable ? (
-                      <a onClick={() => void run(`/follow-ups/${f.id}/done`, { doneOn: todayInShanghai() }, ct('fu.marked'))}>{ct('fu.done')}</a>
+                      <ActionLink onClick={() => void run(`/follow-ups/${f.id}/done`, { doneOn: todayInShanghai() }, ct('fu.marked'))}>{ct('fu.done')}</ActionLink>
                     ) : (
                       <Tag color="orange">{ct('fu.pending')}</Tag>
                     )),
@@ -226,7 +227,7 @@ export function AppointmentDrawer({ id, counsellors, onClose, onChanged }: { id:
             </div>
           )}
           {mine && (
-            <div className="gh-cs-notes" role="region" aria-label={ct('notes.title')}>
+            <section className="gh-cs-notes" aria-label={ct('notes.title')}>
               {notes === null ? (
                 <Skeleton active />
               ) : notes.length === 0 ? (
@@ -260,7 +261,7 @@ export function AppointmentDrawer({ id, counsellors, onClose, onChanged }: { id:
                 </Button>
                 <span className="gh-muted gh-small">{ct('notes.amend')}</span>
               </Space>
-            </div>
+            </section>
           )}
 
           <Modal

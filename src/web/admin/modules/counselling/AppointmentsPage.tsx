@@ -14,6 +14,7 @@ import { UnitTreeSelect } from '../../components/UnitTreeSelect.tsx';
 import { useCt } from './i18n.ts';
 import { AppointmentDrawer } from './AppointmentDrawer.tsx';
 import { BASE, bookingWindow, REQUESTERS, slotTime, STATUS_COLOR, STATUSES, TOPICS, type Appointment, type Counsellor, type Slot } from './shared.ts';
+import { ParamLink } from '../../components/ParamLink.tsx';
 
 const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
@@ -57,7 +58,10 @@ export default function AppointmentsPage() {
     api
       .get<{ items: Slot[] }>(`${BASE}/slots`, { ...bookingWindow(), freeOnly: true })
       .then((r) => setSlots(r.items.filter((s) => !s.taken)))
-      .catch((e) => (setSlots([]), message.error(errorMessage(e))));
+      .catch((e) => {
+        setSlots([]);
+        message.error(errorMessage(e));
+      });
     setRequesting(true);
   };
   const request = async () => {
@@ -84,8 +88,26 @@ export default function AppointmentsPage() {
   };
 
   const columns: TableProps<Appointment>['columns'] = [
-    { title: ct('appt.time'), dataIndex: 'startsAt', width: 200, render: (_v: string, a) => <a onClick={() => setOpenId(a.id)}>{slotTime(a.startsAt, a.endsAt)}</a> },
-    { title: ct('appt.client'), dataIndex: 'clientName', width: 100, render: (v: string, a) => <a onClick={() => setOpenId(a.id)}>{v}</a> },
+    {
+      title: ct('appt.time'),
+      dataIndex: 'startsAt',
+      width: 200,
+      render: (_v: string, a) => (
+        <ParamLink name="appointment" value={a.id}>
+          {slotTime(a.startsAt, a.endsAt)}
+        </ParamLink>
+      ),
+    },
+    {
+      title: ct('appt.client'),
+      dataIndex: 'clientName',
+      width: 100,
+      render: (v: string, a) => (
+        <ParamLink name="appointment" value={a.id}>
+          {v}
+        </ParamLink>
+      ),
+    },
     { title: ct('appt.topic'), dataIndex: 'topic', width: 100, render: (v: string) => cl('topic', v) },
     { title: ct('appt.counsellor'), dataIndex: 'counsellorName', width: 100 },
     { title: ct('appt.room'), dataIndex: 'roomName', ellipsis: true },
@@ -120,7 +142,10 @@ export default function AppointmentsPage() {
             allowClear
             style={{ width: 110 }}
             value={status}
-            onChange={(v) => (setStatus(v), setPage(1))}
+            onChange={(v) => {
+              setStatus(v);
+              setPage(1);
+            }}
             options={STATUSES.map((s) => ({ value: s, label: cl('status', s) }))}
           />
           <Select
@@ -129,11 +154,21 @@ export default function AppointmentsPage() {
             allowClear
             style={{ width: 140 }}
             value={counsellorId}
-            onChange={(v) => (setCounsellorId(v), setPage(1))}
+            onChange={(v) => {
+              setCounsellorId(v);
+              setPage(1);
+            }}
             options={counsellors.map((c) => ({ value: c.id, label: c.name }))}
             showSearch={{ optionFilterProp: 'label' }}
           />
-          <DatePicker.RangePicker aria-label={ct('appt.range')} value={range} onChange={(v) => (setRange(v as [Dayjs | null, Dayjs | null] | null), setPage(1))} />
+          <DatePicker.RangePicker
+            aria-label={ct('appt.range')}
+            value={range}
+            onChange={(v) => {
+              setRange(v as [Dayjs | null, Dayjs | null] | null);
+              setPage(1);
+            }}
+          />
         </Space>
         <Table<Appointment> rowKey="id" size="middle" columns={columns} dataSource={data.items} loading={loading} pagination={pagination(data.total)} scroll={{ x: 1000 }} />
       </Card>

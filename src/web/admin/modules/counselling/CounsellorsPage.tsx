@@ -11,6 +11,7 @@ import { useI18n } from '../../lib/i18n.tsx';
 import { useScope } from '../../lib/scope.tsx';
 import { useCt } from './i18n.ts';
 import { BASE, slotTime, type Counsellor, type Room, type Slot } from './shared.ts';
+import { ActionLink } from '../../components/ActionLink.tsx';
 
 type Editing = { kind: 'room' } | { kind: 'slot' };
 
@@ -111,7 +112,7 @@ export default function CounsellorsPage() {
             render: (_: unknown, s: Slot) =>
               !s.taken && (
                 <Popconfirm title={ct('slot.withdraw')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => withdraw(s)}>
-                  <a>{ct('slot.withdraw')}</a>
+                  <ActionLink>{ct('slot.withdraw')}</ActionLink>
                 </Popconfirm>
               ),
           },

@@ -25,6 +25,7 @@ import {
   type Sensitive,
 } from './shared.ts';
 import { figuresOf, FinanceRows, GradeBasisView, MemberRows } from './RegisterDrawer.tsx';
+import { ActionLink } from '../../components/ActionLink.tsx';
 
 /** Single-line text for the API (it refuses control characters such as line breaks). */
 const one = (v: unknown) => (typeof v === 'string' ? v.trim().replace(/\s*\n\s*/g, '；') : '');
@@ -454,7 +455,14 @@ export function HouseholdDrawer({ id, onClose, onChanged }: { id: number | null;
             title="证明材料"
             extra={
               writable ? (
-                <Upload accept=".pdf,.jpg,.jpeg,.png" showUploadList={false} beforeUpload={(f) => (void upload(f), false)}>
+                <Upload
+                  accept=".pdf,.jpg,.jpeg,.png"
+                  showUploadList={false}
+                  beforeUpload={(f) => {
+                    void upload(f);
+                    return false;
+                  }}
+                >
                   <Button icon={<UploadOutlined />}>上传证明材料</Button>
                 </Upload>
               ) : null
@@ -465,7 +473,7 @@ export function HouseholdDrawer({ id, onClose, onChanged }: { id: number | null;
                 {file.attachments.map((a) => (
                   <Space key={a.id}>
                     <PaperClipOutlined />
-                    <a onClick={() => void downloadFile(`${HBASE}/attachments/${a.id}`, undefined, a.fileName).catch((e) => message.error(errorMessage(e)))}>{a.fileName}</a>
+                    <ActionLink onClick={() => void downloadFile(`${HBASE}/attachments/${a.id}`, undefined, a.fileName).catch((e) => message.error(errorMessage(e)))}>{a.fileName}</ActionLink>
                     <span className="gh-muted">
                       {(a.size / 1024).toFixed(0)} KB · {formatDateTime(a.uploadedAt)}
                     </span>

@@ -15,6 +15,8 @@ import { GRADE_COLORS, HBASE, iso, STATUS_COLORS, STATUS_LABELS, useHardshipCode
 import { useHt } from './i18n.ts';
 import { RegisterDrawer } from './RegisterDrawer.tsx';
 import { HouseholdDrawer } from './HouseholdDrawer.tsx';
+import { pressable } from '../../components/ActionLink.tsx';
+import { ParamLink } from '../../components/ParamLink.tsx';
 
 interface Counts {
   filed: number;
@@ -60,7 +62,16 @@ export default function HouseholdsPage() {
   const exportXlsx = () => download(`${HBASE}/households/export.xlsx`, filter, `困难职工档案-${inShanghai().format('YYYYMMDD')}.xlsx`);
 
   const columns: TableProps<Household>['columns'] = [
-    { title: ht('col.name'), dataIndex: 'workerName', width: 100, render: (v: string, h) => <a onClick={() => setOpenId(h.id)}>{v}</a> },
+    {
+      title: ht('col.name'),
+      dataIndex: 'workerName',
+      width: 100,
+      render: (v: string, h) => (
+        <ParamLink name="household" value={h.id}>
+          {v}
+        </ParamLink>
+      ),
+    },
     { title: ht('col.id'), dataIndex: 'idMasked', width: 190, render: (v: string) => <span className="gh-hr-mono">{v}</span> },
     { title: ht('col.union'), dataIndex: 'unitName', ellipsis: true },
     { title: ht('col.employer'), dataIndex: 'employer', ellipsis: true, render: (v: string | null) => v ?? '—' },
@@ -85,15 +96,29 @@ export default function HouseholdsPage() {
             </Col>
             {(['deep', 'relative', 'accident'] as const).map((g) => (
               <Col span={4} key={g}>
-                <a onClick={() => (setGrade(g), setStatus('filed'), setPage(1))}>
+                <div
+                  className="gh-pressable"
+                  {...pressable(() => {
+                    setGrade(g);
+                    setStatus('filed');
+                    setPage(1);
+                  })}
+                >
                   <Statistic title={hl('grade', g)} value={counts.byGrade[g] ?? 0} />
-                </a>
+                </div>
               </Col>
             ))}
             <Col span={4}>
-              <a onClick={() => (setStatus('applied'), setGrade(undefined), setPage(1))}>
+              <div
+                className="gh-pressable"
+                {...pressable(() => {
+                  setStatus('applied');
+                  setGrade(undefined);
+                  setPage(1);
+                })}
+              >
                 <Statistic title={ht('stat.toVisit')} value={counts.byStatus.applied ?? 0} />
-              </a>
+              </div>
             </Col>
           </Row>
         </Card>
@@ -126,7 +151,10 @@ export default function HouseholdsPage() {
             allowClear
             style={{ width: 120 }}
             value={grade}
-            onChange={(v) => (setGrade(v), setPage(1))}
+            onChange={(v) => {
+              setGrade(v);
+              setPage(1);
+            }}
             options={(['deep', 'relative', 'accident'] as const).map((g) => ({ value: g, label: hl('grade', g) }))}
           />
           <Select
@@ -135,7 +163,10 @@ export default function HouseholdsPage() {
             allowClear
             style={{ width: 140 }}
             value={status}
-            onChange={(v) => (setStatus(v), setPage(1))}
+            onChange={(v) => {
+              setStatus(v);
+              setPage(1);
+            }}
             options={Object.keys(STATUS_LABELS).map((value) => ({ value, label: hl('status', value) }))}
           />
           <Select
@@ -144,19 +175,46 @@ export default function HouseholdsPage() {
             allowClear
             style={{ width: 150 }}
             value={cause}
-            onChange={(v) => (setCause(v), setPage(1))}
+            onChange={(v) => {
+              setCause(v);
+              setPage(1);
+            }}
             options={Object.entries(codes.causes).map(([value, label]) => ({ value, label }))}
           />
           <Space size={4}>
             <label htmlFor="gh-hr-due" className="gh-small">
               {ht('filter.dueBy')}
             </label>
-            <DatePicker id="gh-hr-due" value={dueBy} format="YYYY-MM-DD" onChange={(d) => (setDueBy(d), setPage(1))} />
-            <Button size="small" type="link" onClick={() => (setDueBy(today().add(30, 'day')), setPage(1))}>
+            <DatePicker
+              id="gh-hr-due"
+              value={dueBy}
+              format="YYYY-MM-DD"
+              onChange={(d) => {
+                setDueBy(d);
+                setPage(1);
+              }}
+            />
+            <Button
+              size="small"
+              type="link"
+              onClick={() => {
+                setDueBy(today().add(30, 'day'));
+                setPage(1);
+              }}
+            >
               {ht('filter.due30')}
             </Button>
           </Space>
-          <KeywordSearch placeholder={ht('filter.keyword')} width={300} value={qInput} onChange={setQInput} onSearch={(v) => (setQ(v), setPage(1))} />
+          <KeywordSearch
+            placeholder={ht('filter.keyword')}
+            width={300}
+            value={qInput}
+            onChange={setQInput}
+            onSearch={(v) => {
+              setQ(v);
+              setPage(1);
+            }}
+          />
         </Space>
         <Table<Household> rowKey="id" size="middle" loading={loading} columns={columns} dataSource={data.items} pagination={pagination(data.total)} scroll={{ x: 1200 }} />
       </Card>

@@ -10,12 +10,13 @@ import { kindsBelow } from '../../lib/org.ts';
 import { BarChart } from '../../components/BarChart.tsx';
 import { HomeGauges } from '../supervision/HomeGauges.tsx';
 import { supervisionMenu } from '../supervision/menu.tsx';
+import { ParamLink } from '../../components/ParamLink.tsx';
 
 export default function HomePage() {
   const me = useMe();
   const { can } = useAuth();
   const { t, label, lang } = useI18n();
-  const { unit, setUnit } = useScope();
+  const { unit } = useScope();
   const unitQuery = useUnitQuery();
   const [counts, setCounts] = useState<Partial<Record<UnitKind, number>> | null>(null);
 
@@ -35,7 +36,16 @@ export default function HomePage() {
 
   if (!unit) return <Skeleton active />;
 
-  const crumbs = [...unit.ancestors.map((a) => ({ title: <a onClick={() => setUnit(a.id)}>{a.name}</a> })), { title: unit.name }];
+  const crumbs = [
+    ...unit.ancestors.map((a) => ({
+      title: (
+        <ParamLink name="unit" value={a.id === me.unit.id ? null : a.id}>
+          {a.name}
+        </ParamLink>
+      ),
+    })),
+    { title: unit.name },
+  ];
   const labels = kinds.map((k) => label('kind', k));
   const values = kinds.map((k) => counts?.[k] ?? 0);
 

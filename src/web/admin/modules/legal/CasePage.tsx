@@ -13,6 +13,7 @@ import { NotFound } from '../../components/Results.tsx';
 import { downloadFile, idNumberProblem, uploadFile } from '../membership/shared.ts';
 import { useLt } from './i18n.ts';
 import { BASE, DEADLINE_COLOR, EVENTS, NEXT, OUTCOMES, RESULT_FOR, RESULTS, ROLES_AT, STAGES, toFen, yuan, type Deadline, type Dispute, type Lawyer, type Stage } from './shared.ts';
+import { ActionLink } from '../../components/ActionLink.tsx';
 
 const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 type Action = 'advance' | 'endStage' | 'event' | 'close' | 'assign' | 'party' | 'aid' | 'decide';
@@ -81,7 +82,11 @@ export default function CasePage() {
     let live = true;
     api
       .get<Dispute>(`${BASE}/cases/${id}`)
-      .then((r) => live && (setC(r), setError(null)))
+      .then((r) => {
+        if (!live) return;
+        setC(r);
+        setError(null);
+      })
       .catch((e) => live && setError(e instanceof ApiError ? e : new ApiError(0, 'ERROR', errorMessage(e))));
     return () => {
       live = false;
@@ -473,7 +478,14 @@ export default function CasePage() {
             title={lt('case.documents')}
             extra={
               can('legal.write') && (
-                <Upload showUploadList={false} beforeUpload={(f) => (void upload(f), false)} className="gh-no-print">
+                <Upload
+                  showUploadList={false}
+                  beforeUpload={(f) => {
+                    void upload(f);
+                    return false;
+                  }}
+                  className="gh-no-print"
+                >
                   <Button size="small" icon={<UploadOutlined />} loading={uploading}>
                     {lt('case.upload')}
                   </Button>
@@ -495,9 +507,9 @@ export default function CasePage() {
                     dataIndex: 'fileName',
                     ellipsis: true,
                     render: (v: string, d) => (
-                      <a onClick={() => void downloadFile(`/api/v1/cases/documents/${d.id}/file`, undefined, v).catch((e) => message.error(errorMessage(e)))}>
+                      <ActionLink onClick={() => void downloadFile(`/api/v1/cases/documents/${d.id}/file`, undefined, v).catch((e) => message.error(errorMessage(e)))}>
                         <DownloadOutlined /> {v}
-                      </a>
+                      </ActionLink>
                     ),
                   },
                   { title: lt('case.docStage'), dataIndex: 'stageSeq', width: 70, render: (v: number | null) => ll('stage', c.stages.find((s) => s.seq === v)?.stage) },

@@ -4,7 +4,7 @@ import { Alert, Button, Card, DatePicker, Select, Space, Table, Tag, Tooltip, ty
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { inShanghai, today } from '../../lib/time.ts';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { PageOf } from '../../lib/api.ts';
 import { useAuth, useMe } from '../../lib/auth.tsx';
 import { usePaging } from '../../lib/paging.ts';
@@ -84,7 +84,7 @@ export default function CasesPage() {
 
   const open = (id: number) => navigate(`/legal/cases/${id}${unitQuery}`);
   const columns: TableProps<DisputeRow>['columns'] = [
-    { title: lt('cases.ref'), dataIndex: 'ref', width: 115, fixed: 'left', render: (v: string, r) => <a onClick={() => open(r.id)}>{v}</a> },
+    { title: lt('cases.ref'), dataIndex: 'ref', width: 115, fixed: 'left', render: (v: string, r) => <Link to={`/legal/cases/${r.id}${unitQuery}`}>{v}</Link> },
     {
       title: lt('cases.caseTitle'),
       dataIndex: 'title',
@@ -94,7 +94,7 @@ export default function CasesPage() {
       render: (v: string, r) => (
         <Tooltip title={v} placement="topLeft">
           {r.collective && <Tag color="purple">{lt('cases.collective')}</Tag>}
-          <a onClick={() => open(r.id)}>{v}</a>
+          <Link to={`/legal/cases/${r.id}${unitQuery}`}>{v}</Link>
         </Tooltip>
       ),
     },
@@ -158,7 +158,10 @@ export default function CasesPage() {
             allowClear
             style={{ width: 130 }}
             value={disputeType}
-            onChange={(v) => (setDisputeType(v), reset())}
+            onChange={(v) => {
+              setDisputeType(v);
+              reset();
+            }}
             options={DISPUTE_TYPES.map((v) => ({ value: v, label: ll('type', v) }))}
           />
           <Select
@@ -167,7 +170,10 @@ export default function CasesPage() {
             allowClear
             style={{ width: 100 }}
             value={stage}
-            onChange={(v) => (setStage(v), reset())}
+            onChange={(v) => {
+              setStage(v);
+              reset();
+            }}
             options={STAGES.map((v) => ({ value: v, label: ll('stage', v) }))}
           />
           <Select
@@ -177,7 +183,10 @@ export default function CasesPage() {
             style={{ width: 100 }}
             value={status}
             disabled={!!due}
-            onChange={(v) => (setStatus(v), reset())}
+            onChange={(v) => {
+              setStatus(v);
+              reset();
+            }}
             options={['open', 'closed'].map((v) => ({ value: v, label: ll('status', v) }))}
           />
           <Select
@@ -186,14 +195,20 @@ export default function CasesPage() {
             allowClear
             style={{ width: 150 }}
             value={channel}
-            onChange={(v) => (setChannel(v), reset())}
+            onChange={(v) => {
+              setChannel(v);
+              reset();
+            }}
             options={CHANNELS.map((v) => ({ value: v, label: ll('channel', v) }))}
           />
           <DatePicker.RangePicker
             aria-label={lt('cases.openedRange')}
             placeholder={[lt('cases.openedRange'), '']}
             value={opened}
-            onChange={(v) => (setOpened(v as [Dayjs | null, Dayjs | null] | null), reset())}
+            onChange={(v) => {
+              setOpened(v as [Dayjs | null, Dayjs | null] | null);
+              reset();
+            }}
             style={{ width: 240 }}
           />
           <Tooltip title={lt('cases.dueSoonHint')}>
@@ -203,11 +218,23 @@ export default function CasesPage() {
               allowClear
               style={{ width: 170 }}
               value={due}
-              onChange={(v) => (setDue(v), reset())}
+              onChange={(v) => {
+                setDue(v);
+                reset();
+              }}
               options={(Object.keys(DUE_FILTERS) as DueFilter[]).map((v) => ({ value: v, label: lt(`cases.due.${v}`) }))}
             />
           </Tooltip>
-          <KeywordSearch placeholder={lt('cases.search')} width={340} value={qInput} onChange={setQInput} onSearch={(v) => (setQ(v), reset())} />
+          <KeywordSearch
+            placeholder={lt('cases.search')}
+            width={340}
+            value={qInput}
+            onChange={setQInput}
+            onSearch={(v) => {
+              setQ(v);
+              reset();
+            }}
+          />
         </Space>
         <Table<DisputeRow> rowKey="id" size="middle" columns={columns} dataSource={data.items} loading={loading} pagination={pagination(data.total)} scroll={{ x: 1620 }} />
       </Card>

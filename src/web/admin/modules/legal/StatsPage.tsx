@@ -4,7 +4,7 @@ import { Button, Card, Col, DatePicker, Drawer, Empty, Row, Skeleton, Space, Sta
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { today } from '../../lib/time.ts';
-import { useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import type { PageOf } from '../../lib/api.ts';
 import { usePaging } from '../../lib/paging.ts';
 import { useRemote } from '../../lib/remote.ts';
@@ -12,6 +12,7 @@ import { useScope, useUnitQuery } from '../../lib/scope.tsx';
 import { useLt } from './i18n.ts';
 import { GroupedBars } from './charts.tsx';
 import { BASE, FIGURES, yuan, type DisputeRow, type Figure, type FigureRow, type Statistics } from './shared.ts';
+import { ActionLink, pressable } from '../../components/ActionLink.tsx';
 
 const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
 const CHART_FIGURES: Figure[] = ['received', 'mediated', 'arbitrations', 'lawsuits'];
@@ -29,7 +30,6 @@ interface Drill {
 
 function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: () => void }) {
   const { lt, ll } = useLt();
-  const navigate = useNavigate();
   const unitQuery = useUnitQuery();
   const { page, pageSize, setPage, pagination } = usePaging();
   useEffect(() => setPage(1), [drill]);
@@ -39,7 +39,7 @@ function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: () => v
     { initial: { items: [], total: 0 } },
   );
   const columns: TableProps<DisputeRow>['columns'] = [
-    { title: lt('cases.ref'), dataIndex: 'ref', width: 110, render: (v: string, r) => <a onClick={() => navigate(`/legal/cases/${r.id}${unitQuery}`)}>{v}</a> },
+    { title: lt('cases.ref'), dataIndex: 'ref', width: 110, render: (v: string, r) => <Link to={`/legal/cases/${r.id}${unitQuery}`}>{v}</Link> },
     { title: lt('cases.caseTitle'), dataIndex: 'title', ellipsis: true },
     { title: lt('cases.stage'), dataIndex: 'stage', width: 70, render: (v: string) => ll('stage', v) },
     { title: lt('cases.status'), dataIndex: 'status', width: 80, render: (v: string) => ll('status', v) },
@@ -80,9 +80,9 @@ export default function StatsPage() {
 
   const cell = (f: Figure) => (v: number, r: FigureRow & { unitId: number; unitName: string }) =>
     v ? (
-      <a role="button" aria-label={`${r.unitName} ${ll('fig', f)} ${v}`} onClick={() => open(f, r.unitId, r.unitName, r.unitId === scopeId)}>
+      <ActionLink aria-label={`${r.unitName} ${ll('fig', f)} ${v}`} onClick={() => open(f, r.unitId, r.unitName, r.unitId === scopeId)}>
         {show(f, v)}
-      </a>
+      </ActionLink>
     ) : (
       <span className="gh-muted">0</span>
     );
@@ -127,16 +127,7 @@ export default function StatsPage() {
           <Row gutter={[16, 16]}>
             {FIGURES.map((f) => (
               <Col key={f} xs={12} md={8} xl={4}>
-                <Card
-                  size="small"
-                  hoverable
-                  className="gh-stat gh-lg-figure"
-                  role="button"
-                  tabIndex={0}
-                  aria-label={`${ll('fig', f)} ${stats.totals[f]}`}
-                  onClick={() => open(f, scopeId, unit!.name)}
-                  onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && open(f, scopeId, unit!.name)}
-                >
+                <Card size="small" hoverable className="gh-stat gh-lg-figure" aria-label={`${ll('fig', f)} ${stats.totals[f]}`} {...pressable(() => open(f, scopeId, unit!.name))}>
                   <Statistic
                     title={
                       <Space size={4}>

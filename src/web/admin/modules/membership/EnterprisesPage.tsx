@@ -14,6 +14,7 @@ import { useScope } from '../../lib/scope.tsx';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect.tsx';
 import { useMt } from './i18n.ts';
 import { BASE, CREDIT_CODE_FORMAT, iso, notFuture, useCodeLists, type Enterprise } from './shared.ts';
+import { ActionLink } from '../../components/ActionLink.tsx';
 
 export default function EnterprisesPage() {
   const { t } = useI18n();
@@ -106,7 +107,7 @@ export default function EnterprisesPage() {
             width: 110,
             className: 'gh-no-print',
             render: (_v: unknown, e: Enterprise) => (
-              <a
+              <ActionLink
                 onClick={() => {
                   hcForm.resetFields();
                   hcForm.setFieldsValue({ asOf: today(), employees: e.employees ?? undefined });
@@ -114,7 +115,7 @@ export default function EnterprisesPage() {
                 }}
               >
                 {mt('ent.headcount')}
-              </a>
+              </ActionLink>
             ),
           },
         ]

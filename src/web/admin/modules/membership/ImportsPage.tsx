@@ -9,6 +9,8 @@ import { useI18n } from '../../lib/i18n.tsx';
 import { useScope } from '../../lib/scope.tsx';
 import { useMt } from './i18n.ts';
 import { BASE, type ImportJob, type ImportKind, type ImportMode } from './shared.ts';
+import { ActionLink } from '../../components/ActionLink.tsx';
+import { ParamLink } from '../../components/ParamLink.tsx';
 
 const KINDS: ImportKind[] = ['members', 'enterprises', 'unions'];
 const RUNNING = new Set(['queued', 'validating', 'importing']);
@@ -134,8 +136,10 @@ export default function ImportsPage() {
       width: 200,
       render: (_v, j) => (
         <Space size={12}>
-          <a onClick={() => setJobId(j.id)}>{mt('imp.view')}</a>
-          {j.status === 'done' && <a onClick={() => void marked(j)}>{mt('imp.marked')}</a>}
+          <ParamLink name="job" value={j.id}>
+            {mt('imp.view')}
+          </ParamLink>
+          {j.status === 'done' && <ActionLink onClick={() => void marked(j)}>{mt('imp.marked')}</ActionLink>}
         </Space>
       ),
     },

@@ -159,13 +159,13 @@ export function MemberDrawer({ personId, onClose, onChanged }: { personId: numbe
           <>
             <Alert type="warning" showIcon title={mt('mem.revealedHint')} style={{ marginBottom: 12 }} />
             <Typography.Text type="secondary">{mt('mem.revealed')}</Typography.Text>
-            <div className="gh-ms-idnumber" aria-label={mt('mem.revealed')}>
-              {revealed.idNumber}
+            <div className="gh-ms-idnumber">
+              <output aria-label={mt('mem.revealed')}>{revealed.idNumber}</output>
             </div>
             {revealed.phone && (
               <div style={{ marginTop: 8 }}>
                 <Typography.Text type="secondary">{mt('mem.phone')}：</Typography.Text>
-                <span aria-label={mt('mem.phone')}>{revealed.phone}</span>
+                <output aria-label={mt('mem.phone')}>{revealed.phone}</output>
               </div>
             )}
           </>

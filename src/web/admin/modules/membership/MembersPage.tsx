@@ -16,6 +16,7 @@ import { useMt } from './i18n.ts';
 import { EnterpriseSelect, UnionSelect } from './pickers.tsx';
 import { MemberDrawer, StatusTag } from './MemberDrawer.tsx';
 import { BASE, idNumberProblem, iso, MOBILE_FORMAT, notFuture, type Member } from './shared.ts';
+import { ParamLink } from '../../components/ParamLink.tsx';
 
 export default function MembersPage() {
   const { t } = useI18n();
@@ -79,7 +80,16 @@ export default function MembersPage() {
   };
 
   const columns: TableProps<Member>['columns'] = [
-    { title: mt('mem.name'), dataIndex: 'name', width: 100, render: (v: string, m) => <a onClick={() => setPersonId(m.personId)}>{v}</a> },
+    {
+      title: mt('mem.name'),
+      dataIndex: 'name',
+      width: 100,
+      render: (v: string, m) => (
+        <ParamLink name="person" value={m.personId}>
+          {v}
+        </ParamLink>
+      ),
+    },
     { title: mt('mem.id'), dataIndex: 'idMasked', width: 190, render: (v: string) => <span className="gh-ms-mono">{v}</span> },
     { title: mt('mem.gender'), dataIndex: 'gender', width: 60, render: (v: string) => ml('mem.gender', v) },
     { title: mt('mem.birthDate'), dataIndex: 'birthDate', width: 110 },

@@ -10,6 +10,7 @@ import { useMt } from './i18n.ts';
 import { BASE, drillFigureOf, iso, notFuture, percent, type Counts, type Coverage, type Figure, type Rate, type RateKey } from './shared.ts';
 import { DrillDrawer } from './DrillDrawer.tsx';
 import { RankChart, TrendChart } from './charts.tsx';
+import { ActionLink, pressable } from '../../components/ActionLink.tsx';
 
 const COUNT_FIGURES: (keyof Counts & Figure)[] = ['enterprises', 'coveredEnterprises', 'members', 'migrantMembers', 'unions', 'shuangliangUnions'];
 const RATE_KEYS: RateKey[] = ['formationRate', 'membershipRate', 'shuangliangRate'];
@@ -73,17 +74,15 @@ export default function StatsPage() {
     if (!f) {
       return (
         <Tooltip title={mt('stats.notDrillable')}>
-          <span className="gh-ms-num" aria-label={`${role} ${ml('figure', figure)} ${value}`}>
-            {text}
-          </span>
+          <span className="gh-ms-num">{text}</span>
         </Tooltip>
       );
     }
     return (
       <Tooltip title={ml('figure', figure)}>
-        <a className="gh-ms-num" role="button" aria-label={`${role} ${ml('figure', figure)} ${value}`} onClick={() => open(figure)}>
+        <ActionLink className="gh-ms-num" aria-label={`${role} ${ml('figure', figure)} ${value}`} onClick={() => open(figure)}>
           {text}
-        </a>
+        </ActionLink>
       </Tooltip>
     );
   };
@@ -152,16 +151,7 @@ export default function StatsPage() {
             <Row gutter={[16, 16]}>
               {COUNT_FIGURES.map((f) => (
                 <Col key={f} xs={12} md={8} xl={4}>
-                  <Card
-                    size="small"
-                    hoverable
-                    className="gh-stat gh-ms-count"
-                    role="button"
-                    tabIndex={0}
-                    aria-label={`${ml('figure', f)} ${coverage.counts[f]}`}
-                    onClick={() => open(f)}
-                    onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && open(f)}
-                  >
+                  <Card size="small" hoverable className="gh-stat gh-ms-count" aria-label={`${ml('figure', f)} ${coverage.counts[f]}`} {...pressable(() => open(f))}>
                     <Statistic title={ml('figure', f)} value={coverage.counts[f]} />
                   </Card>
                 </Col>

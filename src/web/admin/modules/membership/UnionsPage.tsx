@@ -16,6 +16,7 @@ import { useMt } from './i18n.ts';
 import { EnterpriseSelect } from './pickers.tsx';
 import { UnionDrawer, ShuangliangTags } from './UnionDrawer.tsx';
 import { BASE, iso, notFuture, type UnionRow, type UnionType } from './shared.ts';
+import { ParamLink } from '../../components/ParamLink.tsx';
 
 export default function UnionsPage() {
   const { t } = useI18n();
@@ -78,7 +79,15 @@ export default function UnionsPage() {
   };
 
   const columns: TableProps<UnionRow>['columns'] = [
-    { title: mt('uni.name'), dataIndex: 'name', render: (v: string, u) => <a onClick={() => setDrawerId(u.id)}>{v}</a> },
+    {
+      title: mt('uni.name'),
+      dataIndex: 'name',
+      render: (v: string, u) => (
+        <ParamLink name="union" value={u.id}>
+          {v}
+        </ParamLink>
+      ),
+    },
     { title: mt('uni.code'), dataIndex: 'code', width: 120, render: (v: string | null) => v ?? '—' },
     { title: mt('uni.type'), dataIndex: 'unionType', width: 130, render: (v: string) => <Tag color={v === 'joint' ? 'blue' : 'default'}>{ml('uni.type', v)}</Tag> },
     { title: mt('uni.chair'), dataIndex: 'chairName', width: 100, render: (v: string | null) => v ?? '—' },
@@ -104,7 +113,11 @@ export default function UnionsPage() {
       key: 'actions',
       width: 70,
       className: 'gh-no-print',
-      render: (_v, u) => <a onClick={() => setDrawerId(u.id)}>{t('common.detail')}</a>,
+      render: (_v, u) => (
+        <ParamLink name="union" value={u.id}>
+          {t('common.detail')}
+        </ParamLink>
+      ),
     },
   ];
 

@@ -14,6 +14,7 @@ import { useScope } from '../../lib/scope.tsx';
 import { CHILD_KINDS, downloadCsv, kindsBelow, KINDS } from '../../lib/org.ts';
 import { StatusTag, UnitDrawer } from './UnitDrawer.tsx';
 import { OrgActionModal, type OrgAction } from './UnitForms.tsx';
+import { ActionLink } from '../../components/ActionLink.tsx';
 
 function toTreeData(n: TreeNode, closedLabel: string): TreeDataNode {
   return {
@@ -100,9 +101,9 @@ export default function OrgPage() {
       title: t('org.name'),
       dataIndex: 'name',
       render: (v: string, u) => (
-        <a onClick={() => setDrawerId(u.id)} style={{ display: 'inline-block', paddingInlineStart: Math.min(4, Math.max(0, u.depth - (scopeUnit?.depth ?? 0))) * 10 }}>
+        <ActionLink onClick={() => setDrawerId(u.id)} style={{ paddingInlineStart: Math.min(4, Math.max(0, u.depth - (scopeUnit?.depth ?? 0))) * 10 }}>
           {v}
-        </a>
+        </ActionLink>
       ),
     },
     { title: t('org.code'), dataIndex: 'code', width: 130, render: (v: string | null) => v ?? '—' },
@@ -114,7 +115,7 @@ export default function OrgPage() {
       key: 'actions',
       width: 70,
       className: 'gh-no-print',
-      render: (_v, u) => <a onClick={() => setDrawerId(u.id)}>{t('common.detail')}</a>,
+      render: (_v, u) => <ActionLink onClick={() => setDrawerId(u.id)}>{t('common.detail')}</ActionLink>,
     },
   ];
 
@@ -192,9 +193,9 @@ export default function OrgPage() {
                 {t('org.list')}
                 <Tag color="red">{t('org.under', { name: focus?.name ?? scopeUnit!.name })}</Tag>
                 {focus && (
-                  <a onClick={() => setFocus(null)} className="gh-small">
+                  <ActionLink onClick={() => setFocus(null)} className="gh-small">
                     {t('common.reset')}
-                  </a>
+                  </ActionLink>
                 )}
               </Space>
             }

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Card, Empty, Spin, Tag } from 'antd';
 import { CustomerServiceOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api, errorMessage } from '../../lib/api.ts';
 import { usePt } from './i18n.ts';
 import { APPT_COLORS, LIVE_APPT, period, STAGE_COLORS, type CaseItem, type Membership, type MyAppointment } from './shared.ts';
@@ -37,7 +37,7 @@ export default function PortalHome({ unread }: { unread: number }) {
         <h2>{pt('home.hello', { name: me.name })}</h2>
         <div>{pt('home.union', { name: me.unionName ?? '—' })}</div>
       </section>
-      {unread > 0 && <Alert type="info" showIcon title={pt('home.unread', { n: unread })} onClick={() => navigate('/portal/messages')} style={{ cursor: 'pointer' }} />}
+      {unread > 0 && <Alert type="info" showIcon title={<Link to="/portal/messages">{pt('home.unread', { n: unread })}</Link>} />}
       <div className="gp-actions">
         <button type="button" className="gp-action" onClick={() => navigate('/portal/rights/new')}>
           <SafetyCertificateOutlined />
@@ -50,7 +50,7 @@ export default function PortalHome({ unread }: { unread: number }) {
           <span className="gp-action-hint">{pt('home.bookHint')}</span>
         </button>
       </div>
-      <Card className="gp-card" title={pt('home.cases')} extra={<a onClick={() => navigate('/portal/rights')}>{pt('home.more')}</a>}>
+      <Card className="gp-card" title={pt('home.cases')} extra={<Link to="/portal/rights">{pt('home.more')}</Link>}>
         {cases.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={pt('home.noCases')} />
         ) : (
@@ -66,7 +66,7 @@ export default function PortalHome({ unread }: { unread: number }) {
           ))
         )}
       </Card>
-      <Card className="gp-card" title={pt('home.appointments')} extra={<a onClick={() => navigate('/portal/counselling')}>{pt('home.more')}</a>}>
+      <Card className="gp-card" title={pt('home.appointments')} extra={<Link to="/portal/counselling">{pt('home.more')}</Link>}>
         {appts.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={pt('home.noAppointments')} />
         ) : (

@@ -8,6 +8,7 @@ import { usePt } from './i18n.ts';
 import { NOTIFY, portalLink, signalUnread, useNoticeArrived, type Notice } from './messages.ts';
 import { when } from './shared.ts';
 import { nowIso } from '../../lib/time.ts';
+import { ActionLink } from '../../components/ActionLink.tsx';
 
 const PAGE = 20;
 
@@ -58,7 +59,7 @@ export default function MessagesPage() {
           {pt('msg.title')} {data.unread > 0 && <Badge count={data.unread} />}
         </span>
       }
-      extra={data.unread > 0 ? <a onClick={() => void markRead('all').catch((e) => message.error(errorMessage(e)))}>{pt('me.readAll')}</a> : null}
+      extra={data.unread > 0 ? <ActionLink onClick={() => void markRead('all').catch((e) => message.error(errorMessage(e)))}>{pt('me.readAll')}</ActionLink> : null}
     >
       {data.items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={pt('msg.empty')} />

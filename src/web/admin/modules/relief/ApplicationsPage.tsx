@@ -29,6 +29,7 @@ import {
   type Campaign,
   type Check,
 } from './shared.ts';
+import { ParamLink } from '../../components/ParamLink.tsx';
 
 const one = (v: unknown) => (typeof v === 'string' ? v.trim().replace(/\s*\n\s*/g, '；') : '');
 
@@ -109,9 +110,9 @@ function ApplicationDrawer({ id, onClose, onChanged }: { id: number | null; onCl
             </Tag>
             <span>当前环节：{detail.currentLabel}</span>
             {detail.noticeUntil && (
-              <span className="gh-muted" aria-label="公示期">
+              <output className="gh-muted" aria-label="公示期">
                 公示期 {detail.noticeFrom} 至 {detail.noticeUntil}
-              </span>
+              </output>
             )}
             {a.paidOn && <Tag color="green">已于 {a.paidOn} 发放</Tag>}
           </Space>
@@ -234,7 +235,10 @@ function ApplicationDrawer({ id, onClose, onChanged }: { id: number | null; onCl
       <Modal
         title={objecting ? '公示异议成立' : '不同意（退回）'}
         open={rejecting || objecting}
-        onCancel={() => (setRejecting(false), setObjecting(false))}
+        onCancel={() => {
+          setRejecting(false);
+          setObjecting(false);
+        }}
         confirmLoading={busy}
         onOk={async () => {
           const v = await form.validateFields().catch(() => null);
@@ -544,7 +548,16 @@ export default function ApplicationsPage() {
 
   const columns: TableProps<Application>['columns'] = [
     { title: rt('acol.id'), dataIndex: 'id', width: 70 },
-    { title: rt('acol.name'), dataIndex: 'name', width: 100, render: (v: string, a) => <a onClick={() => setParam('application', String(a.id))}>{v}</a> },
+    {
+      title: rt('acol.name'),
+      dataIndex: 'name',
+      width: 100,
+      render: (v: string, a) => (
+        <ParamLink name="application" value={a.id}>
+          {v}
+        </ParamLink>
+      ),
+    },
     { title: rt('acol.idNumber'), dataIndex: 'idMasked', width: 190, render: (v: string) => <span className="gh-hr-mono">{v}</span> },
     { title: rt('acol.union'), dataIndex: 'unitName', ellipsis: true },
     {
@@ -591,7 +604,10 @@ export default function ApplicationsPage() {
             placeholder={rt('apps.campaign')}
             style={{ width: 280 }}
             value={campaignId}
-            onChange={(v: number) => (setParam('campaign', String(v)), setPage(1))}
+            onChange={(v: number) => {
+              setParam('campaign', String(v));
+              setPage(1);
+            }}
             options={campaigns.map((c) => ({ value: c.id, label: c.name }))}
           />
           <Select
@@ -600,7 +616,10 @@ export default function ApplicationsPage() {
             allowClear
             style={{ width: 120 }}
             value={status}
-            onChange={(v) => (setStatus(v), setPage(1))}
+            onChange={(v) => {
+              setStatus(v);
+              setPage(1);
+            }}
             options={Object.keys(STATUS_LABELS).map((value) => ({ value, label: rl('astatus', value) }))}
           />
           <Select
@@ -609,13 +628,24 @@ export default function ApplicationsPage() {
             allowClear
             style={{ width: 120 }}
             value={paid === undefined ? undefined : paid ? 'y' : 'n'}
-            onChange={(v?: string) => (setPaid(v === undefined ? undefined : v === 'y'), setPage(1))}
+            onChange={(v?: string) => {
+              setPaid(v === undefined ? undefined : v === 'y');
+              setPage(1);
+            }}
             options={[
               { value: 'y', label: rt('apps.paidYes') },
               { value: 'n', label: rt('apps.paidNo') },
             ]}
           />
-          <KeywordSearch placeholder={rt('apps.keyword')} value={qInput} onChange={setQInput} onSearch={(v) => (setQ(v), setPage(1))} />
+          <KeywordSearch
+            placeholder={rt('apps.keyword')}
+            value={qInput}
+            onChange={setQInput}
+            onSearch={(v) => {
+              setQ(v);
+              setPage(1);
+            }}
+          />
           {campaign && (
             <Link to={`/relief/campaigns/${campaign.id}`} className="gh-small">
               {rt('apps.summary')}

@@ -12,6 +12,7 @@ import { useScope } from '../../lib/scope.tsx';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect.tsx';
 import { fenToYuan, iso, money, notFuture } from '../hardship/shared.ts';
 import { RBASE, STATUS_COLORS, STATUS_LABELS, useCampaigns, type Application, type Batch } from './shared.ts';
+import { ActionLink } from '../../components/ActionLink.tsx';
 
 export default function BatchesPage() {
   const { message } = App.useApp();
@@ -130,7 +131,7 @@ export default function BatchesPage() {
           dataSource={data.items}
           pagination={pagination(data.total)}
           columns={[
-            { title: '批次', dataIndex: 'id', width: 70, render: (v: number, b) => <a onClick={() => void open(b)}>第 {v} 批</a> },
+            { title: '批次', dataIndex: 'id', width: 70, render: (v: number, b) => <ActionLink onClick={() => void open(b)}>第 {v} 批</ActionLink> },
             { title: '帮扶活动', dataIndex: 'campaignId', ellipsis: true, render: (id: number) => campaignName(id) },
             { title: '发放单位', dataIndex: 'unitName', ellipsis: true },
             { title: '笔数', dataIndex: 'count', width: 70, align: 'right' },

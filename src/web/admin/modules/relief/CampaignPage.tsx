@@ -31,6 +31,7 @@ import {
   type SummaryRow,
   type Totals,
 } from './shared.ts';
+import { ActionLink } from '../../components/ActionLink.tsx';
 
 interface DrillTarget {
   figure: Figure;
@@ -67,7 +68,7 @@ export function DrillDrawer({ campaignId, target, onClose }: { campaignId: numbe
         <>
           <Typography.Paragraph type="secondary">
             下列记账分录之和即报表上的数字{target?.figure === 'raised' ? '（筹集资金记在资金来源账户的贷方，显示为负数）' : target?.figure === 'available' ? '（结余：各可用资金账户的全部收支）' : ''}
-            。合计：<span aria-label="明细合计">{money(data.amountFen)}</span>
+            。合计：<output aria-label="明细合计">{money(data.amountFen)}</output>
             {pageOnly ? `；本页 ${money(sum)}` : ''}。
           </Typography.Paragraph>
           <Table<Line>
@@ -89,7 +90,7 @@ export function DrillDrawer({ campaignId, target, onClose }: { campaignId: numbe
       ) : (
         <>
           <Typography.Paragraph type="secondary">
-            共 {data?.total ?? 0} 份申请，金额合计 <span aria-label="明细合计">{money(data?.amountFen ?? 0)}</span>。
+            共 {data?.total ?? 0} 份申请，金额合计 <output aria-label="明细合计">{money(data?.amountFen ?? 0)}</output>。
           </Typography.Paragraph>
           <Table<Application>
             rowKey="id"
@@ -241,27 +242,27 @@ export default function CampaignPage() {
   if (!campaign || !summary) return <Card loading className="gh-card" />;
 
   const fig = (row: SummaryRow, figure: Figure, value: number, text?: string, label: string = FIGURE_LABELS[figure]) => (
-    <a className="gh-hr-figure" aria-label={`${row.kind === 'total' ? '合计' : row.unitName} ${label}`} onClick={() => open(figure, row)}>
+    <ActionLink className="gh-hr-figure" aria-label={`${row.kind === 'total' ? '合计' : row.unitName} ${label}`} onClick={() => open(figure, row)}>
       {text ?? value.toLocaleString('zh-CN')}
-    </a>
+    </ActionLink>
   );
 
   const byGrade = (grade: string, text: string, label: string) => {
     const name = codes.grades[grade] ?? grade;
     return (
-      <a
+      <ActionLink
         className="gh-hr-figure"
         aria-label={`${name} ${label}`}
         onClick={() => setDrill({ figure: 'households', unitId: summary.unit.id, own: false, grade, title: `${summary.unit.name}：${name}已发放对象` })}
       >
         {text}
-      </a>
+      </ActionLink>
     );
   };
   const aidRow = (r: StudentAid['items'][number], figure: Figure, text: string, label: string) => {
     const name = `${codes.schoolLevels[r.schoolLevel] ?? r.schoolLevel}（${r.archived ? '已建档' : '未建档'}）`;
     return (
-      <a
+      <ActionLink
         className="gh-hr-figure"
         aria-label={`${name} ${label}`}
         onClick={() =>
@@ -276,7 +277,7 @@ export default function CampaignPage() {
         }
       >
         {text}
-      </a>
+      </ActionLink>
     );
   };
 
@@ -327,7 +328,14 @@ export default function CampaignPage() {
           <Descriptions.Item label="帮扶对象">{campaign.subject === 'student' ? '困难职工家庭子女（学生）' : '困难职工家庭'}</Descriptions.Item>
           <Descriptions.Item label="报表单位">{summary.unit.name}</Descriptions.Item>
           <Descriptions.Item label="审批流程" span={3}>
-            <span aria-label="审批流程">{steps.map((x) => x.label).join(' → ')}</span>
+            <ol className="gh-hr-chain" aria-label="审批流程">
+              {steps.map((x, i) => (
+                <li key={`${x.kind}-${x.level ?? ''}`}>
+                  {i > 0 && ' → '}
+                  {x.label}
+                </li>
+              ))}
+            </ol>
           </Descriptions.Item>
           <Descriptions.Item label="适用对象" span={3}>
             {campaign.subject === 'student'

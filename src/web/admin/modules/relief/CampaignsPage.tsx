@@ -165,7 +165,10 @@ export default function CampaignsPage() {
             allowClear
             style={{ width: 160 }}
             value={kind}
-            onChange={(v) => (setKind(v), setPage(1))}
+            onChange={(v) => {
+              setKind(v);
+              setPage(1);
+            }}
             options={Object.keys(KIND_LABELS).map((value) => ({ value, label: rl('kind', value) }))}
           />
         </Space>

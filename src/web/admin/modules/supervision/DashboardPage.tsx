@@ -13,12 +13,16 @@ import { GaugeCard, StatusTag } from './GaugeCard.tsx';
 import { useIndicatorText, useSt } from './i18n.ts';
 import { RecordsDrawer, type Drill } from './RecordsDrawer.tsx';
 import { BASE, drillQuery, fmtValue, iso, monthOf, notFuture, type Dashboard, type RankItem } from './shared.ts';
+import { useMe } from '../../lib/auth.tsx';
+import { ActionLink } from '../../components/ActionLink.tsx';
+import { ParamLink } from '../../components/ParamLink.tsx';
 
 export default function DashboardPage() {
   const { st } = useSt();
   const text = useIndicatorText();
   const { lang } = useI18n();
-  const { unit, setUnit } = useScope();
+  const me = useMe();
+  const { unit } = useScope();
   const scopeId = unit!.id;
   const [params, setParams] = useSearchParams();
   const [asOf, setAsOf] = useState<Dayjs>(() => today());
@@ -57,9 +61,9 @@ export default function DashboardPage() {
       title: st('unit'),
       dataIndex: 'name',
       render: (v: string, r) => (
-        <a onClick={() => setUnit(r.unitId)} title={st('dash.switchUnit')}>
+        <ParamLink name="unit" value={r.unitId === me.unit.id ? null : r.unitId} title={st('dash.switchUnit')}>
           {v}
-        </a>
+        </ParamLink>
       ),
     },
     {
@@ -68,9 +72,9 @@ export default function DashboardPage() {
       align: 'right',
       width: 130,
       render: (_v: number | null, r) => (
-        <a role="button" className="gh-sv-num" aria-label={`${r.name} ${gauge?.indicator.name ?? ''} ${st('detail')}`} onClick={() => openHref(r.drill, r.name)}>
+        <ActionLink className="gh-sv-num" aria-label={`${r.name} ${gauge?.indicator.name ?? ''} ${st('detail')}`} onClick={() => openHref(r.drill, r.name)}>
           {fmtValue(unitText, r.value, lang)}
-        </a>
+        </ActionLink>
       ),
     },
     { title: st('status'), dataIndex: 'status', width: 110, render: (v: RankItem['status']) => <StatusTag status={v} /> },

@@ -5,6 +5,7 @@ import { useI18n } from '../../lib/i18n.tsx';
 import { GaugeDial } from './charts.tsx';
 import { useIndicatorText, useSt } from './i18n.ts';
 import { drillQuery, fmtShare, fmtValue, STATUS_TAG, type Gauge } from './shared.ts';
+import { ActionLink } from '../../components/ActionLink.tsx';
 
 export function StatusTag({ status }: { status: keyof typeof STATUS_TAG | null | undefined }) {
   const { st } = useSt();
@@ -47,9 +48,9 @@ export function GaugeCard({ gauge, onDrill, compact }: { gauge: Gauge; onDrill: 
         height={compact ? 130 : 150}
       />
       <div className="gh-sv-gauge-value">
-        <a role="button" className="gh-sv-num" aria-label={`${name} ${st('detail')}`} onClick={() => open(g.drill.href)}>
+        <ActionLink className="gh-sv-num" aria-label={`${name} ${st('detail')}`} onClick={() => open(g.drill.href)}>
           {fmtValue(unit, g.value, lang)}
-        </a>
+        </ActionLink>
         {g.numerator !== null && g.denominator !== null && (
           <span className="gh-sv-fraction">
             （{g.numerator.toLocaleString('zh-CN')} / {g.denominator.toLocaleString('zh-CN')}）
@@ -79,9 +80,9 @@ export function GaugeCard({ gauge, onDrill, compact }: { gauge: Gauge; onDrill: 
       {!compact && g.drill.figures.length > 0 && (
         <div className="gh-sv-figures">
           {g.drill.figures.map((f) => (
-            <a key={f.key} role="button" onClick={() => open(f.href)}>
+            <ActionLink key={f.key} onClick={() => open(f.href)}>
               {text.figure(g.indicator.key, f.key, f.label)}
-            </a>
+            </ActionLink>
           ))}
         </div>
       )}

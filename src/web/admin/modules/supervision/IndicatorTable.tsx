@@ -5,6 +5,7 @@ import { useI18n } from '../../lib/i18n.tsx';
 import { StatusTag } from './GaugeCard.tsx';
 import { useIndicatorText, useSt } from './i18n.ts';
 import { better, fmtChange, fmtValue, type BulletinIndicator, type BulletinRow } from './shared.ts';
+import { ActionLink } from '../../components/ActionLink.tsx';
 
 type Row = BulletinRow & { total?: boolean };
 
@@ -60,14 +61,13 @@ export function IndicatorTable({
       render: (v: number | null, r) => (
         <Space direction="vertical" size={0} style={{ alignItems: 'flex-end' }}>
           {!canDrill || canDrill(r.total ? unit.id : r.unitId) ? (
-            <a
-              role="button"
+            <ActionLink
               className="gh-sv-num"
               aria-label={`${r.total ? unit.name : r.name} ${text.name(ind.key, ind.name)} ${fmtValue(ind.unit, v, lang)}`}
               onClick={() => onDrill(r.total ? unit.id : r.unitId, r.total ? unit.name : r.name)}
             >
               {fmtValue(ind.unit, v, lang)}
-            </a>
+            </ActionLink>
           ) : (
             <span className="gh-sv-num">{fmtValue(ind.unit, v, lang)}</span>
           )}

@@ -198,7 +198,7 @@ function Bell() {
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={st('ntf.empty')} style={{ padding: 16 }} />
       ) : (
         items.map((n) => (
-          <div key={n.id} className={`gh-sv-bell-item${n.readAt ? '' : ' gh-sv-unread'}`} role="article" aria-label={n.title} data-notification-id={n.id}>
+          <article key={n.id} className={`gh-sv-bell-item${n.readAt ? '' : ' gh-sv-unread'}`} aria-label={n.title} data-notification-id={n.id}>
             <div className="gh-sv-bell-item-title">
               {!n.readAt && <Badge status="error" style={{ marginInlineEnd: 6 }} />}
               {n.title}
@@ -222,7 +222,7 @@ function Bell() {
                 )}
               </span>
             </div>
-          </div>
+          </article>
         ))
       )}
       {can('supervision.read') && (

@@ -14,6 +14,7 @@ import { useSt } from './i18n.ts';
 import { RecordsDrawer, type Drill } from './RecordsDrawer.tsx';
 import { BASE, fmtShare, fmtValue, send, STATUS_COLOR, useIndicators, type Status, type TargetItem } from './shared.ts';
 import { saveXlsx } from './xlsx.ts';
+import { ActionLink } from '../../components/ActionLink.tsx';
 
 const SUPERVISED = ['city', 'county', 'township'];
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
@@ -225,14 +226,13 @@ export default function TargetsPage() {
       align: 'right',
       width: 110,
       render: (v: number | null, r) => (
-        <a
-          role="button"
+        <ActionLink
           className="gh-sv-num"
           aria-label={`${r.unitName} ${nameOf(r.indicatorKey)} ${st('detail')}`}
           onClick={() => setDrill({ indicator: r.indicatorKey, unitId: r.unitId, unitName: r.unitName, asOf: data?.asOf || todayInShanghai() })}
         >
           {fmtValue(unitOf(r.indicatorKey), v, lang)}
-        </a>
+        </ActionLink>
       ),
     },
     { title: st('tgt.expected'), key: 'expected', align: 'right', width: 110, render: (_v, r) => fmtValue(unitOf(r.indicatorKey), r.progress.expected, lang) },

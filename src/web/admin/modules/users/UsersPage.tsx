@@ -12,6 +12,7 @@ import { KeywordSearch } from '../../components/KeywordSearch.tsx';
 import { useScope } from '../../lib/scope.tsx';
 import { grantableRoles, ROLES } from '../../lib/org.ts';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect.tsx';
+import { ActionLink } from '../../components/ActionLink.tsx';
 
 function PasswordModal({ shown, onClose }: { shown: { name: string; username: string; password: string } | null; onClose: () => void }) {
   const { t } = useI18n();
@@ -140,13 +141,13 @@ export default function UsersPage() {
               u.id === me.user.id ? null : (
                 <Space size={12}>
                   <Popconfirm title={t('users.resetConfirm', { name: u.displayName })} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => act(u, 'reset-password')}>
-                    <a>{t('users.reset')}</a>
+                    <ActionLink>{t('users.reset')}</ActionLink>
                   </Popconfirm>
                   {u.disabled ? (
-                    <a onClick={() => void act(u, 'enable')}>{t('users.enable')}</a>
+                    <ActionLink onClick={() => void act(u, 'enable')}>{t('users.enable')}</ActionLink>
                   ) : (
                     <Popconfirm title={t('users.disableConfirm', { name: u.displayName })} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => act(u, 'disable')}>
-                      <a className="gh-danger">{t('users.disable')}</a>
+                      <ActionLink className="gh-danger">{t('users.disable')}</ActionLink>
                     </Popconfirm>
                   )}
                 </Space>
