@@ -1,13 +1,11 @@
 /** HTTP for the hardship archive: parse, call the service, shape the answer (identifiers masked). */
 import fs from 'node:fs';
-import { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import type { App } from '../../server/app-types.ts';
-import { dateParam, xlsxReply } from '../../server/replies.ts';
+import { dateParam } from '../../server/replies.ts';
+import { sendListExport, type PageRequest } from '../../server/list-export.ts';
 import { IdParam, IsoDate, OneOf, Page, Paging, Text, errorResponses, pageOf } from '../../server/schemas.ts';
 import { commonError } from '../../engines/errors.ts';
-import { exportRows } from '../../engines/imports/index.ts';
-import { recordAudit } from '../../engines/audit/service.ts';
 import { EXIT_REASONS, HARDSHIP_GRADES, HOUSEHOLD_INTAKES, HOUSEHOLD_STATUSES } from './schema.ts';
 import { GRADE_LABELS, HARDSHIP_CAUSES } from './grading.ts';
 import { hardshipError } from './errors.ts';
@@ -20,6 +18,7 @@ import {
   fileHousehold,
   getHousehold,
   getHouseholdRow,
+  type HouseholdCursor,
   keepFilesOnlyIfCommitted,
   listHouseholds,
   listStandards,
@@ -208,41 +207,26 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
     schema: { tags, summary: '导出困难职工档案（脱敏，不含收入与账号）', querystring: HouseholdQuery },
     config: { access: read },
     handler: async (req, reply) => {
-      const rows: Record<string, unknown>[] = [];
-      await req.inScope(async (ctx) => {
-        for (let offset = 0; ; offset += 2000) {
-          const page = await listHouseholds(ctx, { ...req.query, q: req.query.q?.trim() || undefined, reviewDueBy: dateParam(req.query.reviewDueBy, 'reviewDueBy'), offset, limit: 2000 });
-          for (const h of page.items) rows.push({ ...h, grade: h.grade ? GRADE_LABELS[h.grade as keyof typeof GRADE_LABELS] : '', mainCause: HARDSHIP_CAUSES[h.mainCause] ?? h.mainCause });
-          if (page.items.length < 2000) break;
-        }
-        await recordAudit(ctx, {
-          action: 'view',
-          entity: 'hardship_export',
-          unitId: req.query.underUnitId ?? ctx.scope.unitId,
-          reason: '导出困难职工档案',
-          after: { rows: rows.length, filter: req.query },
-        });
+      const filter = { ...req.query, q: req.query.q?.trim() || undefined, reviewDueBy: dateParam(req.query.reviewDueBy, 'reviewDueBy') };
+      return sendListExport(req, reply, {
+        title: '困难职工档案',
+        entity: 'hardship_export',
+        filter: req.query,
+        unitId: req.query.underUnitId,
+        page: (ctx, p: PageRequest<HouseholdCursor>) => listHouseholds(ctx, { ...filter, ...p }),
+        columns: [
+          { header: '姓名', value: (h) => h.workerName },
+          { header: '身份证号（脱敏）', width: 22, value: (h) => h.idMasked },
+          { header: '所属工会', width: 30, value: (h) => h.unitName },
+          { header: '工作单位', width: 30, value: (h) => h.employer },
+          { header: '家庭人口', value: (h) => h.householdSize },
+          { header: '困难类别', value: (h) => (h.grade ? GRADE_LABELS[h.grade as keyof typeof GRADE_LABELS] : '') },
+          { header: '主要致困原因', value: (h) => HARDSHIP_CAUSES[h.mainCause] ?? h.mainCause },
+          { header: '状态', value: (h) => h.status },
+          { header: '建档日期', value: (h) => h.filedOn },
+          { header: '下次复核', value: (h) => h.nextReviewDue },
+        ],
       });
-      xlsxReply(reply, '困难职工档案.xlsx');
-      return reply.send(
-        exportRows(
-          [
-            { key: 'workerName', header: '姓名' },
-            { key: 'idMasked', header: '身份证号（脱敏）', width: 22 },
-            { key: 'unitName', header: '所属工会', width: 30 },
-            { key: 'employer', header: '工作单位', width: 30 },
-            { key: 'householdSize', header: '家庭人口' },
-            { key: 'grade', header: '困难类别' },
-            { key: 'mainCause', header: '主要致困原因' },
-            { key: 'status', header: '状态' },
-            { key: 'filedOn', header: '建档日期' },
-            { key: 'nextReviewDue', header: '下次复核' },
-          ],
-          Readable.from(rows),
-          'xlsx',
-          { sheetName: '困难职工档案' },
-        ),
-      );
     },
   });
 

@@ -402,6 +402,16 @@ export interface HouseholdFilter {
   reviewDueBy?: IsoDate | undefined;
   offset: number;
   limit: number;
+  /** Keyset paging (exports): the rows after this one, in the list's order; `offset` is then 0. */
+  after?: HouseholdCursor | null | undefined;
+  /** Count the whole filter (a list page's total); exports skip it. */
+  withTotal?: boolean;
+}
+
+/** Where a page of households ends, in the list's order (newest first; by review date with `reviewDueBy`). */
+export interface HouseholdCursor {
+  id: number;
+  nextReviewDue: IsoDate | null;
 }
 
 async function householdWhere(ctx: Ctx, f: Omit<HouseholdFilter, 'offset' | 'limit'>): Promise<SQL | undefined> {
@@ -426,15 +436,26 @@ async function householdWhere(ctx: Ctx, f: Omit<HouseholdFilter, 'offset' | 'lim
 export async function listHouseholds(ctx: Ctx, f: HouseholdFilter) {
   const where = await householdWhere(ctx, f);
   const unitName = sql<string>`(SELECT name FROM org_units u WHERE u.id = ${hardshipHouseholds.unitId})`;
+  const a = f.after;
+  // With `reviewDueBy` every row is on file with a review date (the filter says so), so the pair compares.
+  const page = !a
+    ? where
+    : f.reviewDueBy
+      ? and(where, sql`(${hardshipHouseholds.nextReviewDue}, ${hardshipHouseholds.id}) > (${a.nextReviewDue}::date, ${a.id})`)
+      : and(where, sql`${hardshipHouseholds.id} < ${a.id}`);
   const rows = await ctx.db
     .select({ h: hardshipHouseholds, unitName })
     .from(hardshipHouseholds)
-    .where(where)
-    .orderBy(f.reviewDueBy ? asc(hardshipHouseholds.nextReviewDue) : desc(hardshipHouseholds.id))
-    .offset(f.offset)
+    .where(page)
+    .orderBy(...(f.reviewDueBy ? [asc(hardshipHouseholds.nextReviewDue), asc(hardshipHouseholds.id)] : [desc(hardshipHouseholds.id)]))
+    .offset(a ? 0 : f.offset)
     .limit(f.limit);
+  const last = rows.at(-1);
+  const next: HouseholdCursor | null = last && rows.length === f.limit ? { id: last.h.id, nextReviewDue: last.h.nextReviewDue } : null;
+  const items = rows.map((r) => presentHousehold({ ...r.h, unitName: r.unitName }));
+  if (f.withTotal === false) return { items, total: -1, next };
   const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(hardshipHouseholds).where(where);
-  return { items: rows.map((r) => presentHousehold({ ...r.h, unitName: r.unitName })), total: count?.n ?? 0 };
+  return { items, total: count?.n ?? 0, next };
 }
 
 /** Households by status and grade in scope (the archive's own figures). */

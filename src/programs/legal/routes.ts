@@ -3,15 +3,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
 import { Type, type Static, type TObject } from 'typebox';
 import type { Ctx } from '../../engines/context.ts';
 import type { App } from '../../server/app-types.ts';
-import { dateParam, xlsxReply } from '../../server/replies.ts';
+import { dateParam } from '../../server/replies.ts';
+import { sendListExport, type PageRequest } from '../../server/list-export.ts';
 import { IdParam, IsoDate, OneOf, Ok, Page, Paging, Text, errorResponses, pageOf } from '../../server/schemas.ts';
 import { commonError } from '../../engines/errors.ts';
-import { recordAudit } from '../../engines/audit/service.ts';
-import { exportRows } from '../../engines/imports/index.ts';
 import { advanceStage, attachDocument, endStage, getCase, presentDocument, recordEvent } from '../../engines/cases/service.ts';
 import { caseFilesDir } from '../../engines/cases/routes.ts';
 import { CASE_RESULTS, LEGAL_EVENTS, LEGAL_STAGES, UNION_ROLES, labourDisputeFlow as flow } from './flow.ts';
@@ -30,6 +28,7 @@ import {
   getLawyer,
   LEGAL_FIGURES,
   legalStatistics,
+  type DisputeCursor,
   listDisputes,
   listLawyers,
   presentAid,
@@ -272,46 +271,31 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
     schema: { tags, summary: '导出劳动争议案件（当事人身份证号不导出）', querystring: Type.Object(DisputeQuery) },
     config: { access: read },
     handler: async (req, reply) => {
-      const rows: Record<string, unknown>[] = [];
-      await req.inScope(async (ctx) => {
-        for (let offset = 0; ; offset += 2000) {
-          const page = await listDisputes(ctx, { ...req.query, q: req.query.q?.trim() || undefined, offset, limit: 2000 });
-          for (const c of page.items) rows.push({ ...c, partyNames: c.partyNames.join('、'), claimed: c.claimedFen / 100, recovered: c.recoveredFen / 100 });
-          if (page.items.length < 2000) break;
-        }
-        await recordAudit(ctx, {
-          action: 'view',
-          entity: 'legal_dispute_export',
-          unitId: req.query.underUnitId ?? ctx.scope.unitId,
-          reason: '导出劳动争议案件',
-          after: { rows: rows.length, filter: req.query },
-        });
+      const filter = { ...req.query, q: req.query.q?.trim() || undefined };
+      return sendListExport(req, reply, {
+        title: '劳动争议案件',
+        entity: 'legal_dispute_export',
+        filter: req.query,
+        unitId: req.query.underUnitId,
+        page: (ctx, p: PageRequest<DisputeCursor>) => listDisputes(ctx, { ...filter, ...p }),
+        columns: [
+          { header: '案件编号', value: (c) => c.ref },
+          { header: '案由', width: 40, value: (c) => c.title },
+          { header: '受理单位', width: 24, value: (c) => c.unitName },
+          { header: '来源', value: (c) => c.channel },
+          { header: '争议类型', value: (c) => c.disputeType },
+          { header: '职工', width: 20, value: (c) => c.partyNames.join('、') },
+          { header: '人数', value: (c) => c.workers },
+          { header: '用人单位', width: 30, value: (c) => c.employerName },
+          { header: '阶段', value: (c) => c.stage },
+          { header: '状态', value: (c) => c.status },
+          { header: '立案日期', value: (c) => c.openedOn },
+          { header: '结案日期', value: (c) => c.closedOn },
+          { header: '请求金额（元）', value: (c) => c.claimedFen / 100 },
+          { header: '挽回金额（元）', value: (c) => c.recoveredFen / 100 },
+          { header: '承办律师', value: (c) => c.lawyerName },
+        ],
       });
-      xlsxReply(reply, '劳动争议案件.xlsx');
-      return reply.send(
-        exportRows(
-          [
-            { key: 'ref', header: '案件编号' },
-            { key: 'title', header: '案由', width: 40 },
-            { key: 'unitName', header: '受理单位', width: 24 },
-            { key: 'channel', header: '来源' },
-            { key: 'disputeType', header: '争议类型' },
-            { key: 'partyNames', header: '职工', width: 20 },
-            { key: 'workers', header: '人数' },
-            { key: 'employerName', header: '用人单位', width: 30 },
-            { key: 'stage', header: '阶段' },
-            { key: 'status', header: '状态' },
-            { key: 'openedOn', header: '立案日期' },
-            { key: 'closedOn', header: '结案日期' },
-            { key: 'claimed', header: '请求金额（元）' },
-            { key: 'recovered', header: '挽回金额（元）' },
-            { key: 'lawyerName', header: '承办律师' },
-          ],
-          Readable.from(rows),
-          'xlsx',
-          { sheetName: '劳动争议案件' },
-        ),
-      );
     },
   });
 

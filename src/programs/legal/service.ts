@@ -317,6 +317,16 @@ export interface DisputeFilter {
   where?: SQL | undefined;
   offset: number;
   limit: number;
+  /** Keyset paging (exports): the rows after this one, in the list's order; `offset` is then 0. */
+  after?: DisputeCursor | null | undefined;
+  /** Count the whole filter (a list page's total); exports skip it. */
+  withTotal?: boolean;
+}
+
+/** Where a page of cases ends, in the list's order (latest opened first, then the higher id). */
+export interface DisputeCursor {
+  openedOn: IsoDate;
+  id: number;
 }
 
 const caseIdCol = sql.raw('"cases"."id"');
@@ -379,11 +389,13 @@ export async function listDisputes(ctx: Ctx, f: DisputeFilter) {
     .innerJoin(legalDisputes, eq(legalDisputes.caseId, cases.id))
     // A worker's own case held above their union is listed though its unit is out of their scope.
     .leftJoin(orgUnits, eq(orgUnits.id, cases.unitId))
-    .where(where)
+    .where(f.after ? and(where, sql`(${cases.openedOn}, ${cases.id}) < (${f.after.openedOn}::date, ${f.after.id})`) : where)
     .orderBy(desc(cases.openedOn), desc(cases.id))
-    .offset(f.offset)
+    .offset(f.after ? 0 : f.offset)
     .limit(f.limit);
-  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(cases).innerJoin(legalDisputes, eq(legalDisputes.caseId, cases.id)).where(where);
+  const last = rows.at(-1);
+  const next: DisputeCursor | null = last && rows.length === f.limit ? { openedOn: last.c.openedOn, id: last.c.id } : null;
+  const [count] = f.withTotal === false ? [{ n: -1 }] : await ctx.db.select({ n: sql<number>`count(*)::int` }).from(cases).innerJoin(legalDisputes, eq(legalDisputes.caseId, cases.id)).where(where);
   return {
     items: rows.map((r) => ({
       id: r.c.id,
@@ -409,6 +421,7 @@ export async function listDisputes(ctx: Ctx, f: DisputeFilter) {
       nextDueOn: r.nextDueOn,
     })),
     total: count?.n ?? 0,
+    next,
   };
 }
 

@@ -2,20 +2,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
 import { desc, eq } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { Database } from '../../db/client.ts';
 import type { App } from '../../server/app-types.ts';
-import { keysetPages, xlsxReply, pages } from '../../server/replies.ts';
+import { xlsxReply } from '../../server/replies.ts';
+import { sendListExport, type PageRequest } from '../../server/list-export.ts';
 import { IsoDate, OneOf, errorResponses } from '../../server/schemas.ts';
 import { commonError } from '../../engines/errors.ts';
 import { getUnit } from '../../engines/org/service.ts';
-import { buildTemplate, exportRows, importError, markedWorkbookFromOutcomes, UPLOAD_LIMIT } from '../../engines/imports/index.ts';
+import { buildTemplate, importError, markedWorkbookFromOutcomes, UPLOAD_LIMIT } from '../../engines/imports/index.ts';
 import { createImportJob, enqueueImportJob, importKind, jobDir, newJobId, presentJob } from '../../engines/imports/jobs.ts';
 import { importJobs, IMPORT_MODES } from '../../engines/imports/jobs-schema.ts';
-import { recordAudit } from '../../engines/audit/service.ts';
-import { listEnterprises, listMembers, type MemberCursor } from './service.ts';
+import { listEnterprises, listMembers, type EnterpriseCursor, type MemberCursor } from './service.ts';
 
 const tags = ['会员与建会'];
 const IMPORT_KINDS = ['members', 'enterprises', 'unions'] as const;
@@ -134,37 +133,28 @@ export function membershipImportRoutes(app: App, deps: { database: Database; fil
     },
     config: { access: { permission: 'members.read' } },
     handler: async (req, reply) => {
-      // Streamed in keyset pages, each page a short transaction in the caller's scope, so other
-      // users are served between pages; logged before the first row leaves.
       const filter = { ...req.query, q: req.query.q?.trim() || undefined };
-      const members = await keysetPages((after: MemberCursor | null, limit) => req.inScope((ctx) => listMembers(ctx, { ...filter, after, offset: 0, limit, withTotal: false })));
-      await req.inScope((ctx) =>
-        recordAudit(ctx, { action: 'view', entity: 'member_export', unitId: req.query.underUnitId ?? ctx.scope.unitId, reason: '导出会员名册', after: { filter: req.query } }),
-      );
-      const rows = (async function* () {
-        for await (const m of members) yield { ...m, gender: m.gender === 'male' ? '男' : '女', migrantWorker: m.migrantWorker ? '是' : '否', status: m.status === 'active' ? '在册' : '已离会' };
-      })();
-      xlsxReply(reply, '会员名册.xlsx');
-      return reply.send(
-        exportRows(
-          [
-            { key: 'name', header: '姓名' },
-            { key: 'idMasked', header: '身份证号（脱敏）', width: 22 },
-            { key: 'gender', header: '性别' },
-            { key: 'birthDate', header: '出生日期' },
-            { key: 'phone', header: '手机号码' },
-            { key: 'migrantWorker', header: '农民工' },
-            { key: 'unionName', header: '所属工会', width: 30 },
-            { key: 'enterpriseName', header: '工作单位', width: 30 },
-            { key: 'joinedOn', header: '入会日期' },
-            { key: 'leftOn', header: '离会日期' },
-            { key: 'status', header: '状态' },
-          ],
-          rows,
-          'xlsx',
-          { sheetName: '会员名册' },
-        ),
-      );
+      const labels = { male: '男', female: '女', active: '在册', former: '已离会' } as Record<string, string>;
+      return sendListExport(req, reply, {
+        title: '会员名册',
+        entity: 'member_export',
+        filter: req.query,
+        unitId: req.query.underUnitId,
+        page: (ctx, p: PageRequest<MemberCursor>) => listMembers(ctx, { ...filter, ...p }),
+        columns: [
+          { header: '姓名', value: (m) => m.name },
+          { header: '身份证号（脱敏）', width: 22, value: (m) => m.idMasked },
+          { header: '性别', value: (m) => labels[m.gender] ?? m.gender },
+          { header: '出生日期', value: (m) => m.birthDate },
+          { header: '手机号码', value: (m) => m.phone },
+          { header: '农民工', value: (m) => (m.migrantWorker ? '是' : '否') },
+          { header: '所属工会', width: 30, value: (m) => m.unionName },
+          { header: '工作单位', width: 30, value: (m) => m.enterpriseName },
+          { header: '入会日期', value: (m) => m.joinedOn },
+          { header: '离会日期', value: (m) => m.leftOn },
+          { header: '状态', value: (m) => labels[m.status] },
+        ],
+      });
     },
   });
 
@@ -181,30 +171,24 @@ export function membershipImportRoutes(app: App, deps: { database: Database; fil
     },
     config: { access: { permission: 'members.read' } },
     handler: async (req, reply) => {
-      const rows: Record<string, unknown>[] = [];
-      await req.inScope(async (ctx) => {
-        for await (const e of pages((offset, limit) => listEnterprises(ctx, { ...req.query, q: req.query.q?.trim() || undefined, offset, limit }).then((r) => r.items))) {
-          rows.push({ ...e, covered: e.unionUnitId ? '已建会' : '未建会' });
-        }
+      const filter = { ...req.query, q: req.query.q?.trim() || undefined };
+      return sendListExport(req, reply, {
+        title: '企业名录',
+        entity: 'enterprise_export',
+        filter: req.query,
+        unitId: req.query.underUnitId,
+        page: (ctx, p: PageRequest<EnterpriseCursor>) => listEnterprises(ctx, { ...filter, ...p }),
+        columns: [
+          { header: '企业名称', width: 30, value: (e) => e.name },
+          { header: '统一社会信用代码', width: 22, value: (e) => e.creditCode },
+          { header: '行业', value: (e) => e.industry },
+          { header: '经济类型', value: (e) => e.ownership },
+          { header: '职工人数', value: (e) => e.employees },
+          { header: '建会情况', value: (e) => (e.unionUnitId ? '已建会' : '未建会') },
+          { header: '所属工会', width: 30, value: (e) => e.unionName },
+          { header: '成立日期', value: (e) => e.registeredOn },
+        ],
       });
-      xlsxReply(reply, '企业名录.xlsx');
-      return reply.send(
-        exportRows(
-          [
-            { key: 'name', header: '企业名称', width: 30 },
-            { key: 'creditCode', header: '统一社会信用代码', width: 22 },
-            { key: 'industry', header: '行业' },
-            { key: 'ownership', header: '经济类型' },
-            { key: 'employees', header: '职工人数' },
-            { key: 'covered', header: '建会情况' },
-            { key: 'unionName', header: '所属工会', width: 30 },
-            { key: 'registeredOn', header: '成立日期' },
-          ],
-          Readable.from(rows),
-          'xlsx',
-          { sheetName: '企业名录' },
-        ),
-      );
     },
   });
 }

@@ -117,7 +117,18 @@ export async function recordHeadcount(ctx: Ctx, enterpriseId: number, asOf: IsoD
 
 export async function listEnterprises(
   ctx: Ctx,
-  f: { underUnitId?: number | undefined; q?: string | undefined; industry?: string | undefined; covered?: boolean | undefined; offset: number; limit: number },
+  f: {
+    underUnitId?: number | undefined;
+    q?: string | undefined;
+    industry?: string | undefined;
+    covered?: boolean | undefined;
+    offset: number;
+    limit: number;
+    /** Keyset paging (exports): the rows after this one, in the list's order; `offset` is then 0. */
+    after?: EnterpriseCursor | null | undefined;
+    /** Count the whole filter (a list page's total); exports skip it. */
+    withTotal?: boolean;
+  },
 ) {
   const conds: (SQL | undefined)[] = [await subtreeCondition(ctx, f.underUnitId, enterprises.unitId)];
   if (f.q) conds.push(or(ilike(enterprises.name, escapeLike(f.q)), ilike(enterprises.creditCode, escapeLike(f.q))));
@@ -136,12 +147,20 @@ export async function listEnterprises(
       unionName: sql<string | null>`(SELECT u.name FROM union_coverages c JOIN org_units u ON u.id = c.union_unit_id WHERE c.enterprise_id = ${entId} AND c.valid_to IS NULL)`,
     })
     .from(enterprises)
-    .where(where)
-    .orderBy(asc(enterprises.name))
-    .offset(f.offset)
+    .where(f.after ? and(where, sql`(${enterprises.name}, ${enterprises.id}) > (${f.after.name}, ${f.after.id})`) : where)
+    .orderBy(asc(enterprises.name), asc(enterprises.id))
+    .offset(f.after ? 0 : f.offset)
     .limit(f.limit);
-  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(enterprises).where(where);
-  return { items: items.map((r) => ({ ...r.e, employees: r.employees, unionUnitId: r.unionUnitId, unionName: r.unionName })), total: count?.n ?? 0 };
+  const last = items.at(-1);
+  const next: EnterpriseCursor | null = last && items.length === f.limit ? { name: last.e.name, id: last.e.id } : null;
+  const [count] = f.withTotal === false ? [{ n: -1 }] : await ctx.db.select({ n: sql<number>`count(*)::int` }).from(enterprises).where(where);
+  return { items: items.map((r) => ({ ...r.e, employees: r.employees, unionUnitId: r.unionUnitId, unionName: r.unionName })), total: count?.n ?? 0, next };
+}
+
+/** Where a page of enterprises ends, in the list's order (by name, then id). */
+export interface EnterpriseCursor {
+  name: string;
+  id: number;
 }
 
 /** Row → wire, once (with the current headcount and union when the list supplies them). */

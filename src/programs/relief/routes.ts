@@ -3,9 +3,9 @@ import { Readable } from 'node:stream';
 import { Type, type TSchema } from 'typebox';
 import type { App } from '../../server/app-types.ts';
 import { dateParam, xlsxReply } from '../../server/replies.ts';
+import { sendListExport, type PageRequest } from '../../server/list-export.ts';
 import { IdParam, IsoDate, OneOf, Page, Paging, Text, errorResponses, pageOf } from '../../server/schemas.ts';
 import { exportRows } from '../../engines/imports/index.ts';
-import { recordAudit } from '../../engines/audit/service.ts';
 import { APPROVAL_LEVELS, APPROVAL_STATUSES } from '../../engines/approvals/schema.ts';
 import { EntryView, LineView, presentEntry } from '../../engines/ledger/routes.ts';
 import { GRADE_LABELS } from '../hardship/index.ts';
@@ -14,6 +14,7 @@ import {
   FUND_SOURCE_LABELS,
   SCHOOL_LEVEL_LABELS,
   TEMPLATES,
+  type ApplicationCursor,
   allocateFunds,
   bankFileRows,
   campaignSteps,
@@ -425,42 +426,27 @@ export function reliefRoutes(app: App): void {
     schema: { tags, summary: '导出帮扶申请（身份证号、账号脱敏）', querystring: ApplicationQuery },
     config: { access: read },
     handler: async (req, reply) => {
-      const rows: Record<string, unknown>[] = [];
-      await req.inScope(async (ctx) => {
-        for (let offset = 0; ; offset += 2000) {
-          const page = await listApplications(ctx, { ...req.query, q: req.query.q?.trim() || undefined, offset, limit: 2000 });
-          for (const a of page.items)
-            rows.push({
-              ...a,
-              grade: a.grade ? GRADE_LABELS[a.grade as keyof typeof GRADE_LABELS] : '未建档',
-              schoolLevel: a.schoolLevel ? SCHOOL_LEVEL_LABELS[a.schoolLevel as keyof typeof SCHOOL_LEVEL_LABELS] : '',
-              amount: yuan(a.amountFen),
-              status: { pending: '审批中', in_notice: '公示中', approved: '已批准', rejected: '未通过' }[a.status ?? 'pending'],
-            });
-          if (page.items.length < 2000) break;
-        }
-        await recordAudit(ctx, { action: 'view', entity: 'relief_export', unitId: req.query.underUnitId ?? ctx.scope.unitId, reason: '导出帮扶申请', after: { rows: rows.length, filter: req.query } });
+      const filter = { ...req.query, q: req.query.q?.trim() || undefined };
+      const statuses: Record<string, string> = { pending: '审批中', in_notice: '公示中', approved: '已批准', rejected: '未通过' };
+      return sendListExport(req, reply, {
+        title: '帮扶申请',
+        entity: 'relief_export',
+        filter: req.query,
+        unitId: req.query.underUnitId,
+        page: (ctx, p: PageRequest<ApplicationCursor>) => listApplications(ctx, { ...filter, ...p }),
+        columns: [
+          { header: '姓名', value: (a) => a.name },
+          { header: '身份证号（脱敏）', width: 22, value: (a) => a.idMasked },
+          { header: '填报工会', width: 30, value: (a) => a.unitName },
+          { header: '困难类别', value: (a) => (a.grade ? GRADE_LABELS[a.grade as keyof typeof GRADE_LABELS] : '未建档') },
+          { header: '家庭人口', value: (a) => a.people },
+          { header: '学段', value: (a) => (a.schoolLevel ? SCHOOL_LEVEL_LABELS[a.schoolLevel as keyof typeof SCHOOL_LEVEL_LABELS] : '') },
+          { header: '学校', width: 24, value: (a) => a.school },
+          { header: '金额（元）', value: (a) => yuan(a.amountFen) },
+          { header: '审批状态', value: (a) => statuses[a.status ?? 'pending'] },
+          { header: '发放日期', value: (a) => a.paidOn },
+        ],
       });
-      xlsxReply(reply, '帮扶申请.xlsx');
-      return reply.send(
-        exportRows(
-          [
-            { key: 'name', header: '姓名' },
-            { key: 'idMasked', header: '身份证号（脱敏）', width: 22 },
-            { key: 'unitName', header: '填报工会', width: 30 },
-            { key: 'grade', header: '困难类别' },
-            { key: 'people', header: '家庭人口' },
-            { key: 'schoolLevel', header: '学段' },
-            { key: 'school', header: '学校', width: 24 },
-            { key: 'amount', header: '金额（元）' },
-            { key: 'status', header: '审批状态' },
-            { key: 'paidOn', header: '发放日期' },
-          ],
-          Readable.from(rows),
-          'xlsx',
-          { sheetName: '帮扶申请' },
-        ),
-      );
     },
   });
 

@@ -483,6 +483,16 @@ export interface ApplicationFilter {
   q?: string | undefined;
   offset: number;
   limit: number;
+  /** Keyset paging (exports): the rows after this one, in the list's order; `offset` is then 0. */
+  after?: ApplicationCursor | null | undefined;
+  /** Count the whole filter and its amount (a list page's totals); exports skip them. */
+  withTotal?: boolean;
+}
+
+/** Where a page of applications ends, in the list's order (by campaign, then id). */
+export interface ApplicationCursor {
+  campaignId: number;
+  id: number;
 }
 
 async function applicationWhere(ctx: Ctx, f: Omit<ApplicationFilter, 'offset' | 'limit'>): Promise<SQL | undefined> {
@@ -511,16 +521,19 @@ export async function listApplications(ctx: Ctx, f: ApplicationFilter) {
     .from(reliefApplications)
     .innerJoin(approvalRequests, eq(approvalRequests.id, reliefApplications.approvalRequestId))
     .innerJoin(orgUnits, eq(orgUnits.id, reliefApplications.unitId))
-    .where(where)
+    .where(f.after ? and(where, sql`(${reliefApplications.campaignId}, ${reliefApplications.id}) > (${f.after.campaignId}, ${f.after.id})`) : where)
     .orderBy(asc(reliefApplications.campaignId), asc(reliefApplications.id))
-    .offset(f.offset)
+    .offset(f.after ? 0 : f.offset)
     .limit(f.limit);
+  const last = rows.at(-1);
+  const next: ApplicationCursor | null = last && rows.length === f.limit ? { campaignId: last.a.campaignId, id: last.a.id } : null;
+  if (f.withTotal === false) return { items: rows.map((r) => presentApplication({ ...r.a, status: r.status, unitName: r.unitName })), total: -1, amountFen: -1, next };
   const [count] = await ctx.db
     .select({ n: sql<number>`count(*)::int`, amount: sql<number>`COALESCE(sum(${reliefApplications.amountFen}), 0)::bigint` })
     .from(reliefApplications)
     .innerJoin(approvalRequests, eq(approvalRequests.id, reliefApplications.approvalRequestId))
     .where(where);
-  return { items: rows.map((r) => presentApplication({ ...r.a, status: r.status, unitName: r.unitName })), total: count?.n ?? 0, amountFen: Number(count?.amount ?? 0) };
+  return { items: rows.map((r) => presentApplication({ ...r.a, status: r.status, unitName: r.unitName })), total: count?.n ?? 0, amountFen: Number(count?.amount ?? 0), next };
 }
 
 // ── A household's aid across campaigns ──────────────────────────────────────────────────────

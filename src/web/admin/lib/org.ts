@@ -43,6 +43,7 @@ export const AUDIT_ENTITIES = [
   'enterprise_import',
   'import_job',
   'member_export',
+  'enterprise_export',
   'hardship_household',
   'hardship_attachment',
   'hardship_standard',
