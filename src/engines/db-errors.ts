@@ -1,11 +1,12 @@
 /** Recognising PostgreSQL errors through Drizzle's wrapping, the same on PGlite and on a server. */
-interface PgErrorLike {
+export interface PgErrorLike {
   code?: string;
   constraint?: string;
   message?: string;
 }
 
-function pgError(e: unknown): PgErrorLike | undefined {
+/** The PostgreSQL error (code, constraint, message) inside whatever wraps it, or undefined when there is none. */
+export function pgError(e: unknown): PgErrorLike | undefined {
   let cur: unknown = e;
   for (let i = 0; i < 4 && cur && typeof cur === 'object'; i++) {
     const c = cur as PgErrorLike & { cause?: unknown };

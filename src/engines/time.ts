@@ -15,6 +15,29 @@ export function isValidIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+const DAY_MS = 86400000;
+
+function dateParts(d: IsoDate): [number, number, number] {
+  if (!isValidIsoDate(d)) throw new Error(`Not a calendar date: ${d}`);
+  return d.split('-').map(Number) as [number, number, number];
+}
+
+/** The date `days` later (earlier when negative). */
+export function addDays(d: IsoDate, days: number): IsoDate {
+  const [y, m, day] = dateParts(d);
+  return new Date(Date.UTC(y, m - 1, day) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The corresponding day `months` later, or that month's last day when it has none. */
+export function addMonths(d: IsoDate, months: number): IsoDate {
+  const [y, m, day] = dateParts(d);
+  const index = y * 12 + (m - 1) + months;
+  const ty = Math.floor(index / 12);
+  const tm = index - ty * 12;
+  const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(ty, tm, Math.min(day, last))).toISOString().slice(0, 10);
+}
+
 /** Chinese text in dictionary (pinyin) order. */
 export const zhCollator = new Intl.Collator('zh-CN');
 

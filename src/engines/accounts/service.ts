@@ -4,6 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import { escapeLike } from '../like.ts';
 import type { Database, Db } from '../../db/client.ts';
 import type { Actor, Ctx, Scope } from '../context.ts';
 import { recordAudit, recordSystemAudit } from '../audit/service.ts';
@@ -212,7 +213,7 @@ export async function listUsers(
   if (f.underUnitId !== undefined) conds.push(inSubtree((await getUnit(ctx, f.underUnitId)).path));
   if (f.role) conds.push(eq(users.role, f.role));
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = escapeLike(f.q);
     conds.push(or(ilike(users.username, like), ilike(users.displayName, like)));
   }
   const where = and(...conds);

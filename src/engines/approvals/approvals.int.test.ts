@@ -3,7 +3,8 @@ import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
 import { asUser, buildTwoCounties, buildUser } from '../../test/factories.ts';
 import type { Role } from '../accounts/roles.ts';
 import type { Ctx } from '../context.ts';
-import { DomainError } from '../errors.ts';
+import type { DomainError } from '../errors.ts';
+import { code } from '../../test/errors.ts';
 import { createChain, decide, decideMany, DEFAULT_CHAIN, endNotice, openRequest, previewDecisions, requestTimeline } from './service.ts';
 import type { ChainStep } from './schema.ts';
 
@@ -11,16 +12,6 @@ let database: TestDatabase;
 let t: Awaited<ReturnType<typeof buildTwoCounties>>;
 type Who = { userId: number; username: string; role: Role; unitId: number };
 const users: Record<string, Who> = {};
-
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'NO_ERROR';
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-};
 
 beforeAll(async () => {
   database = await createTestDatabase();

@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/service.ts';
 import { DomainError } from '../errors.ts';
 import { isUniqueViolation } from '../db-errors.ts';
 import { orgUnits, type OrgUnitKind } from '../org/schema.ts';
-import { todayInShanghai, type IsoDate } from '../time.ts';
+import { addDays, todayInShanghai, type IsoDate } from '../time.ts';
 import { approvalError, type ApprovalErrorCode } from './errors.ts';
 import {
   APPROVAL_LEVELS,
@@ -65,8 +65,6 @@ export async function getChain(ctx: Ctx, id: number): Promise<ApprovalChainRow> 
   if (!row) throw approvalError('APPROVAL_NOT_FOUND');
   return row;
 }
-
-const addDays = (d: IsoDate, n: number) => new Date(Date.parse(d) + n * 86400000).toISOString().slice(0, 10);
 
 /** Where a request stands after its open step is settled: skips levels below it, opens notices. */
 function settle(steps: ChainStep[], from: number, unitLevel: ApprovalLevel, today: IsoDate) {

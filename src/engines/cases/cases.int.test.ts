@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
 import { asUser, buildTwoCounties, buildUser } from '../../test/factories.ts';
 import type { Ctx } from '../context.ts';
-import { DomainError } from '../errors.ts';
+import { code } from '../../test/errors.ts';
 import { runAsSystem } from '../org/scope.ts';
 import { rowsOf } from '../../db/sql.ts';
 import { addDays, daysBetween, firstWorkingDayFrom } from './deadlines.ts';
@@ -32,15 +32,6 @@ let adminB: Who;
 let lawyer: Who;
 let auditor: Who;
 
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'NO_ERROR';
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-};
 const as = <T>(who: Who, w: (ctx: Ctx) => Promise<T>) => asUser(database, who, w);
 const visibleCaseIds = (who: Who) => as(who, async (ctx) => rowsOf<{ id: number }>(await ctx.db.execute(sql`SELECT id FROM cases ORDER BY id`)).map((r) => r.id));
 const today = todayInShanghai();

@@ -10,30 +10,15 @@
  * working day (调休上班) is a working day. Rest days come from the official calendar the city keeps;
  * a year it does not hold counts weekends only.
  */
-import { isValidIsoDate, type IsoDate } from '../time.ts';
+import { addDays, addMonths, isValidIsoDate, type IsoDate } from '../time.ts';
+
+export { addDays, addMonths };
 
 const DAY = 86400000;
 
 function parts(d: IsoDate): [number, number, number] {
   if (!isValidIsoDate(d)) throw new Error(`Not a calendar date: ${d}`);
   return d.split('-').map(Number) as [number, number, number];
-}
-
-const fmt = (ms: number): IsoDate => new Date(ms).toISOString().slice(0, 10);
-
-export function addDays(d: IsoDate, days: number): IsoDate {
-  const [y, m, day] = parts(d);
-  return fmt(Date.UTC(y, m - 1, day) + days * DAY);
-}
-
-/** The corresponding day `months` later, or that month's last day when it has none. */
-export function addMonths(d: IsoDate, months: number): IsoDate {
-  const [y, m, day] = parts(d);
-  const index = y * 12 + (m - 1) + months;
-  const ty = Math.floor(index / 12);
-  const tm = index - ty * 12;
-  const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
-  return fmt(Date.UTC(ty, tm, Math.min(day, last)));
 }
 
 export function addYears(d: IsoDate, years: number): IsoDate {

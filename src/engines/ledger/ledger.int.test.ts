@@ -3,7 +3,8 @@ import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
 import { asUser, buildTwoCounties, buildUser } from '../../test/factories.ts';
 import { seededRandom } from '../../demo/random.ts';
 import type { Ctx } from '../context.ts';
-import { DomainError } from '../errors.ts';
+import type { DomainError } from '../errors.ts';
+import { code } from '../../test/errors.ts';
 import { accountOf, allocate, commit, fundBooks, listLines, openFund, pay, post, raise, release, sumLines, traceEntry } from './service.ts';
 
 let database: TestDatabase;
@@ -12,16 +13,6 @@ type Who = { userId: number; username: string; role: 'city_admin' | 'county_admi
 let city: Who;
 let countyA: Who;
 let countyB: Who;
-
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'NO_ERROR';
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-};
 
 beforeAll(async () => {
   database = await createTestDatabase();

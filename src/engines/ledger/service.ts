@@ -8,25 +8,15 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../context.ts';
 import { recordAudit } from '../audit/service.ts';
-import { isUniqueViolation } from '../db-errors.ts';
+import { isUniqueViolation, pgError } from '../db-errors.ts';
 import { subtreeRange } from '../org/service.ts';
 import { orgUnits } from '../org/schema.ts';
 import { todayInShanghai, type IsoDate } from '../time.ts';
 import { ledgerError } from './errors.ts';
 import { ledgerAccounts, ledgerEntries, ledgerFunds, ledgerLines, type LedgerAccountKind, type LedgerAccountRow, type LedgerEntryKind, type LedgerEntryRow, type LedgerFundRow } from './schema.ts';
 
-function pgCode(e: unknown): { code?: string; constraint?: string; message?: string } | undefined {
-  let cur: unknown = e;
-  for (let i = 0; i < 4 && cur && typeof cur === 'object'; i++) {
-    const c = cur as { code?: string; constraint?: string; message?: string; cause?: unknown };
-    if (typeof c.code === 'string' && /^[0-9A-Z]{5}$/.test(c.code)) return c;
-    cur = c.cause;
-  }
-  return undefined;
-}
-
 const isNegativeBalance = (e: unknown) => {
-  const pe = pgCode(e);
+  const pe = pgError(e);
   return pe?.code === '23514' && (pe.constraint === 'ledger_accounts_not_negative' || !!pe.message?.includes('ledger_accounts_not_negative'));
 };
 

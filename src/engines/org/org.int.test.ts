@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
 import { asUser, buildTwoCounties, buildUser } from '../../test/factories.ts';
 import type { Ctx } from '../context.ts';
-import { DomainError } from '../errors.ts';
+import { code } from '../../test/errors.ts';
 import { runAsSystem } from './scope.ts';
 import { closeUnit, createUnit, getUnit, listUnits, moveUnit, reopenUnit, treeAsOf, unitHistory, updateUnit } from './service.ts';
 import { todayInShanghai } from '../time.ts';
@@ -25,16 +25,6 @@ afterAll(() => database.destroy());
 const asCity = <T>(work: (ctx: Ctx) => Promise<T>) => asUser(database, cityAdmin, work);
 const asA = <T>(work: (ctx: Ctx) => Promise<T>) => asUser(database, countyAdminA, work);
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-  return 'NO_ERROR';
-}
-
 describe('org tree', () => {
   it('places a new unit under its parent and records it in history and the audit trail', async () => {
     const unit = await asCity((ctx) => createUnit(ctx, { parentId: t.aTown.id, name: '甲县纺织厂工会', kind: 'grassroots', openedOn: '2020-03-01' }));
@@ -47,7 +37,7 @@ describe('org tree', () => {
   });
 
   it('refuses a kind that may not sit under the parent', async () => {
-    expect(await codeOf(asCity((ctx) => createUnit(ctx, { parentId: t.city.id, name: '错误', kind: 'grassroots' })))).toBe('ORG_KIND_NOT_ALLOWED_HERE');
+    expect(await code(asCity((ctx) => createUnit(ctx, { parentId: t.city.id, name: '错误', kind: 'grassroots' })))).toBe('ORG_KIND_NOT_ALLOWED_HERE');
   });
 
   it('keeps renames dated and reads the tree as of any past date', async () => {
@@ -62,7 +52,7 @@ describe('org tree', () => {
     expect(await names('2021-05-31')).toContain('旧名工会');
     expect(await names('2021-06-01')).toContain('新名工会');
     expect(await names('2021-06-01')).not.toContain('旧名工会');
-    expect(await codeOf(asCity((ctx) => updateUnit(ctx, unit.id, { name: '更早的名字', effectiveOn: '2020-01-01' })))).toBe('ORG_CHANGE_BACKDATED');
+    expect(await code(asCity((ctx) => updateUnit(ctx, unit.id, { name: '更早的名字', effectiveOn: '2020-01-01' })))).toBe('ORG_CHANGE_BACKDATED');
   });
 
   it('moves a subtree, keeping every descendant under it, and the old placement in history', async () => {
@@ -80,15 +70,15 @@ describe('org tree', () => {
     const after = await asCity((ctx) => treeAsOf(ctx, { rootId: t.b.id, asOf: '2022-01-01' }));
     expect(after!.children.map((c) => c.id)).toContain(town.id);
     // County A's admin no longer sees the moved subtree.
-    expect(await codeOf(asA((ctx) => getUnit(ctx, branch.id)))).toBe('ORG_UNIT_NOT_FOUND');
+    expect(await code(asA((ctx) => getUnit(ctx, branch.id)))).toBe('ORG_UNIT_NOT_FOUND');
     // A unit cannot move under its own descendant.
-    expect(await codeOf(asCity((ctx) => moveUnit(ctx, town.id, { newParentId: union.id })))).toBe('ORG_MOVE_INTO_OWN_SUBTREE');
+    expect(await code(asCity((ctx) => moveUnit(ctx, town.id, { newParentId: union.id })))).toBe('ORG_MOVE_INTO_OWN_SUBTREE');
   });
 
   it('closes a unit only when nothing vetoes it, and can reopen it', async () => {
     const town = await asCity((ctx) => createUnit(ctx, { parentId: t.a.id, name: '甲县待撤销镇工会', kind: 'township', openedOn: '2015-01-01' }));
     const union = await asCity((ctx) => createUnit(ctx, { parentId: town.id, name: '待撤销厂工会', kind: 'grassroots', openedOn: '2015-02-01' }));
-    expect(await codeOf(asCity((ctx) => closeUnit(ctx, town.id, { reason: '合并' })))).toBe('ORG_CLOSE_VETOED');
+    expect(await code(asCity((ctx) => closeUnit(ctx, town.id, { reason: '合并' })))).toBe('ORG_CLOSE_VETOED');
     const closed = await asCity((ctx) => closeUnit(ctx, union.id, { reason: '企业注销', effectiveOn: '2023-05-01' }));
     expect(closed).toMatchObject({ status: 'closed', closedOn: '2023-05-01' });
     const tree = await asCity((ctx) => treeAsOf(ctx, { rootId: town.id, asOf: todayInShanghai() }));
@@ -100,7 +90,7 @@ describe('org tree', () => {
   });
 
   it('refuses a change dated in the future', async () => {
-    expect(await codeOf(asCity((ctx) => createUnit(ctx, { parentId: t.a.id, name: '未来', kind: 'township', openedOn: '2999-01-01' })))).toBe('ORG_CHANGE_IN_FUTURE');
+    expect(await code(asCity((ctx) => createUnit(ctx, { parentId: t.a.id, name: '未来', kind: 'township', openedOn: '2999-01-01' })))).toBe('ORG_CHANGE_IN_FUTURE');
   });
 });
 
@@ -115,12 +105,12 @@ describe('scope (row-level security under every query)', () => {
   });
 
   it('refuses to read, create under, rename or move into another county', async () => {
-    expect(await codeOf(asA((ctx) => getUnit(ctx, t.bUnion.id)))).toBe('ORG_UNIT_NOT_FOUND');
-    expect(await codeOf(asA((ctx) => createUnit(ctx, { parentId: t.bTown.id, name: 'x', kind: 'grassroots' })))).toBe('ORG_PARENT_NOT_FOUND');
-    expect(await codeOf(asA((ctx) => updateUnit(ctx, t.bUnion.id, { name: 'x' })))).toBe('ORG_UNIT_NOT_FOUND');
-    expect(await codeOf(asA((ctx) => moveUnit(ctx, t.aUnion.id, { newParentId: t.bTown.id })))).toBe('ORG_PARENT_NOT_FOUND');
-    expect(await codeOf(asA((ctx) => listUnits(ctx, { underUnitId: t.b.id, offset: 0, limit: 10 })))).toBe('ORG_UNIT_NOT_FOUND');
-    expect(await codeOf(asA((ctx) => moveUnit(ctx, t.a.id, { newParentId: t.city.id })))).toBe('ORG_MOVE_ROOT');
+    expect(await code(asA((ctx) => getUnit(ctx, t.bUnion.id)))).toBe('ORG_UNIT_NOT_FOUND');
+    expect(await code(asA((ctx) => createUnit(ctx, { parentId: t.bTown.id, name: 'x', kind: 'grassroots' })))).toBe('ORG_PARENT_NOT_FOUND');
+    expect(await code(asA((ctx) => updateUnit(ctx, t.bUnion.id, { name: 'x' })))).toBe('ORG_UNIT_NOT_FOUND');
+    expect(await code(asA((ctx) => moveUnit(ctx, t.aUnion.id, { newParentId: t.bTown.id })))).toBe('ORG_PARENT_NOT_FOUND');
+    expect(await code(asA((ctx) => listUnits(ctx, { underUnitId: t.b.id, offset: 0, limit: 10 })))).toBe('ORG_UNIT_NOT_FOUND');
+    expect(await code(asA((ctx) => moveUnit(ctx, t.a.id, { newParentId: t.city.id })))).toBe('ORG_MOVE_ROOT');
   });
 
   it('refuses raw writes outside the scope even when a service forgets to check', async () => {

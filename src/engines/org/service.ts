@@ -6,6 +6,7 @@ import { and, asc, eq, ilike, isNull, lte, or, gt, sql, type SQL } from 'drizzle
 import type { Ctx } from '../context.ts';
 import { recordAudit } from '../audit/service.ts';
 import { isScopeViolation, isUniqueViolation } from '../db-errors.ts';
+import { escapeLike } from '../like.ts';
 import { todayInShanghai, zhCollator, type IsoDate } from '../time.ts';
 import { orgError } from './errors.ts';
 import { orgUnits, orgUnitVersions, type OrgUnitKind, type OrgUnitRow, type OrgUnitVersionRow } from './schema.ts';
@@ -74,7 +75,7 @@ export async function listUnits(ctx: Ctx, f: UnitListFilter): Promise<{ items: O
   if (f.kind) conds.push(eq(orgUnits.kind, f.kind));
   if (f.status) conds.push(eq(orgUnits.status, f.status));
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = escapeLike(f.q);
     conds.push(or(ilike(orgUnits.name, like), ilike(orgUnits.code, like)));
   }
   const where = and(...conds);

@@ -6,7 +6,8 @@ import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
 import { asUser, buildHardshipStandard, buildHousehold, buildTwoCounties, buildUser, fakeIdNumber } from '../../test/factories.ts';
 import type { Role } from '../../engines/accounts/roles.ts';
 import type { Ctx } from '../../engines/context.ts';
-import { DomainError } from '../../engines/errors.ts';
+import type { DomainError } from '../../engines/errors.ts';
+import { code } from '../../test/errors.ts';
 import {
   addAttachment,
   archiveCounts,
@@ -31,16 +32,6 @@ let t: Awaited<ReturnType<typeof buildTwoCounties>>;
 type Who = { userId: number; username: string; role: Role; unitId: number };
 const u: Record<string, Who> = {};
 const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-hardship-'));
-
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'NO_ERROR';
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-};
 
 beforeAll(async () => {
   database = await createTestDatabase();

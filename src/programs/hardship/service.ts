@@ -17,7 +17,8 @@ import { getUnit, subtreeRange } from '../../engines/org/service.ts';
 import { sealBankAccount, sealIdNumber } from '../../engines/people/id-number.ts';
 import { isMobilePhone, maskBankAccount, parseIdCard } from '../../engines/people/identifiers.ts';
 import { lookupHash, unseal } from '../../engines/people/sealing.ts';
-import { todayInShanghai, type IsoDate } from '../../engines/time.ts';
+import { escapeLike } from '../../engines/like.ts';
+import { addDays, addMonths, todayInShanghai, type IsoDate } from '../../engines/time.ts';
 import { rowsOf } from '../../db/sql.ts';
 import { clearNudge, raiseNudges } from '../../engines/notify/service.ts';
 import { hardshipError } from './errors.ts';
@@ -37,15 +38,6 @@ import {
   type HouseholdStatus,
 } from './schema.ts';
 import * as clock from '../../engines/clock.ts';
-
-const escapeLike = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-const addMonths = (d: IsoDate, n: number) => {
-  const [y, m, day] = d.split('-').map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1 + n, 1));
-  const last = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), Math.min(day, last))).toISOString().slice(0, 10);
-};
-const addDays = (d: IsoDate, n: number) => new Date(Date.parse(d) + n * 86400000).toISOString().slice(0, 10);
 
 function notInFuture(d: IsoDate): void {
   if (d > todayInShanghai()) throw hardshipError('HOUSEHOLD_DATE_INVALID');

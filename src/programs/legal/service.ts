@@ -18,6 +18,7 @@ import { createTeamMember, getTeamMember, updateTeamMember, type TeamMemberChang
 import { addDays } from '../../engines/cases/deadlines.ts';
 import { cases, caseStages, type CaseRow } from '../../engines/cases/schema.ts';
 import { notifyPerson } from '../../engines/notify/service.ts';
+import { escapeLike } from '../../engines/like.ts';
 import { todayInShanghai, zhCollator, type IsoDate } from '../../engines/time.ts';
 import { rowsOf } from '../../db/sql.ts';
 import { enterprises } from '../membership/index.ts';
@@ -40,7 +41,6 @@ import {
 import * as clock from '../../engines/clock.ts';
 
 const facts = purposeSealer('legal-case-facts');
-const escapeLike = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** 案件编号: the year it was opened and its number. */
 export const caseRef = (c: Pick<CaseRow, 'id' | 'openedOn'>) => `${c.openedOn.slice(0, 4)}-${String(c.id).padStart(5, '0')}`;

@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
 import { asUser, buildTwoCounties, buildUnionWithEnterprise, buildUser, fakeCreditCode, fakeIdNumber } from '../../test/factories.ts';
 import type { Ctx } from '../../engines/context.ts';
 import { DomainError } from '../../engines/errors.ts';
+import { code } from '../../test/errors.ts';
 import { addMember, createEnterprise, leaveMember, listMembers, memberHistory, registerUnion, revealPerson, transferMember, updateUnionProfile } from './service.ts';
 import { coverageCounts, drillDown, ratesOf } from './coverage.ts';
 
@@ -14,16 +15,6 @@ let adminB: A;
 let uA: { enterpriseId: number; unionId: number };
 let uA2: { enterpriseId: number; unionId: number };
 let uB: { enterpriseId: number; unionId: number };
-
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'NO_ERROR';
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-};
 
 beforeAll(async () => {
   database = await createTestDatabase();

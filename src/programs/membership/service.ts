@@ -12,6 +12,7 @@ import { orgUnits } from '../../engines/org/schema.ts';
 import { sealIdNumber } from '../../engines/people/id-number.ts';
 import { isMobilePhone, maskPhone, parseIdCard, parseUscc } from '../../engines/people/identifiers.ts';
 import { lookupHash, unseal } from '../../engines/people/sealing.ts';
+import { escapeLike } from '../../engines/like.ts';
 import { todayInShanghai, type IsoDate } from '../../engines/time.ts';
 import { membershipError } from './errors.ts';
 import { rowsOf } from '../../db/sql.ts';
@@ -29,8 +30,6 @@ import {
   type UnionType,
 } from './schema.ts';
 import * as clock from '../../engines/clock.ts';
-
-const escapeLike = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function notInFuture(d: IsoDate): void {
   if (d > todayInShanghai()) throw membershipError('MEMBERSHIP_DATE_INVALID', '日期不能晚于今天');

@@ -3,7 +3,8 @@ import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
 import { asUser, buildHardshipStandard, buildHousehold, buildTwoCounties, buildUser, fakeIdNumber } from '../../test/factories.ts';
 import type { Role } from '../../engines/accounts/roles.ts';
 import type { Ctx } from '../../engines/context.ts';
-import { DomainError } from '../../engines/errors.ts';
+import type { DomainError } from '../../engines/errors.ts';
+import { code } from '../../test/errors.ts';
 import { todayInShanghai } from '../../engines/time.ts';
 import type { ChainStep } from '../../engines/approvals/schema.ts';
 import { fundBooks, sumLines, traceEntry } from '../../engines/ledger/service.ts';
@@ -32,16 +33,6 @@ type Who = { userId: number; username: string; role: Role; unitId: number };
 const u: Record<string, Who> = {};
 const today = todayInShanghai();
 const year = today.slice(0, 4);
-
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'NO_ERROR';
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-};
 
 beforeAll(async () => {
   database = await createTestDatabase();

@@ -37,6 +37,7 @@ import { getUnit } from '../../engines/org/service.ts';
 import { orgUnits } from '../../engines/org/schema.ts';
 import { sealBankAccount, sealIdNumber } from '../../engines/people/id-number.ts';
 import { unseal } from '../../engines/people/sealing.ts';
+import { escapeLike } from '../../engines/like.ts';
 import { todayInShanghai, type IsoDate } from '../../engines/time.ts';
 import { rowsOf } from '../../db/sql.ts';
 import { getHouseholdRow, householdForAid, householdOfPerson, type HouseholdForAid, GRADE_LABELS, type HardshipGrade } from '../hardship/index.ts';
@@ -510,7 +511,7 @@ async function applicationWhere(ctx: Ctx, f: Omit<ApplicationFilter, 'offset' | 
   if (f.grade) conds.push(f.grade === 'not_filed' ? isNull(reliefApplications.grade) : eq(reliefApplications.grade, f.grade as HardshipGrade));
   if (f.schoolLevel) conds.push(eq(reliefApplications.schoolLevel, f.schoolLevel));
   if (f.archived !== undefined) conds.push(eq(reliefApplications.archived, f.archived));
-  if (f.q) conds.push(sql`${reliefApplications.name} LIKE ${`%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`}`);
+  if (f.q) conds.push(sql`${reliefApplications.name} LIKE ${escapeLike(f.q)}`);
   return and(...conds);
 }
 

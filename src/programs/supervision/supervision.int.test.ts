@@ -5,7 +5,7 @@ import { buildTestApp } from '../../test/app.ts';
 import { asUser, buildMember, buildTwoCounties, buildUnionWithEnterprise, buildUser, call, login, type Session } from '../../test/factories.ts';
 import type { App } from '../../server/app-types.ts';
 import type { Ctx } from '../../engines/context.ts';
-import { DomainError } from '../../engines/errors.ts';
+import { code } from '../../test/errors.ts';
 import { runAsSystem } from '../../engines/org/scope.ts';
 import { countedFromRecords, ratesOf } from '../membership/coverage.ts';
 import { getUnit } from '../../engines/org/service.ts';
@@ -33,15 +33,6 @@ runFileOn('2026-12-07');
 const JAN = '2026-01-31';
 const FEB = '2026-02-28';
 
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'NO_ERROR';
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-};
 const asCity = <T>(w: (ctx: Ctx) => Promise<T>) => asUser(database, cityAdmin, w);
 const asA = <T>(w: (ctx: Ctx) => Promise<T>) => asUser(database, adminA, w);
 
