@@ -10,6 +10,7 @@ import { AuthProvider, useAuth } from './lib/auth.tsx';
 import { I18nProvider, useI18n } from './lib/i18n.tsx';
 import type { Permission } from './lib/api.ts';
 import { Forbidden, NotFound } from './components/Results.tsx';
+import { MODULES } from './modules/index.ts';
 
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage.tsx'));
@@ -18,14 +19,6 @@ const HomePage = lazy(() => import('./modules/home/HomePage.tsx'));
 const OrgPage = lazy(() => import('./modules/org/OrgPage.tsx'));
 const UsersPage = lazy(() => import('./modules/users/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./modules/audit/AuditPage.tsx'));
-const MembershipModule = lazy(() => import('./modules/membership/index.tsx'));
-const SupervisionModule = lazy(() => import('./modules/supervision/index.tsx'));
-const NotificationsPage = lazy(() => import('./modules/supervision/notifications.tsx'));
-const HardshipModule = lazy(() => import('./modules/hardship/index.tsx'));
-const ReliefModule = lazy(() => import('./modules/relief/index.tsx'));
-const LegalModule = lazy(() => import('./modules/legal/index.tsx'));
-const CounsellingModule = lazy(() => import('./modules/counselling/index.tsx'));
-const PortalModule = lazy(() => import('./modules/portal/index.tsx'));
 const RegisterPage = lazy(() => import('./modules/portal/RegisterPage.tsx'));
 
 function Loading() {
@@ -66,6 +59,10 @@ function RequirePermission({ permission, children }: { permission: Permission; c
   return <Lazy>{children}</Lazy>;
 }
 
+/** Each module's pages, made lazy once (not on every render), for one of the app's two surfaces. */
+const PAGES = MODULES.flatMap((m) => m.routes.map((r) => ({ surface: m.surface ?? 'admin', path: r.path, permission: r.permission as Permission, Page: lazy(r.load) })));
+const modulePages = (surface: 'admin' | 'portal') => PAGES.filter((p) => p.surface === surface);
+
 const router = createBrowserRouter([
   {
     path: '/login',
@@ -99,14 +96,16 @@ const router = createBrowserRouter([
   {
     element: <RequireSession />,
     children: [
-      {
-        path: '/portal/*',
+      ...modulePages('portal').map(({ path, permission, Page }) => ({
+        path,
         element: (
           <PortalOrAdmin portal>
-            <PortalModule />
+            <RequirePermission permission={permission}>
+              <Page />
+            </RequirePermission>
           </PortalOrAdmin>
         ),
-      },
+      })),
       {
         element: (
           <PortalOrAdmin portal={false}>
@@ -146,62 +145,14 @@ const router = createBrowserRouter([
               </RequirePermission>
             ),
           },
-          {
-            path: 'membership/*',
+          ...modulePages('admin').map(({ path, permission, Page }) => ({
+            path,
             element: (
-              <RequirePermission permission="members.read">
-                <MembershipModule />
+              <RequirePermission permission={permission}>
+                <Page />
               </RequirePermission>
             ),
-          },
-          {
-            path: 'supervision/notifications',
-            element: (
-              <RequirePermission permission="notifications.read">
-                <NotificationsPage />
-              </RequirePermission>
-            ),
-          },
-          {
-            path: 'supervision/*',
-            element: (
-              <RequirePermission permission="supervision.read">
-                <SupervisionModule />
-              </RequirePermission>
-            ),
-          },
-          {
-            path: 'hardship/*',
-            element: (
-              <RequirePermission permission="hardship.read">
-                <HardshipModule />
-              </RequirePermission>
-            ),
-          },
-          {
-            path: 'relief/*',
-            element: (
-              <RequirePermission permission="relief.read">
-                <ReliefModule />
-              </RequirePermission>
-            ),
-          },
-          {
-            path: 'legal/*',
-            element: (
-              <RequirePermission permission="legal.read">
-                <LegalModule />
-              </RequirePermission>
-            ),
-          },
-          {
-            path: 'counselling/*',
-            element: (
-              <RequirePermission permission="counselling.read">
-                <CounsellingModule />
-              </RequirePermission>
-            ),
-          },
+          })),
           {
             path: '*',
             element: <NotFound />,

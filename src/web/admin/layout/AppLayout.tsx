@@ -1,59 +1,30 @@
 /** The frame around every signed-in page: programs on the left, unit picker, language and user menu on top. */
 import { useMemo, useState } from 'react';
 import { Avatar, Button, Dropdown, Layout, Menu, Space, Spin, Typography, type MenuProps } from 'antd';
-import { ApartmentOutlined, AuditOutlined, DownOutlined, HomeOutlined, IdcardOutlined, KeyOutlined, LogoutOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, DownOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, useMe } from '../lib/auth.tsx';
-import { useI18n, type MessageKey } from '../lib/i18n.tsx';
+import { useI18n } from '../lib/i18n.tsx';
 import { ScopeProvider, useScope, useUnitQuery } from '../lib/scope.tsx';
 import type { Permission, UnitKind } from '../lib/api.ts';
 import { UnitTreeSelect } from '../components/UnitTreeSelect.tsx';
 import { NotFound } from '../components/Results.tsx';
 import { Brand } from '../components/Brand.tsx';
-import { supervisionMenu } from '../modules/supervision/menu.tsx';
-import { hardshipMenu } from '../modules/hardship/menu.tsx';
-import { reliefMenu } from '../modules/relief/menu.tsx';
-import { legalMenu } from '../modules/legal/menu.tsx';
-import { counsellingMenu } from '../modules/counselling/menu.tsx';
+import { MODULES } from '../modules/index.ts';
+import type { MenuEntry } from '../modules/module.ts';
 import { NotificationBell } from '../modules/supervision/NotificationBell.tsx';
 
 const { Header, Sider, Content } = Layout;
 
-export interface Program {
-  path: string;
-  /** A key of the app's dictionary, or a module's own words in both languages. */
-  label: MessageKey | { zh: string; en: string };
-  icon: React.ReactNode;
-  permission?: Permission;
-  /** A group of pages: shown as a sub-menu. */
-  children?: Program[];
-}
+type Program = MenuEntry<Permission>;
 
-/** The programs of the platform; a program appears only for users who may use it. */
+/** The app's own pages, then each module's; an entry appears only for users who may use it. */
 const PROGRAMS: Program[] = [
   { path: '/', label: 'menu.home', icon: <HomeOutlined /> },
   { path: '/org', label: 'menu.org', icon: <ApartmentOutlined />, permission: 'org.read' },
   { path: '/users', label: 'menu.users', icon: <TeamOutlined />, permission: 'users.read' },
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },
-  {
-    path: '/membership',
-    label: 'menu.membership',
-    icon: <IdcardOutlined />,
-    permission: 'members.read',
-    children: [
-      { path: '/membership/stats', label: 'menu.membership.stats', icon: null },
-      { path: '/membership/enterprises', label: 'menu.membership.enterprises', icon: null },
-      { path: '/membership/unions', label: 'menu.membership.unions', icon: null },
-      { path: '/membership/members', label: 'menu.membership.members', icon: null },
-      { path: '/membership/imports', label: 'menu.membership.imports', icon: null, permission: 'members.write' },
-    ],
-  },
-  // Each of these programs keeps its menu entry in its own folder.
-  supervisionMenu,
-  hardshipMenu,
-  reliefMenu,
-  legalMenu,
-  counsellingMenu,
+  ...MODULES.flatMap((m): Program[] => (m.menu ? [m.menu] : [])),
 ];
 const PAGES = PROGRAMS.flatMap((p) => p.children ?? [p]);
 

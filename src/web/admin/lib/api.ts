@@ -1,4 +1,5 @@
 /** JSON client for the server's API: cookie session, CSRF header on writes, `{code,message}` errors. */
+import type { ModulePermission } from '../modules/index.ts';
 import { followServerClock } from './time.ts';
 
 export class ApiError extends Error {
@@ -142,37 +143,20 @@ export function errorMessage(e: unknown): string {
 // ---- wire types ----
 export type UnitKind = 'city' | 'county' | 'township' | 'grassroots' | 'branch';
 export type UnitStatus = 'active' | 'closed';
-export type Permission =
+/** The engines' permissions; each module names its own (modules/index.ts). */
+export type EnginePermission =
   | 'org.read'
   | 'org.write'
   | 'users.read'
   | 'users.write'
   | 'audit.read'
-  | 'members.read'
-  | 'members.write'
-  | 'members.sensitive'
-  | 'hardship.read'
-  | 'hardship.write'
-  | 'hardship.sensitive'
-  | 'relief.read'
-  | 'relief.write'
-  | 'relief.approve'
   | 'funds.read'
   | 'funds.write'
   | 'funds.pay'
-  | 'legal.read'
-  | 'legal.write'
-  | 'legal.manage'
   | 'cases.assign'
-  | 'counselling.read'
-  | 'counselling.write'
-  | 'counselling.manage'
-  | 'counselling.notes'
-  | 'supervision.read'
-  | 'supervision.manage'
   | 'notifications.read'
-  | 'notifications.manage'
-  | 'portal.self';
+  | 'notifications.manage';
+export type Permission = EnginePermission | ModulePermission;
 export type Role = 'city_admin' | 'county_admin' | 'grassroots_staff' | 'reviewer' | 'auditor' | 'lawyer' | 'counsellor' | 'worker';
 
 export interface Unit {

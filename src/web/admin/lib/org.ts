@@ -1,3 +1,4 @@
+import { MODULE_AUDIT_ENTITIES } from '../modules/index.ts';
 import type { UnitKind } from './api.ts';
 
 export const KINDS: UnitKind[] = ['city', 'county', 'township', 'grassroots', 'branch'];
@@ -30,49 +31,23 @@ export const ROLES = ['city_admin', 'county_admin', 'grassroots_staff', 'reviewe
 
 export const AUDIT_ACTIONS = ['create', 'update', 'rename', 'move', 'close', 'reopen', 'disable', 'enable', 'reset_password', 'change_password', 'login', 'login_failed', 'logout', 'view'] as const;
 
-/** The kinds of record the trail names, for its filter (labels in lib/i18n.tsx, entity.*). */
-export const AUDIT_ENTITIES = [
+/** The kinds of record the engines write to the trail (labels in lib/i18n.tsx, entity.*). */
+const ENGINE_AUDIT_ENTITIES = [
   'org_unit',
   'user',
-  'enterprise',
-  'enterprise_headcount',
-  'union_profile',
-  'union_coverage',
-  'membership',
-  'membership_import',
-  'enterprise_import',
   'import_job',
-  'member_export',
-  'enterprise_export',
-  'hardship_household',
-  'hardship_attachment',
-  'hardship_standard',
-  'hardship_export',
-  'relief_campaign',
-  'relief_application',
-  'relief_batch',
-  'relief_export',
   'approval',
   'approval_chain',
   'ledger_fund',
   'ledger_entry',
-  'legal_dispute',
-  'legal_dispute_export',
-  'legal_aid',
-  'lawyer',
   'case',
-  'counsellor',
-  'counselling_room',
-  'counselling_slot',
-  'counselling_appointment',
-  'counselling_note',
-  'counselling_follow_up',
   'indicator_target',
   'indicator_snapshot',
-  'supervision_bulletin',
-  'supervision_nudge_check',
   'notification_contacts',
 ] as const;
+
+/** Every kind of record the trail names, for its filter: the engines' and each module's own. */
+export const AUDIT_ENTITIES: readonly string[] = [...ENGINE_AUDIT_ENTITIES, ...MODULE_AUDIT_ENTITIES];
 
 /** Builds a CSV (UTF-8 with BOM, so Excel reads the Chinese) and downloads it. */
 export function downloadCsv(filename: string, header: string[], rows: (string | number | null | undefined)[][]): void {

@@ -1,8 +1,8 @@
-/** This program's entry in the side menu (the layout lists every program's menu). */
+/** This program's entry in the side menu (its module, module.ts, brings it to the layout). */
 import { SmileOutlined } from '@ant-design/icons';
-import type { Program } from '../../layout/AppLayout.tsx';
+import type { MenuEntry } from '../module.ts';
 
-export const counsellingMenu: Program = {
+export const counsellingMenu: MenuEntry<'counselling.read' | 'counselling.write' | 'counselling.manage' | 'counselling.notes'> = {
   path: '/counselling',
   label: { zh: '心理咨询', en: 'Counselling' },
   icon: <SmileOutlined />,

@@ -1,8 +1,8 @@
-/** This program's entry in the side menu (the layout lists every program's menu). */
+/** This program's entry in the side menu (its module, module.ts, brings it to the layout). */
 import { HeartOutlined } from '@ant-design/icons';
-import type { Program } from '../../layout/AppLayout.tsx';
+import type { MenuEntry } from '../module.ts';
 
-export const hardshipMenu: Program = {
+export const hardshipMenu: MenuEntry<'hardship.read' | 'hardship.write' | 'hardship.sensitive'> = {
   path: '/hardship',
   label: { zh: '困难职工帮扶', en: 'Hardship archive' },
   icon: <HeartOutlined />,

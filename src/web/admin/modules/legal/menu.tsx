@@ -1,8 +1,8 @@
-/** This program's entry in the side menu (the layout lists every program's menu). */
+/** This program's entry in the side menu (its module, module.ts, brings it to the layout). */
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import type { Program } from '../../layout/AppLayout.tsx';
+import type { MenuEntry } from '../module.ts';
 
-export const legalMenu: Program = {
+export const legalMenu: MenuEntry<'legal.read' | 'legal.write' | 'legal.manage'> = {
   path: '/legal',
   label: { zh: '法律服务', en: 'Legal services' },
   icon: <SafetyCertificateOutlined />,

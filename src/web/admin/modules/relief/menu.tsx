@@ -1,8 +1,8 @@
-/** This program's entry in the side menu (the layout lists every program's menu). */
+/** This program's entry in the side menu (its module, module.ts, brings it to the layout). */
 import { GiftOutlined } from '@ant-design/icons';
-import type { Program } from '../../layout/AppLayout.tsx';
+import type { MenuEntry } from '../module.ts';
 
-export const reliefMenu: Program = {
+export const reliefMenu: MenuEntry<'relief.read' | 'relief.write' | 'relief.approve'> = {
   path: '/relief',
   label: { zh: '送温暖与助学', en: 'Relief campaigns' },
   icon: <GiftOutlined />,

@@ -1,8 +1,8 @@
-/** This program's entry in the side menu (the layout lists every program's menu). */
+/** This program's entry in the side menu (its module, module.ts, brings it to the layout). */
 import { FundProjectionScreenOutlined } from '@ant-design/icons';
-import type { Program } from '../../layout/AppLayout.tsx';
+import type { MenuEntry } from '../module.ts';
 
-export const supervisionMenu: Program = {
+export const supervisionMenu: MenuEntry<'supervision.read' | 'supervision.manage'> = {
   path: '/supervision',
   label: { zh: '督查督办', en: 'Supervision' },
   icon: <FundProjectionScreenOutlined />,
