@@ -41,6 +41,7 @@ const ENGINE_AUDIT_ENTITIES = [
   'ledger_fund',
   'ledger_entry',
   'case',
+  'calendar_day',
   'indicator_target',
   'indicator_snapshot',
   'notification_contacts',

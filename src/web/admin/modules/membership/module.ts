@@ -16,5 +16,6 @@ export const membershipModule = defineModule({
     membership_import: { zh: '会员名册导入', en: 'Member import' },
     enterprise_import: { zh: '企业名册导入', en: 'Enterprise import' },
     member_export: { zh: '会员名册导出', en: 'Member export' },
+    enterprise_export: { zh: '企业名录导出', en: 'Enterprise export' },
   },
 });

@@ -6,4 +6,5 @@ export const portalModule = defineModule({
   permissions: ['portal.self'],
   surface: 'portal',
   routes: [{ path: '/portal/*', permission: 'portal.self', load: () => import('./index.tsx') }],
+  auditEntities: { portal_account: { zh: '职工门户账号', en: 'Portal account' } },
 });
