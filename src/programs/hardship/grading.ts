@@ -9,6 +9,7 @@
  *             exceed accidentCostPct % of the household's income;
  *   a migrant worker needs migrantMinMonths of employment first.
  */
+import { yuanFixed } from '../../engines/money.ts';
 import type { HardshipGrade, HardshipStandardRow } from './schema.ts';
 
 export const HARDSHIP_CAUSES: Record<string, string> = {
@@ -51,7 +52,7 @@ export interface GradeBasis {
   steps: string[];
 }
 
-const yuan = (fen: number) => `${(fen / 100).toFixed(2)} 元`;
+const yuan = (fen: number) => `${yuanFixed(fen)} 元`;
 
 function monthsBetween(from: string, to: string): number {
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];

@@ -2,6 +2,7 @@
  * What a worker is told on the workers' portal when the union decides their legal-aid request,
  * assigns a lawyer to their case or closes it: plain Chinese, what happened and what to do next.
  */
+import { yuanGrouped } from '../../engines/money.ts';
 import { zhDate, type IsoDate } from '../../engines/time.ts';
 
 /** The worker's own case on the portal. */
@@ -17,8 +18,6 @@ const RESULT_WORDS: Record<string, string> = {
   advice_only: '提供法律咨询',
   other: '其他',
 };
-
-const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
 
 export interface CaseFacts {
   id: number;
@@ -72,7 +71,7 @@ export function caseClosedNotice(c: CaseFacts, d: { result: string; closedOn: Is
     title: '案件已结案',
     body:
       `您的${caseText(c)}已于${zhDate(d.closedOn)}结案，结果：${RESULT_WORDS[d.result] ?? d.result}` +
-      `${d.recoveredFen > 0 ? `，为您追回 ${yuan(d.recoveredFen)} 元` : ''}${clause(d.note) ? `。说明：${clause(d.note)}` : ''}。如对结果有疑问，请与${c.unitName}联系。`,
+      `${d.recoveredFen > 0 ? `，为您追回 ${yuanGrouped(d.recoveredFen)} 元` : ''}${clause(d.note) ? `。说明：${clause(d.note)}` : ''}。如对结果有疑问，请与${c.unitName}联系。`,
     link: portalCaseLink(c.id),
   };
 }

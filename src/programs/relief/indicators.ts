@@ -9,6 +9,7 @@ import { rowsOf } from '../../db/sql.ts';
 import type { Ctx } from '../../engines/context.ts';
 import type { IndicatorDefinition, IndicatorValue } from '../../engines/indicators/catalogue.ts';
 import { addFields, groupedSource, num, rowsAsOne, yearStart } from '../../engines/indicators/grouped.ts';
+import { yuanGroupedFixed } from '../../engines/money.ts';
 import { getUnit, subtreeRange } from '../../engines/org/service.ts';
 import type { IsoDate } from '../../engines/time.ts';
 
@@ -78,7 +79,7 @@ const FIGURES = [
   { key: 'approved', label: '本年审批通过' },
 ] as const;
 
-const yuan = (fen: number) => `${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}元`;
+const yuan = (fen: number) => `${yuanGroupedFixed(fen)}元`;
 
 async function drill(ctx: Ctx, unitId: number, asOf: IsoDate, figure: string, page: { offset: number; limit: number }) {
   const [lo, hi] = subtreeRange((await getUnit(ctx, unitId)).path);

@@ -13,7 +13,7 @@ export const tags = ['帮扶活动'];
 export const Str = Type.Union([Type.String(), Type.Null()]);
 export const Nullable = <T extends TSchema>(t: T) => Type.Optional(Type.Union([t, Type.Null()]));
 
-export const yuan = (fen: number) => (fen / 100).toFixed(2);
+export { yuanFixed as yuan } from '../../engines/money.ts';
 
 export const Step = Type.Union([
   Type.Object({ kind: Type.Literal('decide'), level: OneOf(APPROVAL_LEVELS), label: Type.Optional(Text({ max: 30 })) }, { additionalProperties: false }),
