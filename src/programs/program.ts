@@ -57,6 +57,26 @@ export interface ProgramDemo {
   analyse?: readonly string[];
 }
 
+/**
+ * Another county, as the scope walk builds it: the county, one of its townships and a union there,
+ * with a mark every name carries (so a test can prove none reaches elsewhere).
+ */
+export interface OtherCounty {
+  database: Database;
+  filesDir: string;
+  cityId: number;
+  countyId: number;
+  townId: number;
+  unionId: number;
+  mark: string;
+}
+
+/** What a program brings to the tests that walk every route. */
+export interface ProgramTesting {
+  /** One record of each of its resource kinds, in that county: kind → id. */
+  recordsOf(county: OtherCounty): Promise<Readonly<Record<string, number | string>>>;
+}
+
 export interface Program {
   /** The folder's name. */
   name: string;
@@ -76,6 +96,8 @@ export interface Program {
   /** The spreadsheets the import engine takes for it. */
   importKinds?: readonly ImportKind[];
   routes(app: App, deps: ProgramDeps): void;
+  /** Its test fixtures; loaded by the tests only. */
+  testing?: () => Promise<ProgramTesting>;
   /** Started with the app (unless the app is built without schedules, as in API tests). */
   run?(deps: ProgramDeps & { log: RunnerLog }): ProgramRunner;
   demo?: ProgramDemo;

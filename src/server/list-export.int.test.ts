@@ -12,22 +12,11 @@ import { listEnterprises, listMembers, type MemberCursor, type MemberView } from
 import { listApplications } from '../programs/relief/service.ts';
 import { buildTestApp } from '../test/app.ts';
 import { createTestDatabase, type TestDatabase } from '../test/db.ts';
-import {
-  asUser,
-  buildDispute,
-  buildHardshipStandard,
-  buildHousehold,
-  buildMember,
-  buildReliefScenario,
-  buildTwoCounties,
-  buildUnionWithEnterprise,
-  buildUser,
-  call,
-  fakeIdNumber,
-  login,
-  type Session,
-  systemActor,
-} from '../test/factories.ts';
+import { asUser, buildTwoCounties, buildUser, call, fakeIdNumber, login, type Session, systemActor } from '../test/factories.ts';
+import { buildDispute } from '../programs/legal/testing.ts';
+import { buildHardshipStandard, buildHousehold } from '../programs/hardship/testing.ts';
+import { buildMember, buildUnionWithEnterprise } from '../programs/membership/testing.ts';
+import { buildReliefScenario } from '../programs/relief/testing.ts';
 import type { App } from './app-types.ts';
 import { type ListExport, type PageRequest, sendListExport } from './list-export.ts';
 

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../test/db.ts';
 import { TEST_CONFIG } from '../test/app.ts';
-import { buildMember, buildTwoCounties, buildUnionWithEnterprise, buildUser, call, fakeIdNumber, login } from '../test/factories.ts';
+import { buildTwoCounties, buildUser, call, fakeIdNumber, login } from '../test/factories.ts';
+import { buildMember, buildUnionWithEnterprise } from '../programs/membership/testing.ts';
 import { buildApp } from './app.ts';
 import { redactUrl } from './log-redaction.ts';
 import type { App } from './app-types.ts';

@@ -8,23 +8,12 @@ import Fastify from 'fastify';
 import type { RouteOptions } from 'fastify';
 import { createTestDatabase, type TestDatabase } from '../test/db.ts';
 import { buildTestApp, TEST_CONFIG } from '../test/app.ts';
-import {
-  buildCounselling,
-  buildDispute,
-  buildLawyer,
-  buildMember,
-  buildReliefScenario,
-  buildTwoCounties,
-  buildUnionWithEnterprise,
-  buildUser,
-  call,
-  fakeCreditCode,
-  fakeIdNumber,
-  login,
-  type Session,
-} from '../test/factories.ts';
+import { buildTwoCounties, buildUser, call, fakeCreditCode, fakeIdNumber, login, type Session } from '../test/factories.ts';
+import { buildMember, buildUnionWithEnterprise } from '../programs/membership/testing.ts';
+import { PROGRAMS } from '../programs/index.ts';
+import type { OtherCounty } from '../programs/program.ts';
 import type { App } from './app-types.ts';
-import { assertRouteDeclaresAccess, type ResourceKind, type RouteAccess } from './access.ts';
+import { assertRouteDeclaresAccess, listResourceKinds, type ResourceKind, type RouteAccess } from './access.ts';
 import { todayInShanghai } from '../engines/time.ts';
 import { lastClosedPeriod } from '../engines/indicators/periods.ts';
 import { can } from '../engines/accounts/roles.ts';
@@ -34,13 +23,8 @@ let database: TestDatabase;
 let app: App;
 let t: Awaited<ReturnType<typeof buildTwoCounties>>;
 let bUser: { id: number };
-let bUnion: { enterpriseId: number; unionId: number };
-let bPerson: { personId: number };
-let bJobId: string;
-let bBulletinId: number;
-let bLegal: { caseId: number; lawyerId: number; aidId: number; documentId: number };
-let bCounselling: { counsellorId: number; slotId: number; appointmentId: number; followUpId: number };
-let bRelief: Awaited<ReturnType<typeof buildReliefScenario>>;
+/** County B's record of each resource kind: the engines' built here, each program's by its own fixtures. */
+let bRecords: Record<ResourceKind, number | string>;
 let countyA: Session;
 let auditorA: Session;
 let routes: RouteOptions[];
@@ -57,34 +41,12 @@ beforeAll(async () => {
   const aud = await buildUser(database, { unitId: t.a.id, role: 'auditor', displayName: '甲县经审' });
   bUser = await buildUser(database, { unitId: t.bUnion.id, role: 'grassroots_staff', username: 'yixian.staff', displayName: `${MARK_B}工作人员` });
   await buildUser(database, { unitId: t.b.id, role: 'county_admin', username: 'yixian.admin', displayName: `${MARK_B}管理员` });
-  bUnion = await buildUnionWithEnterprise(database, { rootUnitId: t.city.id, parentId: t.bTown.id, name: `${MARK_B}竹木`, shuangliang: true });
-  bPerson = await buildMember(database, { rootUnitId: t.city.id, unionId: bUnion.unionId, enterpriseId: bUnion.enterpriseId, name: `${MARK_B}会员` });
-  bRelief = await buildReliefScenario(database, { countyId: t.b.id, unionId: t.bUnion.id, mark: MARK_B, filesDir: TEST_CONFIG.dataDir });
-  // County B's legal services: a lawyer of its own team, a dispute with a worker, an aid request, a document.
-  {
-    const lawyer = await buildLawyer(database, { rootUnitId: t.city.id, unitId: t.b.id, name: `${MARK_B}律师` });
-    const c = await buildDispute(database, { rootUnitId: t.city.id, unitId: t.bUnion.id, workerName: `${MARK_B}职工`, employerName: `${MARK_B}竹木有限公司` });
-    const [party] = await database.query<{ id: number }>(`SELECT id FROM legal_parties WHERE case_id = $1`, [c.id]);
-    const [aid] = await database.query<{ id: number }>(`INSERT INTO legal_aid_requests (case_id, party_id, requested_on, reason, created_by) VALUES ($1, $2, '2013-03-02', $3, 1) RETURNING id`, [
-      c.id,
-      party!.id,
-      `${MARK_B}援助`,
-    ]);
-    const [doc] = await database.query<{ id: number }>(
-      `INSERT INTO case_documents (case_id, file_name, content_type, size, sha256, stored_as, uploaded_by) VALUES ($1, $2, 'text/plain', 1, 'x', 'x.txt', 1) RETURNING id`,
-      [c.id, `${MARK_B}.txt`],
-    );
-    bLegal = { caseId: c.id, lawyerId: lawyer.id, aidId: aid!.id, documentId: doc!.id };
-  }
-  // County B's counselling: its own counsellor, room and slot, a client booked there, a follow-up.
-  {
-    const s = await buildCounselling(database, { rootUnitId: t.city.id, unitId: t.b.id, name: `${MARK_B}咨询师` });
-    const [appt] = await database.query<{ id: number }>(
-      `INSERT INTO counselling_appointments (unit_id, slot_id, counsellor_id, requested_by, client_name, topic, status, created_by) VALUES ($1, $2, $3, 'worker', $4, 'family', 'completed', 1) RETURNING id`,
-      [t.bUnion.id, s.slotId, s.counsellorId, `${MARK_B}来访者`],
-    );
-    const [fu] = await database.query<{ id: number }>(`INSERT INTO counselling_follow_ups (appointment_id, method, due_on, created_by) VALUES ($1, 'phone', '2030-01-01', 1) RETURNING id`, [appt!.id]);
-    bCounselling = { counsellorId: s.counsellorId, slotId: s.slotId, appointmentId: appt!.id, followUpId: fu!.id };
+  const countyB: OtherCounty = { database, filesDir: TEST_CONFIG.dataDir, cityId: t.city.id, countyId: t.b.id, townId: t.bTown.id, unionId: t.bUnion.id, mark: MARK_B };
+  bRecords = { org_unit: t.bUnion.id, user: bUser.id };
+  // In the programs' order, so the figures (supervision) come after the records they count.
+  for (const program of PROGRAMS) {
+    const testing = await program.testing?.();
+    if (testing) Object.assign(bRecords, await testing.recordsOf(countyB));
   }
   const aUnion = await buildUnionWithEnterprise(database, { rootUnitId: t.city.id, parentId: t.aTown.id, name: '甲县竹木' });
   await buildMember(database, { rootUnitId: t.city.id, unionId: aUnion.unionId, enterpriseId: aUnion.enterpriseId, name: '甲县会员' });
@@ -100,12 +62,10 @@ beforeAll(async () => {
     headers: { cookie: bAdmin.cookie, 'x-csrf-token': bAdmin.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
     payload: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${MARK_B}.csv"\r\n\r\n`), Buffer.from(csv), Buffer.from(`\r\n--${boundary}--\r\n`)]),
   });
-  bJobId = up.json().jobId;
+  bRecords.import_job = up.json().jobId;
   await idleImportJobs();
   await call(app, bAdmin, 'PATCH', `/api/v1/org/units/${t.bUnion.id}`, { name: `${MARK_B}茶厂工会（新）` });
-  // County B's supervision: a frozen month, its bulletin, and a nudge to its admin.
-  await call(app, bAdmin, 'POST', '/api/v1/supervision/snapshots', { period: CLOSED_MONTH });
-  bBulletinId = (await call(app, bAdmin, 'POST', '/api/v1/supervision/bulletins', { period: CLOSED_MONTH })).json().id;
+  // A nudge to county B's admin.
   {
     const { asUser } = await import('../test/factories.ts');
     const { raiseNudge } = await import('../engines/notify/service.ts');
@@ -126,54 +86,9 @@ const methodsOf = (r: RouteOptions) => (Array.isArray(r.method) ? r.method : [r.
 
 /** The record of county B that a route's `:id` names. */
 function bRecord(kind: ResourceKind | undefined): number | string {
-  switch (kind) {
-    case 'org_unit':
-      return t.bUnion.id;
-    case 'user':
-      return bUser.id;
-    case 'enterprise':
-      return bUnion.enterpriseId;
-    case 'union':
-      return bUnion.unionId;
-    case 'person':
-      return bPerson.personId;
-    case 'bulletin':
-      return bBulletinId;
-    case 'import_job':
-      return bJobId;
-    case 'legal_case':
-      return bLegal.caseId;
-    case 'lawyer':
-      return bLegal.lawyerId;
-    case 'legal_aid':
-      return bLegal.aidId;
-    case 'case_document':
-      return bLegal.documentId;
-    case 'counsellor':
-      return bCounselling.counsellorId;
-    case 'counselling_slot':
-      return bCounselling.slotId;
-    case 'appointment':
-      return bCounselling.appointmentId;
-    case 'follow_up':
-      return bCounselling.followUpId;
-    case 'household':
-      return bRelief.householdId;
-    case 'hardship_attachment':
-      return bRelief.attachmentId;
-    case 'campaign':
-      return bRelief.campaignId;
-    case 'relief_application':
-      return bRelief.applicationId;
-    case 'payment_batch':
-      return bRelief.batchId;
-    case 'fund':
-      return bRelief.fundId;
-    case 'ledger_entry':
-      return bRelief.entryId;
-    default:
-      throw new Error('route has an :id but declares no resource kind');
-  }
+  const id = kind === undefined ? undefined : bRecords[kind];
+  if (id === undefined) throw new Error(kind ? `no record of county B for the kind "${kind}": its owner's testing.ts should build one` : 'route has an :id but declares no resource kind');
+  return id;
 }
 
 /** A body that passes the route's schema, so the walk reaches the scope check behind validation. */
@@ -190,8 +105,8 @@ function exampleOf(schema: Record<string, unknown> | undefined, key = ''): unkno
     }
     case 'integer':
     case 'number': {
-      if (/enterprise/i.test(key)) return bUnion.enterpriseId;
-      if (/union/i.test(key)) return bUnion.unionId;
+      if (/enterprise/i.test(key)) return bRecords.enterprise!;
+      if (/union/i.test(key)) return bRecords.union!;
       if (/parentId|unitId/i.test(key)) return t.bTown.id;
       return typeof schema.minimum === 'number' ? Math.max(1, schema.minimum) : 1;
     }
@@ -255,6 +170,10 @@ describe('every API route', () => {
     bare.addHook('onRoute', assertRouteDeclaresAccess);
     expect(() => bare.get('/api/v1/forgotten', async () => ({}))).toThrow(/does not declare config.access/);
     await bare.close();
+  });
+
+  it('has a record of county B for every kind of record a route can name', () => {
+    for (const { kind, owner } of listResourceKinds()) expect(bRecords[kind], `${kind} (${owner})`).toBeDefined();
   });
 
   it('answers 403 or 404 to county A for county B’s records, and changes nothing', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
-import { asUser, buildTwoCounties, buildUnionWithEnterprise, buildUser } from '../../test/factories.ts';
+import { asUser, buildTwoCounties, buildUser } from '../../test/factories.ts';
+import { buildUnionWithEnterprise } from '../../programs/membership/testing.ts';
 import { DomainError } from '../errors.ts';
 import { channelsFromEnv, logChannel, type OutboundMessage } from './channels.ts';
 import { createServer as createHttpServer } from 'node:http';

@@ -25,6 +25,7 @@ export const counselling: Program = {
   },
   resources: { counsellor: '心理咨询师', counselling_slot: '咨询时段', appointment: '咨询预约', follow_up: '回访' },
   indicators: counsellingIndicators,
+  testing: () => import('./testing.ts'),
   routes: (app) => counsellingRoutes(app),
   demo: { phase: 'records', seed: seedCounsellingDemo, analyse: ['counselling_appointments'] },
 };

@@ -25,6 +25,7 @@ export const hardship: Program = {
   resources: { household: '困难职工家庭档案', hardship_attachment: '档案附件' },
   indicators: hardshipIndicators,
   dueChecks: [reviewsComingDue],
+  testing: () => import('./testing.ts'),
   routes: (app, deps) => hardshipRoutes(app, { filesDir: deps.filesDir }),
   demo: { phase: 'records', seed: seedHardshipDemo, analyse: ['hardship_households'] },
 };

@@ -26,6 +26,7 @@ export const legal: Program = {
   resources: { legal_case: '劳动争议案件', lawyer: '律师', legal_aid: '法律援助申请', case_document: '案件材料' },
   indicators: legalIndicators,
   dueChecks: [caseDeadlinesDue],
+  testing: () => import('./testing.ts'),
   routes: (app, deps) => legalRoutes(app, { filesDir: deps.filesDir }),
   demo: { phase: 'records', seed: seedLegalDemo, analyse: ['cases', 'case_stages', 'legal_disputes'] },
 };

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
-import { asUser, buildTwoCounties, buildUnionWithEnterprise, buildUser, fakeIdNumber } from '../../test/factories.ts';
+import { asUser, buildTwoCounties, buildUser, fakeIdNumber } from '../../test/factories.ts';
+import { buildUnionWithEnterprise } from '../membership/testing.ts';
 import { seededRandom } from '../../demo/random.ts';
 import { DomainError } from '../../engines/errors.ts';
 import { addMember, coverEnterprise, leaveMember, recordHeadcount, transferMember } from './service.ts';

@@ -28,6 +28,7 @@ export const membership: Program = {
   resources: { enterprise: '企业', union: '基层工会', person: '会员' },
   indicators: membershipIndicators,
   importKinds: [memberImport, enterpriseImport, unionImport],
+  testing: () => import('./testing.ts'),
   routes(app, deps) {
     membershipRoutes(app);
     membershipImportRoutes(app, { database: deps.database, filesDir: deps.filesDir });

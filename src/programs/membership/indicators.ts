@@ -147,4 +147,11 @@ const migrantMembersIndicator = countIndicator('migrantMembers', {
 });
 
 /** The program's figures, in the order the dashboards show them; its face lists them. */
-export const membershipIndicators: readonly IndicatorDefinition[] = [formationRateIndicator, membershipRateIndicator, shuangliangRateIndicator, unionsIndicator, membersIndicator, migrantMembersIndicator];
+export const membershipIndicators: readonly IndicatorDefinition[] = [
+  formationRateIndicator,
+  membershipRateIndicator,
+  shuangliangRateIndicator,
+  unionsIndicator,
+  membersIndicator,
+  migrantMembersIndicator,
+];

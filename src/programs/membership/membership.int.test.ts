@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
-import { asUser, buildTwoCounties, buildUnionWithEnterprise, buildUser, fakeCreditCode, fakeIdNumber } from '../../test/factories.ts';
+import { asUser, buildTwoCounties, buildUser, fakeCreditCode, fakeIdNumber } from '../../test/factories.ts';
+import { buildUnionWithEnterprise } from '../membership/testing.ts';
 import type { Ctx } from '../../engines/context.ts';
 import { DomainError } from '../../engines/errors.ts';
 import { code } from '../../test/errors.ts';

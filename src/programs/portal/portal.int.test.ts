@@ -1,20 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
 import { buildTestApp } from '../../test/app.ts';
-import {
-  asUser,
-  buildCounselling,
-  buildDispute,
-  buildLawyer,
-  buildMember,
-  buildTwoCounties,
-  buildUnionWithEnterprise,
-  buildUser,
-  call,
-  fakeIdNumber,
-  login,
-  type Session,
-} from '../../test/factories.ts';
+import { asUser, buildTwoCounties, buildUser, call, fakeIdNumber, login, type Session } from '../../test/factories.ts';
+import { buildCounselling } from '../counselling/testing.ts';
+import { buildDispute, buildLawyer } from '../legal/testing.ts';
+import { buildMember, buildUnionWithEnterprise } from '../membership/testing.ts';
 import type { App } from '../../server/app-types.ts';
 import { DomainError } from '../../engines/errors.ts';
 import { logChannel, type OutboundMessage } from '../../engines/notify/channels.ts';

@@ -23,6 +23,7 @@ export const relief: Program = {
   },
   resources: { campaign: '帮扶活动', relief_application: '帮扶申请', payment_batch: '发放批次' },
   indicators: reliefIndicators,
+  testing: () => import('./testing.ts'),
   routes: (app) => reliefRoutes(app),
   demo: { phase: 'records', seed: seedReliefDemo, analyse: ['relief_applications', 'approval_requests'] },
 };

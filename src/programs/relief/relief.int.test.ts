@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
-import { asUser, buildHardshipStandard, buildHousehold, buildTwoCounties, buildUser, fakeIdNumber } from '../../test/factories.ts';
+import { asUser, buildTwoCounties, buildUser, fakeIdNumber } from '../../test/factories.ts';
+import { buildHardshipStandard, buildHousehold } from '../hardship/testing.ts';
 import type { Role } from '../../engines/accounts/roles.ts';
 import type { Ctx } from '../../engines/context.ts';
 import type { DomainError } from '../../engines/errors.ts';

@@ -21,6 +21,7 @@ export const supervision: Program = {
     },
   },
   resources: { bulletin: '督查通报' },
+  testing: () => import('./testing.ts'),
   routes: (app) => supervisionRoutes(app),
   // Month ends frozen, targets checked, due reminders raised, daily digests sent.
   run: (deps) => startSupervisionScheduler(deps.database, { channels: deps.channels, log: deps.log }),

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
 import { buildTestApp } from '../../test/app.ts';
-import { asUser, buildMember, buildTwoCounties, buildUnionWithEnterprise, buildUser, call, login, type Session } from '../../test/factories.ts';
+import { asUser, buildTwoCounties, buildUser, call, login, type Session } from '../../test/factories.ts';
+import { buildMember, buildUnionWithEnterprise } from '../membership/testing.ts';
 import type { App } from '../../server/app-types.ts';
 import type { Ctx } from '../../engines/context.ts';
 import { code } from '../../test/errors.ts';
@@ -100,7 +101,7 @@ async function otherProgramsRecords() {
   ]);
 
   // Relief: county B's campaign, one application approved on 20 January and paid on 12 February.
-  const { buildReliefScenario } = await import('../../test/factories.ts');
+  const { buildReliefScenario } = await import('../relief/testing.ts');
   const os = await import('node:os');
   const relief = await buildReliefScenario(database, { countyId: t.b.id, unionId: t.bUnion.id, mark: '乙县督查', filesDir: os.tmpdir() });
   await database.query(`UPDATE approval_requests SET finished_at = '2026-01-20T10:00:00+08:00' WHERE id = (SELECT approval_request_id FROM relief_applications WHERE id = $1)`, [relief.applicationId]);
@@ -108,7 +109,7 @@ async function otherProgramsRecords() {
 
   // Legal: two disputes received at A's union (10 Jan, 15 Feb); the first mediated to an agreement
   // on 3 February, the second's mediation failed on 25 February.
-  const { buildDispute } = await import('../../test/factories.ts');
+  const { buildDispute } = await import('../legal/testing.ts');
   const d1 = await buildDispute(database, { rootUnitId: t.city.id, unitId: t.aUnion.id, openedOn: '2026-01-10', knewOn: '2026-01-02' });
   const d2 = await buildDispute(database, { rootUnitId: t.city.id, unitId: t.aUnion.id, openedOn: '2026-02-15', knewOn: '2026-02-02' });
   for (const [caseId, started, ended, outcome] of [
@@ -124,7 +125,7 @@ async function otherProgramsRecords() {
 
   // Counselling: sessions held on 12 January (through county A) and 3 February (A's second
   // township); one cancelled in February does not count.
-  const { buildCounselling } = await import('../../test/factories.ts');
+  const { buildCounselling } = await import('../counselling/testing.ts');
   const room = await buildCounselling(database, { rootUnitId: t.city.id, unitId: t.a.id });
   for (const [unitId, day, status] of [
     [t.a.id, '2026-01-12', 'completed'],
