@@ -7,6 +7,7 @@
 import { registerPermissions } from '../engines/accounts/roles.ts';
 import { registerIndicator } from '../engines/indicators/catalogue.ts';
 import { registerDueCheck } from '../engines/notify/due-checks.ts';
+import { registerPersonLogins } from '../engines/notify/service.ts';
 import { registerImportKind } from '../engines/imports/jobs.ts';
 import { registerResourceKinds } from '../server/access.ts';
 import type { Program } from './program.ts';
@@ -26,4 +27,5 @@ for (const program of PROGRAMS) {
   for (const indicator of program.indicators ?? []) registerIndicator(indicator);
   for (const check of program.dueChecks ?? []) registerDueCheck(check);
   for (const kind of program.importKinds ?? []) registerImportKind(kind);
+  if (program.personLogins) registerPersonLogins(program.personLogins);
 }

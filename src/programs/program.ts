@@ -11,6 +11,7 @@ import type { IsoDate } from '../engines/time.ts';
 import type { IndicatorDefinition } from '../engines/indicators/catalogue.ts';
 import type { DueCheck } from '../engines/notify/due-checks.ts';
 import type { ImportKind } from '../engines/imports/jobs.ts';
+import type { PersonLogins } from '../engines/notify/service.ts';
 import type { App } from '../server/app-types.ts';
 
 /** What the app hands a program when it registers its routes. */
@@ -95,6 +96,8 @@ export interface Program {
   dueChecks?: readonly DueCheck[];
   /** The spreadsheets the import engine takes for it. */
   importKinds?: readonly ImportKind[];
+  /** How the notify engine finds the logins that speak for a person (the program that binds them). */
+  personLogins?: PersonLogins;
   routes(app: App, deps: ProgramDeps): void;
   /** Its test fixtures; loaded by the tests only. */
   testing?: () => Promise<ProgramTesting>;

@@ -76,9 +76,21 @@ async function notifyUnits(ctx: Ctx, inputs: (NotificationInput & { causeKey?: s
 export type PersonRef = { personId: number } | { idHash: string } | { portalUserId: number };
 
 /**
+ * Finds the logins that speak for a person (ids of users). The engine keeps no such binding: the
+ * program that does (the workers' portal) registers it; with none registered a person has no login.
+ */
+export type PersonLogins = (ctx: Ctx, person: PersonRef) => Promise<number[]>;
+
+let personLogins: PersonLogins = async () => [];
+
+export function registerPersonLogins(resolver: PersonLogins): void {
+  personLogins = resolver;
+}
+
+/**
  * Tells a worker, on the workers' portal, what the union decided about their affairs: the notice
- * goes to the portal login(s) bound to the person (portal_accounts, the one binding of a person to
- * a login), into the same list the cadres' notifications are in, so the list, the read marks and the
+ * goes to the login(s) bound to the person (found by the registered `PersonLogins`: the portal's
+ * accounts, the one binding of a person to a login), into the same list the cadres' notifications are in, so the list, the read marks and the
  * live push serve the worker too. A person without a portal account gets nothing (and that is no
  * error), nor does the actor themselves (a worker who cancels their own booking is not told of it).
  *
@@ -88,13 +100,13 @@ export type PersonRef = { personId: number } | { idHash: string } | { portalUser
  * the record belongs to; `link` a page of the portal (/portal/…).
  */
 export async function notifyPerson(ctx: Ctx, input: NotificationInput & { person: PersonRef }): Promise<number> {
-  const p = input.person;
-  const who = 'personId' in p ? sql`a.person_id = ${p.personId}` : 'idHash' in p ? sql`a.person_id IN (SELECT id FROM persons WHERE id_hash = ${p.idHash})` : sql`a.user_id = ${p.portalUserId}`;
+  const logins = await personLogins(ctx, input.person);
+  if (!logins.length) return 0;
   const r = await ctx.db.execute(sql`
     INSERT INTO notifications (user_id, unit_id, kind, title, body, link)
     SELECT u.id, ${input.unitId}, ${input.kind}, ${input.title}, ${input.body}, ${input.link ?? null}
-      FROM portal_accounts a JOIN users u ON u.id = a.user_id
-     WHERE ${who} AND NOT u.disabled AND u.id <> ${ctx.actor.userId}`);
+      FROM users u
+     WHERE u.id = ANY(${sql.param(logins)}::int[]) AND NOT u.disabled AND u.id <> ${ctx.actor.userId}`);
   const n = Number((r as unknown as { rowCount?: number; affectedRows?: number }).rowCount ?? (r as unknown as { affectedRows?: number }).affectedRows ?? 0);
   if (n) kickLiveHubs();
   return n;
