@@ -4,14 +4,14 @@ import type { MenuEntry } from '../module.ts';
 
 export const membershipMenu: MenuEntry<'members.read' | 'members.write'> = {
   path: '/membership',
-  label: 'menu.membership',
+  label: { zh: '会员与建会', en: 'Membership' },
   icon: <IdcardOutlined />,
   permission: 'members.read',
   children: [
-    { path: '/membership/stats', label: 'menu.membership.stats', icon: null },
-    { path: '/membership/enterprises', label: 'menu.membership.enterprises', icon: null },
-    { path: '/membership/unions', label: 'menu.membership.unions', icon: null },
-    { path: '/membership/members', label: 'menu.membership.members', icon: null },
-    { path: '/membership/imports', label: 'menu.membership.imports', icon: null, permission: 'members.write' },
+    { path: '/membership/stats', label: { zh: '建会入会统计', en: 'Coverage statistics' }, icon: null },
+    { path: '/membership/enterprises', label: { zh: '企业', en: 'Enterprises' }, icon: null },
+    { path: '/membership/unions', label: { zh: '基层工会', en: 'Grassroots unions' }, icon: null },
+    { path: '/membership/members', label: { zh: '会员', en: 'Members' }, icon: null },
+    { path: '/membership/imports', label: { zh: '名册导入', en: 'Roster import' }, icon: null, permission: 'members.write' },
   ],
 };
