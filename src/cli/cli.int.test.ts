@@ -55,7 +55,7 @@ describe('gonghui CLI', () => {
     expect(created.code, created.out).toBe(0);
     expect(created.out).toMatch(/初始密码 \S{12}/);
     const reset = await gonghui(['user', 'reset-password', 'li.si']);
-    expect(reset.code).toBe(0);
+    expect(reset.code, reset.out).toBe(0);
     expect((await gonghui(['user', 'reset-password', 'nobody'])).code).toBe(1);
 
     const ok = await gonghui(['audit', 'verify']);
