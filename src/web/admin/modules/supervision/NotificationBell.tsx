@@ -106,12 +106,17 @@ function Bell() {
     [navigate],
   );
 
+  // Pop-ups still on screen; opening the list closes them (they would cover its first items).
+  const popups = useRef(new Set<string>());
   const { unread, setUnread, online } = useLiveUnread((n) => {
     setItems((list) => (list ? [n, ...list.filter((x) => x.id !== n.id)].slice(0, 8) : list));
     signalNotifications({ arrived: n });
     const to = appLink(n.link);
+    const key = `notice-${n.id}`;
+    popups.current.add(key);
     notification.info({
-      key: `notice-${n.id}`,
+      key,
+      onClose: () => popups.current.delete(key),
       title: n.title,
       description: n.body,
       placement: 'topRight',
@@ -157,7 +162,10 @@ function Bell() {
   const loadRef = useRef(load);
   loadRef.current = load;
   useEffect(() => {
-    if (open) void loadRef.current();
+    if (!open) return;
+    for (const key of popups.current) notification.destroy(key);
+    popups.current.clear();
+    void loadRef.current();
   }, [open]);
 
   const markRead = async (ids: number[] | 'all') => {
