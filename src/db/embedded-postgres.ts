@@ -153,22 +153,24 @@ export async function startEmbeddedPostgres(dataDir: string, opts: { log?: (line
   try {
     const clusterDir = clusterDirOf(dataDir);
     const password = passwordOf(dataDir);
-    const port = await freePort();
     const errors: string[] = [];
-    const server = new EmbeddedPostgres({
-      databaseDir: clusterDir,
-      user: USER,
-      password,
-      port,
-      persistent: true,
-      createPostgresUser: os.userInfo().uid === 0,
-      authMethod: 'scram-sha-256',
-      initdbFlags: ['--encoding=UTF8', '--no-locale'],
-      // Loopback only; the server's own sessions use Shanghai time like every other connection.
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`, '-c', 'max_connections=60', '-c', 'TimeZone=Asia/Shanghai'],
-      onLog: () => undefined,
-      onError: (e: unknown) => errors.push(String(e)),
-    });
+    const serverOn = (port: number) =>
+      new EmbeddedPostgres({
+        databaseDir: clusterDir,
+        user: USER,
+        password,
+        port,
+        persistent: true,
+        createPostgresUser: os.userInfo().uid === 0,
+        authMethod: 'scram-sha-256',
+        initdbFlags: ['--encoding=UTF8', '--no-locale'],
+        // Loopback only; the server's own sessions use Shanghai time like every other connection.
+        postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`, '-c', 'max_connections=60', '-c', 'TimeZone=Asia/Shanghai'],
+        onLog: () => undefined,
+        onError: (e: unknown) => errors.push(String(e)),
+      });
+    let port = await freePort();
+    let server = serverOn(port);
     letPostgresReach(clusterDir, log);
     if (!hasEmbeddedCluster(dataDir)) {
       // A folder from an initialisation cut short is made again from nothing.
@@ -178,9 +180,21 @@ export async function startEmbeddedPostgres(dataDir: string, opts: { log?: (line
     } else {
       await clearLeftovers(clusterDir, log);
     }
-    await server.start().catch((e: unknown) => {
-      throw new DataFolderError(`内置 PostgreSQL 无法启动 The embedded PostgreSQL server did not start: ${errors.join(' ') || String(e ?? '')}`);
-    });
+    // The port was free when asked for; another process may take it before the server binds it.
+    for (let attempt = 1; ; attempt++) {
+      errors.length = 0;
+      const started = await server.start().then(
+        () => null,
+        (e: unknown) => e ?? new Error('start failed'),
+      );
+      if (!started) break;
+      if (attempt < 3 && /address already in use|could not bind/i.test(errors.join(' '))) {
+        port = await freePort();
+        server = serverOn(port);
+        continue;
+      }
+      throw new DataFolderError(`内置 PostgreSQL 无法启动 The embedded PostgreSQL server did not start: ${errors.join(' ') || String(started)}`);
+    }
     const url = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`;
     const admin = server.getPgClient('postgres', '127.0.0.1');
     await admin.connect();
