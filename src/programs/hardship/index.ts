@@ -35,3 +35,5 @@ export { getHouseholdRow, householdForAid, householdOfPerson, maskBankAccount, t
 export { GRADE_LABELS } from './grading.ts';
 export { hardshipHouseholds, type HardshipGrade } from './schema.ts';
 export { demoBirth, demoIdNumber } from './demo.ts';
+/** Its test fixtures, as `testing()` loads them (for other programs' fixtures). */
+export type HardshipFixtures = typeof import('./testing.ts');

@@ -62,9 +62,14 @@ export async function buildHousehold(
 
 /** Another county's household on file, with a proof document. */
 export async function recordsOf(c: OtherCounty) {
-  const { addAttachment } = await import('./service.ts');
   await buildHardshipStandard(c.database, { unitId: c.countyId });
   const household = await buildHousehold(c.database, { rootUnitId: c.countyId, unitId: c.unionId, name: `${c.mark}困难职工` });
-  const attachment = await asUser(c.database, household.clerk, (ctx) => addAttachment(ctx, c.filesDir, household.id, { fileName: `${c.mark}病历.pdf`, data: Buffer.from('%PDF-1.4\n') }));
+  const attachment = await buildAttachment(c.database, household, c.filesDir, `${c.mark}病历.pdf`);
   return { household: household.id, hardship_attachment: attachment.id };
+}
+
+/** A proof document on a household's file, added by the clerk who registered it. */
+export async function buildAttachment(database: Database, household: { id: number; clerk: Parameters<typeof asUser>[1] }, filesDir: string, fileName: string) {
+  const { addAttachment } = await import('./service.ts');
+  return asUser(database, household.clerk, (ctx) => addAttachment(ctx, filesDir, household.id, { fileName, data: Buffer.from('%PDF-1.4\n') }));
 }

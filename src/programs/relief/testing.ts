@@ -2,7 +2,7 @@
 import type { Database } from '../../db/client.ts';
 import type { OtherCounty } from '../program.ts';
 import { asUser, buildUser, systemActor } from '../../test/factories.ts';
-import { buildHardshipStandard, buildHousehold } from '../hardship/testing.ts';
+import { hardship, type HardshipFixtures } from '../hardship/index.ts';
 
 /**
  * A county's own relief campaign with one household taken all the way to a payment batch: a file
@@ -10,13 +10,14 @@ import { buildHardshipStandard, buildHousehold } from '../hardship/testing.ts';
  * Names carry `mark`, so a test can prove none of them reaches another county.
  */
 export async function buildReliefScenario(database: Database, o: { countyId: number; unionId: number; mark: string; filesDir: string }) {
-  const { addAttachment } = await import('../hardship/service.ts');
+  // Hardship's fixtures, through its face (a household on file for the application).
+  const { buildHardshipStandard, buildHousehold, buildAttachment } = (await hardship.testing!()) as HardshipFixtures;
   const { createCampaign, raiseFunds, submitApplication, decideApplication, createBatch } = await import('./service.ts');
   const { todayInShanghai } = await import('../../engines/time.ts');
   await buildHardshipStandard(database, { unitId: o.countyId });
   const household = await buildHousehold(database, { rootUnitId: o.countyId, unitId: o.unionId, name: `${o.mark}困难户` });
   const county = await systemActor(database, o.countyId);
-  const attachment = await asUser(database, household.clerk, (ctx) => addAttachment(ctx, o.filesDir, household.id, { fileName: `${o.mark}证明.pdf`, data: Buffer.from('%PDF-1.4\n') }));
+  const attachment = await buildAttachment(database, household, o.filesDir, `${o.mark}证明.pdf`);
   const year = todayInShanghai().slice(0, 4);
   const campaign = await asUser(database, county, (ctx) =>
     createCampaign(ctx, {
