@@ -7,13 +7,11 @@
  *
  *   npx tsx bench/dashboard.ts
  */
+import { freshDatabase } from './fresh-database.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { openDatabase, type Database } from '../src/db/client.ts';
-import { migrate } from '../src/db/migrate.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 import { configureDataKey } from '../src/engines/people/sealing.ts';
 import { buildApp } from '../src/server/app.ts';
@@ -24,36 +22,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-bench-'));
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
-async function freshDatabase(kind: 'pglite' | 'postgresql'): Promise<{ db: Database; drop: () => Promise<void> }> {
-  if (kind === 'pglite') {
-    const db = await openDatabase({ dataDir: path.join(work, `pg-${Date.now()}`) });
-    await migrate(db);
-    return { db, drop: () => db.close() };
-  }
-  const server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL!;
-  const name = `gonghui_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ url: url.toString() });
-  await migrate(db);
-  return {
-    db,
-    drop: async () => {
-      await db.close();
-      const a = new pg.Client({ connectionString: server });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
-
 async function run(kind: 'pglite' | 'postgresql') {
-  const { db, drop } = await freshDatabase(kind);
+  const { db, drop } = await freshDatabase(kind, work);
   try {
     const t0 = performance.now();
     const logins = await seedDemo(db, { scale: SCALE });

@@ -7,13 +7,12 @@
  * line): the county's figure is the baseline the city's is compared with, in the same run.
  * BENCH_DATABASE_URL (or TEST_DATABASE_URL) runs it on a PostgreSQL server; PGlite otherwise.
  */
+import { freshDatabase } from './fresh-database.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { openDatabase, type Database } from '../src/db/client.ts';
-import { migrate } from '../src/db/migrate.ts';
+import type { Database } from '../src/db/client.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 import { configureDataKey } from '../src/engines/people/sealing.ts';
 import { buildApp } from '../src/server/app.ts';
@@ -26,34 +25,6 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-bench-export-'));
 const MB = 1024 * 1024;
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? Number.NaN;
-
-async function freshDatabase(): Promise<{ db: Database; kind: string; drop: () => Promise<void> }> {
-  if (!SERVER) {
-    const db = await openDatabase({ dataDir: path.join(work, 'pg') });
-    await migrate(db);
-    return { db, kind: 'PGlite', drop: () => db.close() };
-  }
-  const name = `gonghui_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: SERVER });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ url: url.toString() });
-  await migrate(db);
-  return {
-    db,
-    kind: 'PostgreSQL',
-    drop: async () => {
-      await db.close();
-      const a = new pg.Client({ connectionString: SERVER });
-      await a.connect();
-      await a.query(`DROP DATABASE ${name}`);
-      await a.end();
-    },
-  };
-}
 
 /** Reads one export to the end while sampling memory and timing small requests beside it. */
 async function measureExport(app: App, db: Database, cookie: string, query: string) {
@@ -101,7 +72,8 @@ async function measureExport(app: App, db: Database, cookie: string, query: stri
   };
 }
 
-const { db, kind, drop } = await freshDatabase();
+const kind = SERVER ? 'PostgreSQL' : 'PGlite';
+const { db, drop } = await freshDatabase(SERVER ? 'postgresql' : 'pglite', work);
 try {
   const seedStart = performance.now();
   await seedDemo(db, { scale: SCALE });

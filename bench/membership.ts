@@ -5,14 +5,13 @@
  * memory; the rollup again right after a write (which makes one county's tallies stale). BENCH_ROWS (default 200000) and BENCH_SCALE (demo size, default 1 ≈ 415k members) set
  * the sizes; the PostgreSQL run needs BENCH_DATABASE_URL (or TEST_DATABASE_URL).
  */
+import { freshDatabase } from './fresh-database.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
-import { openDatabase, type Database } from '../src/db/client.ts';
-import { migrate } from '../src/db/migrate.ts';
+import type { Database } from '../src/db/client.ts';
 import { onOneConnection, csvLine } from '../src/db/connection.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 import { configureDataKey, lookupHash, seal } from '../src/engines/people/sealing.ts';
@@ -35,34 +34,6 @@ const time = async <T>(f: () => Promise<T>) => {
   const r = await f();
   return { ms: performance.now() - t0, r };
 };
-
-async function freshDatabase(kind: 'pglite' | 'postgresql'): Promise<{ db: Database; drop: () => Promise<void> }> {
-  if (kind === 'pglite') {
-    const db = await openDatabase({ dataDir: path.join(work, `pg-${Date.now()}`) });
-    await migrate(db);
-    return { db, drop: () => db.close() };
-  }
-  const server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL!;
-  const name = `gonghui_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ url: url.toString() });
-  await migrate(db);
-  return {
-    db,
-    drop: async () => {
-      await db.close();
-      const a = new pg.Client({ connectionString: server });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
 
 /** A roster of new people for existing unions, as CSV text and as rows. */
 function roster(unions: string[], n: number, birthOffset: number): string[][] {
@@ -104,7 +75,7 @@ async function importFile(db: Database, file: string, name: string, cityUnitId: 
 }
 
 async function benchKind(kind: 'pglite' | 'postgresql') {
-  const { db, drop } = await freshDatabase(kind);
+  const { db, drop } = await freshDatabase(kind, work);
   const out: Record<string, number | string> = { database: kind };
   try {
     const seeded = await time(() => seedDemo(db, { scale: SCALE }));
