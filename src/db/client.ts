@@ -49,7 +49,11 @@ export interface OpenOptions {
   /** PGlite only: start from this dump (a tarball from dumpDataDir). */
   loadDataDir?: Blob | File | undefined;
   poolSize?: number;
+  /** Called with every statement Drizzle sends (the plan checks read the lists' queries this way). */
+  logQuery?: (query: string, params: unknown[]) => void;
 }
+
+const logger = (opts: OpenOptions) => (opts.logQuery ? { logger: { logQuery: opts.logQuery } } : {});
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
@@ -61,7 +65,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       max: opts.poolSize ?? 10,
       options: `-c TimeZone=Asia/Shanghai -c jit=off -c gonghui.clock_offset_ms=${Math.round(clockOffsetMs())}`,
     });
-    const db = drizzlePg(pool) as unknown as Db;
+    const db = drizzlePg(pool, logger(opts)) as unknown as Db;
     return {
       kind: 'postgresql',
       db,
@@ -84,7 +88,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     parsers: pgliteParsers,
   });
   await pglite.exec(`SET TIME ZONE 'Asia/Shanghai'; SET gonghui.clock_offset_ms = '${Math.round(clockOffsetMs())}'`);
-  const db = drizzlePglite(pglite) as unknown as Db;
+  const db = drizzlePglite(pglite, logger(opts)) as unknown as Db;
   return {
     kind: 'pglite',
     db,

@@ -53,6 +53,7 @@ export const COMMON_ERRORS = {
   ROUTE_NOT_FOUND: { kind: 'not_found', message: '接口不存在' },
   RATE_LIMITED: { kind: 'rate_limited', message: '请求过于频繁，请稍后再试' },
   CONFLICT: { kind: 'conflict', message: '数据已被他人修改，请刷新后重试' },
+  PAGE_TOO_DEEP: { kind: 'invalid', message: '只能翻阅前一万条记录，请缩小筛选范围，或导出全部' },
   DATABASE_BUSY: { kind: 'unavailable', message: '系统繁忙，本次查询用时过长已中止，请缩小查询范围或稍后重试' },
 } as const satisfies ErrorTable;
 

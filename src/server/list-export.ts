@@ -4,7 +4,7 @@
  * the user's scope, so an export of any size streams with flat memory and other users are served
  * between its pages. The workbook is written by ExcelJS's streaming WorkbookWriter straight into
  * the reply, under a Chinese file name. One audit entry records the export (the list, its filters
- * and how many rows the filter matched), in the same transaction as the first page, before the
+ * and how many rows the filter matched, counted up to the lists' cap), in the same transaction as the first page, before the
  * first row leaves: an export that cannot be logged is not sent.
  */
 import type { Readable } from 'node:stream';
@@ -29,6 +29,8 @@ export interface ListPage<R, K> {
   items: R[];
   next: K | null;
   total: number;
+  /** The count stopped at its cap (engines/paging.ts): at least `total` rows. */
+  totalCapped?: boolean;
 }
 
 /** What a page function is asked for; the names match the list services' own parameters. */
@@ -79,7 +81,8 @@ export async function sendListExport<R, K>(req: Pick<FastifyRequest, 'inScope'>,
       entity: spec.entity,
       unitId: spec.unitId ?? ctx.scope.unitId,
       reason: `导出${spec.title}`,
-      after: { list: spec.title, filter: spec.filter, rows: page.total },
+      // The count stops at its cap: past it the entry says "at least".
+      after: { list: spec.title, filter: spec.filter, rows: page.total, ...(page.totalCapped ? { rowsAtLeast: true } : {}) },
     });
     return page;
   });

@@ -1,5 +1,7 @@
 /** Wire schemas shared by every module's routes (TypeBox: validation, types and OpenAPI at once). */
 import { Type, type TSchema } from 'typebox';
+import { commonError } from '../engines/errors.ts';
+import { COUNT_CAP } from '../engines/paging.ts';
 
 export const ErrorBody = Type.Object({ code: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) }, { $id: 'ErrorBody', description: '错误：稳定的错误码与中文说明' });
 
@@ -16,12 +18,23 @@ export const Paging = {
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 20 })),
 };
 
+/**
+ * The rows a page asks for. Pages reach as far as a list counts (COUNT_CAP rows): a page further
+ * on would cost a walk past every row before it; a narrower filter or the export reaches the rest.
+ */
 export function pageOf(q: { page?: number; pageSize?: number }): { offset: number; limit: number } {
   const size = q.pageSize ?? 20;
-  return { offset: ((q.page ?? 1) - 1) * size, limit: size };
+  const offset = ((q.page ?? 1) - 1) * size;
+  if (offset >= COUNT_CAP) throw commonError('PAGE_TOO_DEEP');
+  return { offset, limit: size };
 }
 
-export const Page = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer() });
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer(),
+    totalCapped: Type.Optional(Type.Boolean({ description: '为真时 total 只数到上限（一万条），实际更多' })),
+  });
 
 /** The error answers every route may give, for the OpenAPI document. */
 export const errorResponses = {

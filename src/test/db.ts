@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openDatabase, type Database } from '../db/client.ts';
+import { openDatabase, type Database, type OpenOptions } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 
 export interface TestDatabase extends Database {
@@ -19,10 +19,10 @@ export function testServerUrl(): string | undefined {
   return process.env.GONGHUI_TEST_PG_URL || undefined;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(opts: Pick<OpenOptions, 'logQuery'> = {}): Promise<TestDatabase> {
   const serverUrl = testServerUrl();
   if (!serverUrl) {
-    const database = await openDatabase({});
+    const database = await openDatabase({ ...opts });
     await migrate(database);
     return { ...database, destroy: () => database.close() };
   }
@@ -33,7 +33,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 4 });
+  const database = await openDatabase({ ...opts, url: url.toString(), poolSize: 4 });
   await migrate(database);
   return {
     ...database,

@@ -5,6 +5,7 @@ import { getUnit, subtreeRange } from '../../engines/org/service.ts';
 import { parseIdCard } from '../../engines/people/identifiers.ts';
 import { lookupHash, unseal } from '../../engines/people/sealing.ts';
 import { escapeLike } from '../../engines/like.ts';
+import { countCapped } from '../../engines/paging.ts';
 import type { IsoDate } from '../../engines/time.ts';
 import { hardshipError } from './errors.ts';
 import type { GradeBasis } from './grading.ts';
@@ -162,19 +163,23 @@ export async function listHouseholds(ctx: Ctx, f: HouseholdFilter) {
     : f.reviewDueBy
       ? and(where, sql`(${hardshipHouseholds.nextReviewDue}, ${hardshipHouseholds.id}) > (${a.nextReviewDue}::date, ${a.id})`)
       : and(where, sql`${hardshipHouseholds.id} < ${a.id}`);
+  const order = f.reviewDueBy ? [asc(hardshipHouseholds.nextReviewDue), asc(hardshipHouseholds.id)] : [desc(hardshipHouseholds.id)];
   const rows = await ctx.db
     .select({ h: hardshipHouseholds, unitName })
     .from(hardshipHouseholds)
     .where(page)
-    .orderBy(...(f.reviewDueBy ? [asc(hardshipHouseholds.nextReviewDue), asc(hardshipHouseholds.id)] : [desc(hardshipHouseholds.id)]))
+    .orderBy(...order)
     .offset(a ? 0 : f.offset)
     .limit(f.limit);
   const last = rows.at(-1);
   const next: HouseholdCursor | null = last && rows.length === f.limit ? { id: last.h.id, nextReviewDue: last.h.nextReviewDue } : null;
   const items = rows.map((r) => presentHousehold({ ...r.h, unitName: r.unitName }));
-  if (f.withTotal === false) return { items, total: -1, next };
-  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(hardshipHouseholds).where(where);
-  return { items, total: count?.n ?? 0, next };
+  if (f.withTotal === false) return { items, total: -1, totalCapped: false, next };
+  return {
+    items,
+    ...(await countCapped(ctx.db, ctx.db.select({ one: sql`1` }).from(hardshipHouseholds).where(where).getSQL())),
+    next,
+  };
 }
 
 /** Households by status and grade in scope (the archive's own figures). */

@@ -19,6 +19,7 @@ import { addDays } from '../../engines/cases/deadlines.ts';
 import { cases, caseStages, type CaseRow } from '../../engines/cases/schema.ts';
 import { notifyPerson } from '../../engines/notify/service.ts';
 import { escapeLike } from '../../engines/like.ts';
+import { countCapped, type ListTotal } from '../../engines/paging.ts';
 import { todayInShanghai, zhCollator, type IsoDate } from '../../engines/time.ts';
 import { rowsOf } from '../../db/sql.ts';
 import { enterprises } from '../membership/index.ts';
@@ -395,7 +396,10 @@ export async function listDisputes(ctx: Ctx, f: DisputeFilter) {
     .limit(f.limit);
   const last = rows.at(-1);
   const next: DisputeCursor | null = last && rows.length === f.limit ? { openedOn: last.c.openedOn, id: last.c.id } : null;
-  const [count] = f.withTotal === false ? [{ n: -1 }] : await ctx.db.select({ n: sql<number>`count(*)::int` }).from(cases).innerJoin(legalDisputes, eq(legalDisputes.caseId, cases.id)).where(where);
+  const counted: ListTotal =
+    f.withTotal === false
+      ? { total: -1, totalCapped: false }
+      : await countCapped(ctx.db, ctx.db.select({ one: sql`1` }).from(cases).innerJoin(legalDisputes, eq(legalDisputes.caseId, cases.id)).where(where).getSQL());
   return {
     items: rows.map((r) => ({
       id: r.c.id,
@@ -420,7 +424,7 @@ export async function listDisputes(ctx: Ctx, f: DisputeFilter) {
       lawyerName: r.lawyerName,
       nextDueOn: r.nextDueOn,
     })),
-    total: count?.n ?? 0,
+    ...counted,
     next,
   };
 }

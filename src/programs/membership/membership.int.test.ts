@@ -129,6 +129,40 @@ describe('members', () => {
   });
 });
 
+describe('the latest period per person', () => {
+  it('lists each person once, at their latest period in the viewer’s scope, and keeps `superseded` as periods come and go', async () => {
+    const city = await buildUser(database, { unitId: t.city.id, role: 'city_admin' });
+    const asCity = <T>(w: (ctx: Ctx) => Promise<T>) => asUser(database, { userId: city.id, username: city.username, role: 'city_admin', unitId: t.city.id }, w);
+    const id = fakeIdNumber('1969-09-09');
+    const { personId } = await asA((ctx) => addMember(ctx, { idNumber: id, name: '钱七', unionUnitId: uA.unionId, enterpriseId: uA.enterpriseId, joinedOn: '2012-01-01' }));
+    await asCity((ctx) => transferMember(ctx, personId, { toUnionUnitId: uB.unionId, enterpriseId: uB.enterpriseId, on: '2016-01-01' }));
+    const periods = async () =>
+      (
+        await database.query<{ union_unit_id: number; joined_on: string; superseded: boolean }>(
+          'SELECT union_unit_id, joined_on, superseded FROM memberships WHERE person_id = $1 ORDER BY joined_on',
+          [personId],
+        )
+      ).map((r) => [r.union_unit_id, r.joined_on, r.superseded]);
+    expect(await periods()).toEqual([
+      [uA.unionId, '2012-01-01', true],
+      [uB.unionId, '2016-01-01', false],
+    ]);
+    const rowsOf = async (as: typeof asA) => (await as((ctx) => listMembers(ctx, { q: id, offset: 0, limit: 10 }))).items.map((m) => [m.unionUnitId, m.status]);
+    // The city sees the person once, where they are now; county A still sees the period that left it; county B its own.
+    expect(await rowsOf(asCity)).toEqual([[uB.unionId, 'active']]);
+    expect(await rowsOf(asA)).toEqual([[uA.unionId, 'former']]);
+    expect(await rowsOf(asB)).toEqual([[uB.unionId, 'active']]);
+    // An earlier period entered afterwards is superseded from the start; removing the latest makes the one before it latest again.
+    await database.query(`INSERT INTO memberships (union_unit_id, person_id, joined_on, left_on, leave_reason) VALUES ($1, $2, '2010-01-01', '2011-06-30', 'left')`, [uA2.unionId, personId]);
+    await database.query('DELETE FROM memberships WHERE person_id = $1 AND union_unit_id = $2', [personId, uB.unionId]);
+    expect(await periods()).toEqual([
+      [uA2.unionId, '2010-01-01', true],
+      [uA.unionId, '2012-01-01', false],
+    ]);
+    expect(await rowsOf(asCity)).toEqual([[uA.unionId, 'former']]);
+  });
+});
+
 describe('coverage rates', () => {
   it('counts as of a date with numerator, denominator and definition, and drills down to the records', async () => {
     const db2 = await createTestDatabase();

@@ -126,7 +126,9 @@ export type LeaveReason = (typeof LEAVE_REASONS)[number];
 /**
  * Membership periods: join, transfer (a period ends 'transferred', the next begins), leave.
  * A person's status is computed from these, never stored; at most one is current federation-wide.
- * The union's unit id leads the key so the table can be distributed by union.
+ * The union's unit id leads the key so the table can be distributed by union. `superseded` says a
+ * later period of the same person exists anywhere; the database keeps it (trigger in migration
+ * 0032), so a list of latest periods reads a column instead of searching each person's periods.
  */
 export const memberships = pgTable(
   'memberships',
@@ -142,10 +144,13 @@ export const memberships = pgTable(
     joinedOn: date('joined_on', { mode: 'string' }).notNull(),
     leftOn: date('left_on', { mode: 'string' }),
     leaveReason: text('leave_reason').$type<LeaveReason>(),
+    superseded: boolean('superseded').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(clockNow),
   },
   (t) => [
     primaryKey({ columns: [t.unionUnitId, t.id] }),
+    // The members list's order: newest first, a page read straight off the index.
+    index('memberships_newest_idx').on(t.joinedOn.desc().nullsFirst(), t.personId, t.id),
     uniqueIndex('memberships_one_current').on(t.personId).where(sql`${t.leftOn} IS NULL`),
     index('memberships_person_idx').on(t.personId),
     index('memberships_enterprise_idx').on(t.enterpriseId),

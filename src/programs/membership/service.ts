@@ -4,6 +4,7 @@
  * periods, never stored.
  */
 import { and, asc, desc, eq, ilike, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../../engines/context.ts';
 import { recordAudit } from '../../engines/audit/service.ts';
 import { isUniqueViolation } from '../../engines/db-errors.ts';
@@ -13,6 +14,7 @@ import { sealIdNumber } from '../../engines/people/id-number.ts';
 import { isMobilePhone, maskPhone, parseIdCard, parseUscc } from '../../engines/people/identifiers.ts';
 import { lookupHash, unseal } from '../../engines/people/sealing.ts';
 import { escapeLike } from '../../engines/like.ts';
+import { countCapped, type ListTotal } from '../../engines/paging.ts';
 import { todayInShanghai, type IsoDate } from '../../engines/time.ts';
 import { membershipError } from './errors.ts';
 import { rowsOf } from '../../db/sql.ts';
@@ -152,8 +154,8 @@ export async function listEnterprises(
     .limit(f.limit);
   const last = items.at(-1);
   const next: EnterpriseCursor | null = last && items.length === f.limit ? { name: last.e.name, id: last.e.id } : null;
-  const [count] = f.withTotal === false ? [{ n: -1 }] : await ctx.db.select({ n: sql<number>`count(*)::int` }).from(enterprises).where(where);
-  return { items: items.map((r) => ({ ...r.e, employees: r.employees, unionUnitId: r.unionUnitId, unionName: r.unionName })), total: count?.n ?? 0, next };
+  const counted: ListTotal = f.withTotal === false ? { total: -1, totalCapped: false } : await countCapped(ctx.db, ctx.db.select({ one: sql`1` }).from(enterprises).where(where).getSQL());
+  return { items: items.map((r) => ({ ...r.e, employees: r.employees, unionUnitId: r.unionUnitId, unionName: r.unionName })), ...counted, next };
 }
 
 /** Where a page of enterprises ends, in the list's order (by name, then id). */
@@ -314,8 +316,8 @@ export async function listUnions(
     .orderBy(asc(orgUnits.name))
     .offset(f.offset)
     .limit(f.limit);
-  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(orgUnits).innerJoin(unionProfiles, eq(unionProfiles.unitId, orgUnits.id)).where(where);
-  return { items: rows, total: count?.n ?? 0 };
+  const counted = await countCapped(ctx.db, ctx.db.select({ one: sql`1` }).from(orgUnits).innerJoin(unionProfiles, eq(unionProfiles.unitId, orgUnits.id)).where(where).getSQL());
+  return { items: rows, ...counted };
 }
 
 // ── Members ─────────────────────────────────────────────────────────────────────────────────
@@ -471,45 +473,59 @@ export interface MemberCursor {
   membershipId: number;
 }
 
-/** One row per person: their latest membership period in scope. */
-export async function listMembers(ctx: Ctx, f: MemberFilter): Promise<{ items: MemberView[]; total: number; next: MemberCursor | null }> {
+/**
+ * One row per person: their latest membership period in scope. A page is read off the newest-first
+ * index and only then joined to names; the total is counted up to COUNT_CAP (engines/paging.ts).
+ */
+export async function listMembers(ctx: Ctx, f: MemberFilter): Promise<{ items: MemberView[]; next: MemberCursor | null } & ListTotal> {
   const conds: (SQL | undefined)[] = [await subtreeCondition(ctx, f.underUnitId, memberships.unionUnitId)];
   if (f.asOf) conds.push(lte(memberships.joinedOn, f.asOf), or(isNull(memberships.leftOn), sql`${memberships.leftOn} > ${f.asOf}`));
   else if (f.status === 'active') conds.push(isNull(memberships.leftOn));
   else if (f.status === 'former') conds.push(sql`${memberships.leftOn} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM memberships m2 WHERE m2.person_id = ${memberships.personId} AND m2.left_on IS NULL)`);
+  // Filters on the person join persons; the rest read memberships alone.
+  const personConds: SQL[] = [];
   if (f.q) {
     const q = f.q.trim();
     const id = parseIdCard(q);
-    conds.push(id.ok ? eq(persons.idHash, lookupHash(id.info.number)) : or(ilike(persons.name, escapeLike(q)), ilike(persons.phone, escapeLike(q))));
+    personConds.push(id.ok ? eq(persons.idHash, lookupHash(id.info.number)) : or(ilike(persons.name, escapeLike(q)), ilike(persons.phone, escapeLike(q)))!);
   }
-  if (f.migrantWorker !== undefined) conds.push(eq(persons.migrantWorker, f.migrantWorker));
+  if (f.migrantWorker !== undefined) personConds.push(eq(persons.migrantWorker, f.migrantWorker));
   if (f.enterpriseId !== undefined) conds.push(eq(memberships.enterpriseId, f.enterpriseId));
-  // Without a date, one row per person: their latest period within the filter.
+  // Without a date, one row per person: their latest period in scope. Most periods are nobody's
+  // earlier one (the stored `superseded`); only for the few that are is a later one in scope sought.
   if (!f.asOf)
     conds.push(
-      sql`NOT EXISTS (SELECT 1 FROM memberships later WHERE later.person_id = ${memberships.personId} AND later.joined_on > ${memberships.joinedOn} AND later.union_unit_id IN (SELECT id FROM org_units))`,
+      sql`(NOT ${memberships.superseded} OR NOT EXISTS (SELECT 1 FROM memberships later WHERE later.person_id = ${memberships.personId} AND (later.joined_on, later.id) > (${memberships.joinedOn}, ${memberships.id}) AND later.union_unit_id IN (SELECT id FROM org_units)))`,
     );
-  const where = and(...conds);
+  const where = and(...conds, ...personConds);
   const a = f.after;
-  const page = a
-    ? and(where, sql`(${memberships.joinedOn} < ${a.joinedOn} OR (${memberships.joinedOn} = ${a.joinedOn} AND (${persons.id}, ${memberships.id}) > (${a.personId}, ${a.membershipId})))`)
-    : where;
+  const after = a
+    ? sql`(${memberships.joinedOn} < ${a.joinedOn} OR (${memberships.joinedOn} = ${a.joinedOn} AND (${memberships.personId}, ${memberships.id}) > (${a.personId}, ${a.membershipId})))`
+    : undefined;
+  const matching = <T extends PgSelect>(q: T, more?: SQL): T => (personConds.length ? q.innerJoin(persons, eq(persons.id, memberships.personId)) : q).where(and(where, more)) as T;
+  const order = [desc(memberships.joinedOn), asc(memberships.personId), asc(memberships.id)];
+  const pageRows = matching(
+    ctx.db.select({ unionUnitId: memberships.unionUnitId, id: memberships.id, personId: memberships.personId, joinedOn: memberships.joinedOn }).from(memberships).$dynamic(),
+    after,
+  )
+    .orderBy(...order)
+    .offset(a ? 0 : f.offset)
+    .limit(f.limit)
+    .as('page');
   const rows = await ctx.db
     .select({ m: memberships, p: persons, unionName: orgUnits.name, enterpriseName: enterprises.name })
-    .from(memberships)
-    .innerJoin(persons, eq(persons.id, memberships.personId))
-    .innerJoin(orgUnits, eq(orgUnits.id, memberships.unionUnitId))
+    .from(pageRows)
+    .innerJoin(memberships, and(eq(memberships.unionUnitId, pageRows.unionUnitId), eq(memberships.id, pageRows.id)))
+    .innerJoin(persons, eq(persons.id, pageRows.personId))
+    .innerJoin(orgUnits, eq(orgUnits.id, pageRows.unionUnitId))
     .leftJoin(enterprises, eq(enterprises.id, memberships.enterpriseId))
-    .where(page)
-    .orderBy(desc(memberships.joinedOn), asc(persons.id), asc(memberships.id))
-    .offset(a ? 0 : f.offset)
-    .limit(f.limit);
+    .orderBy(desc(pageRows.joinedOn), asc(pageRows.personId), asc(pageRows.id));
   const last = rows.at(-1);
-  const next = last && rows.length === f.limit ? { joinedOn: last.m.joinedOn, personId: last.p.id, membershipId: last.m.id } : null;
+  const next = last && rows.length === f.limit ? { joinedOn: last.m.joinedOn, personId: last.m.personId, membershipId: last.m.id } : null;
   const items = rows.map((r) => presentMember(r.m, r.p, r.unionName, r.enterpriseName));
-  if (f.withTotal === false) return { items, total: -1, next };
-  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(memberships).innerJoin(persons, eq(persons.id, memberships.personId)).where(where);
-  return { items, total: count?.n ?? 0, next };
+  if (f.withTotal === false) return { items, total: -1, totalCapped: false, next };
+  const counted = await countCapped(ctx.db, matching(ctx.db.select({ one: sql`1` }).from(memberships).$dynamic()).getSQL());
+  return { items, ...counted, next };
 }
 
 export function presentMember(m: MembershipRow, p: typeof persons.$inferSelect, unionName: string, enterpriseName: string | null): MemberView {

@@ -226,4 +226,6 @@ export interface AuditEntry {
 export interface PageOf<T> {
   items: T[];
   total: number;
+  /** The server stopped counting at `total`: there are more. */
+  totalCapped?: boolean;
 }

@@ -7,12 +7,13 @@ export function usePaging(initialPageSize = 20) {
   const { t } = useI18n();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(initialPageSize);
-  const pagination = (total: number): TablePaginationConfig => ({
+  /** `capped`: the server stopped counting at `total` (there are more; pages reach that far). */
+  const pagination = (total: number, capped = false): TablePaginationConfig => ({
     current: page,
     pageSize,
     total,
     showSizeChanger: true,
-    showTotal: (n) => t('common.total', { n }),
+    showTotal: (n) => (capped ? t('common.totalCapped', { n: n.toLocaleString('zh-CN') }) : t('common.total', { n })),
     onChange: (p, s) => {
       // A new page size starts again from the first page.
       setPage(s !== pageSize ? 1 : p);

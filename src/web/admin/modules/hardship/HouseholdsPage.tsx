@@ -216,7 +216,7 @@ export default function HouseholdsPage() {
             }}
           />
         </Space>
-        <Table<Household> rowKey="id" size="middle" loading={loading} columns={columns} dataSource={data.items} pagination={pagination(data.total)} scroll={{ x: 1200 }} />
+        <Table<Household> rowKey="id" size="middle" loading={loading} columns={columns} dataSource={data.items} pagination={pagination(data.total, data.totalCapped)} scroll={{ x: 1200 }} />
       </Card>
       <RegisterDrawer
         open={registering}

@@ -236,7 +236,7 @@ export default function CasesPage() {
             }}
           />
         </Space>
-        <Table<DisputeRow> rowKey="id" size="middle" columns={columns} dataSource={data.items} loading={loading} pagination={pagination(data.total)} scroll={{ x: 1620 }} />
+        <Table<DisputeRow> rowKey="id" size="middle" columns={columns} dataSource={data.items} loading={loading} pagination={pagination(data.total, data.totalCapped)} scroll={{ x: 1620 }} />
       </Card>
       <IntakeModal
         open={intake}

@@ -194,7 +194,7 @@ export default function EnterprisesPage() {
             }}
           />
         </Space>
-        <Table<Enterprise> rowKey="id" size="middle" columns={columns} dataSource={data.items} loading={loading} pagination={pagination(data.total)} />
+        <Table<Enterprise> rowKey="id" size="middle" columns={columns} dataSource={data.items} loading={loading} pagination={pagination(data.total, data.totalCapped)} />
       </Card>
       <Modal
         open={creating}

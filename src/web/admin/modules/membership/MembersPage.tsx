@@ -188,7 +188,7 @@ export default function MembersPage() {
             }}
           />
         </Space>
-        <Table<Member> rowKey={(m) => `${m.personId}-${m.joinedOn}`} size="middle" columns={columns} dataSource={data.items} loading={loading} pagination={pagination(data.total)} />
+        <Table<Member> rowKey={(m) => `${m.personId}-${m.joinedOn}`} size="middle" columns={columns} dataSource={data.items} loading={loading} pagination={pagination(data.total, data.totalCapped)} />
       </Card>
       <Modal
         open={creating}

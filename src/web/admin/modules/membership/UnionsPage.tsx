@@ -189,7 +189,7 @@ export default function UnionsPage() {
             }}
           />
         </Space>
-        <Table<UnionRow> rowKey="id" size="middle" columns={columns} dataSource={data.items} loading={loading} pagination={pagination(data.total)} />
+        <Table<UnionRow> rowKey="id" size="middle" columns={columns} dataSource={data.items} loading={loading} pagination={pagination(data.total, data.totalCapped)} />
       </Card>
       <Modal
         open={creating}
