@@ -3,6 +3,7 @@
  * Both are driven through Drizzle's own driver for each (never node-postgres on PGlite's adapter).
  */
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -86,6 +87,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     dataDir: opts.dataDir,
     loadDataDir: opts.loadDataDir,
     parsers: pgliteParsers,
+    // The extensions the migrations create; PGlite loads an extension only when asked here.
+    extensions: { pg_trgm },
   });
   await pglite.exec(`SET TIME ZONE 'Asia/Shanghai'; SET gonghui.clock_offset_ms = '${Math.round(clockOffsetMs())}'`);
   const db = drizzlePglite(pglite, logger(opts)) as unknown as Db;

@@ -129,6 +129,27 @@ describe('members', () => {
   });
 });
 
+describe('searching members', () => {
+  it('finds part of a name or of a phone number, in the searcher’s scope only', async () => {
+    await asA((ctx) =>
+      addMember(ctx, { idNumber: fakeIdNumber('1983-03-03'), name: '欧阳春华', phone: '13905997531', unionUnitId: uA.unionId, enterpriseId: uA.enterpriseId, joinedOn: '2013-01-01' }),
+    );
+    await asB((ctx) =>
+      addMember(ctx, { idNumber: fakeIdNumber('1984-04-04'), name: '欧阳春明', phone: '13905998642', unionUnitId: uB.unionId, enterpriseId: uB.enterpriseId, joinedOn: '2013-01-01' }),
+    );
+    const names = async (as: typeof asA, q: string) => (await as((ctx) => listMembers(ctx, { q, offset: 0, limit: 10 }))).items.map((m) => m.name);
+    expect(await names(asA, '阳春华')).toEqual(['欧阳春华']);
+    expect(await names(asA, '春')).toEqual(['欧阳春华']);
+    expect(await names(asA, '欧阳春明')).toEqual([]);
+    expect(await names(asB, '欧阳春')).toEqual(['欧阳春明']);
+    expect(await names(asA, '599753')).toEqual(['欧阳春华']);
+    expect(await names(asA, '7531')).toEqual(['欧阳春华']);
+    expect(await names(asA, '8642')).toEqual([]);
+    // Wildcards are taken as they are written.
+    expect(await names(asA, '欧阳%')).toEqual([]);
+  });
+});
+
 describe('the latest period per person', () => {
   it('lists each person once, at their latest period in the viewer’s scope, and keeps `superseded` as periods come and go', async () => {
     const city = await buildUser(database, { unitId: t.city.id, role: 'city_admin' });

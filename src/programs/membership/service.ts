@@ -487,7 +487,11 @@ export async function listMembers(ctx: Ctx, f: MemberFilter): Promise<{ items: M
   if (f.q) {
     const q = f.q.trim();
     const id = parseIdCard(q);
-    personConds.push(id.ok ? eq(persons.idHash, lookupHash(id.info.number)) : or(ilike(persons.name, escapeLike(q)), ilike(persons.phone, escapeLike(q)))!);
+    // An ID number by its keyed hash; digits are part of a phone number, anything else part of a
+    // name: both through the trigram index, by the search functions of migration 0033.
+    if (id.ok) personConds.push(eq(persons.idHash, lookupHash(id.info.number)));
+    else if (/^\d+$/.test(q)) conds.push(sql`${memberships.personId} IN (SELECT gonghui_persons_phoned(${escapeLike(q)}))`);
+    else conds.push(sql`${memberships.personId} IN (SELECT gonghui_persons_named(${escapeLike(q)}))`);
   }
   if (f.migrantWorker !== undefined) personConds.push(eq(persons.migrantWorker, f.migrantWorker));
   if (f.enterpriseId !== undefined) conds.push(eq(memberships.enterpriseId, f.enterpriseId));
