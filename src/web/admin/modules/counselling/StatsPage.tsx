@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, DatePicker, Empty, Row, Skeleton, Space, Statistic, Table, Tag } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useSearchParams } from 'react-router';
 import { today } from '../../lib/time.ts';
 import { api, errorMessage } from '../../lib/api.ts';
 import { useScope } from '../../lib/scope.tsx';
@@ -12,12 +13,22 @@ import { BASE, COUNTS, type CountKey, type Statistics } from './shared.ts';
 
 const CHART: CountKey[] = ['requested', 'sessions', 'cancelled', 'followUpsDone'];
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+function periodOf(params: URLSearchParams): [Dayjs, Dayjs] | null {
+  const from = params.get('from');
+  const to = params.get('to');
+  if (!from || !to || !ISO_DATE.test(from) || !ISO_DATE.test(to) || from > to) return null;
+  return [dayjs(from), dayjs(to)];
+}
+
 export default function StatsPage() {
   const { ct, cl } = useCt();
   const { message } = App.useApp();
   const { unit } = useScope();
   const scopeId = unit!.id;
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [today().startOf('year'), today().endOf('year')]);
+  // The period comes with the link when one names it (?from=&to=), else this year.
+  const [params] = useSearchParams();
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => periodOf(params) ?? [today().startOf('year'), today().endOf('year')]);
   const [stats, setStats] = useState<Statistics | null>(null);
   const from = range[0].format('YYYY-MM-DD');
   const to = range[1].format('YYYY-MM-DD');
