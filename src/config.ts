@@ -18,8 +18,10 @@ export interface Config {
   statementTimeoutMs: number;
   port: number;
   host: string;
-  /** Send cookies with the Secure flag (set when served over HTTPS). */
+  /** Always send cookies with the Secure flag (they are anyway when a request came over TLS). */
   secureCookies: boolean;
+  /** Which proxies' X-Forwarded-* headers to believe: 'loopback' (default), addresses or CIDRs, comma-separated, or 'false'. */
+  trustProxy: string | string[] | boolean;
   /** Minutes of inactivity after which a session ends. */
   sessionIdleMinutes: number;
   /** Hours after login after which a session ends, however active. */
@@ -38,6 +40,15 @@ function int(name: string, fallback: number): number {
   return n;
 }
 
+function trustedProxies(raw: string | undefined): Config['trustProxy'] {
+  if (!raw) return 'loopback';
+  if (raw === 'false') return false;
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
 function embeddedKind(raw: string | undefined): Config['embeddedDatabase'] {
   if (!raw || raw === 'postgres' || raw === 'postgresql') return 'postgres';
   if (raw === 'pglite') return 'pglite';
@@ -54,6 +65,7 @@ export function loadConfig(): Config {
     port: int('PORT', 3000),
     host: process.env.HOST || '127.0.0.1',
     secureCookies: process.env.GONGHUI_SECURE_COOKIES === '1',
+    trustProxy: trustedProxies(process.env.GONGHUI_TRUST_PROXY),
     sessionIdleMinutes: int('GONGHUI_SESSION_IDLE_MINUTES', 30),
     sessionAbsoluteHours: int('GONGHUI_SESSION_ABSOLUTE_HOURS', 12),
     lockoutThreshold: int('GONGHUI_LOCKOUT_THRESHOLD', 5),

@@ -6,6 +6,7 @@ import Fastify, { type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { setSecurityHeaders } from './security-headers.ts';
 import fastifyStatic from '@fastify/static';
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -45,7 +46,8 @@ export const WEB_DIST = process.env.GONGHUI_WEB_DIST ? path.resolve(process.env.
 
 export interface AppOptions {
   database: Database;
-  config: Pick<Config, 'dataDir' | 'secureCookies' | 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'lockoutThreshold' | 'lockoutMinutes' | 'logLevel'> & Partial<Pick<Config, 'statementTimeoutMs'>>;
+  config: Pick<Config, 'dataDir' | 'secureCookies' | 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'lockoutThreshold' | 'lockoutMinutes' | 'logLevel'> &
+    Partial<Pick<Config, 'statementTimeoutMs' | 'trustProxy'>>;
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
   logger?: boolean;
@@ -68,6 +70,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     // nullable number in a schema lists null first (null is then taken as it is).
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
     routerOptions: { ignoreTrailingSlash: true },
+    // Behind a reverse proxy (by default one on this machine) its X-Forwarded-Proto and -For are
+    // believed: the session cookie is Secure and HSTS is sent when the browser reached us over TLS.
+    trustProxy: config.trustProxy ?? 'loopback',
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   app.setErrorHandler(errorHandler);
@@ -90,7 +95,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     },
     refResolver: { buildLocalReference: (json, _base, _frag, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(swaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
 
   const policy: SessionPolicy = {
     idleMinutes: config.sessionIdleMinutes,
@@ -118,8 +123,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   // Only JSON is accepted for API writes (uploads register their own parsers where needed).
   // Every answer says the server's time, so the web app's "today" is the server's (lib/time).
-  app.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
+  app.addHook('onSend', async (req, reply, payload) => {
+    setSecurityHeaders(req, reply);
     reply.header(clock.SERVER_TIME_HEADER, String(clock.nowMs()));
     return payload;
   });

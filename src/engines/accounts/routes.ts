@@ -57,7 +57,8 @@ export function accountRoutes(app: App, deps: AuthDeps): void {
         path: '/',
         httpOnly: true,
         sameSite: 'strict',
-        secure: deps.secureCookies,
+        // Secure whenever the browser reached us over TLS (directly or through a trusted proxy).
+        secure: deps.secureCookies || req.protocol === 'https',
         // A lifetime rather than an end date: the browser's clock need not agree with ours.
         maxAge: Math.max(0, Math.floor((session.expiresAt.getTime() - clock.nowMs()) / 1000)),
       });
