@@ -18,6 +18,7 @@ import { todayInShanghai } from '../engines/time.ts';
 import { lastClosedPeriod } from '../engines/indicators/periods.ts';
 import { can } from '../engines/accounts/roles.ts';
 import { idleImportJobs } from '../engines/imports/jobs.ts';
+import { refusedBySecondReader, secondReaderAvailable } from '../test/second-reader.ts';
 
 let database: TestDatabase;
 let app: App;
@@ -265,5 +266,37 @@ describe('every API route', () => {
       }
     }
     expect(await database.query(`SELECT count(*)::int AS n FROM audit_log WHERE action NOT IN ('login', 'login_failed')`)).toEqual(before);
+  });
+});
+
+describe('every workbook the app writes', () => {
+  it('opens cleanly in a second, independent reader, from every route that sends one', async (ctx) => {
+    if (!(await secondReaderAvailable())) {
+      // .ci/run installs the reader (python3-openpyxl) and requires it; a machine without it is told so.
+      if (process.env.REQUIRE_E2E === '1') throw new Error('openpyxl is required: apt-get install python3-openpyxl');
+      ctx.skip();
+    }
+    const bAdmin = await login(app, 'yixian.admin');
+    const workbooks: { name: string; bytes: Buffer }[] = [];
+    const paramValues = (r: RouteOptions, name: string): (string | number)[] => {
+      if (name === 'id') return [bRecord(('public' in accessOf(r) ? undefined : (accessOf(r) as { resource?: ResourceKind }).resource) ?? undefined)];
+      const schema = (r.schema?.params as { properties?: Record<string, Record<string, unknown>> } | undefined)?.properties?.[name];
+      if (Array.isArray(schema?.enum)) return schema.enum as string[];
+      if (Array.isArray(schema?.anyOf)) return (schema.anyOf as { const: string }[]).map((s) => s.const);
+      throw new Error(`no value for :${name} in ${r.url}`);
+    };
+    const workbookRoutes = routes.filter((r) => methodsOf(r).includes('GET') && /xlsx|\/imports\/templates\//.test(String(r.url)));
+    expect(workbookRoutes.length).toBeGreaterThanOrEqual(10);
+    for (const r of workbookRoutes) {
+      let urls = [String(r.url)];
+      for (const [, name] of String(r.url).matchAll(/:(\w+)/g)) urls = urls.flatMap((u) => paramValues(r, name!).map((v) => u.replace(`:${name}`, String(v))));
+      for (const url of urls) {
+        const res = await call(app, bAdmin, 'GET', url);
+        expect(res.statusCode, `GET ${url} ${res.statusCode === 200 ? '' : res.body}`).toBe(200);
+        expect(res.headers['content-type'], `GET ${url}`).toContain('spreadsheetml');
+        workbooks.push({ name: url, bytes: res.rawPayload });
+      }
+    }
+    expect(await refusedBySecondReader(workbooks)).toEqual([]);
   });
 });

@@ -104,7 +104,8 @@ export async function buildTemplate<Row>(spec: SheetSpec<Row>, opts: TemplateOpt
       allowBlank: !c.required,
       formulae: [formula],
       showErrorMessage: true,
-      errorStyle: 'error',
+      // 'stop' is the format's word for a rule that refuses the value (Excel shows it as an error).
+      errorStyle: 'stop',
       errorTitle: '输入有误',
       error: `「${c.header}」只能从下拉列表中选择`,
     });
