@@ -66,6 +66,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       max: opts.poolSize ?? 10,
       options: `-c TimeZone=Asia/Shanghai -c jit=off -c gonghui.clock_offset_ms=${Math.round(clockOffsetMs())}`,
     });
+    // An idle connection the server ends (a restart, a failover) is dropped by the pool, which says
+    // so here; the next query opens a new one. Unheard, the event would stop the process.
+    pool.on('error', () => {});
     const db = drizzlePg(pool, logger(opts)) as unknown as Db;
     return {
       kind: 'postgresql',
@@ -79,7 +82,17 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
         await pool.query(text);
       },
       async close() {
+        // pool.end() answers once its connections are let go, not once they are closed; a database
+        // dropped right after (tests, benches) would cut the ones still closing.
+        const closed = new Promise<void>((resolve) => {
+          let open = pool.totalCount;
+          if (open === 0) resolve();
+          pool.on('remove', () => {
+            if (--open <= 0) resolve();
+          });
+        });
         await pool.end();
+        await closed;
       },
     };
   }
