@@ -26,6 +26,9 @@ export function maskBankAccount(number: string): string {
   return `${'*'.repeat(Math.max(0, number.length - 4))}${number.slice(-4)}`;
 }
 
+/** The year of a birth date ('1985-06-15' → 1985): what may stand beside a masked ID number. */
+export const birthYearOf = (birthDate: string): number => Number(birthDate.slice(0, 4));
+
 /** A phone number as lists show it: 139****0123 (the first three and last four digits); short numbers wholly masked. */
 export function maskPhone(phone: string | null): string | null {
   if (phone === null) return null;

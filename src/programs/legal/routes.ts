@@ -89,7 +89,7 @@ const DisputeListItem = Type.Object({
   nextDueOn: NullableString,
 });
 
-const Party = Type.Object({ id: Type.Integer(), name: Type.String(), idMasked: Type.String(), gender: Type.String(), birthDate: Type.String(), phone: NullableString, migrantWorker: Type.Boolean() });
+const Party = Type.Object({ id: Type.Integer(), name: Type.String(), idMasked: Type.String(), gender: Type.String(), birthYear: Type.Integer(), phone: NullableString, migrantWorker: Type.Boolean() });
 const Aid = Type.Object({
   id: Type.Integer(),
   caseId: Type.Integer(),

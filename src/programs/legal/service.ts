@@ -10,7 +10,7 @@ import { recordAudit } from '../../engines/audit/service.ts';
 import { getUnit, subtreeRange } from '../../engines/org/service.ts';
 import { orgUnits } from '../../engines/org/schema.ts';
 import { sealIdNumber } from '../../engines/people/id-number.ts';
-import { isMobilePhone, parseIdCard, parseUscc } from '../../engines/people/identifiers.ts';
+import { birthYearOf, isMobilePhone, maskPhone, parseIdCard, parseUscc } from '../../engines/people/identifiers.ts';
 import { lookupHash } from '../../engines/people/sealing.ts';
 import { purposeSealer } from '../../engines/cases/sealing.ts';
 import { assignCase, caseRecord, closeCase, getCase, openCase } from '../../engines/cases/service.ts';
@@ -294,7 +294,7 @@ export async function addParty(ctx: Ctx, caseId: number, w: WorkerInput): Promis
 }
 
 export function presentParty(p: LegalPartyRow) {
-  return { id: p.id, name: p.name, idMasked: p.idMasked, gender: p.gender, birthDate: p.birthDate, phone: p.phone, migrantWorker: p.migrantWorker };
+  return { id: p.id, name: p.name, idMasked: p.idMasked, gender: p.gender, birthYear: birthYearOf(p.birthDate), phone: maskPhone(p.phone), migrantWorker: p.migrantWorker };
 }
 
 export interface DisputeFilter {

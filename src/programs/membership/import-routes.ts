@@ -145,7 +145,7 @@ export function membershipImportRoutes(app: App, deps: { database: Database; fil
           { header: '姓名', value: (m) => m.name },
           { header: '身份证号（脱敏）', width: 22, value: (m) => m.idMasked },
           { header: '性别', value: (m) => labels[m.gender] ?? m.gender },
-          { header: '出生日期', value: (m) => m.birthDate },
+          { header: '出生年份', kind: 'number', value: (m) => m.birthYear },
           { header: '手机号码', value: (m) => m.phone },
           { header: '农民工', value: (m) => (m.migrantWorker ? '是' : '否') },
           { header: '所属工会', width: 30, value: (m) => m.unionName },

@@ -129,6 +129,22 @@ describe('members', () => {
   });
 });
 
+describe('a masked ID number', () => {
+  it('is not completed by anything shown beside it: the birth year only, the phone masked', async () => {
+    const id = fakeIdNumber('1979-08-23');
+    const { personId } = await asA((ctx) => addMember(ctx, { idNumber: id, name: '孙八', phone: '13905992468', unionUnitId: uA.unionId, enterpriseId: uA.enterpriseId, joinedOn: '2013-01-01' }));
+    const listed = (await asA((ctx) => listMembers(ctx, { q: id, offset: 0, limit: 10 }))).items;
+    const history = await asA((ctx) => memberHistory(ctx, personId));
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({ idMasked: `${id.slice(0, 4)}**********${id.slice(-4)}`, birthYear: 1979, phone: '139****2468' });
+    // The digits the mask hides (the county and the birth date) appear nowhere, in no form.
+    const shown = JSON.stringify([listed, history]);
+    for (const hidden of [id.slice(4, 14), '1979-08-23', '19790823', '08-23', '0823']) expect(shown).not.toContain(hidden);
+    // They come with a reveal, for a stated reason, and the reveal is logged.
+    expect((await asA((ctx) => revealPerson(ctx, personId, '核对会员身份'))).idNumber).toBe(id);
+  });
+});
+
 describe('searching members', () => {
   it('finds part of a name or of a phone number, in the searcher’s scope only', async () => {
     await asA((ctx) =>

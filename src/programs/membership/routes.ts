@@ -59,7 +59,7 @@ const Member = Type.Object({
   name: Type.String(),
   idMasked: Type.String(),
   gender: Type.String(),
-  birthDate: Type.String(),
+  birthYear: Type.Integer({ description: '出生年份（完整日期是身份证号被遮住的部分，只随查看完整号码给出）' }),
   phone: Type.Union([Type.String(), Type.Null()]),
   migrantWorker: Type.Boolean(),
   status: OneOf(['active', 'former'] as const),

@@ -11,7 +11,7 @@ import { isUniqueViolation } from '../../engines/db-errors.ts';
 import { createUnit, getUnit, subtreeRange } from '../../engines/org/service.ts';
 import { orgUnits } from '../../engines/org/schema.ts';
 import { sealIdNumber } from '../../engines/people/id-number.ts';
-import { isMobilePhone, maskPhone, parseIdCard, parseUscc } from '../../engines/people/identifiers.ts';
+import { birthYearOf, isMobilePhone, maskPhone, parseIdCard, parseUscc } from '../../engines/people/identifiers.ts';
 import { lookupHash, unseal } from '../../engines/people/sealing.ts';
 import { escapeLike } from '../../engines/like.ts';
 import { countCapped, type ListTotal } from '../../engines/paging.ts';
@@ -337,7 +337,8 @@ export interface MemberView {
   name: string;
   idMasked: string;
   gender: 'male' | 'female';
-  birthDate: string;
+  /** The year only: the full date is the ID number's hidden middle, and would complete the mask beside it. */
+  birthYear: number;
   phone: string | null;
   migrantWorker: boolean;
   status: 'active' | 'former';
@@ -538,7 +539,7 @@ export function presentMember(m: MembershipRow, p: typeof persons.$inferSelect, 
     name: p.name,
     idMasked: p.idMasked,
     gender: p.gender,
-    birthDate: p.birthDate,
+    birthYear: birthYearOf(p.birthDate),
     // Masked like the ID number beside it; the full number comes with a reveal (revealPerson).
     phone: maskPhone(p.phone),
     migrantWorker: p.migrantWorker,

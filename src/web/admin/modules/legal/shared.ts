@@ -108,7 +108,7 @@ export interface Party {
   name: string;
   idMasked: string;
   gender: string;
-  birthDate: string;
+  birthYear: number;
   phone: string | null;
   migrantWorker: boolean;
 }

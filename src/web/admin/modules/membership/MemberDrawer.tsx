@@ -105,7 +105,7 @@ export function MemberDrawer({ personId, onClose, onChanged }: { personId: numbe
               { key: 'name', label: mt('mem.name'), children: m.name },
               { key: 'id', label: mt('mem.id'), children: <span className="gh-ms-mono">{m.idMasked}</span> },
               { key: 'gender', label: mt('mem.gender'), children: ml('mem.gender', m.gender) },
-              { key: 'birth', label: mt('mem.birthDate'), children: m.birthDate },
+              { key: 'birth', label: mt('mem.birthYear'), children: m.birthYear },
               { key: 'phone', label: mt('mem.phone'), children: m.phone ?? '—' },
               { key: 'migrant', label: mt('mem.migrant'), children: m.migrantWorker ? <Tag color="orange">{mt('mem.migrant')}</Tag> : t('common.no') },
               { key: 'status', label: mt('mem.status'), children: <StatusTag m={m} /> },

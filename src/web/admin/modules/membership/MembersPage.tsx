@@ -92,7 +92,7 @@ export default function MembersPage() {
     },
     { title: mt('mem.id'), dataIndex: 'idMasked', width: 190, render: (v: string) => <span className="gh-ms-mono">{v}</span> },
     { title: mt('mem.gender'), dataIndex: 'gender', width: 60, render: (v: string) => ml('mem.gender', v) },
-    { title: mt('mem.birthDate'), dataIndex: 'birthDate', width: 110 },
+    { title: mt('mem.birthYear'), dataIndex: 'birthYear', width: 90 },
     { title: mt('mem.union'), dataIndex: 'unionName', ellipsis: true },
     { title: mt('mem.employer'), dataIndex: 'enterpriseName', ellipsis: true, render: (v: string | null) => v ?? '—' },
     { title: mt('mem.migrant'), dataIndex: 'migrantWorker', width: 80, render: (v: boolean) => (v ? <Tag color="orange">{mt('mem.migrant')}</Tag> : null) },

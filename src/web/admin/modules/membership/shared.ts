@@ -62,7 +62,7 @@ export interface Member {
   name: string;
   idMasked: string;
   gender: string;
-  birthDate: string;
+  birthYear: number;
   phone: string | null;
   migrantWorker: boolean;
   status: 'active' | 'former';
