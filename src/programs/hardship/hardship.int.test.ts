@@ -170,6 +170,11 @@ describe('sensitive data and scope', () => {
     const wire = JSON.stringify(file);
     expect(wire).not.toContain(h.idNumber);
     expect(wire).not.toContain('annualFen');
+    // Nothing beside the masked number completes it: the birth year, never the date the mask hides.
+    const born = h.idNumber.slice(6, 14);
+    expect(file.household).toMatchObject({ idMasked: `${h.idNumber.slice(0, 4)}**********${h.idNumber.slice(-4)}`, birthYear: Number(born.slice(0, 4)) });
+    const listed = JSON.stringify(await as('countyA', (ctx) => listHouseholds(ctx, { q: h.idNumber, offset: 0, limit: 10 })));
+    for (const shown of [wire, listed]) for (const hidden of [h.idNumber.slice(4, 14), born, `${born.slice(0, 4)}-${born.slice(4, 6)}-${born.slice(6)}`]) expect(shown).not.toContain(hidden);
     expect(file.household.bankAccountMasked).toMatch(/^\*+\d{4}$/);
     expect(await code(as('countyA', (ctx) => revealSensitive(ctx, h.id, ' ')))).toBe('HOUSEHOLD_VIEW_REASON_REQUIRED');
     const full = await as('countyA', (ctx) => revealSensitive(ctx, h.id, '核对银行账号以便发放'));

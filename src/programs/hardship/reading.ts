@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../engines/context.ts';
 import { recordAudit } from '../../engines/audit/service.ts';
 import { getUnit, subtreeRange } from '../../engines/org/service.ts';
-import { parseIdCard } from '../../engines/people/identifiers.ts';
+import { birthYearOf, parseIdCard } from '../../engines/people/identifiers.ts';
 import { lookupHash, unseal } from '../../engines/people/sealing.ts';
 import { escapeLike } from '../../engines/like.ts';
 import { countCapped } from '../../engines/paging.ts';
@@ -30,7 +30,8 @@ export function presentHousehold(h: HouseholdRow & { unitName?: string }) {
     workerName: h.workerName,
     idMasked: h.idMasked,
     gender: h.gender,
-    birthDate: h.birthDate,
+    // The year only: the date is the masked ID number's hidden middle (the full number: revealSensitive).
+    birthYear: birthYearOf(h.birthDate),
     ethnicity: h.ethnicity,
     health: h.health,
     disability: h.disability,
@@ -91,7 +92,12 @@ export async function getHousehold(ctx: Ctx, id: number, purpose: string) {
     .where(eq(hardshipAttachments.householdId, id))
     .orderBy(asc(hardshipAttachments.id));
   await recordAudit(ctx, { action: 'view', entity: 'hardship_household', entityId: id, unitId: h.unitId, reason: purpose });
-  return { household: presentHousehold(h), members, history, attachments };
+  return {
+    household: presentHousehold(h),
+    members: members.map(({ birthDate, ...m }) => ({ ...m, birthYear: birthDate === null ? null : birthYearOf(birthDate) })),
+    history,
+    attachments,
+  };
 }
 
 /** The full ID numbers, bank account, incomes and the grade's computation: for a stated purpose, logged. */

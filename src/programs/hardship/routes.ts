@@ -49,7 +49,7 @@ const Household = Type.Object({
   workerName: Type.String(),
   idMasked: Type.String(),
   gender: Type.String(),
-  birthDate: Type.String(),
+  birthYear: Type.Integer({ description: '出生年份（完整日期随查看敏感信息给出）' }),
   ethnicity: Str,
   health: Str,
   disability: Str,
@@ -304,7 +304,18 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
       response: {
         200: Type.Object({
           household: Household,
-          members: Type.Array(Type.Object({ seq: Type.Integer(), name: Type.String(), relation: Type.String(), birthDate: Str, idMasked: Str, health: Str, occupation: Str, schoolLevel: Str })),
+          members: Type.Array(
+            Type.Object({
+              seq: Type.Integer(),
+              name: Type.String(),
+              relation: Type.String(),
+              birthYear: Type.Union([Type.Integer(), Type.Null()]),
+              idMasked: Str,
+              health: Str,
+              occupation: Str,
+              schoolLevel: Str,
+            }),
+          ),
           history: Type.Array(Type.Object({ id: Type.Integer(), action: Type.String(), onDate: Type.String(), actorName: Type.String(), details: Type.Unknown(), at: Type.String() })),
           attachments: Type.Array(Type.Object({ id: Type.Integer(), fileName: Type.String(), contentType: Type.String(), size: Type.Integer(), note: Str, uploadedAt: Type.String() })),
         }),

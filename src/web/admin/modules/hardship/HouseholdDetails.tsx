@@ -44,7 +44,7 @@ export function HouseholdDetails({ h, file }: { h: HouseholdFile['household']; f
             <span className="gh-hr-mono">{sensitive ? sensitive.idNumber : h.idMasked}</span>
           </Descriptions.Item>
           <Descriptions.Item label="性别">{h.gender === 'male' ? '男' : '女'}</Descriptions.Item>
-          <Descriptions.Item label="出生日期">{h.birthDate}</Descriptions.Item>
+          <Descriptions.Item label="出生年份">{h.birthYear}</Descriptions.Item>
           <Descriptions.Item label="民族">{h.ethnicity ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="手机号">{h.phone ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="所属工会">{h.unitName ?? '—'}</Descriptions.Item>
@@ -122,7 +122,7 @@ export function HouseholdDetails({ h, file }: { h: HouseholdFile['household']; f
                 dataIndex: 'idMasked',
                 render: (v: string | null, m) => <span className="gh-hr-mono">{sensitive?.members.find((x) => x.seq === m.seq)?.idNumber ?? v ?? '—'}</span>,
               },
-              { title: '出生日期', dataIndex: 'birthDate', render: (v: string | null) => v ?? '—' },
+              { title: '出生年份', dataIndex: 'birthYear', render: (v: number | null) => v ?? '—' },
               { title: '健康状况', dataIndex: 'health', render: (v: string | null) => v ?? '—' },
               { title: '职业/就学', dataIndex: 'occupation', render: (v: string | null) => v ?? '—' },
               { title: '在读学段', dataIndex: 'schoolLevel', render: (v: string | null) => (v ? (SCHOOL_LEVELS[v] ?? v) : '—') },

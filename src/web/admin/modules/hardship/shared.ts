@@ -19,7 +19,7 @@ export interface Household {
   workerName: string;
   idMasked: string;
   gender: string;
-  birthDate: string;
+  birthYear: number;
   ethnicity: string | null;
   health: string | null;
   disability: string | null;
@@ -60,7 +60,7 @@ export interface GradeBasis {
 }
 export interface HouseholdFile {
   household: Household;
-  members: { seq: number; name: string; relation: string; birthDate: string | null; idMasked: string | null; health: string | null; occupation: string | null; schoolLevel: string | null }[];
+  members: { seq: number; name: string; relation: string; birthYear: number | null; idMasked: string | null; health: string | null; occupation: string | null; schoolLevel: string | null }[];
   history: { id: number; action: string; onDate: string; actorName: string; details: unknown; at: string }[];
   attachments: { id: number; fileName: string; contentType: string; size: number; note: string | null; uploadedAt: string }[];
 }
