@@ -50,6 +50,8 @@ export interface AppOptions {
     Partial<Pick<Config, 'statementTimeoutMs' | 'trustProxy'>>;
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
+  /** Where the built web app is (default WEB_DIST). */
+  webDist?: string;
   logger?: boolean;
   /** Where the log goes (standard output by default); tests read it. */
   logStream?: { write(line: string): void };
@@ -177,15 +179,27 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   for (const program of PROGRAMS) program.routes(app, deps);
 
   const serveWeb = opts.serveWeb ?? true;
-  if (serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h' });
+  const webDist = opts.webDist ?? WEB_DIST;
+  if (serveWeb && fs.existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      // Sent as built compressed (brotli or gzip, vite.config.ts) to a browser that takes it.
+      preCompressed: true,
+      maxAge: '1h',
+      // A file under assets/ is named by its content's hash: it never changes, so it is kept a year.
+      setHeaders: (res, file) => {
+        if (file.startsWith(path.join(webDist, 'assets') + path.sep)) res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
   }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !serveWeb || req.method !== 'GET') {
       void reply.status(404).send({ code: 'ROUTE_NOT_FOUND', message: commonError('ROUTE_NOT_FOUND').message });
       return;
     }
-    const index = path.join(WEB_DIST, 'index.html');
+    const index = path.join(webDist, 'index.html');
     if (!fs.existsSync(index)) {
       void reply.status(503).type('text/plain; charset=utf-8').send('网页尚未构建：请运行 npm run build');
       return;
