@@ -326,6 +326,9 @@ describe('the lawyers’ team', () => {
     const serving = (await call(app, admin, 'GET', `/api/v1/legal/lawyers?servesUnitId=${t.aUnion.id}`)).json().items.map((l: { name: string }) => l.name);
     expect(serving).toContain('陈律师');
     expect(serving).toContain('林律师');
+    // The city's team page lists the lawyers serving any unit below it as well.
+    const cityTeam = (await call(app, cityAdmin, 'GET', `/api/v1/legal/lawyers?servesUnitId=${t.city.id}`)).json().items.map((l: { name: string }) => l.name);
+    expect(cityTeam).toEqual(expect.arrayContaining(['陈律师', '林律师']));
     expect((await call(app, admin, 'GET', '/api/v1/legal/lawyers?available=true')).json().items.map((l: { name: string }) => l.name)).not.toContain('陈律师');
     // County B sees the city's team, not county A's.
     const bTeam = (await call(app, adminB, 'GET', '/api/v1/legal/lawyers')).json().items.map((l: { name: string }) => l.name);

@@ -86,9 +86,13 @@ export async function listLawyers(ctx: Ctx, f: { q?: string | undefined; availab
   if (f.q) conds.push(or(ilike(lawyers.name, escapeLike(f.q)), ilike(lawyers.firm, escapeLike(f.q)), ilike(lawyers.licenceNo, escapeLike(f.q))));
   if (f.available !== undefined) conds.push(eq(lawyers.available, f.available));
   if (f.servesUnitId !== undefined) {
-    // Serves the unit, or one of its ancestors (a lawyer of the county serves its townships).
+    // Serves the unit, one of its ancestors (a lawyer of the county serves its townships), or a
+    // unit below it (the city's team page lists the counties' lawyers too).
     const unit = await getUnit(ctx, f.servesUnitId);
-    conds.push(sql`EXISTS (SELECT 1 FROM lawyer_units lu WHERE lu.lawyer_id = ${lawyers.id} AND position('/' || lu.unit_id || '/' IN ${unit.path}) > 0)`);
+    const [lo, hi] = subtreeRange(unit.path);
+    conds.push(
+      sql`EXISTS (SELECT 1 FROM lawyer_units lu WHERE lu.lawyer_id = ${lawyers.id} AND (position('/' || lu.unit_id || '/' IN ${unit.path}) > 0 OR lu.unit_id IN (SELECT id FROM org_units WHERE path >= ${lo} AND path < ${hi})))`,
+    );
   }
   const rows = await ctx.db
     .select()
