@@ -152,3 +152,28 @@ export function idNumberFrom(first17: string): string {
   for (let i = 0; i < 17; i++) sum += Number(first17[i]) * w[i]!;
   return first17 + '10X98765432'[sum % 11]!;
 }
+
+/**
+ * A working day a few days from the test day (by the federation's holiday calendar, as the case
+ * engine reads it), and how many days away it is: a deadline set to end on it is "due soon" on
+ * any test day, the eve of a week-long holiday included (then it may be the test day itself).
+ */
+export async function workingDaySoon(username: string, baseURL: string): Promise<{ day: string; daysLeft: number }> {
+  const { ctx } = await apiAs(username, baseURL);
+  const years = [Number(today().slice(0, 4)), Number(today().slice(0, 4)) + 1];
+  const kinds = new Map<string, string>();
+  for (const year of years) {
+    const r = await ctx.get(`/api/v1/cases/calendar?year=${year}`);
+    for (const d of ((await r.json()) as { days: { day: string; kind: string }[] }).days) kinds.set(d.day, d.kind);
+  }
+  await ctx.dispose();
+  const working = (day: string) => {
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+    return kinds.get(day) === 'workday' || (kinds.get(day) !== 'holiday' && weekday !== 0 && weekday !== 6);
+  };
+  for (const k of [3, 2, 4, 1, 5, 6, 0]) {
+    const day = daysAgo(-k);
+    if (working(day) && !day.endsWith('-02-29')) return { day, daysLeft: k };
+  }
+  throw new Error(`no working day within a week of ${today()}`);
+}
