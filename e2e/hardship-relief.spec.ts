@@ -258,8 +258,12 @@ test('a student-aid campaign: funds raised and allocated, one application throug
   await expect(page.getByText('已登记筹集资金')).toBeVisible();
   await page.getByRole('button', { name: '拨付资金' }).click();
   const alloc = page.getByRole('dialog', { name: '向下级拨付资金' });
-  await alloc.getByLabel('拨付给').click();
-  await page.locator('.ant-select-dropdown').filter({ visible: true }).getByTitle('延平区总工会', { exact: true }).click();
+  // The option is clicked again until the select shows it: a click while the list is still opening can miss.
+  await expect(async () => {
+    await alloc.getByLabel('拨付给').click();
+    await page.locator('.ant-select-dropdown').filter({ visible: true }).getByTitle('延平区总工会', { exact: true }).click({ timeout: 3000 });
+    await expect(alloc.locator('.ant-select').first()).toContainText('延平区总工会', { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
   await alloc.getByLabel('金额（元）').fill('20000');
   await alloc.getByRole('button', { name: /确\s*定/ }).click();
   await expect(page.getByText('已拨付')).toBeVisible();
