@@ -108,9 +108,13 @@ function Bell() {
 
   // Pop-ups still on screen; opening the list closes them (they would cover its first items).
   const popups = useRef(new Set<string>());
+  // While the list is open a new notice joins it at the top instead of popping up over it.
+  const listOpen = useRef(false);
+  listOpen.current = open;
   const { unread, setUnread, online } = useLiveUnread((n) => {
     setItems((list) => (list ? [n, ...list.filter((x) => x.id !== n.id)].slice(0, 8) : list));
     signalNotifications({ arrived: n });
+    if (listOpen.current) return;
     const to = appLink(n.link);
     const key = `notice-${n.id}`;
     popups.current.add(key);
