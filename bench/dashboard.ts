@@ -8,6 +8,7 @@
  *   npx tsx bench/dashboard.ts
  */
 import { freshDatabase } from './fresh-database.ts';
+import { percentile } from './percentile.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +21,6 @@ configureDataKey(randomBytes(32));
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-bench-'));
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 async function run(kind: 'pglite' | 'postgresql') {
   const { db, drop } = await freshDatabase(kind, work);

@@ -8,6 +8,7 @@
  * BENCH_DATABASE_URL (or TEST_DATABASE_URL) runs it on a PostgreSQL server; PGlite otherwise.
  */
 import { freshDatabase } from './fresh-database.ts';
+import { percentile } from './percentile.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,8 +24,6 @@ const SCALE = Number(process.env.BENCH_SCALE ?? 0.5);
 const SERVER = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-bench-export-'));
 const MB = 1024 * 1024;
-
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? Number.NaN;
 
 /** Reads one export to the end while sampling memory and timing small requests beside it. */
 async function measureExport(app: App, db: Database, cookie: string, query: string) {

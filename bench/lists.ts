@@ -19,13 +19,13 @@ import { configureDataKey } from '../src/engines/people/sealing.ts';
 import { listHouseholds } from '../src/programs/hardship/reading.ts';
 import { listEnterprises, listMembers, memberHistory } from '../src/programs/membership/service.ts';
 import { freshDatabase } from './fresh-database.ts';
+import { percentile } from './percentile.ts';
 
 configureDataKey(randomBytes(32));
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const KINDS = (process.env.BENCH_KINDS ?? 'postgresql,pglite').split(',') as ('pglite' | 'postgresql')[];
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-bench-'));
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 async function run(kind: 'pglite' | 'postgresql') {
   const { db, drop } = await freshDatabase(kind, work);
