@@ -42,6 +42,7 @@ export function errorFactory<T extends ErrorTable>(table: T) {
 export const COMMON_ERRORS = {
   VALIDATION_FAILED: { kind: 'invalid', message: '请求内容不符合要求' },
   MALFORMED_BODY: { kind: 'invalid', message: '请求内容不是有效的 JSON' },
+  MALFORMED_UPLOAD: { kind: 'invalid', message: '上传的内容不完整或格式不正确，请重新上传' },
   UNSUPPORTED_MEDIA_TYPE: { kind: 'unsupported', message: '不支持的内容类型，请以 application/json 提交' },
   BODY_TOO_LARGE: { kind: 'too_large', message: '提交的内容过大' },
   NOT_AUTHENTICATED: { kind: 'unauthenticated', message: '请先登录' },

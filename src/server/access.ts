@@ -9,6 +9,7 @@ import type { Actor, Ctx, Scope } from '../engines/context.ts';
 import { commonError } from '../engines/errors.ts';
 import { runScoped } from '../engines/org/scope.ts';
 import type { Database } from '../db/client.ts';
+import { ErrorBody } from './schemas.ts';
 
 /**
  * The kind of record a route's `:id` names. The engines' kinds are here; each program declares its
@@ -66,6 +67,25 @@ declare module 'fastify' {
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * What the OpenAPI document says of a route's access, written from the same declaration that is
+ * enforced: public operations need nothing (`security: []`); the others the session cookie, and
+ * writes the CSRF header too; and the refusals that access brings (401, 403) and that any request
+ * may meet (400 for its input, 503 past the statement timeout) are listed beside its own answers.
+ */
+export function documentAccess(route: RouteOptions): void {
+  const access = (route.config as { access?: RouteAccess } | undefined)?.access;
+  const schema = route.schema as ({ hide?: boolean; security?: unknown; response?: Record<string, unknown> } & Record<string, unknown>) | undefined;
+  if (!access || !schema || schema.hide || !(route.url ?? '').startsWith('/api/')) return;
+  const methods = Array.isArray(route.method) ? route.method : [route.method];
+  const writes = methods.some((m) => UNSAFE.has(m));
+  schema.security = 'public' in access ? [] : writes ? [{ session: [], csrf: [] }] : [{ session: [] }];
+  // A download answers with a file (sent as a buffer or a stream, which no serializer touches).
+  schema.response ??= { 200: { type: 'string', format: 'binary', description: '文件' } };
+  const refusals: Record<string, unknown> = { 400: ErrorBody, 503: ErrorBody, ...('public' in access ? {} : { 401: ErrorBody, 403: ErrorBody }) };
+  for (const [status, body] of Object.entries(refusals)) schema.response[status] ??= body;
+}
 
 export function assertRouteDeclaresAccess(route: RouteOptions): void {
   const url = route.url ?? '';

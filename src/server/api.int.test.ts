@@ -52,6 +52,27 @@ describe('health and the API document', () => {
     }
     expect((await app.inject({ method: 'GET', url: '/api/v1/docs' })).statusCode).toBeLessThan(400);
   });
+
+  it('says of every operation what it needs to be called, and the refusals it may answer', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['csrf', 'session']);
+    const publicOps: string[] = [];
+    for (const [p, methods] of Object.entries(doc.paths as Record<string, Record<string, { security?: Record<string, string[]>[]; responses?: Record<string, unknown> }>>)) {
+      for (const [m, op] of Object.entries(methods)) {
+        const id = `${m.toUpperCase()} ${p}`;
+        expect(op.security, `${id} declares its security`).toBeDefined();
+        if (op.security!.length === 0) {
+          publicOps.push(id);
+          continue;
+        }
+        expect(op.security, id).toEqual([m === 'get' ? { session: [] } : { session: [], csrf: [] }]);
+        for (const status of ['401', '403']) expect(op.responses?.[status], `${id} answers ${status}`).toBeDefined();
+      }
+    }
+    // Signing in and registering need no session; nothing else is public but health and the document.
+    expect(publicOps.sort()).toEqual(expect.arrayContaining(['POST /api/v1/auth/login', 'POST /api/v1/portal/registration', 'GET /api/health']));
+    expect(publicOps.filter((id) => !/auth\/login|portal\/registration|\/health/.test(id))).toEqual([]);
+  });
 });
 
 describe('bad input', () => {

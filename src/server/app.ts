@@ -26,10 +26,10 @@ import { ledgerRoutes } from '../engines/ledger/routes.ts';
 import { caseRoutes } from '../engines/cases/routes.ts';
 import multipart from '@fastify/multipart';
 import { PROGRAMS } from '../programs/index.ts';
-import { assertRouteDeclaresAccess, installAccess } from './access.ts';
+import { assertRouteDeclaresAccess, documentAccess, installAccess } from './access.ts';
 import type { App } from './app-types.ts';
 import { errorHandler } from './errors.ts';
-import { ErrorBody } from './schemas.ts';
+import { ErrorBody, WIRE_FORMATS } from './schemas.ts';
 import * as clock from '../engines/clock.ts';
 import { configureStatementTimeout } from '../engines/org/scope.ts';
 import { redactedRequest } from './log-redaction.ts';
@@ -70,7 +70,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     bodyLimit: BODY_LIMIT,
     // Coercion turns query strings into numbers; it would also turn a JSON null into 0, so every
     // nullable number in a schema lists null first (null is then taken as it is).
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true, formats: WIRE_FORMATS } },
     routerOptions: { ignoreTrailingSlash: true },
     // Behind a reverse proxy (by default one on this machine) its X-Forwarded-Proto and -For are
     // believed: the session cookie is Secure and HSTS is sent when the browser reached us over TLS.
@@ -79,6 +79,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   app.setErrorHandler(errorHandler);
   app.addHook('onRoute', assertRouteDeclaresAccess);
+  app.addHook('onRoute', documentAccess);
   // The route table, for the test that walks every route under another county's scope.
   const routeTable: RouteOptions[] = [];
   app.decorate('routeTable', routeTable);
@@ -93,7 +94,12 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Gonghui 工会工作平台 API', version: '1' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: '登录后的会话' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token', description: '写操作须带登录时返回的 csrfToken' },
+        },
+      },
     },
     refResolver: { buildLocalReference: (json, _base, _frag, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });

@@ -53,7 +53,18 @@ function describeValidation(issues: AjvIssue[], context: string | undefined): st
     const where = [context, field].filter(Boolean).join('.');
     return `${where || '请求'}：${FIELD_WORDS[i.keyword ?? ''] ?? '不符合要求'}`;
   });
-  return `请求内容不符合要求（${parts.join('；')}）`;
+  // A value can break two rules that read alike (a date's shape and its calendar): say it once.
+  return `请求内容不符合要求（${[...new Set(parts)].join('；')}）`;
+}
+
+/**
+ * A multipart body the parser could not read: no boundary, cut short, or closed early. The parser
+ * (busboy) throws plain errors, so they are known by their words.
+ */
+function isMalformedUpload(fe: FastifyError | undefined): boolean {
+  if (!fe) return false;
+  if (fe.code === 'FST_MP_PREMATURE_CLOSE' || fe.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE' || fe.code === 'FST_PROTO_VIOLATION') return true;
+  return /^(Multipart: |Unexpected end of (multipart data|form)|Malformed part header|Part terminated early)/.test(fe.message ?? '');
 }
 
 export function toErrorResponse(error: unknown): [number, ErrorBody] {
@@ -76,6 +87,7 @@ export function toErrorResponse(error: unknown): [number, ErrorBody] {
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return common('MALFORMED_BODY');
   }
+  if (isMalformedUpload(fe)) return common('MALFORMED_UPLOAD');
   if (fe && fe.statusCode === 400 && (fe instanceof SyntaxError || /JSON/i.test(fe.message ?? ''))) return common('MALFORMED_BODY');
   if (fe && fe.statusCode === 413) return common('BODY_TOO_LARGE');
   if (fe && fe.statusCode === 415) return common('UNSUPPORTED_MEDIA_TYPE');

@@ -116,7 +116,7 @@ function exampleOf(schema: Record<string, unknown> | undefined, key = ''): unkno
     case 'boolean':
       return true;
     case 'string':
-      if (String(schema.pattern ?? '').includes('T\\d{2}:')) return `${todayInShanghai()}T00:00:00+08:00`;
+      if (schema.format === 'zoned-date-time') return `${todayInShanghai()}T00:00:00+08:00`;
       if (String(schema.pattern ?? '').includes('\\d{4}-\\d{2}-\\d{2}')) return todayInShanghai();
       if (String(schema.pattern ?? '') === '^\\d{4}-\\d{2}$') return CLOSED_MONTH;
       if (key === 'username') return 'walker.user';

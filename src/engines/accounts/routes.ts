@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { Database } from '../../db/client.ts';
 import type { App } from '../../server/app-types.ts';
-import { IdParam, Ok, OneOf, Page, Paging, Text, errorResponses, pageOf } from '../../server/schemas.ts';
+import { IdParam, Ok, OneOf, Page, Paging, Text, errorResponses, pageOf, RecordId } from '../../server/schemas.ts';
 import { getUnit, ancestorsInScope } from '../org/service.ts';
 import { permissionsOf, ROLES } from './roles.ts';
 import { changeOwnPassword, createUser, getUser, listUsers, login, logout, presentUser, resetPassword, setUserDisabled, type SessionPolicy } from './service.ts';
@@ -30,7 +30,7 @@ const Me = Type.Object({
   csrfToken: Type.String(),
 });
 const Username = Type.String({ minLength: 3, maxLength: 40, pattern: '^[A-Za-z0-9_.-]+$', description: '用户名（字母、数字、_ . -）' });
-const Password = Type.String({ minLength: 1, maxLength: 128 });
+const Password = Text({ min: 1, max: 128 });
 const WithPassword = Type.Object({ user: User, initialPassword: Type.String({ description: '初始密码，只显示这一次' }) });
 
 export interface AuthDeps {
@@ -47,7 +47,7 @@ export function accountRoutes(app: App, deps: AuthDeps): void {
     schema: {
       tags: authTags,
       summary: '登录',
-      body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 40 }), password: Password }, { additionalProperties: false }),
+      body: Type.Object({ username: Text({ min: 1, max: 40 }), password: Password }, { additionalProperties: false }),
       response: { 200: Type.Object({ mustChangePassword: Type.Boolean(), csrfToken: Type.String() }), ...errorResponses, 423: errorResponses[400] },
     },
     config: { access: { public: true } },
@@ -112,9 +112,9 @@ export function accountRoutes(app: App, deps: AuthDeps): void {
       tags: userTags,
       summary: '用户列表',
       querystring: Type.Object({
-        underUnitId: Type.Optional(Type.Integer({ minimum: 1 })),
+        underUnitId: Type.Optional(RecordId()),
         role: Type.Optional(Role),
-        q: Type.Optional(Type.String({ maxLength: 100 })),
+        q: Type.Optional(Text({ min: 0, max: 100 })),
         ...Paging,
       }),
       response: { 200: Page(User), ...errorResponses },
@@ -137,7 +137,7 @@ export function accountRoutes(app: App, deps: AuthDeps): void {
     schema: {
       tags: userTags,
       summary: '新建用户（生成随机初始密码，首次登录须修改）',
-      body: Type.Object({ username: Username, displayName: Text({ max: 50 }), unitId: Type.Integer({ minimum: 1 }), role: Role }, { additionalProperties: false }),
+      body: Type.Object({ username: Username, displayName: Text({ max: 50 }), unitId: RecordId(), role: Role }, { additionalProperties: false }),
       response: { 201: WithPassword, ...errorResponses },
     },
     config: { access: { permission: 'users.write' } },

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import type { App } from '../../server/app-types.ts';
-import { errorResponses } from '../../server/schemas.ts';
+import { errorResponses, RecordId, Text } from '../../server/schemas.ts';
 import { listAudit } from './service.ts';
 import type { AuditRow } from './schema.ts';
 
@@ -29,13 +29,13 @@ export function auditRoutes(app: App): void {
       tags: ['审计日志'],
       summary: '审计日志（新的在前，按 beforeSeq 翻页）',
       querystring: Type.Object({
-        entity: Type.Optional(Type.String({ maxLength: 40 })),
-        entityId: Type.Optional(Type.String({ maxLength: 40 })),
-        actor: Type.Optional(Type.String({ maxLength: 40 })),
-        action: Type.Optional(Type.String({ maxLength: 40 })),
-        from: Type.Optional(Type.String({ format: 'date-time' })),
-        to: Type.Optional(Type.String({ format: 'date-time' })),
-        beforeSeq: Type.Optional(Type.Integer({ minimum: 1 })),
+        entity: Type.Optional(Text({ min: 0, max: 40 })),
+        entityId: Type.Optional(Text({ min: 0, max: 40 })),
+        actor: Type.Optional(Text({ min: 0, max: 40 })),
+        action: Type.Optional(Text({ min: 0, max: 40 })),
+        from: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })),
+        to: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })),
+        beforeSeq: Type.Optional(RecordId()),
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
       }),
       response: { 200: Type.Object({ items: Type.Array(Entry), total: Type.Integer() }), ...errorResponses },

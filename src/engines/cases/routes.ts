@@ -39,7 +39,7 @@ export function caseRoutes(app: App, deps: { filesDir: string }): void {
       querystring: Type.Object({
         withinDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 366, default: 7 })),
         includeOverdue: Type.Optional(Type.Boolean()),
-        kind: Type.Optional(Type.String({ maxLength: 40 })),
+        kind: Type.Optional(Text({ min: 0, max: 40 })),
       }),
       response: { 200: Type.Object({ items: Type.Array(DueSoonItem) }), ...errorResponses },
     },

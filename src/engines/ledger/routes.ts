@@ -1,7 +1,7 @@
 /** The fund books, read-only: balances, the postings behind any figure, and the trail of an entry. */
 import { Type } from 'typebox';
 import type { App } from '../../server/app-types.ts';
-import { IdParam, OneOf, Page, Paging, errorResponses, pageOf } from '../../server/schemas.ts';
+import { IdParam, OneOf, Page, Paging, errorResponses, pageOf, RecordId } from '../../server/schemas.ts';
 import { getUnit } from '../org/service.ts';
 import { LEDGER_ACCOUNT_KINDS, LEDGER_ENTRY_KINDS, type LedgerEntryRow } from './schema.ts';
 import { fundBooks, listFunds, listLines, sumLines, traceEntryById, type LedgerLineView } from './service.ts';
@@ -73,7 +73,7 @@ export function ledgerRoutes(app: App): void {
       tags,
       summary: '资金账簿：各单位账户余额与合计（只含本辖区）',
       params: IdParam,
-      querystring: Type.Object({ underUnitId: Type.Optional(Type.Integer({ minimum: 1 })) }),
+      querystring: Type.Object({ underUnitId: Type.Optional(RecordId()) }),
       response: { 200: Type.Object({ fund: Fund, accounts: Type.Array(Account), totals: Totals }), ...errorResponses },
     },
     config: { access: { ...read, resource: 'fund' } },
@@ -88,7 +88,7 @@ export function ledgerRoutes(app: App): void {
       querystring: Type.Object({
         accountKind: Type.Optional(OneOf(LEDGER_ACCOUNT_KINDS)),
         entryKind: Type.Optional(OneOf(LEDGER_ENTRY_KINDS)),
-        underUnitId: Type.Optional(Type.Integer({ minimum: 1 })),
+        underUnitId: Type.Optional(RecordId()),
         ...Paging,
       }),
       response: { 200: Type.Object({ items: Type.Array(LineView), total: Type.Integer(), sum: Type.Integer() }), ...errorResponses },

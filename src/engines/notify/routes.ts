@@ -1,7 +1,7 @@
 /** Each user's notifications: the list, read marks, where the digest goes, and the live stream (SSE). */
 import { Type } from 'typebox';
 import type { App } from '../../server/app-types.ts';
-import { Paging, errorResponses, pageOf } from '../../server/schemas.ts';
+import { Paging, errorResponses, pageOf, RecordId, Text } from '../../server/schemas.ts';
 import type { NotificationHub } from './live.ts';
 import { getContacts, listNotifications, markRead, setContacts, unreadCount } from './service.ts';
 
@@ -19,8 +19,8 @@ const Notification = Type.Object({
 });
 
 const Contacts = Type.Object({
-  email: Type.Union([Type.String({ maxLength: 200 }), Type.Null()]),
-  mobile: Type.Union([Type.String({ maxLength: 20 }), Type.Null()]),
+  email: Type.Union([Text({ min: 0, max: 200 }), Type.Null()]),
+  mobile: Type.Union([Text({ min: 0, max: 20 }), Type.Null()]),
   digestByEmail: Type.Boolean(),
   digestBySms: Type.Boolean(),
 });
@@ -47,7 +47,7 @@ export function notificationRoutes(app: App, deps: { hub: NotificationHub }): vo
     schema: {
       tags,
       summary: '标为已读（指定的，或全部）',
-      body: Type.Object({ ids: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 500 })), all: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+      body: Type.Object({ ids: Type.Optional(Type.Array(RecordId(), { maxItems: 500 })), all: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
       response: { 200: Type.Object({ marked: Type.Integer(), unread: Type.Integer() }), ...errorResponses },
     },
     config: { access: manage },

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import type { App } from '../../server/app-types.ts';
-import { IdParam, IsoDate, OneOf, Page, Paging, Text, errorResponses, pageOf } from '../../server/schemas.ts';
+import { IdParam, IsoDate, OneOf, Page, Paging, Text, errorResponses, pageOf, RecordId } from '../../server/schemas.ts';
 import { isValidIsoDate, todayInShanghai } from '../time.ts';
 import { commonError } from '../errors.ts';
 import { ORG_UNIT_KINDS, ORG_UNIT_STATUSES } from './schema.ts';
@@ -50,11 +50,11 @@ export function orgRoutes(app: App): void {
       tags,
       summary: '单位列表（筛选、搜索、分页）',
       querystring: Type.Object({
-        underUnitId: Type.Optional(Type.Integer({ minimum: 1 })),
-        parentId: Type.Optional(Type.Integer({ minimum: 1 })),
+        underUnitId: Type.Optional(RecordId()),
+        parentId: Type.Optional(RecordId()),
         kind: Type.Optional(Kind),
         status: Type.Optional(Status),
-        q: Type.Optional(Type.String({ maxLength: 100 })),
+        q: Type.Optional(Text({ min: 0, max: 100 })),
         ...Paging,
       }),
       response: { 200: Page(Unit), ...errorResponses },
@@ -72,7 +72,7 @@ export function orgRoutes(app: App): void {
       tags,
       summary: '组织机构树（可查询任一历史日期）',
       querystring: Type.Object({
-        rootId: Type.Optional(Type.Integer({ minimum: 1 })),
+        rootId: Type.Optional(RecordId()),
         asOf: Type.Optional(IsoDate),
         includeClosed: Type.Optional(Type.Boolean()),
       }),
@@ -127,7 +127,7 @@ export function orgRoutes(app: App): void {
     schema: {
       tags,
       summary: '新建单位',
-      body: Type.Object({ parentId: Type.Integer({ minimum: 1 }), name: Text({ max: 100 }), kind: Kind, code: Type.Optional(Code), openedOn: Type.Optional(IsoDate) }, { additionalProperties: false }),
+      body: Type.Object({ parentId: RecordId(), name: Text({ max: 100 }), kind: Kind, code: Type.Optional(Code), openedOn: Type.Optional(IsoDate) }, { additionalProperties: false }),
       response: { 201: Unit, ...errorResponses },
     },
     config: { access: { permission: 'org.write' } },
@@ -164,7 +164,7 @@ export function orgRoutes(app: App): void {
       tags,
       summary: '调整隶属关系（连同下级单位）',
       params: IdParam,
-      body: Type.Object({ newParentId: Type.Integer({ minimum: 1 }), effectiveOn: Type.Optional(IsoDate) }, { additionalProperties: false }),
+      body: Type.Object({ newParentId: RecordId(), effectiveOn: Type.Optional(IsoDate) }, { additionalProperties: false }),
       response: { 200: Unit, ...errorResponses },
     },
     config: { access: { permission: 'org.write', resource: 'org_unit' } },

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { App } from '../../server/app-types.ts';
 import { dateParam } from '../../server/replies.ts';
 import type { Ctx } from '../../engines/context.ts';
-import { IdParam, IsoDate, OneOf, Page, Paging, Text, errorResponses, pageOf } from '../../server/schemas.ts';
+import { IdParam, IsoDate, OneOf, Page, Paging, Text, errorResponses, pageOf, RecordId, ZonedDateTime, Paragraph, NullableRecordId } from '../../server/schemas.ts';
 import { commonError } from '../../engines/errors.ts';
 import { APPOINTMENT_STATUSES, FOLLOW_UP_METHODS, REQUESTERS, TOPICS } from './schema.ts';
 import {
@@ -40,8 +40,6 @@ const NullableString = Type.Union([Type.String(), Type.Null()]);
 const NoBody = Type.Object({}, { additionalProperties: false });
 const NullableInt = Type.Union([Type.Null(), Type.Integer()]);
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
-/** A moment with its offset, e.g. 2026-12-01T09:00:00+08:00. */
-const DateTime = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$', description: '时间（含时区，如 2026-12-01T09:00:00+08:00）' });
 
 function moment(value: string, field: string): Date {
   const d = new Date(value);
@@ -124,18 +122,18 @@ export function counsellingRoutes(app: App): void {
   const CounsellorBody = {
     qualification: Text({ max: 100 }),
     qualificationNo: Type.Optional(Nullable(Text({ max: 50 }))),
-    phone: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
-    userId: Type.Optional(NullableInt),
+    phone: Type.Optional(Nullable(Text({ min: 0, max: 20 }))),
+    userId: Type.Optional(NullableRecordId()),
     available: Type.Optional(Type.Boolean()),
     availabilityNote: Type.Optional(Nullable(Text({ max: 200 }))),
-    unitsServed: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 200 })),
+    unitsServed: Type.Optional(Type.Array(RecordId(), { maxItems: 200 })),
   };
 
   app.post('/api/v1/counselling/counsellors', {
     schema: {
       tags,
       summary: '选聘心理咨询师',
-      body: Type.Object({ unitId: Type.Integer({ minimum: 1 }), name: Text({ max: 50 }), joinedOn: IsoDate, ...CounsellorBody }, { additionalProperties: false }),
+      body: Type.Object({ unitId: RecordId(), name: Text({ max: 50 }), joinedOn: IsoDate, ...CounsellorBody }, { additionalProperties: false }),
       response: { 201: Counsellor, ...errorResponses },
     },
     config: { access: manage },
@@ -170,7 +168,7 @@ export function counsellingRoutes(app: App): void {
     schema: {
       tags,
       summary: '设立心理咨询室',
-      body: Type.Object({ unitId: Type.Integer({ minimum: 1 }), name: Text({ max: 100 }), address: Type.Optional(Nullable(Text({ max: 200 }))) }, { additionalProperties: false }),
+      body: Type.Object({ unitId: RecordId(), name: Text({ max: 100 }), address: Type.Optional(Nullable(Text({ max: 200 }))) }, { additionalProperties: false }),
       response: { 201: Room, ...errorResponses },
     },
     config: { access: manage },
@@ -186,10 +184,10 @@ export function counsellingRoutes(app: App): void {
       tags,
       summary: '可预约时段（已被预约的时段标为 taken，不显示预约人）',
       querystring: Type.Object({
-        from: DateTime,
-        to: DateTime,
-        counsellorId: Type.Optional(Type.Integer({ minimum: 1 })),
-        roomId: Type.Optional(Type.Integer({ minimum: 1 })),
+        from: ZonedDateTime,
+        to: ZonedDateTime,
+        counsellorId: Type.Optional(RecordId()),
+        roomId: Type.Optional(RecordId()),
         freeOnly: Type.Optional(Type.Boolean()),
       }),
       response: { 200: Type.Object({ items: Type.Array(Type.Object({ ...Slot.properties, counsellorName: Type.String(), roomName: Type.String(), taken: Type.Boolean() })) }), ...errorResponses },
@@ -202,7 +200,7 @@ export function counsellingRoutes(app: App): void {
     schema: {
       tags,
       summary: '开放预约时段（同一咨询师、同一咨询室的时段不能重叠）',
-      body: Type.Object({ counsellorId: Type.Integer({ minimum: 1 }), roomId: Type.Integer({ minimum: 1 }), startsAt: DateTime, endsAt: DateTime }, { additionalProperties: false }),
+      body: Type.Object({ counsellorId: RecordId(), roomId: RecordId(), startsAt: ZonedDateTime, endsAt: ZonedDateTime }, { additionalProperties: false }),
       response: { 201: Slot, ...errorResponses },
     },
     config: { access: write },
@@ -226,8 +224,8 @@ export function counsellingRoutes(app: App): void {
       summary: '预约（咨询师只看到自己的预约）',
       querystring: Type.Object({
         status: Type.Optional(OneOf(APPOINTMENT_STATUSES)),
-        underUnitId: Type.Optional(Type.Integer({ minimum: 1 })),
-        counsellorId: Type.Optional(Type.Integer({ minimum: 1 })),
+        underUnitId: Type.Optional(RecordId()),
+        counsellorId: Type.Optional(RecordId()),
         from: Type.Optional(IsoDate),
         to: Type.Optional(IsoDate),
         ...Paging,
@@ -244,11 +242,11 @@ export function counsellingRoutes(app: App): void {
       summary: '申请预约（职工本人或工会代为申请）；一个时段只能被预约一次',
       body: Type.Object(
         {
-          slotId: Type.Integer({ minimum: 1 }),
-          unitId: Type.Integer({ minimum: 1 }),
+          slotId: RecordId(),
+          unitId: RecordId(),
           requestedBy: OneOf(REQUESTERS),
           clientName: Text({ max: 50 }),
-          clientPhone: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
+          clientPhone: Type.Optional(Nullable(Text({ min: 0, max: 20 }))),
           topic: OneOf(TOPICS),
         },
         { additionalProperties: false },
@@ -289,7 +287,7 @@ export function counsellingRoutes(app: App): void {
     '/api/v1/counselling/appointments/:id/reschedule',
     '改约到另一个空闲时段（换咨询师须重新确认）',
     (ctx, id, b) => rescheduleAppointment(ctx, id, Number(b.slotId)),
-    Type.Object({ slotId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+    Type.Object({ slotId: RecordId() }, { additionalProperties: false }),
   );
   transition(
     '/api/v1/counselling/appointments/:id/cancel',
@@ -317,7 +315,7 @@ export function counsellingRoutes(app: App): void {
       tags,
       summary: '写咨询记录（加密保存；审计只记录“已写”，不记录内容）',
       params: IdParam,
-      body: Type.Object({ body: Type.String({ minLength: 1, maxLength: 20000 }) }, { additionalProperties: false }),
+      body: Type.Object({ body: Paragraph({ max: 20000 }) }, { additionalProperties: false }),
       response: { 201: Type.Object({ id: Type.Integer(), writtenAt: Type.String() }), ...errorResponses },
     },
     config: { access: ownNotes },
@@ -349,7 +347,7 @@ export function counsellingRoutes(app: App): void {
     schema: {
       tags,
       summary: '心理咨询统计（仅匿名计数，不含任何咨询内容）',
-      querystring: Type.Object({ unitId: Type.Optional(Type.Integer({ minimum: 1 })), from: IsoDate, to: IsoDate }),
+      querystring: Type.Object({ unitId: Type.Optional(RecordId()), from: IsoDate, to: IsoDate }),
       response: {
         200: Type.Object({
           unit: Type.Object({ id: Type.Integer(), name: Type.String() }),

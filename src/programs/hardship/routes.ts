@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import type { App } from '../../server/app-types.ts';
 import { dateParam } from '../../server/replies.ts';
 import { sendListExport, type PageRequest } from '../../server/list-export.ts';
-import { IdParam, IsoDate, OneOf, Page, Paging, Text, errorResponses, pageOf } from '../../server/schemas.ts';
+import { IdParam, IsoDate, OneOf, Page, Paging, Text, errorResponses, pageOf, RecordId } from '../../server/schemas.ts';
 import { commonError } from '../../engines/errors.ts';
 import { EXIT_REASONS, HARDSHIP_GRADES, HOUSEHOLD_INTAKES, HOUSEHOLD_STATUSES } from './schema.ts';
 import { GRADE_LABELS, HARDSHIP_CAUSES } from './grading.ts';
@@ -103,7 +103,7 @@ const MemberIn = Type.Object(
     name: Text({ max: 50 }),
     relation: Text({ max: 20 }),
     birthDate: Nullable(IsoDate),
-    idNumber: Nullable(Type.String({ maxLength: 18 })),
+    idNumber: Nullable(Text({ min: 0, max: 18 })),
     health: Nullable(Text({ max: 50 })),
     occupation: Nullable(Text({ max: 50 })),
     schoolLevel: Type.Optional(Type.Union([OneOf(['high_school', 'vocational', 'college'] as const), Type.Null()])),
@@ -128,7 +128,7 @@ const Figures = {
 
 const StandardBody = Type.Object(
   {
-    unitId: Type.Integer({ minimum: 1 }),
+    unitId: RecordId(),
     validFrom: IsoDate,
     minimumLivingFen: Type.Integer({ minimum: 1, maximum: 10_000_00, description: '低保标准，元/人·月 × 100' }),
     deepPct: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
@@ -175,7 +175,7 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
     schema: {
       tags,
       summary: '按现行标准试算困难等级（不保存），显示计算过程',
-      body: Type.Object({ unitId: Type.Integer({ minimum: 1 }), migrantWorker: Type.Optional(Type.Boolean()), employedSince: Nullable(IsoDate), ...Figures }, { additionalProperties: false }),
+      body: Type.Object({ unitId: RecordId(), migrantWorker: Type.Optional(Type.Boolean()), employedSince: Nullable(IsoDate), ...Figures }, { additionalProperties: false }),
       response: { 200: GradeBasis, ...errorResponses },
     },
     config: { access: write },
@@ -183,11 +183,11 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
   });
 
   const HouseholdQuery = Type.Object({
-    underUnitId: Type.Optional(Type.Integer({ minimum: 1 })),
+    underUnitId: Type.Optional(RecordId()),
     status: Type.Optional(OneOf(HOUSEHOLD_STATUSES)),
     grade: Type.Optional(OneOf(HARDSHIP_GRADES)),
-    cause: Type.Optional(Type.String({ maxLength: 30, description: '致困原因（主要或次要）' })),
-    q: Type.Optional(Type.String({ maxLength: 50, description: '姓名、工作单位或完整身份证号' })),
+    cause: Type.Optional(Text({ min: 0, max: 30, description: '致困原因（主要或次要）' })),
+    q: Type.Optional(Text({ min: 0, max: 50, description: '姓名、工作单位或完整身份证号' })),
     reviewDueBy: Type.Optional(IsoDate),
   });
 
@@ -234,7 +234,7 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
     schema: {
       tags,
       summary: '建档户数（按等级、状态）',
-      querystring: Type.Object({ underUnitId: Type.Optional(Type.Integer({ minimum: 1 })) }),
+      querystring: Type.Object({ underUnitId: Type.Optional(RecordId()) }),
       response: {
         200: Type.Object({ filed: Type.Integer(), filedPeople: Type.Integer(), byGrade: Type.Record(Type.String(), Type.Integer()), byStatus: Type.Record(Type.String(), Type.Integer()) }),
         ...errorResponses,
@@ -248,7 +248,7 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
     schema: {
       tags,
       summary: '复核提醒：向 30 天内到期或已逾期复核的单位各发一次提醒（复核完成后自动消除）',
-      body: Type.Object({ underUnitId: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
+      body: Type.Object({ underUnitId: Type.Optional(RecordId()) }, { additionalProperties: false }),
       response: { 200: Type.Object({ units: Type.Integer(), households: Type.Integer(), reminded: Type.Integer() }), ...errorResponses },
     },
     config: { access: write },
@@ -261,10 +261,10 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
       summary: '登记困难职工家庭（一户一档；自动认定等级）',
       body: Type.Object(
         {
-          unitId: Type.Integer({ minimum: 1 }),
+          unitId: RecordId(),
           intake: Type.Optional(OneOf(HOUSEHOLD_INTAKES)),
           workerName: Text({ max: 50 }),
-          idNumber: Type.String({ minLength: 18, maxLength: 18 }),
+          idNumber: Text({ min: 18, max: 18 }),
           ethnicity: Nullable(Text({ max: 20 })),
           health: Nullable(Text({ max: 50 })),
           disability: Nullable(Text({ max: 50 })),
@@ -272,14 +272,14 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
           employer: Nullable(Text({ max: 100 })),
           industry: Nullable(Text({ max: 30 })),
           housing: Nullable(Text({ max: 50 })),
-          phone: Nullable(Type.String({ maxLength: 11 })),
+          phone: Nullable(Text({ min: 0, max: 11 })),
           address: Nullable(Text({ max: 200 })),
           migrantWorker: Type.Optional(Type.Boolean()),
           employedSince: Nullable(IsoDate),
-          mainCause: Type.String({ maxLength: 30 }),
-          secondaryCauses: Type.Optional(Type.Array(Type.String({ maxLength: 30 }), { maxItems: 3 })),
+          mainCause: Text({ min: 0, max: 30 }),
+          secondaryCauses: Type.Optional(Type.Array(Text({ min: 0, max: 30 }), { maxItems: 3 })),
           bankName: Nullable(Text({ max: 50 })),
-          bankAccount: Nullable(Type.String({ maxLength: 40 })),
+          bankAccount: Nullable(Text({ min: 0, max: 40 })),
           appliedOn: Type.Optional(IsoDate),
           ...Figures,
         },
@@ -340,11 +340,11 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
           members: Type.Optional(Figures.members),
           finances: Type.Optional(Figures.finances),
           accident: Type.Optional(Type.Boolean()),
-          mainCause: Type.Optional(Type.String({ maxLength: 30 })),
-          secondaryCauses: Type.Optional(Type.Array(Type.String({ maxLength: 30 }), { maxItems: 3 })),
+          mainCause: Type.Optional(Text({ min: 0, max: 30 })),
+          secondaryCauses: Type.Optional(Type.Array(Text({ min: 0, max: 30 }), { maxItems: 3 })),
           bankName: Nullable(Text({ max: 50 })),
-          bankAccount: Nullable(Type.String({ maxLength: 40, description: '新账号；空字符串或 null 为删除；不传则不变' })),
-          phone: Nullable(Type.String({ maxLength: 11 })),
+          bankAccount: Nullable(Text({ min: 0, max: 40, description: '新账号；空字符串或 null 为删除；不传则不变' })),
+          phone: Nullable(Text({ min: 0, max: 11 })),
           address: Nullable(Text({ max: 200 })),
           health: Nullable(Text({ max: 50 })),
           disability: Nullable(Text({ max: 50 })),
@@ -487,8 +487,9 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
       if (!req.isMultipart()) throw commonError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件（字段名 file）');
       const file = await req.file({ limits: { fileSize: ATTACHMENT_LIMIT, files: 1 } });
       if (!file) throw hardshipError('ATTACHMENT_TYPE_REFUSED');
-      const data = await file.toBuffer().catch(() => {
-        throw hardshipError('ATTACHMENT_TOO_LARGE');
+      const data = await file.toBuffer().catch((e: { code?: string }) => {
+        // Past the limit the parser stops reading; any other failure is a malformed upload.
+        throw e.code === 'FST_REQ_FILE_TOO_LARGE' ? hardshipError('ATTACHMENT_TOO_LARGE') : e;
       });
       const note = (file.fields.note as { value?: unknown } | undefined)?.value;
       const row = await keepFilesOnlyIfCommitted((written) =>

@@ -8,7 +8,7 @@ import type { Ctx } from '../../engines/context.ts';
 import type { App } from '../../server/app-types.ts';
 import { dateParam } from '../../server/replies.ts';
 import { sendListExport, type PageRequest } from '../../server/list-export.ts';
-import { IdParam, IsoDate, OneOf, Ok, Page, Paging, Text, errorResponses, pageOf } from '../../server/schemas.ts';
+import { IdParam, IsoDate, OneOf, Ok, Page, Paging, Text, errorResponses, pageOf, RecordId, NullableRecordId } from '../../server/schemas.ts';
 import { commonError } from '../../engines/errors.ts';
 import { advanceStage, attachDocument, endStage, getCase, presentDocument, recordEvent } from '../../engines/cases/service.ts';
 import { caseFilesDir } from '../../engines/cases/routes.ts';
@@ -156,16 +156,16 @@ const Dispute = Type.Object({
 const Worker = Type.Object(
   {
     name: Text({ max: 50 }),
-    idNumber: Type.String({ minLength: 18, maxLength: 18 }),
-    phone: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
+    idNumber: Text({ min: 18, max: 18 }),
+    phone: Type.Optional(Nullable(Text({ min: 0, max: 20 }))),
     migrantWorker: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
 
 const DisputeQuery = {
-  q: Type.Optional(Type.String({ maxLength: 100 })),
-  underUnitId: Type.Optional(Type.Integer({ minimum: 1 })),
+  q: Type.Optional(Text({ min: 0, max: 100 })),
+  underUnitId: Type.Optional(RecordId()),
   stage: Type.Optional(OneOf(LEGAL_STAGES)),
   status: Type.Optional(OneOf(['open', 'closed'] as const)),
   disputeType: Type.Optional(OneOf(DISPUTE_TYPES)),
@@ -204,7 +204,7 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
     schema: {
       tags,
       summary: '职工法律服务团律师（按姓名拼音排序）',
-      querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })), available: Type.Optional(Type.Boolean()), servesUnitId: Type.Optional(Type.Integer({ minimum: 1 })) }),
+      querystring: Type.Object({ q: Type.Optional(Text({ min: 0, max: 50 })), available: Type.Optional(Type.Boolean()), servesUnitId: Type.Optional(RecordId()) }),
       response: { 200: Type.Object({ items: Type.Array(LawyerListItem) }), ...errorResponses },
     },
     config: { access: read },
@@ -213,21 +213,18 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
 
   const LawyerBody = {
     firm: Text({ max: 100 }),
-    phone: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
-    userId: Type.Optional(NullableInt),
+    phone: Type.Optional(Nullable(Text({ min: 0, max: 20 }))),
+    userId: Type.Optional(NullableRecordId()),
     available: Type.Optional(Type.Boolean()),
     availabilityNote: Type.Optional(Nullable(Text({ max: 200 }))),
-    unitsServed: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 200 })),
+    unitsServed: Type.Optional(Type.Array(RecordId(), { maxItems: 200 })),
   };
 
   app.post('/api/v1/legal/lawyers', {
     schema: {
       tags,
       summary: '聘请律师加入服务团',
-      body: Type.Object(
-        { unitId: Type.Integer({ minimum: 1 }), name: Text({ max: 50 }), licenceNo: Type.String({ pattern: '^[0-9A-Za-z]{6,32}$' }), joinedOn: IsoDate, ...LawyerBody },
-        { additionalProperties: false },
-      ),
+      body: Type.Object({ unitId: RecordId(), name: Text({ max: 50 }), licenceNo: Type.String({ pattern: '^[0-9A-Za-z]{6,32}$' }), joinedOn: IsoDate, ...LawyerBody }, { additionalProperties: false }),
       response: { 201: Lawyer, ...errorResponses },
     },
     config: { access: manage },
@@ -305,13 +302,13 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
       summary: '受理劳动争议（服务站、热线、职工服务平台、转介；或参与仲裁、诉讼）',
       body: Type.Object(
         {
-          unitId: Type.Integer({ minimum: 1 }),
+          unitId: RecordId(),
           channel: OneOf(INTAKE_CHANNELS),
           channelNote: Type.Optional(Nullable(Text({ max: 200 }))),
           disputeType: OneOf(DISPUTE_TYPES),
           claimedFen: Type.Integer({ minimum: 0, maximum: 1e13 }),
           employerName: Text({ max: 100 }),
-          employerCreditCode: Type.Optional(Nullable(Type.String({ minLength: 18, maxLength: 18 }))),
+          employerCreditCode: Type.Optional(Nullable(Text({ min: 18, max: 18 }))),
           facts: Type.Optional(Nullable(Text({ max: 5000, min: 0 }))),
           title: Type.Optional(Text({ max: 200 })),
           openedOn: IsoDate,
@@ -350,7 +347,7 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
           disputeType: Type.Optional(OneOf(DISPUTE_TYPES)),
           claimedFen: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e13 })),
           employerName: Type.Optional(Text({ max: 100 })),
-          employerCreditCode: Type.Optional(Nullable(Type.String({ minLength: 18, maxLength: 18 }))),
+          employerCreditCode: Type.Optional(Nullable(Text({ min: 18, max: 18 }))),
           facts: Type.Optional(Nullable(Text({ max: 5000, min: 0 }))),
         },
         { additionalProperties: false },
@@ -383,10 +380,7 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
     transition({
       path: 'stage-outcome',
       summary: '登记当前阶段的结果与为职工取得的金额（分）',
-      body: Type.Object(
-        { outcome: Type.String({ maxLength: 40 }), endedOn: IsoDate, amountFen: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e13 })), note: Note },
-        { additionalProperties: false },
-      ),
+      body: Type.Object({ outcome: Text({ min: 0, max: 40 }), endedOn: IsoDate, amountFen: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e13 })), note: Note }, { additionalProperties: false }),
       run: (ctx, id, b) => endStage(ctx, flow, id, { ...b, endedOn: dateParam(b.endedOn, 'endedOn') }),
     }),
     transition({
@@ -418,7 +412,7 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
       tags,
       summary: '指派律师承办（原承办律师同日结束）',
       params: IdParam,
-      body: Type.Object({ lawyerId: Type.Integer({ minimum: 1 }), assignedOn: IsoDate }, { additionalProperties: false }),
+      body: Type.Object({ lawyerId: RecordId(), assignedOn: IsoDate }, { additionalProperties: false }),
       response: { 200: Ok, ...errorResponses },
     },
     config: { access: { permission: 'cases.assign', resource: 'legal_case' } },
@@ -489,7 +483,7 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
       tags,
       summary: '登记职工的法律援助申请',
       params: IdParam,
-      body: Type.Object({ partyId: Type.Integer({ minimum: 1 }), requestedOn: IsoDate, reason: Text({ max: 1000 }) }, { additionalProperties: false }),
+      body: Type.Object({ partyId: RecordId(), requestedOn: IsoDate, reason: Text({ max: 1000 }) }, { additionalProperties: false }),
       response: { 201: Aid, ...errorResponses },
     },
     config: { access: { ...manage, resource: 'legal_case' } },
@@ -507,7 +501,7 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
           decision: OneOf(AID_DECISIONS.filter((d) => d !== 'pending') as ['granted', 'refused']),
           decidedOn: IsoDate,
           note: Type.Optional(Nullable(Text({ max: 500 }))),
-          lawyerId: Type.Optional(NullableInt),
+          lawyerId: Type.Optional(NullableRecordId()),
         },
         { additionalProperties: false },
       ),
@@ -529,7 +523,7 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
   });
 
   // ── Figures ─────────────────────────────────────────────────────────────────────────────
-  const Period = { unitId: Type.Optional(Type.Integer({ minimum: 1 })), from: IsoDate, to: IsoDate };
+  const Period = { unitId: Type.Optional(RecordId()), from: IsoDate, to: IsoDate };
 
   app.get('/api/v1/legal/statistics', {
     schema: {

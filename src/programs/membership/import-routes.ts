@@ -8,7 +8,7 @@ import type { Database } from '../../db/client.ts';
 import type { App } from '../../server/app-types.ts';
 import { xlsxReply } from '../../server/replies.ts';
 import { sendListExport, type PageRequest } from '../../server/list-export.ts';
-import { IsoDate, OneOf, errorResponses } from '../../server/schemas.ts';
+import { IsoDate, OneOf, errorResponses, RecordId, Text } from '../../server/schemas.ts';
 import { commonError } from '../../engines/errors.ts';
 import { getUnit } from '../../engines/org/service.ts';
 import { buildTemplate, importError, markedWorkbookFromOutcomes, UPLOAD_LIMIT } from '../../engines/imports/index.ts';
@@ -50,7 +50,8 @@ export function membershipImportRoutes(app: App, deps: { database: Database; fil
       tags,
       summary: '上传名册（multipart/form-data，字段 file）；后台导入，返回任务编号',
       consumes: ['multipart/form-data'],
-      querystring: Type.Object({ kind: OneOf(IMPORT_KINDS), mode: OneOf(IMPORT_MODES), unitId: Type.Optional(Type.Integer({ minimum: 1 })) }),
+      querystring: Type.Object({ kind: OneOf(IMPORT_KINDS), mode: OneOf(IMPORT_MODES), unitId: Type.Optional(RecordId()) }),
+      body: Type.Unknown({ description: 'multipart/form-data：file（.xlsx 或 .csv）' }),
       response: { 202: Type.Object({ jobId: Type.String() }), ...errorResponses, 413: errorResponses[400], 415: errorResponses[400] },
     },
     config: { access: { permission: 'members.write' } },
@@ -124,8 +125,8 @@ export function membershipImportRoutes(app: App, deps: { database: Database; fil
       tags,
       summary: '导出会员名册（身份证号脱敏）',
       querystring: Type.Object({
-        underUnitId: Type.Optional(Type.Integer({ minimum: 1 })),
-        q: Type.Optional(Type.String({ maxLength: 50 })),
+        underUnitId: Type.Optional(RecordId()),
+        q: Type.Optional(Text({ min: 0, max: 50 })),
         status: Type.Optional(OneOf(['active', 'former'] as const)),
         migrantWorker: Type.Optional(Type.Boolean()),
         asOf: Type.Optional(IsoDate),
@@ -163,9 +164,9 @@ export function membershipImportRoutes(app: App, deps: { database: Database; fil
       tags,
       summary: '导出企业名录',
       querystring: Type.Object({
-        underUnitId: Type.Optional(Type.Integer({ minimum: 1 })),
-        q: Type.Optional(Type.String({ maxLength: 100 })),
-        industry: Type.Optional(Type.String({ maxLength: 2 })),
+        underUnitId: Type.Optional(RecordId()),
+        q: Type.Optional(Text({ min: 0, max: 100 })),
+        industry: Type.Optional(Text({ min: 0, max: 2 })),
         covered: Type.Optional(Type.Boolean()),
       }),
     },

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { asc } from 'drizzle-orm';
 import type { App } from '../../server/app-types.ts';
-import { IdParam, IsoDate, OneOf, Ok, Page, Paging, Text, errorResponses, pageOf } from '../../server/schemas.ts';
+import { IdParam, IsoDate, OneOf, Ok, Page, Paging, Text, errorResponses, pageOf, RecordId, NullableRecordId } from '../../server/schemas.ts';
 import { commonError } from '../../engines/errors.ts';
 import { isValidIsoDate, todayInShanghai } from '../../engines/time.ts';
 import { presentUnit } from '../../engines/org/service.ts';
@@ -93,7 +93,7 @@ const Rate = Type.Object({
   numeratorFigure: Type.String(),
   denominatorFigure: Type.String(),
 });
-const CoverageQuery = Type.Object({ unitId: Type.Optional(Type.Integer({ minimum: 1 })), asOf: Type.Optional(IsoDate) });
+const CoverageQuery = Type.Object({ unitId: Type.Optional(RecordId()), asOf: Type.Optional(IsoDate) });
 
 export function membershipRoutes(app: App): void {
   const read = { permission: 'members.read' } as const;
@@ -117,9 +117,9 @@ export function membershipRoutes(app: App): void {
       tags,
       summary: '企业列表',
       querystring: Type.Object({
-        underUnitId: Type.Optional(Type.Integer({ minimum: 1 })),
-        q: Type.Optional(Type.String({ maxLength: 100 })),
-        industry: Type.Optional(Type.String({ maxLength: 2 })),
+        underUnitId: Type.Optional(RecordId()),
+        q: Type.Optional(Text({ min: 0, max: 100 })),
+        industry: Type.Optional(Text({ min: 0, max: 2 })),
         covered: Type.Optional(Type.Boolean()),
         ...Paging,
       }),
@@ -139,8 +139,8 @@ export function membershipRoutes(app: App): void {
       summary: '登记企业',
       body: Type.Object(
         {
-          unitId: Type.Integer({ minimum: 1 }),
-          creditCode: Type.String({ minLength: 18, maxLength: 18 }),
+          unitId: RecordId(),
+          creditCode: Text({ min: 18, max: 18 }),
           name: Text({ max: 100 }),
           industry: Type.String({ pattern: '^[A-T]$' }),
           ownership: Type.String({ pattern: '^\\d{3}$' }),
@@ -206,8 +206,8 @@ export function membershipRoutes(app: App): void {
       tags,
       summary: '基层工会列表',
       querystring: Type.Object({
-        underUnitId: Type.Optional(Type.Integer({ minimum: 1 })),
-        q: Type.Optional(Type.String({ maxLength: 100 })),
+        underUnitId: Type.Optional(RecordId()),
+        q: Type.Optional(Text({ min: 0, max: 100 })),
         unionType: Type.Optional(OneOf(UNION_TYPES)),
         shuangliang: Type.Optional(Type.Boolean()),
         ...Paging,
@@ -242,13 +242,13 @@ export function membershipRoutes(app: App): void {
       summary: '登记基层工会（单独或联合）',
       body: Type.Object(
         {
-          parentId: Type.Integer({ minimum: 1 }),
+          parentId: RecordId(),
           name: Text({ max: 100 }),
           code: Type.Optional(Nullable(Type.String({ pattern: '^[0-9A-Za-z-]{1,32}$' }))),
           unionType: OneOf(UNION_TYPES),
           foundedOn: IsoDate,
           chairName: Type.Optional(Nullable(Text({ max: 50 }))),
-          enterpriseIds: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 500 }),
+          enterpriseIds: Type.Array(RecordId(), { minItems: 1, maxItems: 500 }),
           signboardShownOn: Type.Optional(NullableDate),
           chairShownOn: Type.Optional(NullableDate),
         },
@@ -317,7 +317,7 @@ export function membershipRoutes(app: App): void {
       tags,
       summary: '把企业纳入本工会（原覆盖关系同日终止）',
       params: IdParam,
-      body: Type.Object({ enterpriseId: Type.Integer({ minimum: 1 }), from: IsoDate }, { additionalProperties: false }),
+      body: Type.Object({ enterpriseId: RecordId(), from: IsoDate }, { additionalProperties: false }),
       response: { 200: Ok, ...errorResponses },
     },
     config: { access: { ...write, resource: 'union' } },
@@ -332,11 +332,11 @@ export function membershipRoutes(app: App): void {
       tags,
       summary: '会员列表（身份证号脱敏）',
       querystring: Type.Object({
-        underUnitId: Type.Optional(Type.Integer({ minimum: 1 })),
-        q: Type.Optional(Type.String({ maxLength: 50, description: '姓名、手机号或完整身份证号' })),
+        underUnitId: Type.Optional(RecordId()),
+        q: Type.Optional(Text({ min: 0, max: 50, description: '姓名、手机号或完整身份证号' })),
         status: Type.Optional(OneOf(['active', 'former'] as const)),
         migrantWorker: Type.Optional(Type.Boolean()),
-        enterpriseId: Type.Optional(Type.Integer({ minimum: 1 })),
+        enterpriseId: Type.Optional(RecordId()),
         asOf: Type.Optional(IsoDate),
         ...Paging,
       }),
@@ -352,12 +352,12 @@ export function membershipRoutes(app: App): void {
       summary: '会员入会登记',
       body: Type.Object(
         {
-          idNumber: Type.String({ minLength: 15, maxLength: 20 }),
+          idNumber: Text({ min: 15, max: 20 }),
           name: Text({ max: 50 }),
-          phone: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
+          phone: Type.Optional(Nullable(Text({ min: 0, max: 20 }))),
           migrantWorker: Type.Optional(Type.Boolean()),
-          unionUnitId: Type.Integer({ minimum: 1 }),
-          enterpriseId: Type.Optional(Type.Union([Type.Null(), Type.Integer({ minimum: 1 })])),
+          unionUnitId: RecordId(),
+          enterpriseId: Type.Optional(NullableRecordId()),
           joinedOn: IsoDate,
         },
         { additionalProperties: false },
@@ -387,10 +387,7 @@ export function membershipRoutes(app: App): void {
       tags,
       summary: '转会',
       params: IdParam,
-      body: Type.Object(
-        { toUnionUnitId: Type.Integer({ minimum: 1 }), enterpriseId: Type.Optional(Type.Union([Type.Null(), Type.Integer({ minimum: 1 })])), on: IsoDate },
-        { additionalProperties: false },
-      ),
+      body: Type.Object({ toUnionUnitId: RecordId(), enterpriseId: Type.Optional(NullableRecordId()), on: IsoDate }, { additionalProperties: false }),
       response: { 200: Ok, ...errorResponses },
     },
     config: { access: { ...write, resource: 'person' } },
@@ -469,7 +466,7 @@ export function membershipRoutes(app: App): void {
       tags,
       summary: '月度趋势',
       querystring: Type.Object({
-        unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+        unitId: Type.Optional(RecordId()),
         asOf: Type.Optional(IsoDate),
         months: Type.Optional(Type.Integer({ minimum: 1, maximum: 36, default: TREND_MONTHS })),
       }),
@@ -487,7 +484,7 @@ export function membershipRoutes(app: App): void {
       tags,
       summary: '数字背后的记录',
       querystring: Type.Object({
-        unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+        unitId: Type.Optional(RecordId()),
         asOf: Type.Optional(IsoDate),
         figure: OneOf(FIGURES),
         ...Paging,

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { Database } from '../../db/client.ts';
 import type { App } from '../../server/app-types.ts';
 import type { MessageChannel } from '../../engines/notify/channels.ts';
-import { ErrorBody, IdParam, IsoDate, OneOf, Page, Paging, Text, errorResponses, pageOf } from '../../server/schemas.ts';
+import { ErrorBody, IdParam, IsoDate, OneOf, Page, Paging, Text, errorResponses, pageOf, RecordId } from '../../server/schemas.ts';
 import { DISPUTE_TYPES } from '../legal/index.ts';
 import { TOPICS } from '../counselling/index.ts';
 import { requestRegistrationCode, registerWorker } from './registration.ts';
@@ -12,7 +12,7 @@ import { bookSlot, cancelMine, fileDispute, myAppointments, myCase, myCases, myM
 const tags = ['职工服务门户'];
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 const Mobile = Type.String({ pattern: '^1\\d{10}$', description: '手机号码（11 位）' });
-const IdNumber = Type.String({ minLength: 15, maxLength: 18, description: '身份证号' });
+const IdNumber = Text({ min: 15, max: 18, description: '身份证号' });
 const Identity = { name: Text({ max: 50 }), idNumber: IdNumber, phone: Mobile };
 
 const Membership = Type.Object({
@@ -100,7 +100,7 @@ export function portalRoutes(app: App, deps: { database: Database; sms: MessageC
     schema: {
       tags,
       summary: '职工注册：凭验证码开通账号（用户名为手机号码，所在工会为当前会籍的工会）',
-      body: Type.Object({ ...Identity, code: Type.String({ pattern: '^\\d{6}$' }), password: Type.String({ minLength: 1, maxLength: 128 }) }, { additionalProperties: false }),
+      body: Type.Object({ ...Identity, code: Type.String({ pattern: '^\\d{6}$' }), password: Text({ min: 1, max: 128 }) }, { additionalProperties: false }),
       response: { 201: Type.Object({ username: Type.String() }), ...errorResponses },
     },
     config: { access: { public: true } },
@@ -118,7 +118,7 @@ export function portalRoutes(app: App, deps: { database: Database; sms: MessageC
     schema: {
       tags,
       summary: '我的劳动争议案件',
-      querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), ...Paging }),
+      querystring: Type.Object({ q: Type.Optional(Text({ min: 0, max: 100 })), ...Paging }),
       response: { 200: Page(CaseItem), ...errorResponses },
     },
     config: { access: self },
@@ -134,7 +134,7 @@ export function portalRoutes(app: App, deps: { database: Database; sms: MessageC
           disputeType: OneOf(DISPUTE_TYPES),
           claimedFen: Type.Integer({ minimum: 0, maximum: 10_000_000_000 }),
           employerName: Text({ max: 100 }),
-          employerCreditCode: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 18 })])),
+          employerCreditCode: Type.Optional(Type.Union([Type.Null(), Text({ min: 0, max: 18 })])),
           facts: Text({ max: 4000 }),
           knewOn: Type.Optional(Type.Union([Type.Null(), IsoDate])),
         },
@@ -180,7 +180,7 @@ export function portalRoutes(app: App, deps: { database: Database; sms: MessageC
     schema: {
       tags,
       summary: '预约心理咨询',
-      body: Type.Object({ slotId: Type.Integer({ minimum: 1 }), topic: OneOf(TOPICS) }, { additionalProperties: false }),
+      body: Type.Object({ slotId: RecordId(), topic: OneOf(TOPICS) }, { additionalProperties: false }),
       response: { 201: MyAppointment, ...errorResponses },
     },
     config: { access: self },
@@ -192,7 +192,7 @@ export function portalRoutes(app: App, deps: { database: Database; sms: MessageC
       tags,
       summary: '改约到另一个时段',
       params: IdParam,
-      body: Type.Object({ slotId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+      body: Type.Object({ slotId: RecordId() }, { additionalProperties: false }),
       response: { 200: MyAppointment, ...errorResponses },
     },
     config: { access: { ...self, resource: 'appointment' } },
@@ -204,7 +204,7 @@ export function portalRoutes(app: App, deps: { database: Database; sms: MessageC
       tags,
       summary: '取消预约',
       params: IdParam,
-      body: Type.Object({ reason: Type.Optional(Type.String({ maxLength: 200, pattern: '^[^\\u0000-\\u001f\\u007f]*$' })) }, { additionalProperties: false }),
+      body: Type.Object({ reason: Type.Optional(Text({ min: 0, max: 200 })) }, { additionalProperties: false }),
       response: { 200: MyAppointment, ...errorResponses },
     },
     config: { access: { ...self, resource: 'appointment' } },

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { App } from '../../server/app-types.ts';
 import { dateParam } from '../../server/replies.ts';
 import { sendListExport, type PageRequest } from '../../server/list-export.ts';
-import { IdParam, IsoDate, OneOf, Paging, Text, errorResponses, pageOf } from '../../server/schemas.ts';
+import { IdParam, IsoDate, OneOf, Paging, Text, errorResponses, pageOf, RecordId } from '../../server/schemas.ts';
 import { APPROVAL_STATUSES } from '../../engines/approvals/schema.ts';
 import { EntryView, presentEntry } from '../../engines/ledger/routes.ts';
 import { GRADE_LABELS } from '../hardship/index.ts';
@@ -36,12 +36,12 @@ export function applicationRoutes(app: App): void {
   });
 
   const ApplicationQuery = Type.Object({
-    campaignId: Type.Optional(Type.Integer({ minimum: 1 })),
-    underUnitId: Type.Optional(Type.Integer({ minimum: 1 })),
+    campaignId: Type.Optional(RecordId()),
+    underUnitId: Type.Optional(RecordId()),
     status: Type.Optional(OneOf(APPROVAL_STATUSES)),
     paid: Type.Optional(Type.Boolean()),
-    batchId: Type.Optional(Type.Integer({ minimum: 1 })),
-    q: Type.Optional(Type.String({ maxLength: 50 })),
+    batchId: Type.Optional(RecordId()),
+    q: Type.Optional(Text({ min: 0, max: 50 })),
   });
 
   app.get('/api/v1/relief/applications', {
@@ -209,7 +209,7 @@ export function applicationRoutes(app: App): void {
   });
 
   const Bulk = Type.Object(
-    { applicationIds: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 2000 }), decision: OneOf(['approve', 'reject'] as const), reason: Nullable(Text({ max: 500 })) },
+    { applicationIds: Type.Array(RecordId(), { minItems: 1, maxItems: 2000 }), decision: OneOf(['approve', 'reject'] as const), reason: Nullable(Text({ max: 500 })) },
     { additionalProperties: false },
   );
 

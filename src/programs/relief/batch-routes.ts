@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import type { App } from '../../server/app-types.ts';
 import { dateParam, xlsxReply } from '../../server/replies.ts';
-import { IdParam, IsoDate, Page, Paging, Text, errorResponses, pageOf } from '../../server/schemas.ts';
+import { IdParam, IsoDate, Page, Paging, Text, errorResponses, pageOf, RecordId } from '../../server/schemas.ts';
 import { exportRows } from '../../engines/imports/index.ts';
 import { bankFileRows, confirmBatch, createBatch, getBatch, listApplications, listBatches } from './service.ts';
 
@@ -15,7 +15,7 @@ export function batchRoutes(app: App): void {
       tags,
       summary: '生成发放批次：本单位辖区内已批准、未发放的申请',
       params: IdParam,
-      body: Type.Object({ unitId: Type.Integer({ minimum: 1, description: '发放单位（一般为县级工会）' }) }, { additionalProperties: false }),
+      body: Type.Object({ unitId: RecordId({ description: '发放单位（一般为县级工会）' }) }, { additionalProperties: false }),
       response: { 201: Batch, ...errorResponses },
     },
     config: { access: { ...pay, resource: 'campaign' } },
@@ -23,7 +23,7 @@ export function batchRoutes(app: App): void {
   });
 
   app.get('/api/v1/relief/batches', {
-    schema: { tags, summary: '发放批次列表', querystring: Type.Object({ campaignId: Type.Optional(Type.Integer({ minimum: 1 })), ...Paging }), response: { 200: Page(Batch), ...errorResponses } },
+    schema: { tags, summary: '发放批次列表', querystring: Type.Object({ campaignId: Type.Optional(RecordId()), ...Paging }), response: { 200: Page(Batch), ...errorResponses } },
     config: { access: { permission: 'funds.read' } },
     handler: async (req) =>
       req.inScope(async (ctx) => {
@@ -73,7 +73,7 @@ export function batchRoutes(app: App): void {
       summary: '银行回单确认：逐笔记账为已支付（每笔只记一次）；退票的申请移出批次',
       params: IdParam,
       body: Type.Object(
-        { paidOn: IsoDate, bankReference: Nullable(Text({ max: 100 })), failedApplicationIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 2000 })) },
+        { paidOn: IsoDate, bankReference: Nullable(Text({ max: 100 })), failedApplicationIds: Type.Optional(Type.Array(RecordId(), { maxItems: 2000 })) },
         { additionalProperties: false },
       ),
       response: { 200: Batch, ...errorResponses },

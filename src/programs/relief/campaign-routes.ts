@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { App } from '../../server/app-types.ts';
 import { dateParam } from '../../server/replies.ts';
-import { IdParam, IsoDate, OneOf, Page, Paging, Text, errorResponses, pageOf } from '../../server/schemas.ts';
+import { IdParam, IsoDate, OneOf, Page, Paging, Text, errorResponses, pageOf, RecordId } from '../../server/schemas.ts';
 import { EntryView, presentEntry } from '../../engines/ledger/routes.ts';
 import { GRADE_LABELS } from '../hardship/index.ts';
 import { CAMPAIGN_KINDS, CAMPAIGN_SUBJECTS, FUND_SOURCES } from './schema.ts';
@@ -70,7 +70,7 @@ export function campaignRoutes(app: App): void {
       summary: '举办帮扶活动（两节慰问、金秋助学按模板，其他项目自定义）',
       body: Type.Object(
         {
-          unitId: Type.Integer({ minimum: 1 }),
+          unitId: RecordId(),
           kind: OneOf(CAMPAIGN_KINDS),
           name: Text({ max: 100 }),
           periodFrom: IsoDate,
@@ -127,12 +127,12 @@ export function campaignRoutes(app: App): void {
       params: IdParam,
       body: Type.Object(
         {
-          unitId: Type.Integer({ minimum: 1, description: '筹得资金的单位' }),
+          unitId: RecordId({ description: '筹得资金的单位' }),
           source: OneOf(FUND_SOURCES),
           amountFen: Type.Integer({ minimum: 1, maximum: 1_000_000_000_00 }),
           donor: Nullable(Text({ max: 100 })),
           receivedOn: Type.Optional(IsoDate),
-          idempotencyKey: Type.Optional(Type.String({ minLength: 8, maxLength: 64, description: '重试同一请求时带上同一编号，只记一次' })),
+          idempotencyKey: Type.Optional(Text({ min: 8, max: 64, description: '重试同一请求时带上同一编号，只记一次' })),
         },
         { additionalProperties: false },
       ),
@@ -152,10 +152,10 @@ export function campaignRoutes(app: App): void {
       params: IdParam,
       body: Type.Object(
         {
-          toUnitId: Type.Integer({ minimum: 1 }),
-          fromUnitId: Type.Optional(Type.Integer({ minimum: 1 })),
+          toUnitId: RecordId(),
+          fromUnitId: Type.Optional(RecordId()),
           amountFen: Type.Integer({ minimum: 1, maximum: 1_000_000_000_00 }),
-          idempotencyKey: Type.Optional(Type.String({ minLength: 8, maxLength: 64 })),
+          idempotencyKey: Type.Optional(Text({ min: 8, max: 64 })),
         },
         { additionalProperties: false },
       ),

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import type { App } from '../../server/app-types.ts';
 import { xlsxReply } from '../../server/replies.ts';
-import { IdParam, OneOf, Paging, errorResponses, pageOf } from '../../server/schemas.ts';
+import { IdParam, OneOf, Paging, errorResponses, pageOf, RecordId } from '../../server/schemas.ts';
 import { exportRows } from '../../engines/imports/index.ts';
 import { LineView } from '../../engines/ledger/routes.ts';
 import { SCHOOL_LEVELS } from './schema.ts';
@@ -103,7 +103,7 @@ export function reportRoutes(app: App): void {
       params: IdParam,
       querystring: Type.Object({
         figure: Type.Optional(OneOf(FIGURES, '默认 applications')),
-        unitId: Type.Optional(Type.Integer({ minimum: 1, description: '报表行的单位；默认为报表所属单位' })),
+        unitId: Type.Optional(RecordId({ description: '报表行的单位；默认为报表所属单位' })),
         own: Type.Optional(Type.Boolean({ description: '只看该单位本级' })),
         grade: Type.Optional(OneOf(['deep', 'relative', 'accident', 'not_filed'] as const, '按困难类别表的一行')),
         schoolLevel: Type.Optional(OneOf(SCHOOL_LEVELS, '按助学汇总表的一行：学段')),

@@ -1,5 +1,5 @@
 import { Type, type TSchema } from 'typebox';
-import { OneOf, Text } from '../../server/schemas.ts';
+import { OneOf, Text, RecordId } from '../../server/schemas.ts';
 import { APPROVAL_LEVELS } from '../../engines/approvals/schema.ts';
 import { SCHOOL_LEVELS, type CampaignRow } from './schema.ts';
 
@@ -98,17 +98,17 @@ export const Application = Type.Object({
 });
 export const ApplicationBody = Type.Object(
   {
-    unitId: Type.Integer({ minimum: 1, description: '填报申请的工会' }),
-    householdId: Nullable(Type.Integer({ minimum: 1 })),
+    unitId: RecordId({ description: '填报申请的工会' }),
+    householdId: Nullable(RecordId()),
     name: Nullable(Text({ max: 50, description: '未建档家庭的职工姓名，或学生姓名' })),
-    idNumber: Nullable(Type.String({ minLength: 18, maxLength: 18 })),
-    people: Nullable(Type.Integer({ minimum: 1, maximum: 20 })),
+    idNumber: Nullable(Text({ min: 18, max: 18 })),
+    people: Type.Optional(Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 1, maximum: 20 })),
     guardianName: Nullable(Text({ max: 50 })),
     school: Nullable(Text({ max: 100 })),
     schoolLevel: Nullable(OneOf(SCHOOL_LEVELS)),
     fundedElsewhere: Type.Optional(Type.Boolean()),
     bankName: Nullable(Text({ max: 50 })),
-    bankAccount: Nullable(Type.String({ maxLength: 40 })),
+    bankAccount: Nullable(Text({ min: 0, max: 40 })),
   },
   { additionalProperties: false },
 );
@@ -189,4 +189,4 @@ export const StudentAid = Type.Object({
   items: Type.Array(Type.Object({ schoolLevel: Type.String(), archived: Type.Boolean(), approved: Type.Integer(), paid: Type.Integer(), approvedFen: Type.Integer(), paidFen: Type.Integer() })),
   total: Type.Object({ approved: Type.Integer(), paid: Type.Integer(), approvedFen: Type.Integer(), paidFen: Type.Integer() }),
 });
-export const UnderUnit = Type.Object({ underUnitId: Type.Optional(Type.Integer({ minimum: 1 })) });
+export const UnderUnit = Type.Object({ underUnitId: Type.Optional(RecordId()) });

@@ -2,7 +2,7 @@
 import { Type } from 'typebox';
 import type { App } from '../../server/app-types.ts';
 import { dateParam, download } from '../../server/replies.ts';
-import { IdParam, IsoDate, OneOf, Page, Paging, Text, errorResponses, pageOf } from '../../server/schemas.ts';
+import { IdParam, IsoDate, OneOf, Page, Paging, Text, errorResponses, pageOf, RecordId, IsoMonth } from '../../server/schemas.ts';
 import { can } from '../../engines/accounts/roles.ts';
 import { commonError } from '../../engines/errors.ts';
 import { listIndicators, presentIndicator } from '../../engines/indicators/catalogue.ts';
@@ -18,7 +18,6 @@ import type { BulletinContent } from './bulletin.ts';
 import { checkTargetNudges, composeBulletin, dashboard, getBulletin, listBulletins, periodReview, presentBulletin, publishBulletin, recordsBehind } from './service.ts';
 
 const tags = ['督查'];
-const Month = Type.String({ pattern: '^\\d{4}-\\d{2}$', description: '月份 YYYY-MM' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Status = Nullable(OneOf(['green', 'yellow', 'red'] as const));
 const Progress = Type.Object({
@@ -117,7 +116,7 @@ export function supervisionRoutes(app: App): void {
     schema: {
       tags,
       summary: '首页：本单位各指标对照目标（仪表）、下级单位排名、月度趋势，每个数字可下钻',
-      querystring: Type.Object({ unitId: Type.Optional(Type.Integer({ minimum: 1 })), asOf: Type.Optional(IsoDate), months: Type.Optional(Type.Integer({ minimum: 1, maximum: 36, default: 12 })) }),
+      querystring: Type.Object({ unitId: Type.Optional(RecordId()), asOf: Type.Optional(IsoDate), months: Type.Optional(Type.Integer({ minimum: 1, maximum: 36, default: 12 })) }),
       response: {
         200: Type.Object({
           unit: Type.Object({ id: Type.Integer(), name: Type.String(), kind: Type.String() }),
@@ -170,8 +169,8 @@ export function supervisionRoutes(app: App): void {
       summary: '数字背后的记录（下钻）',
       querystring: Type.Object({
         indicator: OneOf(indicatorKeys),
-        figure: Type.Optional(Type.String({ maxLength: 60 })),
-        unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+        figure: Type.Optional(Text({ min: 0, max: 60 })),
+        unitId: Type.Optional(RecordId()),
         asOf: Type.Optional(IsoDate),
         ...Paging,
       }),
@@ -207,7 +206,7 @@ export function supervisionRoutes(app: App): void {
     schema: {
       tags,
       summary: '年度目标及序时进度：本单位和直属下级单位',
-      querystring: Type.Object({ unitId: Type.Optional(Type.Integer({ minimum: 1 })), year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }),
+      querystring: Type.Object({ unitId: Type.Optional(RecordId()), year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }),
       response: {
         200: Type.Object({
           year: Type.Integer(),
@@ -257,11 +256,11 @@ export function supervisionRoutes(app: App): void {
       summary: '为下级单位设定年度目标（比率以小数表示，如 0.96）；可给月度进度（12 个累计比例）',
       body: Type.Object(
         {
-          unitId: Type.Integer({ minimum: 1 }),
+          unitId: RecordId(),
           year: Type.Integer({ minimum: 2000, maximum: 2100 }),
           indicatorKey: OneOf(indicatorKeys),
-          target: Type.Number({ minimum: 0 }),
-          baseline: Type.Optional(Nullable(Type.Number({ minimum: 0 }))),
+          target: Type.Number({ minimum: 0, maximum: 1e12 }),
+          baseline: Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 1e12 }))),
           profile: Type.Optional(Nullable(Type.Array(Type.Number({ minimum: 0, maximum: 1 }), { minItems: 12, maxItems: 12 }))),
           note: Type.Optional(Nullable(Text({ max: 200 }))),
         },
@@ -289,7 +288,7 @@ export function supervisionRoutes(app: App): void {
     schema: {
       tags,
       summary: '删除下级单位的年度目标',
-      querystring: Type.Object({ unitId: Type.Integer({ minimum: 1 }), year: Type.Integer({ minimum: 2000, maximum: 2100 }), indicatorKey: OneOf(indicatorKeys) }),
+      querystring: Type.Object({ unitId: RecordId(), year: Type.Integer({ minimum: 2000, maximum: 2100 }), indicatorKey: OneOf(indicatorKeys) }),
       response: { 200: Type.Object({ ok: Type.Literal(true) }), ...errorResponses },
     },
     config: { access: manage },
@@ -304,7 +303,7 @@ export function supervisionRoutes(app: App): void {
     schema: {
       tags,
       summary: '月末快照：本单位和直属下级单位的冻结数字（最新版本）；不给月份则为冻结过的月份列表',
-      querystring: Type.Object({ unitId: Type.Optional(Type.Integer({ minimum: 1 })), period: Type.Optional(Month) }),
+      querystring: Type.Object({ unitId: Type.Optional(RecordId()), period: Type.Optional(IsoMonth) }),
       response: {
         200: Type.Object({
           periods: Type.Array(Type.Object({ period: Type.String(), versions: Type.Integer(), corrected: Type.Boolean() })),
@@ -329,7 +328,7 @@ export function supervisionRoutes(app: App): void {
     schema: {
       tags,
       summary: '某单位某月快照的全部版本（更正与原数并列）',
-      querystring: Type.Object({ unitId: Type.Optional(Type.Integer({ minimum: 1 })), period: Type.Optional(Month) }),
+      querystring: Type.Object({ unitId: Type.Optional(RecordId()), period: Type.Optional(IsoMonth) }),
       response: { 200: Type.Object({ items: Type.Array(Snapshot) }), ...errorResponses },
     },
     config: { access: read },
@@ -344,7 +343,7 @@ export function supervisionRoutes(app: App): void {
     schema: {
       tags,
       summary: '冻结某月月末数字（已冻结的不重复）；给出更正理由则生成新的更正版本，原版本保留',
-      body: Type.Object({ period: Month, unitId: Type.Optional(Type.Integer({ minimum: 1 })), correctionReason: Type.Optional(Text({ min: 2, max: 200 })) }, { additionalProperties: false }),
+      body: Type.Object({ period: IsoMonth, unitId: Type.Optional(RecordId()), correctionReason: Type.Optional(Text({ min: 2, max: 200 })) }, { additionalProperties: false }),
       response: {
         200: Type.Object({ period: Type.String(), indicators: Type.Array(Type.String()), rows: Type.Integer(), correction: Type.Boolean() }),
         ...errorResponses,
@@ -360,7 +359,7 @@ export function supervisionRoutes(app: App): void {
       tags,
       summary: '季度总结点评、半年核查：由月末快照组成，每期与上一期比较',
       querystring: Type.Object({
-        unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+        unitId: Type.Optional(RecordId()),
         year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
         kind: Type.Optional(OneOf(['quarter', 'half'] as const)),
       }),
@@ -399,7 +398,7 @@ export function supervisionRoutes(app: App): void {
       tags,
       summary: '已发布的督查通报',
       querystring: Type.Object({
-        unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+        unitId: Type.Optional(RecordId()),
         above: Type.Optional(Type.Boolean({ description: '上级单位发布的通报（只读）' })),
         ...Paging,
       }),
@@ -413,7 +412,7 @@ export function supervisionRoutes(app: App): void {
     schema: {
       tags,
       summary: '通报预览（未发布）：某月的排名、变化、前列与靠后单位、点评；该月未冻结时按记录现算',
-      querystring: Type.Object({ unitId: Type.Optional(Type.Integer({ minimum: 1 })), period: Type.Optional(Month) }),
+      querystring: Type.Object({ unitId: Type.Optional(RecordId()), period: Type.Optional(IsoMonth) }),
       response: { 200: BulletinContentSchema, ...errorResponses },
     },
     config: { access: read },
@@ -428,7 +427,7 @@ export function supervisionRoutes(app: App): void {
     schema: {
       tags,
       summary: '发布某月督查通报（须已冻结月末数字）；重复发布生成新版本，旧版本保留',
-      body: Type.Object({ period: Month, unitId: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
+      body: Type.Object({ period: IsoMonth, unitId: Type.Optional(RecordId()) }, { additionalProperties: false }),
       response: { 201: BulletinSummary, ...errorResponses },
     },
     config: { access: manage },
