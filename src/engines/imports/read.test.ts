@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ImportFileError } from './errors.ts';
 import { openImport, readRows, type ReadOptions } from './read.ts';
 import { buildTemplate } from './template.ts';
+import { validateRow } from './validate.ts';
 import { encodeGbk, makeZip, memberSpec, tempDir, writeTemp } from './testing.ts';
 import { DomainError } from '../errors.ts';
 import type { RawRow } from './spec.ts';
@@ -57,8 +58,26 @@ describe('readRows: xlsx', () => {
     expect(rows.map((r) => r.rowNumber)).toEqual([3, 5, 6]);
     expect(rows[0]!.cells).toEqual({ name: '张三', idNumber: '110101199003070011', gender: '男', joinedOn: '2021-03-04', phone: '13800138000' });
     expect(rows[1]!.cells).toMatchObject({ name: '李四', idNumber: '110101199003070022', joinedOn: '2021-01-01' });
+    // A formula is refused, its saved result kept only to show the cadre what was there.
+    expect(rows[1]!.errors).toEqual([{ key: 'idNumber', message: '身份证号：请填写值而不是公式' }]);
     expect(rows[2]!.errors).toEqual([{ key: 'idNumber', message: '身份证号被 Excel 转成了数字，请把该列设为文本格式后重新填写' }]);
     expect(rows[2]!.cells.idNumber).not.toMatch(/e/i);
+  });
+
+  it('refuses a formula in any column instead of taking its saved result as data', async () => {
+    const p = await xlsxFile((ws) => {
+      ws.addRow(['姓名', '身份证号', '性别', '入会日期']);
+      ws.addRow([{ formula: '1000000+2345678', result: 3345678 }, '110101199003070011', '男', { formula: 'TODAY()', result: 46000 }]);
+      ws.addRow(['张三', { sharedFormula: 'A2', result: '110101199003070011' }, '男', '2021-01-01']);
+    });
+    const rows = await all(p);
+    expect(rows[0]!.errors).toEqual([
+      { key: 'name', message: '姓名：请填写值而不是公式' },
+      { key: 'joinedOn', message: '入会日期：请填写值而不是公式' },
+    ]);
+    expect(rows[1]!.errors).toEqual([{ key: 'idNumber', message: '身份证号：请填写值而不是公式' }]);
+    const checked = validateRow(rows[0]!, memberSpec);
+    expect(checked.row).toBeUndefined();
   });
 
   it('skips the unchanged example row of the template', async () => {

@@ -170,6 +170,13 @@ function mapHeaders<Row>(cells: string[], spec: SheetSpec<Row>, opts: ReadOption
 // ---------------------------------------------------------------------------------------------
 // Row building (shared by xlsx and csv)
 
+export const FORMULA_REFUSED = '请填写值而不是公式';
+
+/** An ExcelJS formula cell (its own formula, or one shared from another cell). */
+function isFormula(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && ('formula' in v || 'sharedFormula' in v);
+}
+
 class RowBuilder<Row> {
   private readonly examples: [number, string][];
   private count = 0;
@@ -210,6 +217,12 @@ class RowBuilder<Row> {
             message: `${col.header}被 Excel 转成了数字，请把该列设为文本格式后重新填写`,
           });
         }
+      }
+      // A formula's saved result is whatever the sender's program last computed, not what they
+      // typed: the cell is refused, never taken as data.
+      if (isFormula(v)) {
+        errors ??= [];
+        errors.push({ key: col.key, message: `${col.header}：${FORMULA_REFUSED}` });
       }
       if (text !== '') any = true;
       cells[col.key] = text;
