@@ -70,7 +70,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     bodyLimit: BODY_LIMIT,
     // Coercion turns query strings into numbers; it would also turn a JSON null into 0, so every
     // nullable number in a schema lists null first (null is then taken as it is).
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true, formats: WIRE_FORMATS } },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true, verbose: true, formats: WIRE_FORMATS } },
     routerOptions: { ignoreTrailingSlash: true },
     // Behind a reverse proxy (by default one on this machine) its X-Forwarded-Proto and -For are
     // believed: the session cookie is Secure and HSTS is sent when the browser reached us over TLS.

@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { COMMON_ERRORS, DomainError, type ErrorKind } from '../engines/errors.ts';
 import { isScopeViolation, isStatementTimeout } from '../engines/db-errors.ts';
+import { textProblemMessage, type TextProblem } from '../shared/fields.ts';
 
 const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
@@ -45,9 +46,24 @@ interface AjvIssue {
   keyword?: string;
   params?: Record<string, unknown>;
   message?: string;
+  /** The schema the value broke (the validator runs verbose): a field's title is its label. */
+  parentSchema?: { title?: unknown; minLength?: number; maxLength?: number };
+}
+
+const TEXT_PROBLEM_BY_KEYWORD: Record<string, TextProblem> = { maxLength: 'tooLong', minLength: 'tooShort', pattern: 'control' };
+
+/** A labelled text field's refusal, in the words of src/shared/fields.ts (the import and form use them too). */
+function describeField(i: AjvIssue): string | null {
+  const s = i.parentSchema;
+  const problem = TEXT_PROBLEM_BY_KEYWORD[i.keyword ?? ''];
+  if (typeof s?.title !== 'string' || !problem || s.maxLength === undefined) return null;
+  const field = { label: s.title, max: s.maxLength, ...(s.minLength !== undefined ? { min: s.minLength } : {}) };
+  return textProblemMessage(field, problem === 'tooShort' && s.minLength === 1 ? 'empty' : problem);
 }
 
 function describeValidation(issues: AjvIssue[], context: string | undefined): string {
+  const fields = [...new Set(issues.map(describeField))];
+  if (fields.length > 0 && fields.every((f) => f !== null)) return fields.join('；');
   const parts = issues.slice(0, 5).map((i) => {
     const field = i.keyword === 'required' ? String(i.params?.missingProperty ?? '') : (i.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
     const where = [context, field].filter(Boolean).join('.');

@@ -3,12 +3,20 @@ import { Type, type TSchema } from 'typebox';
 import { commonError } from '../engines/errors.ts';
 import { COUNT_CAP } from '../engines/paging.ts';
 import { isValidIsoDate } from '../engines/time.ts';
+import type { TextField } from '../shared/fields.ts';
 
 export const ErrorBody = Type.Object({ code: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) }, { $id: 'ErrorBody', description: '错误：稳定的错误码与中文说明' });
 
 /** Printable text: no control characters; leading and trailing spaces are trimmed by services. */
 export const Text = (opts: { min?: number; max: number; description?: string }) =>
   Type.String({ minLength: opts.min ?? 1, maxLength: opts.max, pattern: '^[^\\u0000-\\u001f\\u007f]*$', ...(opts.description ? { description: opts.description } : {}) });
+
+/**
+ * A text field whose rules are written in src/shared/fields.ts: the schema carries the field's
+ * label as its title, so a refusal reads as the import and the form say it (errors.ts).
+ */
+export const FieldText = (field: TextField, opts: { description?: string } = {}) =>
+  Type.String({ minLength: field.min ?? 1, maxLength: field.max, pattern: '^[^\\u0000-\\u001f\\u007f]*$', title: field.label, ...opts });
 
 /** Text over several lines (notes): tabs and line breaks allowed, other control characters not. */
 export const Paragraph = (opts: { min?: number; max: number; description?: string }) =>

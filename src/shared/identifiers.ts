@@ -91,6 +91,8 @@ export function parseUscc(raw: string): { ok: true; code: string } | { ok: false
 /** Mainland mobile numbers: 11 digits starting 13–19. */
 export const MOBILE_FORMAT = /^1[3-9]\d{9}$/;
 
+export const MOBILE_PROBLEM = '手机号码应为 11 位，以 13–19 开头';
+
 export function isMobilePhone(raw: string): boolean {
   return MOBILE_FORMAT.test(raw.trim());
 }

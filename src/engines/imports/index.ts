@@ -17,7 +17,7 @@ export {
   type HeaderColumn,
   type ReadOptions,
 } from './read.ts';
-export { validateRow, DuplicateTracker, type Validated } from './validate.ts';
+export { validateRow, DuplicateTracker, textCell, type Validated } from './validate.ts';
 export {
   writeMarkedWorkbook,
   markedWorkbookStream,

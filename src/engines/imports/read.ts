@@ -249,10 +249,26 @@ const headerCells = (values: ArrayLike<unknown>): string[] => Array.from(values,
 
 type XRow = { number: number; values: unknown[] | Record<string, unknown>; hasValues: boolean };
 
-/** ExcelJS row.values is 1-based and sparse; make it 0-based. */
+/**
+ * A character XML cannot carry is written by Excel and WPS as `_xHHHH_` (ECMA-376 ST_Xstring); the
+ * streaming reader hands the escape back as it stands. Decoded, a control character is seen for
+ * what it is (and refused by the field's rules) instead of passing as seven harmless letters.
+ */
+const XSTRING_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+const decodeXstring = (text: string) => (text.includes('_x') ? text.replace(XSTRING_ESCAPE, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))) : text);
+
+function decodeCell(v: unknown): unknown {
+  if (typeof v === 'string') return decodeXstring(v);
+  if (v && typeof v === 'object' && 'richText' in v && Array.isArray((v as { richText: unknown }).richText)) {
+    return { richText: (v as { richText: { text: string }[] }).richText.map((r) => ({ ...r, text: decodeXstring(r.text) })) };
+  }
+  return v;
+}
+
+/** ExcelJS row.values is 1-based and sparse; make it 0-based, escapes decoded. */
 function rowValues(row: XRow): unknown[] {
   const v = row.values as unknown[];
-  return v.slice(1);
+  return Array.from(v.slice(1), decodeCell);
 }
 
 function wrapCorrupt(e: unknown): Error {

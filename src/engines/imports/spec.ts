@@ -34,6 +34,8 @@ export interface SheetSpec<Row> {
   identity?: (row: Row) => string | null;
   /** The column a duplicate is reported on (its cell is marked); row-level when absent. */
   identityKey?: keyof Row & string;
+  /** Rules across the columns of one row (e.g. a join date against the birth date), once each cell has parsed. */
+  checkRow?: (row: Row) => CellError[];
 }
 
 /** A message about one cell (key set) or about the whole row (key absent). */

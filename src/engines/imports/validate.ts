@@ -1,5 +1,12 @@
 /** Turns RawRows into typed rows through the spec: required, choices, parse; in-file duplicates. */
-import type { CellError, RawRow, SheetSpec } from './spec.ts';
+import type { CellError, ParseResult, RawRow, SheetSpec } from './spec.ts';
+import { checkText, type TextField } from '../../shared/fields.ts';
+
+/** A text column's parse: the field's own rules (length, characters), in the words the form uses. */
+export function textCell(field: TextField, text: string): ParseResult {
+  const problem = checkText(field, text);
+  return problem ? { error: problem } : { value: text };
+}
 
 export interface Validated<Row> {
   /** Present only when there are no errors. Empty optional cells are null. */
@@ -43,6 +50,7 @@ export function validateRow<Row>(raw: RawRow, spec: SheetSpec<Row>): Validated<R
       out[col.key] = text;
     }
   }
+  if (errors.length === 0 && spec.checkRow) errors.push(...spec.checkRow(out as Row));
   return errors.length ? { errors } : { row: out as Row, errors };
 }
 

@@ -66,6 +66,9 @@ async function roster(rows: (string | number)[][]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** Excel and WPS write a character XML cannot hold as `_xHHHH_`. */
+const asExcelWrites = (text: string) => Array.from(text, (c) => (c.charCodeAt(0) < 0x20 ? `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_` : c)).join('');
+
 const countMembers = async () => (await database.query<{ n: number }>('SELECT count(*)::int AS n FROM memberships'))[0]!.n;
 
 describe('member roster import', () => {
@@ -107,6 +110,47 @@ describe('member roster import', () => {
     const again = await upload(admin, '会员名册.xlsx', await roster(rows));
     expect(again.job).toMatchObject({ status: 'done', counts: { imported: 0, unchanged: 3, invalid: 4 } });
     expect(await countMembers()).toBe(before + 3);
+  });
+
+  it('refuses each row the API would refuse, for the same reason', async () => {
+    const unionName = '甲县导入厂有限公司工会';
+    const id = (birth: string) => fakeIdNumber(birth);
+    // Each case: a member as the form would send it, and the same member as a roster row.
+    const cases = [
+      { name: '张'.repeat(51), idNumber: id('1980-01-01'), phone: null, joinedOn: '2020-01-01' },
+      { name: '张\u001b三', idNumber: id('1980-01-02'), phone: null, joinedOn: '2020-01-01' },
+      { name: '早入会', idNumber: id('1980-01-03'), phone: null, joinedOn: '1899-12-31' },
+      { name: '未成年', idNumber: id('2000-06-01'), phone: null, joinedOn: '2016-05-31' },
+      { name: '未来', idNumber: id('1980-01-04'), phone: null, joinedOn: '2999-01-01' },
+      { name: '错手机', idNumber: id('1980-01-05'), phone: '12345', joinedOn: '2020-01-01' },
+      { name: '错校验', idNumber: `${id('1980-01-06').slice(0, 17)}${id('1980-01-06').endsWith('0') ? '1' : '0'}`, phone: null, joinedOn: '2020-01-01' },
+    ];
+    const reasons: string[] = [];
+    for (const c of cases) {
+      const res = await call(app, admin, 'POST', '/api/v1/membership/members', { ...c, unionUnitId: unionA.unionId });
+      expect(res.statusCode, c.name).toBe(400);
+      reasons.push(res.json().message);
+    }
+    const before = await countMembers();
+    const { job } = await upload(admin, '会员名册.xlsx', await roster(cases.map((c) => [asExcelWrites(c.name), c.idNumber, c.phone ?? '', '', unionName, '', c.joinedOn])));
+    expect(job).toMatchObject({ status: 'done', counts: { rows: cases.length, invalid: cases.length, imported: 0 } });
+    expect(await countMembers()).toBe(before);
+    const report = await app.inject({ method: 'GET', url: `/api/v1/membership/imports/${job.id}/report.xlsx`, headers: { cookie: admin.cookie } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(report.rawPayload as never);
+    const ws = wb.worksheets[0]!;
+    const errCol = (ws.getRow(1).values as string[]).slice(1).indexOf('错误说明') + 1;
+    const marked = cases.map((_, i) => String(ws.getRow(i + 2).getCell(errCol).value));
+    for (const [i, reason] of reasons.entries()) expect(marked[i], cases[i]!.name).toContain(reason);
+    expect(reasons).toEqual([
+      '姓名不能超过 50 个字',
+      '姓名含有不可见的控制字符，请删除后重新填写',
+      '入会日期早于本人年满 16 周岁（1996-01-03），请核对',
+      '入会日期早于本人年满 16 周岁（2016-06-01），请核对',
+      '入会日期不能晚于今天',
+      '手机号码应为 11 位，以 13–19 开头',
+      '身份证号不正确：校验位不正确',
+    ]);
   });
 
   it('imports nothing in all-or-nothing mode when a row is wrong', async () => {

@@ -13,6 +13,9 @@ import { subtreeRange } from '../../engines/org/service.ts';
 import { isMobilePhone, maskIdCard, parseIdCard, parseUscc } from '../../engines/people/identifiers.ts';
 import { lookupHash, seal } from '../../engines/people/sealing.ts';
 import { isValidIsoDate, todayInShanghai } from '../../engines/time.ts';
+import { joinDateProblem, PERSON_NAME } from '../../shared/fields.ts';
+import { idCardProblemMessage, MOBILE_PROBLEM } from '../../shared/identifiers.ts';
+import { textCell } from '../../engines/imports/index.ts';
 import { recordAudit } from '../../engines/audit/service.ts';
 
 export interface MemberImportRow {
@@ -25,13 +28,13 @@ export interface MemberImportRow {
   joinedOn: string;
 }
 
-const parseDate = (text: string) => (isValidIsoDate(text) ? (text > todayInShanghai() ? { error: '入会日期不能晚于今天' } : { value: text }) : { error: '日期格式应为 YYYY-MM-DD，如 2020-05-01' });
+const parseDate = (text: string) => (isValidIsoDate(text) ? { value: text } : { error: '日期格式应为 YYYY-MM-DD，如 2020-05-01' });
 
 export const memberSheet: SheetSpec<MemberImportRow> = {
   name: '会员名册',
   title: '会员花名册导入模板',
   columns: [
-    { key: 'name', header: '姓名', required: true, example: '张三', width: 12 },
+    { key: 'name', header: '姓名', required: true, example: '张三', width: 12, parse: (t) => textCell(PERSON_NAME, t) },
     {
       key: 'idNumber',
       header: '身份证号',
@@ -43,8 +46,7 @@ export const memberSheet: SheetSpec<MemberImportRow> = {
       width: 22,
       parse: (t) => {
         const r = parseIdCard(t, todayInShanghai());
-        if (r.ok) return { value: r.info.number };
-        return { error: { format: '身份证号应为 18 位，最后一位可以是 X', date: '身份证号中的出生日期不存在', checksum: '身份证号校验位不正确，请核对' }[r.problem] };
+        return r.ok ? { value: r.info.number } : { error: idCardProblemMessage(r.problem) };
       },
     },
     {
@@ -54,7 +56,7 @@ export const memberSheet: SheetSpec<MemberImportRow> = {
       kind: 'id',
       example: '13905990123',
       width: 14,
-      parse: (t) => (isMobilePhone(t) ? { value: t } : { error: '手机号码应为 11 位，以 13–19 开头' }),
+      parse: (t) => (isMobilePhone(t) ? { value: t } : { error: MOBILE_PROBLEM }),
     },
     { key: 'migrant', header: '是否农民工', example: '否', choices: ['是', '否'], width: 10 },
     {
@@ -82,6 +84,11 @@ export const memberSheet: SheetSpec<MemberImportRow> = {
   ],
   identity: (r) => r.idNumber,
   identityKey: 'idNumber',
+  checkRow: (r) => {
+    const birth = parseIdCard(r.idNumber);
+    const problem = birth.ok ? joinDateProblem(r.joinedOn, birth.info.birthDate, todayInShanghai()) : null;
+    return problem ? [{ key: 'joinedOn', message: problem }] : [];
+  },
 };
 
 type RowState = RosterRow<MemberImportRow> & { unionId?: number; enterpriseId?: number | null; hash?: string };

@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
 import { asc } from 'drizzle-orm';
 import type { App } from '../../server/app-types.ts';
-import { IdParam, IsoDate, OneOf, Ok, Page, Paging, Text, errorResponses, pageOf, RecordId, NullableRecordId } from '../../server/schemas.ts';
+import { IdParam, IsoDate, OneOf, Ok, Page, Paging, Text, errorResponses, pageOf, RecordId, NullableRecordId, FieldText } from '../../server/schemas.ts';
+import { PERSON_NAME } from '../../shared/fields.ts';
 import { commonError } from '../../engines/errors.ts';
 import { isValidIsoDate, todayInShanghai } from '../../engines/time.ts';
 import { presentUnit } from '../../engines/org/service.ts';
@@ -353,7 +354,7 @@ export function membershipRoutes(app: App): void {
       body: Type.Object(
         {
           idNumber: Text({ min: 15, max: 20 }),
-          name: Text({ max: 50 }),
+          name: FieldText(PERSON_NAME),
           phone: Type.Optional(Nullable(Text({ min: 0, max: 20 }))),
           migrantWorker: Type.Optional(Type.Boolean()),
           unionUnitId: RecordId(),

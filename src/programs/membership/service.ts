@@ -32,6 +32,9 @@ import {
   type UnionType,
 } from './schema.ts';
 import * as clock from '../../engines/clock.ts';
+import { checkText, joinDateProblem, PERSON_NAME } from '../../shared/fields.ts';
+import { commonError } from '../../engines/errors.ts';
+import { MOBILE_PROBLEM } from '../../shared/identifiers.ts';
 
 function notInFuture(d: IsoDate): void {
   if (d > todayInShanghai()) throw membershipError('MEMBERSHIP_DATE_INVALID', '日期不能晚于今天');
@@ -354,7 +357,9 @@ export interface MemberView {
 /** Prepares a person's sealed identity (validation included) without touching the database. */
 export function sealPerson(input: { idNumber: string; name: string; phone?: string | null | undefined; migrantWorker?: boolean | undefined }) {
   const id = sealIdNumber(input.idNumber, (m) => membershipError('PERSON_ID_INVALID', m));
-  if (input.phone && !isMobilePhone(input.phone)) throw membershipError('PHONE_INVALID');
+  const nameProblem = checkText(PERSON_NAME, input.name);
+  if (nameProblem) throw commonError('VALIDATION_FAILED', nameProblem);
+  if (input.phone && !isMobilePhone(input.phone)) throw membershipError('PHONE_INVALID', MOBILE_PROBLEM);
   return {
     hash: id.hash,
     sealed: id.sealed,
@@ -384,8 +389,9 @@ export async function addMember(ctx: Ctx, input: NewMember): Promise<{ personId:
   });
   if (union.kind !== 'grassroots' && union.kind !== 'branch') throw membershipError('UNION_NOT_FOUND');
   if (input.enterpriseId) await getEnterprise(ctx, input.enterpriseId);
-  notInFuture(input.joinedOn);
   const person = sealPerson(input);
+  const joinProblem = joinDateProblem(input.joinedOn, person.birthDate, todayInShanghai());
+  if (joinProblem) throw membershipError('MEMBERSHIP_DATE_INVALID', joinProblem);
   const personId = await findOrCreatePerson(ctx, person);
   let row: MembershipRow;
   try {

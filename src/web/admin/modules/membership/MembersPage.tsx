@@ -15,7 +15,9 @@ import { useScope } from '../../lib/scope.tsx';
 import { useMt } from './i18n.ts';
 import { EnterpriseSelect, UnionSelect } from './pickers.tsx';
 import { MemberDrawer, StatusTag } from './MemberDrawer.tsx';
-import { BASE, idNumberProblem, iso, MOBILE_FORMAT, notFuture, type Member } from './shared.ts';
+import { BASE, idNumberProblem, iso, joinDateRule, MOBILE_FORMAT, notFuture, type Member } from './shared.ts';
+import { textRule } from '../../lib/field-rules.ts';
+import { PERSON_NAME } from '../../../../shared/fields.ts';
 import { ParamLink } from '../../components/ParamLink.tsx';
 
 export default function MembersPage() {
@@ -227,15 +229,8 @@ export default function MembersPage() {
               </Form.Item>
             </Col>
             <Col span={10}>
-              <Form.Item
-                label={mt('mem.name')}
-                name="name"
-                rules={[
-                  { ...requiredRule(mt('mem.name')), whitespace: true },
-                  { max: 50, message: '≤ 50' },
-                ]}
-              >
-                <Input maxLength={50} />
+              <Form.Item label={mt('mem.name')} name="name" rules={[{ ...requiredRule(mt('mem.name')), whitespace: true }, textRule(PERSON_NAME)]}>
+                <Input maxLength={PERSON_NAME.max} />
               </Form.Item>
             </Col>
             <Col span={14}>
@@ -255,7 +250,7 @@ export default function MembersPage() {
           <Form.Item label={mt('mem.employer')} name="enterpriseId" extra={mt('mem.employerHint')}>
             <EnterpriseSelect underUnitId={scopeId} unionId={newUnion} allowClear />
           </Form.Item>
-          <Form.Item label={mt('mem.joinedOn')} name="joinedOn" rules={[requiredRule(mt('mem.joinedOn'))]}>
+          <Form.Item label={mt('mem.joinedOn')} name="joinedOn" dependencies={['idNumber']} rules={[requiredRule(mt('mem.joinedOn')), joinDateRule(() => form.getFieldValue('idNumber'))]}>
             <DatePicker disabledDate={notFuture} format="YYYY-MM-DD" style={{ width: '100%' }} />
           </Form.Item>
         </Form>

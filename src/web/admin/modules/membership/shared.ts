@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { api, downloadFile as apiDownload, uploadFile as apiUpload, type withQuery } from '../../lib/api.ts';
 import { todayInShanghai } from '../../lib/time.ts';
 import { MOBILE_FORMAT, parseIdCard, USCC_FORMAT } from '../../../../shared/identifiers.ts';
+import { joinDateProblem } from '../../../../shared/fields.ts';
 
 // ---- wire types ----
 export interface CodeItem {
@@ -194,6 +195,18 @@ export function idNumberProblem(raw: string): 'format' | 'date' | 'check' | null
 export const CREDIT_CODE_FORMAT = USCC_FORMAT;
 
 export { MOBILE_FORMAT };
+
+/** A join date the server accepts: not in the future, not before the member turned 16 (read off the ID number). */
+export function joinDateRule(idNumber: () => string | undefined) {
+  return {
+    validator: async (_rule: unknown, value: Dayjs | null | undefined) => {
+      if (!value) return;
+      const id = parseIdCard(idNumber() ?? '');
+      const problem = joinDateProblem(value.format('YYYY-MM-DD'), id.ok ? id.info.birthDate : '0000-01-01', todayInShanghai());
+      if (problem) throw new Error(problem);
+    },
+  };
+}
 
 export function percent(v: number | null): string {
   return v === null ? '—' : `${(v * 100).toFixed(1)}%`;
