@@ -80,6 +80,45 @@ describe('readRows: xlsx', () => {
     expect(checked.row).toBeUndefined();
   });
 
+  it('finds the roster sheet wherever it stands: instructions and hidden sheets are passed over', async () => {
+    const wb = new ExcelJS.Workbook();
+    const notes = wb.addWorksheet('说明');
+    notes.addRow(['请在“名册”表中填写姓名、身份证号、性别']);
+    notes.addRow(['姓名']);
+    const old = wb.addWorksheet('旧名册', { state: 'hidden' });
+    old.addRow(['姓名', '身份证号', '性别']);
+    old.addRow(['旧人', '110101199003070011', '男']);
+    const roster = wb.addWorksheet('名册');
+    roster.mergeCells('A1:E1');
+    roster.getCell('A1').value = '2026 年会员名册';
+    roster.addRow([' 姓 名 ', '身份证号（必填）', '性别', '入会日期', '', '']);
+    roster.addRow(['张三', '110101199003070022', '男', '2021-03-04', '', '']);
+    roster.addRow(['', '', '', '', '', '']);
+    roster.addRow([]);
+    const p = join(dir, `sheets${seq++}.xlsx`);
+    writeFileSync(p, Buffer.from(await wb.xlsx.writeBuffer()));
+    const src = await openImport(
+      { path: p, filename: 'x.xlsx' },
+      { ...memberSpec, columns: memberSpec.columns.map((c) => (c.key === 'idNumber' ? { ...c, aliases: [...(c.aliases ?? []), '身份证号(必填)'] } : c)) },
+    );
+    expect(src.sheetName).toBe('名册');
+    expect(src.headerRowNumber).toBe(2);
+    const rows: RawRow[] = [];
+    for await (const r of src.rows) rows.push(r);
+    expect(rows.map((r) => r.cells.name)).toEqual(['张三']);
+  });
+
+  it('reports the missing columns of the sheet that looks most like the roster', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('封面').addRow(['会员名册']);
+    wb.addWorksheet('数据').addRow(['姓名', '性别']);
+    const p = join(dir, `missing${seq++}.xlsx`);
+    writeFileSync(p, Buffer.from(await wb.xlsx.writeBuffer()));
+    const err = await all(p).catch((e: ImportFileError) => e);
+    expect((err as ImportFileError).code).toBe('IMPORT_MISSING_COLUMNS');
+    expect((err as ImportFileError).message).toContain('身份证号');
+  });
+
   it('skips the unchanged example row of the template', async () => {
     const buf = await buildTemplate(memberSpec);
     const wb = new ExcelJS.Workbook();
@@ -136,7 +175,19 @@ describe('readRows: bad files', () => {
     expect(await code(all(writeTemp(dir, 'w.docx', 'hello'), 'w.pdf'))).toBe('IMPORT_UNSUPPORTED_FORMAT');
     // a zip that is not a workbook
     const notBook = writeTemp(dir, 'nb.xlsx', makeZip([{ name: 'hello.txt', data: Buffer.from('hi') }]));
-    expect(await code(all(notBook))).toBe('IMPORT_FILE_CORRUPT');
+    expect(await code(all(notBook))).toBe('IMPORT_UNSUPPORTED_FORMAT');
+  });
+
+  it('refuses an OpenDocument spreadsheet as unsupported, asking for .xlsx', async () => {
+    const ods = makeZip([
+      { name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet') },
+      { name: 'content.xml', data: Buffer.from('<office:document-content/>') },
+    ]);
+    for (const name of ['a.ods', 'renamed.xlsx']) {
+      const err = await all(writeTemp(dir, name, ods), name).catch((e: ImportFileError) => e);
+      expect((err as ImportFileError).code, name).toBe('IMPORT_UNSUPPORTED_FORMAT');
+      expect((err as ImportFileError).message).toContain('.ods');
+    }
   });
 
   it('refuses zip bombs: ratio, total size, entry count', async () => {

@@ -69,6 +69,8 @@ async function sniff(path: string, n: number): Promise<Buffer> {
 }
 
 /** Decides the format from the bytes first, the file name second. */
+const UNSUPPORTED_ODS = '这是 OpenDocument（.ods）格式的表格，请用 WPS、Excel 或 LibreOffice 打开后“另存为” .xlsx 格式再上传';
+
 export async function detectFormat(file: ImportFile, maxBytes = DEFAULT_MAX_BYTES): Promise<ImportFormat> {
   let size: number;
   try {
@@ -83,11 +85,13 @@ export async function detectFormat(file: ImportFile, maxBytes = DEFAULT_MAX_BYTE
   const head = await sniff(file.path, 4096);
   const ext = extname(file.filename).toLowerCase();
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b) {
+    // An OpenDocument file (LibreOffice, WPS's .ods) is a zip too; its first entry names its type.
+    if (head.includes('application/vnd.oasis.opendocument')) throw importError('IMPORT_UNSUPPORTED_FORMAT', UNSUPPORTED_ODS);
     if (head[2] === 0x03 && head[3] === 0x04) return 'xlsx';
     throw importError('IMPORT_FILE_CORRUPT');
   }
   if (head.length >= 4 && head.readUInt32BE(0) === 0xd0cf11e0) {
-    throw importError('IMPORT_UNSUPPORTED_FORMAT', '这是旧版 .xls 格式（或设有打开密码）的文件，请用 Excel 或 WPS 打开后“另存为” .xlsx 格式（不设密码）再上传');
+    throw importError('IMPORT_UNSUPPORTED_FORMAT', '这是旧版 .xls 或 WPS .et 格式（或设有打开密码）的文件，请用 Excel 或 WPS 打开后“另存为” .xlsx 格式（不设密码）再上传');
   }
   if (['.xlsx', '.xlsm', '.xltx'].includes(ext)) throw importError('IMPORT_FILE_CORRUPT');
   if (['.xls', '.et', '.ods', '.numbers'].includes(ext)) {
@@ -322,63 +326,77 @@ async function openXlsxOnce<Row>(file: ImportFile, spec: SheetSpec<Row>, opts: R
     input.destroy();
   };
 
+  // A zip that is not a workbook (an .ods renamed, a Word file) says so rather than "corrupt".
+  if (!entries.some((e) => e.name === 'xl/workbook.xml')) {
+    await close();
+    throw importError('IMPORT_UNSUPPORTED_FORMAT', entries.some((e) => e.name === 'content.xml') ? UNSUPPORTED_ODS : '文件不是 Excel 表格（.xlsx），请用 Excel 或 WPS 打开后“另存为” .xlsx 格式再上传');
+  }
+
+  // The roster sheet is found wherever it stands: hidden sheets and the instructions are passed
+  // over, and the first visible sheet whose header row holds every required column is read. A
+  // sheet named as the template names it is read once any column matches. When none qualifies,
+  // the first sheet with content is the one reported on (its missing columns).
+  const index = headerIndex(spec);
+  const searchRows = opts.headerSearchRows ?? 10;
+  const required = spec.columns.filter((c) => c.required);
   let sheetName: string | undefined;
+  let header: XRow | null = null;
+  let firstContent: XRow | null = null;
+  let partialHeader: XRow | null = null;
+  let sawWorksheet = false;
   try {
     for (;;) {
       const s = await sheets.next();
       if (s.done) break;
-      const ws = s.value as unknown as AsyncIterable<XRow> & { name: string };
-      if (ws.name === INSTRUCTIONS_SHEET) continue;
-      sheetName = ws.name;
-      rowsIt = ws[Symbol.asyncIterator]();
-      break;
+      sawWorksheet = true;
+      const ws = s.value as unknown as AsyncIterable<XRow> & { name: string; state?: string };
+      if (ws.name === INSTRUCTIONS_SHEET || ws.state === 'hidden' || ws.state === 'veryHidden') continue;
+      const it = ws[Symbol.asyncIterator]();
+      let candidate: XRow | null = null;
+      for (let seen = 0; seen < searchRows; ) {
+        const r = await it.next();
+        if (r.done) break;
+        if (!r.value.hasValues) continue;
+        seen++;
+        firstContent ??= r.value;
+        const cells = headerCells(rowValues(r.value));
+        if (countMatches(cells, index) === 0) continue;
+        const named = new Set(cells.map((c) => index.get(normalizeHeader(c))));
+        if (ws.name === spec.name || required.every((c) => named.has(c))) candidate = r.value;
+        else partialHeader ??= r.value;
+        break;
+      }
+      if (candidate) {
+        sheetName = ws.name;
+        header = candidate;
+        rowsIt = it;
+        break;
+      }
+      // Not the roster: read past its rows so the reader moves on to the next sheet.
+      for (let r = await it.next(); !r.done; r = await it.next());
     }
   } catch (e) {
     await close();
     throw wrapCorrupt(e);
   }
-  if (!rowsIt) {
+  if (!rowsIt || !header) {
     await close();
+    const reportOn = partialHeader ?? firstContent;
+    if (reportOn) mapHeaders(headerCells(rowValues(reportOn)), spec, opts); // throws: the columns that are missing
     // The streaming reader may emit no sheet at all for a workbook whose only sheet is empty; the
     // zip's own list tells that apart from a file that holds no worksheet.
-    if (entries.some((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name))) throw importError('IMPORT_EMPTY_FILE', '工作表是空的，请填写数据后再上传');
+    if (sawWorksheet || entries.some((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name))) throw importError('IMPORT_EMPTY_FILE', '工作表是空的，请填写数据后再上传');
     throw importError('IMPORT_FILE_CORRUPT', '文件中没有找到工作表，请确认上传的是 Excel 表格');
   }
   const it = rowsIt;
-
-  // Header: the first row among the leading ones that names at least one spec column.
-  const index = headerIndex(spec);
-  const searchRows = opts.headerSearchRows ?? 10;
-  let header: XRow | null = null;
-  let firstNonEmpty: XRow | null = null;
-  try {
-    for (let seen = 0; seen < searchRows; ) {
-      const r = await it.next();
-      if (r.done) break;
-      if (!r.value.hasValues) continue;
-      seen++;
-      firstNonEmpty ??= r.value;
-      if (countMatches(headerCells(rowValues(r.value)), index) > 0) {
-        header = r.value;
-        break;
-      }
-    }
-  } catch (e) {
-    await close();
-    throw wrapCorrupt(e);
-  }
-  if (!firstNonEmpty) {
-    await close();
-    throw importError('IMPORT_EMPTY_FILE', '工作表是空的，请填写数据后再上传');
-  }
   let mapped: Mapped<Row>;
   try {
-    mapped = mapHeaders(headerCells(rowValues(header ?? firstNonEmpty)), spec, opts);
+    mapped = mapHeaders(headerCells(rowValues(header)), spec, opts);
   } catch (e) {
     await close();
     throw e;
   }
-  const headerRowNumber = (header ?? firstNonEmpty).number;
+  const headerRowNumber = header.number;
   const builder = new RowBuilder(mapped, opts.maxRows ?? DEFAULT_MAX_ROWS);
 
   async function* rows(): AsyncGenerator<RawRow> {
