@@ -18,6 +18,7 @@ export const IMPORT_ERRORS = {
   IMPORT_MISSING_COLUMNS: { kind: 'invalid', message: '文件缺少必填列，请使用最新的导入模板' },
   IMPORT_UNKNOWN_COLUMNS: { kind: 'invalid', message: '文件中有模板以外的列，请使用最新的导入模板' },
   IMPORT_DUPLICATE_COLUMNS: { kind: 'invalid', message: '文件中有重复的列，请删除多余的列后重新上传' },
+  IMPORT_NOT_RESUMABLE: { kind: 'conflict', message: '只有因服务重启而中断的导入可以继续；如文件已被清理，请重新上传' },
   IMPORT_NUMERIC_ID: {
     kind: 'invalid',
     message: '身份证号被 Excel 转成了数字，请把该列设为文本格式后重新填写',

@@ -31,6 +31,9 @@ export const importJobs = pgTable(
     total: integer('total').notNull().default(0),
     processed: integer('processed').notNull().default(0),
     counts: jsonb('counts').$type<ImportCounts>(),
+    /** Rows already committed by a job that writes batch by batch, and the last file row they reach. */
+    written: integer('written').notNull().default(0),
+    writtenThrough: integer('written_through'),
     error: jsonb('error').$type<{ code: string; message: string }>(),
     createdBy: integer('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(clockNow),

@@ -6,10 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import type { Actor, Ctx, Scope } from '../context.ts';
-import { DomainError } from '../errors.ts';
+import { commonError, DomainError } from '../errors.ts';
+import { importError } from './errors.ts';
 import { users } from '../accounts/schema.ts';
 import { runAsSystem, runScoped, scopeOfUnit } from '../org/scope.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -25,6 +26,11 @@ export interface JobRun {
   /** Runs work under the uploader's scope, in a transaction of its own. */
   inScope<T>(work: (ctx: Ctx) => Promise<T>): Promise<T>;
   progress(status: ImportJobStatus, processed: number, total: number): Promise<void>;
+  /**
+   * Records what a batch-by-batch job has committed: rows written so far, and the last file row
+   * they reach. Called after each batch's transaction, so an interruption can say what was kept.
+   */
+  committed(written: number, throughRow: number): Promise<void>;
 }
 
 export interface ImportKind {
@@ -119,6 +125,9 @@ async function runJob(database: Database, filesDir: string, jobId: string): Prom
       lastWrite = now;
       await setJob(database, jobId, { status, processed, total });
     },
+    async committed(written, throughRow) {
+      await setJob(database, jobId, { written, writtenThrough: throughRow });
+    },
   };
   try {
     const counts = await kind.run(run);
@@ -130,21 +139,56 @@ async function runJob(database: Database, filesDir: string, jobId: string): Prom
   }
 }
 
-/** At start-up: a job that was running when the server stopped cannot resume; say so. */
+/** What an interrupted job says: what it had written, what is left, and how to finish it. */
+export function interruptionMessage(written: number, writtenThrough: number | null): string {
+  if (written === 0 || writtenThrough === null) return '服务重启，导入已中断，没有写入任何数据。点“继续导入”（或重新上传同一文件）即可从头导入';
+  return `服务重启，导入已中断：已写入 ${written} 行（到文件第 ${writtenThrough} 行），此后的行尚未处理。点“继续导入”（或重新上传同一文件）即可补齐，已写入的行不会重复`;
+}
+
+/**
+ * At start-up: a job that was running when the server stopped is marked interrupted, saying what
+ * it had written. It can be resumed (resumeImportJob): the same file runs again, and the rows
+ * already written come out as unchanged.
+ */
 export async function failInterruptedJobs(database: Database): Promise<void> {
-  await runAsSystem(database, (db) =>
-    db
-      .update(importJobs)
-      .set({ status: 'failed', error: { code: 'IMPORT_INTERRUPTED', message: '服务重启，导入已中断，请重新上传' }, finishedAt: clock.now() })
-      .where(sql`${importJobs.status} IN ('queued', 'validating', 'importing')`)
-      .then(() => undefined),
-  );
+  await runAsSystem(database, async (db) => {
+    const stopped = await db
+      .select({ id: importJobs.id, written: importJobs.written, writtenThrough: importJobs.writtenThrough })
+      .from(importJobs)
+      .where(sql`${importJobs.status} IN ('queued', 'validating', 'importing')`);
+    for (const j of stopped) {
+      await db
+        .update(importJobs)
+        .set({ status: 'failed', error: { code: 'IMPORT_INTERRUPTED', message: interruptionMessage(j.written, j.writtenThrough) }, finishedAt: clock.now() })
+        .where(eq(importJobs.id, j.id));
+    }
+  });
+}
+
+/** An interrupted job whose file is still kept can run again. */
+export function isResumable(filesDir: string, j: ImportJobRow): boolean {
+  return j.status === 'failed' && j.error?.code === 'IMPORT_INTERRUPTED' && fs.existsSync(jobDir(filesDir, j.id));
+}
+
+/**
+ * Queues an interrupted job to run again from its kept file, as its uploader: uploading the same
+ * file again would do the same; this spares finding it. The caller enqueues it once this
+ * transaction has committed. Refused for a job that was not interrupted.
+ */
+export async function markImportJobResumed(ctx: Ctx, filesDir: string, jobId: string): Promise<void> {
+  const [job] = await ctx.db
+    .select()
+    .from(importJobs)
+    .where(and(eq(importJobs.id, jobId), eq(importJobs.createdBy, ctx.actor.userId)));
+  if (!job) throw commonError('NOT_FOUND');
+  if (!isResumable(filesDir, job)) throw importError('IMPORT_NOT_RESUMABLE');
+  await ctx.db.update(importJobs).set({ status: 'queued', error: null, processed: 0, total: 0, counts: null, finishedAt: null }).where(eq(importJobs.id, jobId));
 }
 
 /** How long one statement of an import's batch may run (a request's limit is shorter). */
 export const JOB_STATEMENT_TIMEOUT_MS = 60_000;
 
-export function presentJob(j: ImportJobRow) {
+export function presentJob(j: ImportJobRow, filesDir: string) {
   return {
     id: j.id,
     kind: j.kind,
@@ -155,6 +199,9 @@ export function presentJob(j: ImportJobRow) {
     total: j.total,
     counts: j.counts ?? null,
     error: j.error ?? null,
+    written: j.written,
+    writtenThrough: j.writtenThrough ?? null,
+    resumable: isResumable(filesDir, j),
     createdAt: j.createdAt.toISOString(),
     finishedAt: j.finishedAt ? j.finishedAt.toISOString() : null,
   };

@@ -12,7 +12,7 @@ import { IsoDate, OneOf, errorResponses, RecordId, Text } from '../../server/sch
 import { commonError } from '../../engines/errors.ts';
 import { getUnit } from '../../engines/org/service.ts';
 import { buildTemplate, importError, markedWorkbookFromOutcomes, UPLOAD_LIMIT } from '../../engines/imports/index.ts';
-import { createImportJob, enqueueImportJob, importKind, jobDir, newJobId, presentJob } from '../../engines/imports/jobs.ts';
+import { createImportJob, enqueueImportJob, importKind, jobDir, markImportJobResumed, newJobId, presentJob } from '../../engines/imports/jobs.ts';
 import { importJobs, IMPORT_MODES } from '../../engines/imports/jobs-schema.ts';
 import { listEnterprises, listMembers, type EnterpriseCursor, type MemberCursor } from './service.ts';
 
@@ -29,6 +29,9 @@ const Job = Type.Object({
   total: Type.Integer(),
   counts: Type.Union([Type.Object({ rows: Type.Integer(), valid: Type.Integer(), invalid: Type.Integer(), imported: Type.Integer(), unchanged: Type.Integer() }), Type.Null()]),
   error: Type.Union([Type.Object({ code: Type.String(), message: Type.String() }), Type.Null()]),
+  written: Type.Integer({ description: '已写入的行（逐批写入的任务，中断时据此说明已保存的部分）' }),
+  writtenThrough: Type.Union([Type.Integer(), Type.Null()], { description: '已写入的行到文件第几行' }),
+  resumable: Type.Boolean({ description: '因服务重启而中断、文件仍保留：可以继续导入' }),
   createdAt: Type.String(),
   finishedAt: Type.Union([Type.String(), Type.Null()]),
 });
@@ -92,7 +95,7 @@ export function membershipImportRoutes(app: App, deps: { database: Database; fil
     config: { access: { permission: 'members.read' } },
     handler: async (req) =>
       req.inScope(async (ctx) => ({
-        items: (await ctx.db.select().from(importJobs).where(eq(importJobs.createdBy, ctx.actor.userId)).orderBy(desc(importJobs.createdAt)).limit(20)).map(presentJob),
+        items: (await ctx.db.select().from(importJobs).where(eq(importJobs.createdBy, ctx.actor.userId)).orderBy(desc(importJobs.createdAt)).limit(20)).map((j) => presentJob(j, deps.filesDir)),
       })),
   });
 
@@ -103,8 +106,24 @@ export function membershipImportRoutes(app: App, deps: { database: Database; fil
       req.inScope(async (ctx) => {
         const [job] = await ctx.db.select().from(importJobs).where(eq(importJobs.id, req.params.id));
         if (!job) throw commonError('NOT_FOUND');
-        return presentJob(job);
+        return presentJob(job, deps.filesDir);
       }),
+  });
+
+  app.post('/api/v1/membership/imports/:id/resume', {
+    schema: {
+      tags,
+      summary: '继续因服务重启而中断的导入（用保留的原文件重新运行，已写入的行记为未变）',
+      params: JobParam,
+      body: Type.Object({}, { additionalProperties: false }),
+      response: { 202: Type.Object({ jobId: Type.String() }), ...errorResponses },
+    },
+    config: { access: { permission: 'members.write', resource: 'import_job' } },
+    handler: async (req, reply) => {
+      await req.inScope((ctx) => markImportJobResumed(ctx, deps.filesDir, req.params.id));
+      enqueueImportJob(deps.database, deps.filesDir, req.params.id);
+      return reply.status(202).send({ jobId: req.params.id });
+    },
   });
 
   app.get('/api/v1/membership/imports/:id/report.xlsx', {

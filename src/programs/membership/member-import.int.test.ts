@@ -1,10 +1,13 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
-import { buildTestApp } from '../../test/app.ts';
+import { buildTestApp, TEST_CONFIG } from '../../test/app.ts';
 import { buildTwoCounties, buildUser, call, fakeIdNumber, login, type Session } from '../../test/factories.ts';
 import { buildMember, buildUnionWithEnterprise } from '../membership/testing.ts';
-import { idleImportJobs } from '../../engines/imports/jobs.ts';
+import { failInterruptedJobs, idleImportJobs, jobDir } from '../../engines/imports/jobs.ts';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { encodeGbk } from '../../engines/imports/testing.ts';
 import { idCardCheckChar } from '../../engines/people/identifiers.ts';
 import type { App } from '../../server/app-types.ts';
@@ -13,6 +16,7 @@ let database: TestDatabase;
 let app: App;
 let t: Awaited<ReturnType<typeof buildTwoCounties>>;
 let admin: Session;
+let adminId: number;
 let unionA: { enterpriseId: number; unionId: number };
 let unionB: { enterpriseId: number; unionId: number };
 
@@ -23,6 +27,7 @@ beforeAll(async () => {
   unionA = await buildUnionWithEnterprise(database, { rootUnitId: t.city.id, parentId: t.aTown.id, name: '甲县导入厂' });
   unionB = await buildUnionWithEnterprise(database, { rootUnitId: t.city.id, parentId: t.bTown.id, name: '乙县导入厂' });
   const u = await buildUser(database, { unitId: t.a.id, role: 'county_admin' });
+  adminId = u.id;
   admin = await login(app, u.username);
 });
 afterAll(async () => {
@@ -153,6 +158,38 @@ describe('member roster import', () => {
     ]);
   });
 
+  it('says what an interrupted import had written, and finishes it when resumed, without duplicates', async () => {
+    const unionName = '甲县导入厂有限公司工会';
+    const rows = [1, 2, 3, 4, 5].map((i) => [`续导${i}`, fakeIdNumber(`1986-0${i}-1${i}`), '', '', unionName, '', '2021-01-01']);
+    // The server stopped after committing the first two rows (file rows 2 and 3).
+    for (const r of rows.slice(0, 2)) {
+      const res = await call(app, admin, 'POST', '/api/v1/membership/members', { name: r[0], idNumber: r[1], unionUnitId: unionA.unionId, joinedOn: '2021-01-01' });
+      expect(res.statusCode).toBe(201);
+    }
+    const jobId = randomUUID();
+    fs.mkdirSync(jobDir(TEST_CONFIG.dataDir, jobId), { recursive: true });
+    fs.writeFileSync(path.join(jobDir(TEST_CONFIG.dataDir, jobId), 'upload.xlsx'), await roster(rows));
+    await database.query(
+      `INSERT INTO import_jobs (id, unit_id, kind, mode, status, file_name, created_by, processed, written, written_through) VALUES ($1, $2, 'members', 'valid_only', 'importing', '会员名册.xlsx', $3, 2, 2, 3)`,
+      [jobId, t.a.id, adminId],
+    );
+    await failInterruptedJobs(database);
+    const stopped = (await call(app, admin, 'GET', `/api/v1/membership/imports/${jobId}`)).json();
+    expect(stopped).toMatchObject({ status: 'failed', written: 2, writtenThrough: 3, resumable: true, error: { code: 'IMPORT_INTERRUPTED' } });
+    expect(stopped.error.message).toContain('已写入 2 行（到文件第 3 行），此后的行尚未处理');
+    expect(stopped.error.message).toContain('已写入的行不会重复');
+
+    const before = await countMembers();
+    const resumed = await call(app, admin, 'POST', `/api/v1/membership/imports/${jobId}/resume`, {});
+    expect(resumed.statusCode).toBe(202);
+    await idleImportJobs();
+    const done = (await call(app, admin, 'GET', `/api/v1/membership/imports/${jobId}`)).json();
+    expect(done).toMatchObject({ status: 'done', resumable: false, error: null, counts: { rows: 5, imported: 3, unchanged: 2, invalid: 0 } });
+    expect(await countMembers()).toBe(before + 3);
+    // A finished job cannot be resumed; nor can another user's.
+    expect((await call(app, admin, 'POST', `/api/v1/membership/imports/${jobId}/resume`, {})).json().code).toBe('IMPORT_NOT_RESUMABLE');
+  });
+
   it('imports nothing in all-or-nothing mode when a row is wrong', async () => {
     const before = await countMembers();
     const rows = [
@@ -212,6 +249,8 @@ describe('member roster import', () => {
     const before = await countMembers();
     const { job } = await upload(admin, 'long.csv', Buffer.from(text));
     expect(job).toMatchObject({ status: 'done', counts: { rows: 5201, invalid: 2, imported: 5199 } });
+    // Each batch's commit was recorded as it went: an interruption would have said so much.
+    expect(job).toMatchObject({ written: 5199, writtenThrough: 5202 });
     expect(await countMembers()).toBe(before + 5199);
     const again = await upload(admin, 'long.csv', Buffer.from(text));
     expect(again.job).toMatchObject({ status: 'done', counts: { imported: 0, unchanged: 5199, invalid: 2 } });

@@ -257,6 +257,7 @@ export async function runMemberImport(run: JobRun): Promise<ImportCounts> {
   // Keep the valid rows: each batch is checked and written as soon as it is read, one write in
   // flight while the next batch is read, checked and sealed (on a server the two run side by side).
   let writing: Promise<void> = Promise.resolve();
+  let written = 0;
   const roster = await readRosterInBatches(run, memberSheet, WRITE_CHUNK, async (batch: RowState[]) => {
     await resolveReferences(run, batch, refs);
     await checkCurrentMemberships(run, batch);
@@ -264,7 +265,13 @@ export async function runMemberImport(run: JobRun): Promise<ImportCounts> {
     if (!ready.length) return;
     const prepared = prepareChunk(ready);
     await writing;
-    writing = prepared.then((cols) => writeMembers(run, ready, cols));
+    const throughRow = batch[batch.length - 1]!.rowNumber;
+    writing = prepared
+      .then((cols) => writeMembers(run, ready, cols))
+      .then(() => {
+        written += ready.length;
+        return run.committed(written, throughRow);
+      });
     // Awaited at the next batch or at the end; marked handled so a failure waits for that await.
     writing.catch(() => undefined);
   });

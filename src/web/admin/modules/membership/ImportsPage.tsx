@@ -30,6 +30,8 @@ export default function ImportsPage() {
   const [job, setJob] = useState<ImportJob | null>(null);
   const [jobs, setJobs] = useState<ImportJob[] | null>(null);
   const [jobsVersion, setJobsVersion] = useState(0);
+  /** Bumped to follow the chosen job again (after it is resumed). */
+  const [following, setFollowing] = useState(0);
   const jobId = params.get('job');
 
   const setJobId = useCallback(
@@ -78,7 +80,7 @@ export default function ImportsPage() {
       live = false;
       if (timer) clearTimeout(timer);
     };
-  }, [jobId, message]);
+  }, [jobId, message, following]);
 
   const template = async (k: ImportKind) => {
     try {
@@ -91,6 +93,18 @@ export default function ImportsPage() {
   const marked = async (j: ImportJob) => {
     try {
       await downloadFile(`${BASE}/imports/${j.id}/report.xlsx`, undefined, `${j.fileName.replace(/\.(xlsx|csv)$/i, '')}-标注.xlsx`);
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+
+  /** Runs an interrupted job again from its kept file; the rows it had written come out unchanged. */
+  const resume = async (j: ImportJob) => {
+    try {
+      await api.post(`${BASE}/imports/${encodeURIComponent(String(j.id))}/resume`, {});
+      setJob({ ...j, status: 'queued', error: null, resumable: false });
+      setJobId(j.id);
+      setFollowing((n) => n + 1);
     } catch (e) {
       message.error(errorMessage(e));
     }
@@ -248,7 +262,21 @@ export default function ImportsPage() {
             aria-label={mt('imp.progress')}
             format={() => `${job.processed} / ${job.total}`}
           />
-          {job.error && <Alert type="error" showIcon title={job.error.message} style={{ marginTop: 12 }} />}
+          {job.error && (
+            <Alert
+              type={job.resumable ? 'warning' : 'error'}
+              showIcon
+              title={job.error.message}
+              style={{ marginTop: 12 }}
+              action={
+                job.resumable ? (
+                  <Button type="primary" size="small" onClick={() => void resume(job)}>
+                    {mt('imp.resume')}
+                  </Button>
+                ) : undefined
+              }
+            />
+          )}
           {job.status === 'done' && job.counts && (
             <>
               {job.mode === 'all_or_nothing' && job.counts.invalid > 0 && <Alert type="warning" showIcon title={mt('imp.nothingImported')} style={{ marginTop: 12 }} />}

@@ -135,6 +135,11 @@ export interface ImportJob {
   /** Null until the job has counted its rows. */
   counts: { rows: number; valid: number; invalid: number; imported: number; unchanged: number } | null;
   error: { code: string; message: string } | null;
+  /** Rows a batch-by-batch job had committed, through this file row: what an interruption kept. */
+  written: number;
+  writtenThrough: number | null;
+  /** Interrupted by a restart, its file kept: it can run again. */
+  resumable: boolean;
   createdAt: string;
   finishedAt: string | null;
 }
