@@ -9,7 +9,7 @@ import type { Actor, Ctx, Scope } from '../engines/context.ts';
 import { commonError } from '../engines/errors.ts';
 import { runScoped } from '../engines/org/scope.ts';
 import type { Database } from '../db/client.ts';
-import { ErrorBody } from './schemas.ts';
+import { REFUSALS } from './schemas.ts';
 
 /**
  * The kind of record a route's `:id` names. The engines' kinds are here; each program declares its
@@ -83,7 +83,7 @@ export function documentAccess(route: RouteOptions): void {
   schema.security = 'public' in access ? [] : writes ? [{ session: [], csrf: [] }] : [{ session: [] }];
   // A download answers with a file (sent as a buffer or a stream, which no serializer touches).
   schema.response ??= { 200: { type: 'string', format: 'binary', description: '文件' } };
-  const refusals: Record<string, unknown> = { 400: ErrorBody, 503: ErrorBody, ...('public' in access ? {} : { 401: ErrorBody, 403: ErrorBody }) };
+  const refusals: Record<string, unknown> = { 400: REFUSALS[400], 503: REFUSALS[503], ...('public' in access ? {} : { 401: REFUSALS[401], 403: REFUSALS[403] }) };
   for (const [status, body] of Object.entries(refusals)) schema.response[status] ??= body;
 }
 

@@ -61,12 +61,15 @@ describe('health and the API document', () => {
       for (const [m, op] of Object.entries(methods)) {
         const id = `${m.toUpperCase()} ${p}`;
         expect(op.security, `${id} declares its security`).toBeDefined();
-        if (op.security!.length === 0) {
-          publicOps.push(id);
-          continue;
+        if (op.security!.length === 0) publicOps.push(id);
+        else {
+          expect(op.security, id).toEqual([m === 'get' ? { session: [] } : { session: [], csrf: [] }]);
+          for (const status of ['401', '403']) expect(op.responses?.[status], `${id} answers ${status}`).toBeDefined();
         }
-        expect(op.security, id).toEqual([m === 'get' ? { session: [] } : { session: [], csrf: [] }]);
-        for (const status of ['401', '403']) expect(op.responses?.[status], `${id} answers ${status}`).toBeDefined();
+        // Every refusal names the codes it carries.
+        for (const [status, response] of Object.entries(op.responses ?? {})) {
+          if (Number(status) >= 400) expect((response as { description?: string }).description, `${id} ${status}`).toMatch(/[A-Z][A-Z_]{3,}/);
+        }
       }
     }
     // Signing in and registering need no session; nothing else is public but health and the document.

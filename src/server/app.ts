@@ -29,7 +29,7 @@ import { PROGRAMS } from '../programs/index.ts';
 import { assertRouteDeclaresAccess, documentAccess, installAccess } from './access.ts';
 import type { App } from './app-types.ts';
 import { errorHandler } from './errors.ts';
-import { ErrorBody, WIRE_FORMATS } from './schemas.ts';
+import { REFUSALS, WIRE_FORMATS } from './schemas.ts';
 import * as clock from '../engines/clock.ts';
 import { configureStatementTimeout } from '../engines/org/scope.ts';
 import { redactedRequest } from './log-redaction.ts';
@@ -86,7 +86,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/')) routeTable.push(route);
   });
-  app.addSchema(ErrorBody);
+  for (const schema of Object.values(REFUSALS)) app.addSchema(schema);
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10 } });

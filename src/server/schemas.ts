@@ -5,8 +5,6 @@ import { COUNT_CAP } from '../engines/paging.ts';
 import { isValidIsoDate } from '../engines/time.ts';
 import type { TextField } from '../shared/fields.ts';
 
-export const ErrorBody = Type.Object({ code: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) }, { $id: 'ErrorBody', description: '错误：稳定的错误码与中文说明' });
-
 /** Printable text: no control characters; leading and trailing spaces are trimmed by services. */
 export const Text = (opts: { min?: number; max: number; description?: string }) =>
   Type.String({ minLength: opts.min ?? 1, maxLength: opts.max, pattern: '^[^\\u0000-\\u001f\\u007f]*$', ...(opts.description ? { description: opts.description } : {}) });
@@ -81,14 +79,34 @@ export const Page = <T extends TSchema>(item: T) =>
     totalCapped: Type.Optional(Type.Boolean({ description: '为真时 total 只数到上限（一万条），实际更多' })),
   });
 
+/**
+ * The refusals, one schema per status, each naming the codes it carries: the shared ones here, and
+ * a program's own (e.g. MEMBER_ALREADY_ACTIVE under 409) beside them in its errors table.
+ */
+const refusal = (status: number, meaning: string, codes: string[]) =>
+  Type.Object(
+    { code: Type.String({ description: `错误码：${codes.join('、')}，或所在模块的业务错误码` }), message: Type.String({ description: '中文说明' }), details: Type.Optional(Type.Unknown()) },
+    { $id: `Refusal${status}`, description: `${meaning}（${codes.join('、')} 等）` },
+  );
+
+export const REFUSALS = {
+  400: refusal(400, '请求内容有误', ['VALIDATION_FAILED', 'MALFORMED_BODY', 'MALFORMED_UPLOAD', 'PAGE_TOO_DEEP']),
+  401: refusal(401, '未登录或登录已失效', ['NOT_AUTHENTICATED', 'SESSION_EXPIRED']),
+  403: refusal(403, '无权执行', ['FORBIDDEN', 'CSRF_TOKEN_INVALID', 'PASSWORD_CHANGE_REQUIRED']),
+  404: refusal(404, '记录不存在或不在本单位范围内', ['NOT_FOUND']),
+  409: refusal(409, '与现有数据冲突', ['CONFLICT']),
+  413: refusal(413, '内容过大', ['BODY_TOO_LARGE']),
+  415: refusal(415, '内容类型不受支持', ['UNSUPPORTED_MEDIA_TYPE']),
+  423: refusal(423, '账号暂时锁定', ['ACCOUNT_LOCKED']),
+  429: refusal(429, '请求过于频繁', ['RATE_LIMITED']),
+  503: refusal(503, '系统繁忙，查询用时过长已中止', ['DATABASE_BUSY']),
+} as const;
+
 /** The error answers every route may give, for the OpenAPI document. */
-export const errorResponses = {
-  400: ErrorBody,
-  401: ErrorBody,
-  403: ErrorBody,
-  404: ErrorBody,
-  409: ErrorBody,
-};
+export const errorResponses = { 400: REFUSALS[400], 401: REFUSALS[401], 403: REFUSALS[403], 404: REFUSALS[404], 409: REFUSALS[409] };
+
+/** An upload's further refusals. */
+export const uploadRefusals = { 413: REFUSALS[413], 415: REFUSALS[415] };
 
 export const Ok = Type.Object({ ok: Type.Literal(true) });
 

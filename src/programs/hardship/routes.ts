@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import type { App } from '../../server/app-types.ts';
 import { dateParam } from '../../server/replies.ts';
 import { sendListExport, type PageRequest } from '../../server/list-export.ts';
-import { IdParam, IsoDate, OneOf, Page, Paging, Text, errorResponses, pageOf, RecordId } from '../../server/schemas.ts';
+import { IdParam, IsoDate, OneOf, Page, Paging, Text, errorResponses, pageOf, RecordId, uploadRefusals } from '../../server/schemas.ts';
 import { commonError } from '../../engines/errors.ts';
 import { EXIT_REASONS, HARDSHIP_GRADES, HOUSEHOLD_INTAKES, HOUSEHOLD_STATUSES } from './schema.ts';
 import { GRADE_LABELS, HARDSHIP_CAUSES } from './grading.ts';
@@ -478,7 +478,7 @@ export function hardshipRoutes(app: App, deps: { filesDir: string }): void {
       consumes: ['multipart/form-data'],
       params: IdParam,
       body: Type.Unknown({ description: 'multipart/form-data：file（PDF、JPG、PNG），可附 note 说明' }),
-      response: { 201: Type.Object({ id: Type.Integer(), fileName: Type.String(), size: Type.Integer() }), ...errorResponses, 413: errorResponses[400], 415: errorResponses[400] },
+      response: { 201: Type.Object({ id: Type.Integer(), fileName: Type.String(), size: Type.Integer() }), ...errorResponses, ...uploadRefusals },
     },
     config: { access: household },
     handler: async (req, reply) => {

@@ -8,7 +8,7 @@ import type { Ctx } from '../../engines/context.ts';
 import type { App } from '../../server/app-types.ts';
 import { dateParam } from '../../server/replies.ts';
 import { sendListExport, type PageRequest } from '../../server/list-export.ts';
-import { IdParam, IsoDate, OneOf, Ok, Page, Paging, Text, errorResponses, pageOf, RecordId, NullableRecordId } from '../../server/schemas.ts';
+import { IdParam, IsoDate, OneOf, Ok, Page, Paging, Text, errorResponses, pageOf, RecordId, NullableRecordId, uploadRefusals } from '../../server/schemas.ts';
 import { commonError } from '../../engines/errors.ts';
 import { advanceStage, attachDocument, endStage, getCase, presentDocument, recordEvent } from '../../engines/cases/service.ts';
 import { caseFilesDir } from '../../engines/cases/routes.ts';
@@ -429,7 +429,7 @@ export function legalRoutes(app: App, deps: { filesDir: string }): void {
       consumes: ['multipart/form-data'],
       params: IdParam,
       body: Type.Unknown({ description: 'multipart/form-data：file（案件材料），可附 note 说明' }),
-      response: { 201: Document, ...errorResponses, 413: errorResponses[400], 415: errorResponses[400] },
+      response: { 201: Document, ...errorResponses, ...uploadRefusals },
     },
     config: { access: { ...write, resource: 'legal_case' } },
     handler: async (req, reply) => {

@@ -8,7 +8,7 @@ import type { Database } from '../../db/client.ts';
 import type { App } from '../../server/app-types.ts';
 import { xlsxReply } from '../../server/replies.ts';
 import { sendListExport, type PageRequest } from '../../server/list-export.ts';
-import { IsoDate, OneOf, errorResponses, RecordId, Text } from '../../server/schemas.ts';
+import { IsoDate, OneOf, errorResponses, RecordId, Text, uploadRefusals } from '../../server/schemas.ts';
 import { commonError } from '../../engines/errors.ts';
 import { getUnit } from '../../engines/org/service.ts';
 import { buildTemplate, importError, markedWorkbookFromOutcomes, UPLOAD_LIMIT } from '../../engines/imports/index.ts';
@@ -55,7 +55,7 @@ export function membershipImportRoutes(app: App, deps: { database: Database; fil
       consumes: ['multipart/form-data'],
       querystring: Type.Object({ kind: OneOf(IMPORT_KINDS), mode: OneOf(IMPORT_MODES), unitId: Type.Optional(RecordId()) }),
       body: Type.Unknown({ description: 'multipart/form-data：file（.xlsx 或 .csv）' }),
-      response: { 202: Type.Object({ jobId: Type.String() }), ...errorResponses, 413: errorResponses[400], 415: errorResponses[400] },
+      response: { 202: Type.Object({ jobId: Type.String() }), ...errorResponses, ...uploadRefusals },
     },
     config: { access: { permission: 'members.write' } },
     handler: async (req, reply) => {

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { Database } from '../../db/client.ts';
 import type { App } from '../../server/app-types.ts';
 import type { MessageChannel } from '../../engines/notify/channels.ts';
-import { ErrorBody, IdParam, IsoDate, OneOf, Page, Paging, Text, errorResponses, pageOf, RecordId } from '../../server/schemas.ts';
+import { REFUSALS, IdParam, IsoDate, OneOf, Page, Paging, Text, errorResponses, pageOf, RecordId } from '../../server/schemas.ts';
 import { DISPUTE_TYPES } from '../legal/index.ts';
 import { TOPICS } from '../counselling/index.ts';
 import { requestRegistrationCode, registerWorker } from './registration.ts';
@@ -90,7 +90,7 @@ export function portalRoutes(app: App, deps: { database: Database; sms: MessageC
       tags,
       summary: '职工注册：核对身份并发送短信验证码（每个身份证号和手机号每分钟一次、每天五次）',
       body: Type.Object(Identity, { additionalProperties: false }),
-      response: { 200: Type.Object({ expiresAt: Type.String(), resendAfterSeconds: Type.Integer() }), 429: ErrorBody, ...errorResponses },
+      response: { 200: Type.Object({ expiresAt: Type.String(), resendAfterSeconds: Type.Integer() }), ...errorResponses, 429: REFUSALS[429] },
     },
     config: { access: { public: true } },
     handler: async (req) => requestRegistrationCode(deps.database, deps.sms, req.body),
