@@ -52,6 +52,9 @@ export function checkText(field: TextField, value: string): string | null {
 }
 
 export const PERSON_NAME: TextField = { label: '姓名', max: 50 };
+export const ENTERPRISE_NAME: TextField = { label: '企业名称', max: 100 };
+export const UNION_NAME: TextField = { label: '工会名称', max: 100 };
+export const CHAIR_NAME: TextField = { label: '工会主席姓名', max: PERSON_NAME.max };
 
 /** The youngest a worker may join a union: the lawful working age. */
 export const MIN_JOINING_AGE = 16;

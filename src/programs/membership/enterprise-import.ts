@@ -13,6 +13,8 @@ import { subtreeRange } from '../../engines/org/service.ts';
 import { parseUscc } from '../../engines/people/identifiers.ts';
 import { isValidIsoDate, todayInShanghai } from '../../engines/time.ts';
 import { recordAudit } from '../../engines/audit/service.ts';
+import { textCell } from '../../engines/imports/index.ts';
+import { ENTERPRISE_NAME } from '../../shared/fields.ts';
 
 // The code lists as the template offers them ("C 制造业"); kept in step with migration 0003.
 export const INDUSTRY_CHOICES = [
@@ -69,7 +71,7 @@ export const enterpriseSheet: SheetSpec<EnterpriseImportRow> = {
   name: '企业名录',
   title: '企业名录导入模板',
   columns: [
-    { key: 'name', header: '企业名称', required: true, example: '南平市某某竹业有限公司', width: 30 },
+    { key: 'name', header: '企业名称', required: true, example: '南平市某某竹业有限公司', width: 30, parse: (t) => textCell(ENTERPRISE_NAME, t) },
     {
       key: 'creditCode',
       header: '统一社会信用代码',

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { asc } from 'drizzle-orm';
 import type { App } from '../../server/app-types.ts';
 import { IdParam, IsoDate, OneOf, Ok, Page, Paging, Text, errorResponses, pageOf, RecordId, NullableRecordId, FieldText } from '../../server/schemas.ts';
-import { PERSON_NAME } from '../../shared/fields.ts';
+import { CHAIR_NAME, ENTERPRISE_NAME, PERSON_NAME, UNION_NAME } from '../../shared/fields.ts';
 import { commonError } from '../../engines/errors.ts';
 import { isValidIsoDate, todayInShanghai } from '../../engines/time.ts';
 import { presentUnit } from '../../engines/org/service.ts';
@@ -142,7 +142,7 @@ export function membershipRoutes(app: App): void {
         {
           unitId: RecordId(),
           creditCode: Text({ min: 18, max: 18 }),
-          name: Text({ max: 100 }),
+          name: FieldText(ENTERPRISE_NAME),
           industry: Type.String({ pattern: '^[A-T]$' }),
           ownership: Type.String({ pattern: '^\\d{3}$' }),
           divisionCode: Type.Optional(Nullable(Type.String({ pattern: '^\\d{6}$' }))),
@@ -244,11 +244,11 @@ export function membershipRoutes(app: App): void {
       body: Type.Object(
         {
           parentId: RecordId(),
-          name: Text({ max: 100 }),
+          name: FieldText(UNION_NAME),
           code: Type.Optional(Nullable(Type.String({ pattern: '^[0-9A-Za-z-]{1,32}$' }))),
           unionType: OneOf(UNION_TYPES),
           foundedOn: IsoDate,
-          chairName: Type.Optional(Nullable(Text({ max: 50 }))),
+          chairName: Type.Optional(Nullable(FieldText(CHAIR_NAME))),
           enterpriseIds: Type.Array(RecordId(), { minItems: 1, maxItems: 500 }),
           signboardShownOn: Type.Optional(NullableDate),
           chairShownOn: Type.Optional(NullableDate),
@@ -290,7 +290,7 @@ export function membershipRoutes(app: App): void {
       params: IdParam,
       body: Type.Object(
         {
-          chairName: Type.Optional(Nullable(Text({ max: 50 }))),
+          chairName: Type.Optional(Nullable(FieldText(CHAIR_NAME))),
           committeeFormed: Type.Optional(Type.Boolean()),
           signboardShownOn: Type.Optional(NullableDate),
           chairShownOn: Type.Optional(NullableDate),

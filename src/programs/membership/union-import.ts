@@ -15,6 +15,8 @@ import { subtreeRange } from '../../engines/org/service.ts';
 import { parseUscc } from '../../engines/people/identifiers.ts';
 import { isValidIsoDate, todayInShanghai } from '../../engines/time.ts';
 import { registerUnion } from './service.ts';
+import { textCell } from '../../engines/imports/index.ts';
+import { CHAIR_NAME, UNION_NAME } from '../../shared/fields.ts';
 
 export interface UnionImportRow {
   name: string;
@@ -34,12 +36,12 @@ export const unionSheet: SheetSpec<UnionImportRow> = {
   name: '基层工会名册',
   title: '基层工会名册导入模板',
   columns: [
-    { key: 'name', header: '工会名称', required: true, example: '南平市某某竹业有限公司工会', width: 32 },
+    { key: 'name', header: '工会名称', required: true, example: '南平市某某竹业有限公司工会', width: 32, parse: (t) => textCell(UNION_NAME, t) },
     { key: 'code', header: '统计编码', kind: 'id', example: '', width: 16, parse: (t) => (/^[0-9A-Za-z-]{1,32}$/.test(t) ? { value: t } : { error: '统计编码只能含字母、数字和 -' }) },
     { key: 'unionType', header: '组织类型', required: true, example: '单独', choices: ['单独', '联合'], width: 10 },
     { key: 'parent', header: '上级单位', required: true, example: '黄墩街道工会', note: '乡镇（街道、园区）工会或县级总工会的全称或编码，须在本单位范围内', width: 22 },
     { key: 'foundedOn', header: '成立日期', required: true, kind: 'date', example: '2012-05-01', width: 12, parse: date('成立日期') },
-    { key: 'chairName', header: '工会主席', example: '李四', width: 10 },
+    { key: 'chairName', header: '工会主席', example: '李四', width: 10, parse: (t) => textCell(CHAIR_NAME, t) },
     {
       key: 'creditCodes',
       header: '覆盖企业统一社会信用代码',

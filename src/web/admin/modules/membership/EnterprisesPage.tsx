@@ -1,5 +1,7 @@
 /** 企业: enterprises in the chosen unit's subtree, whether a union covers them, registration and headcounts. */
 import { useEffect, useMemo, useState } from 'react';
+import { textRule } from '../../lib/field-rules.ts';
+import { ENTERPRISE_NAME } from '../../../../shared/fields.ts';
 import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Space, Switch, Table, Tag, type TableProps } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { inShanghai, today } from '../../lib/time.ts';
@@ -209,15 +211,8 @@ export default function EnterprisesPage() {
         forceRender
       >
         <Form form={form} name="enterprise-create" layout="vertical">
-          <Form.Item
-            label={mt('ent.name')}
-            name="name"
-            rules={[
-              { ...requiredRule(mt('ent.name')), whitespace: true },
-              { max: 100, message: '≤ 100' },
-            ]}
-          >
-            <Input maxLength={100} />
+          <Form.Item label={mt('ent.name')} name="name" rules={[{ ...requiredRule(mt('ent.name')), whitespace: true }, textRule(ENTERPRISE_NAME)]}>
+            <Input maxLength={ENTERPRISE_NAME.max} />
           </Form.Item>
           <Form.Item
             label={mt('ent.creditCode')}

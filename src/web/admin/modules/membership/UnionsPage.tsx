@@ -1,5 +1,7 @@
 /** 基层工会: grassroots unions with their type, chair, members, covered enterprises and 双亮; registration and the details drawer. */
 import { useEffect, useMemo, useState } from 'react';
+import { textRule } from '../../lib/field-rules.ts';
+import { CHAIR_NAME, UNION_NAME } from '../../../../shared/fields.ts';
 import { App, Button, Card, Col, DatePicker, Form, Input, Modal, Radio, Row, Select, Space, Table, Tag, Tooltip, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { today } from '../../lib/time.ts';
@@ -204,15 +206,8 @@ export default function UnionsPage() {
         forceRender
       >
         <Form form={form} name="union-create" layout="vertical">
-          <Form.Item
-            label={mt('uni.name')}
-            name="name"
-            rules={[
-              { ...requiredRule(mt('uni.name')), whitespace: true },
-              { max: 100, message: '≤ 100' },
-            ]}
-          >
-            <Input maxLength={100} />
+          <Form.Item label={mt('uni.name')} name="name" rules={[{ ...requiredRule(mt('uni.name')), whitespace: true }, textRule(UNION_NAME)]}>
+            <Input maxLength={UNION_NAME.max} />
           </Form.Item>
           <Row gutter={12}>
             <Col span={12}>
@@ -251,8 +246,8 @@ export default function UnionsPage() {
               </Form.Item>
             </Col>
             <Col span={12}>
-              <Form.Item label={mt('uni.chair')} name="chairName" rules={[{ max: 50, message: '≤ 50' }]}>
-                <Input maxLength={50} />
+              <Form.Item label={mt('uni.chair')} name="chairName" rules={[textRule(CHAIR_NAME)]}>
+                <Input maxLength={CHAIR_NAME.max} />
               </Form.Item>
             </Col>
           </Row>
