@@ -55,5 +55,17 @@ test('a new user gets a one-time password and must change it at first sign-in', 
   await expect(page.getByText('页面不存在', { exact: true })).toBeVisible();
   await screenshot(page, 'not-found');
 
+  // The user sees where they are signed in, and their sign-ins, from the user menu.
+  const sessionsItem = page.getByRole('menuitem', { name: '登录与会话' });
+  await expect(async () => {
+    if (!(await sessionsItem.isVisible())) await page.getByRole('button', { name: '测试干部' }).click({ timeout: 2000 });
+    await sessionsItem.click({ timeout: 2000 });
+    await expect(page).toHaveURL(/\/account\/sessions$/, { timeout: 3000 });
+  }).toPass({ timeout: 20_000 });
+  const sessions = page.getByRole('region', { name: '我的登录会话' });
+  await expect(sessions.getByText('本次登录')).toBeVisible();
+  await expect(page.getByRole('region', { name: '最近登录记录' }).getByText('登录成功').first()).toBeVisible();
+  await screenshot(page, 'account-sessions');
+
   expect(errors).toEqual([]);
 });

@@ -77,6 +77,37 @@ describe('login and sessions', () => {
     expect((await call(app, s, 'POST', '/api/v1/auth/logout')).statusCode).toBe(200);
     expect((await call(app, s, 'GET', '/api/v1/auth/me')).statusCode).toBe(401);
   });
+
+  it('shows a user their own sessions and sign-ins, and lets them end a session they do not recognise', async () => {
+    const u = await buildUser(database, { unitId: t.a.id, role: 'grassroots_staff' });
+    const other = await buildUser(database, { unitId: t.a.id, role: 'grassroots_staff' });
+    await login(app, other.username);
+    // A failed attempt, then two sign-ins from two browsers.
+    await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: 'wrong-password-1' } });
+    const office = await login(app, u.username);
+    const elsewhere = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: TEST_PASSWORD }, headers: { 'user-agent': 'UnknownBrowser/1.0' } });
+    expect(elsewhere.statusCode).toBe(200);
+
+    const listed = (await call(app, office, 'GET', '/api/v1/auth/sessions')).json().items as { id: string; current: boolean; userAgent: string | null; clientIp: string | null }[];
+    expect(listed).toHaveLength(2); // the other user's session is not among them
+    expect(listed.filter((x) => x.current)).toHaveLength(1);
+    const stranger = listed.find((x) => x.userAgent === 'UnknownBrowser/1.0')!;
+    expect(stranger.current).toBe(false);
+    expect(stranger.clientIp).toBe('127.0.0.1');
+
+    const history = (await call(app, office, 'GET', '/api/v1/auth/logins')).json().items as { outcome: string }[];
+    expect(history.map((h) => h.outcome)).toEqual(['login', 'login', 'login_failed']);
+
+    // Ending the stranger's session signs that browser out, and only it.
+    expect((await call(app, office, 'DELETE', `/api/v1/auth/sessions/${stranger.id}`)).statusCode).toBe(200);
+    const strangerCookie = `gonghui_session=${elsewhere.cookies.find((c) => c.name === 'gonghui_session')!.value}`;
+    expect((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: strangerCookie } })).statusCode).toBe(401);
+    expect((await call(app, office, 'GET', '/api/v1/auth/me')).statusCode).toBe(200);
+    // Another user's session cannot be named.
+    const theirs = (await database.query<{ h: string }>('SELECT left(token_hash, 16) AS h FROM sessions WHERE user_id = $1', [other.id]))[0]!.h;
+    expect((await call(app, office, 'DELETE', `/api/v1/auth/sessions/${theirs}`)).json().code).toBe('SESSION_NOT_FOUND');
+    expect(await database.query('SELECT 1 FROM sessions WHERE user_id = $1', [other.id])).toHaveLength(1);
+  });
 });
 
 describe('accounts managed by an admin', () => {

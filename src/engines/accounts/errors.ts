@@ -8,6 +8,7 @@ export const ACCOUNT_ERRORS = {
   PASSWORD_TOO_WEAK: { kind: 'invalid', message: '新密码至少 10 位，须同时包含字母和数字，且不能包含用户名' },
   PASSWORD_REUSED: { kind: 'invalid', message: '新密码不能与原密码相同' },
   USER_NOT_FOUND: { kind: 'not_found', message: '用户不存在或无权访问' },
+  SESSION_NOT_FOUND: { kind: 'not_found', message: '该会话不存在或已结束' },
   USERNAME_TAKEN: { kind: 'conflict', message: '用户名已被使用' },
   ROLE_NOT_GRANTABLE: { kind: 'forbidden', message: '您不能授予该角色' },
   ROLE_UNIT_MISMATCH: { kind: 'invalid', message: '该角色不能设在所选单位' },

@@ -6,6 +6,7 @@ import { getUnit, ancestorsInScope } from '../org/service.ts';
 import { permissionsOf, ROLES } from './roles.ts';
 import { changeOwnPassword, createUser, getUser, listUsers, login, logout, presentUser, resetPassword, setUserDisabled, type SessionPolicy } from './service.ts';
 import * as clock from '../clock.ts';
+import { endOwnSession, listOwnSessions, ownLoginHistory } from './own-sessions.ts';
 
 export const SESSION_COOKIE = 'gonghui_session';
 
@@ -52,7 +53,7 @@ export function accountRoutes(app: App, deps: AuthDeps): void {
     },
     config: { access: { public: true } },
     handler: async (req, reply) => {
-      const { session, user } = await login(deps.database, deps.policy, req.body);
+      const { session, user } = await login(deps.database, deps.policy, req.body, { ip: req.ip, userAgent: req.headers['user-agent'] });
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',
         httpOnly: true,
@@ -75,6 +76,47 @@ export function accountRoutes(app: App, deps: AuthDeps): void {
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },
+  });
+
+  const OwnSession = Type.Object({
+    id: Type.String(),
+    current: Type.Boolean({ description: '本次登录' }),
+    createdAt: Type.String(),
+    lastSeenAt: Type.String(),
+    expiresAt: Type.String(),
+    clientIp: Type.Union([Type.String(), Type.Null()]),
+    userAgent: Type.Union([Type.String(), Type.Null()]),
+  });
+  const own = { permission: 'signed_in', beforePasswordChange: true } as const;
+
+  app.get('/api/v1/auth/sessions', {
+    schema: { tags: authTags, summary: '我的登录会话（可结束不认识的会话）', response: { 200: Type.Object({ items: Type.Array(OwnSession) }), ...errorResponses } },
+    config: { access: own },
+    handler: async (req) => ({ items: await req.inScope((ctx) => listOwnSessions(ctx, req.cookies[SESSION_COOKIE])) }),
+  });
+
+  app.delete('/api/v1/auth/sessions/:sessionId', {
+    schema: { tags: authTags, summary: '结束我的一个会话', params: Type.Object({ sessionId: Type.String({ pattern: '^[0-9a-f]{16}$' }) }), response: { 200: Ok, ...errorResponses } },
+    config: { access: own },
+    handler: async (req) => {
+      await req.inScope((ctx) => endOwnSession(ctx, req.params.sessionId));
+      return { ok: true as const };
+    },
+  });
+
+  app.get('/api/v1/auth/logins', {
+    schema: {
+      tags: authTags,
+      summary: '我最近的登录记录（成功与失败）',
+      response: {
+        200: Type.Object({
+          items: Type.Array(Type.Object({ at: Type.String(), outcome: OneOf(['login', 'login_failed'] as const), detail: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]) })),
+        }),
+        ...errorResponses,
+      },
+    },
+    config: { access: own },
+    handler: async (req) => ({ items: await req.inScope((ctx) => ownLoginHistory(ctx)) }),
   });
 
   app.get('/api/v1/auth/me', {

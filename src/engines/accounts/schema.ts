@@ -38,6 +38,9 @@ export const sessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(clockNow),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().default(clockNow),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Where the sign-in came from, so the user can tell their sessions apart (and end a stranger's). */
+    clientIp: text('client_ip'),
+    userAgent: text('user_agent'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

@@ -31,11 +31,17 @@ export interface SessionInfo {
   expiresAt: Date;
 }
 
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 type LoginOutcome = { ok: true; session: SessionInfo; user: UserRow } | { ok: false; code: 'LOGIN_FAILED' | 'ACCOUNT_LOCKED' | 'ACCOUNT_DISABLED' };
 
-export async function login(database: Database, policy: SessionPolicy, input: { username: string; password: string }): Promise<{ session: SessionInfo; user: UserRow }> {
+/** Where a sign-in comes from, kept on the session for its owner to recognise it. */
+export interface LoginClient {
+  ip?: string;
+  userAgent?: string;
+}
+
+export async function login(database: Database, policy: SessionPolicy, input: { username: string; password: string }, client: LoginClient = {}): Promise<{ session: SessionInfo; user: UserRow }> {
   // A failed attempt is counted and committed; the error is raised after the transaction.
   const outcome = await runAsSystem(database, async (db): Promise<LoginOutcome> => {
     const [user] = await db.select().from(users).where(eq(users.username, input.username.trim()));
@@ -72,7 +78,16 @@ export async function login(database: Database, policy: SessionPolicy, input: { 
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     const expiresAt = new Date(now.getTime() + policy.absoluteHours * 3600_000);
-    await db.insert(sessions).values({ tokenHash: tokenHash(token), userId: user.id, csrfToken, createdAt: now, lastSeenAt: now, expiresAt });
+    await db.insert(sessions).values({
+      tokenHash: tokenHash(token),
+      userId: user.id,
+      csrfToken,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      clientIp: client.ip?.slice(0, 64) ?? null,
+      userAgent: client.userAgent?.slice(0, 200) ?? null,
+    });
     await db.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
     await recordSystemAudit(db, { userId: user.id, name: user.username }, { action: 'login', entity: 'user', entityId: user.id, unitId: user.unitId });
     return { ok: true, session: { token, csrfToken, expiresAt }, user };

@@ -19,6 +19,7 @@ const HomePage = lazy(() => import('./modules/home/HomePage.tsx'));
 const OrgPage = lazy(() => import('./modules/org/OrgPage.tsx'));
 const UsersPage = lazy(() => import('./modules/users/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./modules/audit/AuditPage.tsx'));
+const SessionsPage = lazy(() => import('./pages/SessionsPage.tsx'));
 const RegisterPage = lazy(() => import('./modules/portal/RegisterPage.tsx'));
 
 function Loading() {
@@ -135,6 +136,14 @@ const router = createBrowserRouter([
               <RequirePermission permission="users.read">
                 <UsersPage />
               </RequirePermission>
+            ),
+          },
+          {
+            path: 'account/sessions',
+            element: (
+              <Lazy>
+                <SessionsPage />
+              </Lazy>
             ),
           },
           {

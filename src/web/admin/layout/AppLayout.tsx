@@ -1,7 +1,7 @@
 /** The frame around every signed-in page: programs on the left, unit picker, language and user menu on top. */
 import { useMemo, useState } from 'react';
 import { Avatar, Button, Dropdown, Layout, Menu, Space, Spin, Typography, type MenuProps } from 'antd';
-import { ApartmentOutlined, AuditOutlined, DownOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, DownOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, useMe } from '../lib/auth.tsx';
 import { useI18n } from '../lib/i18n.tsx';
@@ -56,9 +56,15 @@ function HeaderBar() {
   const navigate = useNavigate();
 
   const userMenu: MenuProps = {
-    items: [{ key: 'password', icon: <KeyOutlined />, label: t('header.changePassword') }, { type: 'divider' }, { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout') }],
+    items: [
+      { key: 'password', icon: <KeyOutlined />, label: t('header.changePassword') },
+      { key: 'sessions', icon: <SafetyOutlined />, label: t('header.sessions') },
+      { type: 'divider' },
+      { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout') },
+    ],
     onClick: ({ key }) => {
       if (key === 'password') navigate('/password');
+      if (key === 'sessions') navigate('/account/sessions');
       if (key === 'logout') void logout().then(() => navigate('/login', { replace: true }));
     },
   };
