@@ -110,6 +110,21 @@ describe('login and sessions', () => {
   });
 });
 
+describe('a change to an account', () => {
+  it('takes effect on the very next request: a new role, a move to another unit', async () => {
+    const u = await buildUser(database, { unitId: t.a.id, role: 'county_admin' });
+    const s = await login(app, u.username);
+    expect((await call(app, s, 'GET', '/api/v1/users?pageSize=1')).statusCode).toBe(200);
+    // Roles and units are read from the account on every request, not kept in the session.
+    await database.query(`UPDATE users SET role = 'auditor' WHERE id = $1`, [u.id]);
+    expect((await call(app, s, 'POST', '/api/v1/org/units', { parentId: t.a.id, name: '新单位', kind: 'township' })).statusCode).toBe(403);
+    expect((await call(app, s, 'GET', '/api/v1/auth/me')).json().user.role).toBe('auditor');
+    await database.query(`UPDATE users SET unit_id = $2 WHERE id = $1`, [u.id, t.b.id]);
+    const units = (await call(app, s, 'GET', '/api/v1/org/units?pageSize=100')).json().items as { name: string }[];
+    expect(units.map((x) => x.name)).not.toContain('甲县总工会');
+  });
+});
+
 describe('accounts managed by an admin', () => {
   it('creates a user with a random initial password that must be changed first', async () => {
     const admin = await buildUser(database, { unitId: t.a.id, role: 'county_admin' });
