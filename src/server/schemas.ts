@@ -97,7 +97,6 @@ export const REFUSALS = {
   409: refusal(409, '与现有数据冲突', ['CONFLICT']),
   413: refusal(413, '内容过大', ['BODY_TOO_LARGE']),
   415: refusal(415, '内容类型不受支持', ['UNSUPPORTED_MEDIA_TYPE']),
-  423: refusal(423, '账号暂时锁定', ['ACCOUNT_LOCKED']),
   429: refusal(429, '请求过于频繁', ['RATE_LIMITED']),
   503: refusal(503, '系统繁忙，查询用时过长已中止', ['DATABASE_BUSY']),
 } as const;

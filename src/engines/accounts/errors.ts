@@ -1,8 +1,7 @@
 import { errorFactory, type ErrorTable } from '../errors.ts';
 
 export const ACCOUNT_ERRORS = {
-  LOGIN_FAILED: { kind: 'unauthenticated', message: '用户名或密码错误' },
-  ACCOUNT_LOCKED: { kind: 'locked', message: '登录失败次数过多，账号已暂时锁定，请稍后再试' },
+  LOGIN_FAILED: { kind: 'unauthenticated', message: '用户名或密码错误（连续出错后，须稍候片刻再试）' },
   ACCOUNT_DISABLED: { kind: 'forbidden', message: '账号已停用，请联系管理员' },
   PASSWORD_WRONG: { kind: 'invalid', message: '原密码不正确' },
   PASSWORD_TOO_WEAK: { kind: 'invalid', message: '新密码至少 10 位，须同时包含字母和数字，且不能包含用户名' },

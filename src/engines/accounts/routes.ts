@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { Database } from '../../db/client.ts';
 import type { App } from '../../server/app-types.ts';
-import { IdParam, Ok, OneOf, Page, Paging, Text, errorResponses, pageOf, RecordId, REFUSALS } from '../../server/schemas.ts';
+import { IdParam, Ok, OneOf, Page, Paging, Text, errorResponses, pageOf, RecordId } from '../../server/schemas.ts';
 import { getUnit, ancestorsInScope } from '../org/service.ts';
 import { permissionsOf, ROLES } from './roles.ts';
 import { changeOwnPassword, createUser, getUser, listUsers, login, logout, presentUser, resetPassword, setUserDisabled, type SessionPolicy } from './service.ts';
@@ -49,7 +49,7 @@ export function accountRoutes(app: App, deps: AuthDeps): void {
       tags: authTags,
       summary: '登录',
       body: Type.Object({ username: Text({ min: 1, max: 40 }), password: Password }, { additionalProperties: false }),
-      response: { 200: Type.Object({ mustChangePassword: Type.Boolean(), csrfToken: Type.String() }), ...errorResponses, 423: REFUSALS[423] },
+      response: { 200: Type.Object({ mustChangePassword: Type.Boolean(), csrfToken: Type.String() }), ...errorResponses },
     },
     config: { access: { public: true } },
     handler: async (req, reply) => {

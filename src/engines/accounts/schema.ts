@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Role } from './roles.ts';
 import { orgUnits } from '../org/schema.ts';
 import { clockNow } from '../../db/sql.ts';
@@ -46,3 +46,20 @@ export const sessions = pgTable(
 );
 
 export type UserRow = typeof users.$inferSelect;
+
+/**
+ * Failed sign-ins, counted per account name and source address: the delays they bring fall on the
+ * address that failed, so an attacker elsewhere cannot lock the real user out. The name is kept as
+ * typed (lower-cased), known or not, so an unknown name is answered as a known one.
+ */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    account: text('account').notNull(),
+    address: text('address').notNull(),
+    failures: integer('failures').notNull(),
+    lastAt: timestamp('last_at', { withTimezone: true }).notNull(),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.account, t.address] }), index('login_failures_address_idx').on(t.address, t.lastAt)],
+);

@@ -3,7 +3,7 @@
  * Login and session look-ups run as the system (before any scope exists); the rest is scoped.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { escapeLike } from '../like.ts';
 import type { Database, Db } from '../../db/client.ts';
 import type { Actor, Ctx, Scope } from '../context.ts';
@@ -17,6 +17,8 @@ import { generatePassword, hashPassword, isStrongEnough, timingDummyHash, verify
 import type { Role } from './roles.ts';
 import { sessions, users, type UserRow } from './schema.ts';
 import * as clock from '../clock.ts';
+import { todayInShanghai } from '../time.ts';
+import { accountKey, alertBurst, clearFailures, countFailure, isHeldBack } from './throttle.ts';
 
 export interface SessionPolicy {
   idleMinutes: number;
@@ -33,7 +35,7 @@ export interface SessionInfo {
 
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-type LoginOutcome = { ok: true; session: SessionInfo; user: UserRow } | { ok: false; code: 'LOGIN_FAILED' | 'ACCOUNT_LOCKED' | 'ACCOUNT_DISABLED' };
+type LoginOutcome = { ok: true; session: SessionInfo; user: UserRow } | { ok: false; code: 'LOGIN_FAILED' | 'ACCOUNT_DISABLED' };
 
 /** Where a sign-in comes from, kept on the session for its owner to recognise it. */
 export interface LoginClient {
@@ -42,37 +44,29 @@ export interface LoginClient {
 }
 
 export async function login(database: Database, policy: SessionPolicy, input: { username: string; password: string }, client: LoginClient = {}): Promise<{ session: SessionInfo; user: UserRow }> {
+  const throttle = { freeAttempts: policy.lockoutThreshold, longestDelayMinutes: policy.lockoutMinutes };
   // A failed attempt is counted and committed; the error is raised after the transaction.
   const outcome = await runAsSystem(database, async (db): Promise<LoginOutcome> => {
-    const [user] = await db.select().from(users).where(eq(users.username, input.username.trim()));
-    if (!user) {
+    const now = clock.now();
+    const account = accountKey(input.username);
+    const address = client.ip ?? 'unknown';
+    // Held back, unknown or wrong: one answer, after one password hash's work.
+    if (await isHeldBack(db, account, address, now)) {
       await verifyPassword(await timingDummyHash(), input.password);
       return { ok: false, code: 'LOGIN_FAILED' };
     }
-    const now = clock.now();
-    if (user.lockedUntil && user.lockedUntil > now) return { ok: false, code: 'ACCOUNT_LOCKED' };
-    if (!(await verifyPassword(user.passwordHash, input.password))) {
-      const failed = user.failedLogins + 1;
-      const lock = failed >= policy.lockoutThreshold;
-      await db
-        .update(users)
-        .set({
-          failedLogins: lock ? 0 : failed,
-          lockedUntil: lock ? new Date(now.getTime() + policy.lockoutMinutes * 60_000) : user.lockedUntil,
-        })
-        .where(eq(users.id, user.id));
-      await recordSystemAudit(
-        db,
-        { userId: user.id, name: user.username },
-        {
-          action: 'login_failed',
-          entity: 'user',
-          entityId: user.id,
-          unitId: user.unitId,
-          after: lock ? { lockedForMinutes: policy.lockoutMinutes } : { failedLogins: failed },
-        },
-      );
-      return { ok: false, code: lock ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED' };
+    const [user] = await db.select().from(users).where(eq(users.username, input.username.trim()));
+    const passwordRight = user ? await verifyPassword(user.passwordHash, input.password) : await verifyPassword(await timingDummyHash(), input.password).then(() => false);
+    if (!user || !passwordRight) {
+      const burst = await countFailure(db, account, address, now, throttle);
+      if (user) {
+        await recordSystemAudit(db, { userId: user.id, name: user.username }, { action: 'login_failed', entity: 'user', entityId: user.id, unitId: user.unitId, after: { address } });
+      }
+      if (burst) {
+        const root = await cityRoot(db);
+        if (root) await alertBurst(rootCtx(db, root), burst, todayInShanghai(now));
+      }
+      return { ok: false, code: 'LOGIN_FAILED' };
     }
     if (user.disabled) return { ok: false, code: 'ACCOUNT_DISABLED' };
     const token = randomBytes(32).toString('base64url');
@@ -88,12 +82,24 @@ export async function login(database: Database, policy: SessionPolicy, input: { 
       clientIp: client.ip?.slice(0, 64) ?? null,
       userAgent: client.userAgent?.slice(0, 200) ?? null,
     });
-    await db.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
-    await recordSystemAudit(db, { userId: user.id, name: user.username }, { action: 'login', entity: 'user', entityId: user.id, unitId: user.unitId });
+    await clearFailures(db, account, address);
+    await db.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
+    await recordSystemAudit(db, { userId: user.id, name: user.username }, { action: 'login', entity: 'user', entityId: user.id, unitId: user.unitId, after: { address } });
     return { ok: true, session: { token, csrfToken, expiresAt }, user };
   });
   if (!outcome.ok) throw accountError(outcome.code);
   return outcome;
+}
+
+/** The city: where the administrators who hear of sign-in bursts sit. */
+async function cityRoot(db: Db): Promise<{ id: number; path: string } | null> {
+  const [root] = await db.select({ id: orgUnits.id, path: orgUnits.path }).from(orgUnits).where(isNull(orgUnits.parentId)).orderBy(asc(orgUnits.id)).limit(1);
+  return root ?? null;
+}
+
+/** The system acting at the city, for the alert it raises (no user is signed in yet). */
+function rootCtx(db: Db, root: { id: number; path: string }): Ctx {
+  return { db, actor: { userId: 0, username: 'system', displayName: '系统', role: 'city_admin', unitId: root.id }, scope: { unitId: root.id, path: root.path } };
 }
 
 export interface ResolvedSession {

@@ -18,7 +18,8 @@ interface OwnSession {
 interface LoginEvent {
   at: string;
   outcome: 'login' | 'login_failed';
-  detail: { lockedForMinutes?: number; failedLogins?: number } | null;
+  /** Where the attempt came from. */
+  detail: { address?: string } | null;
 }
 
 export default function SessionsPage() {
@@ -78,9 +79,10 @@ export default function SessionsPage() {
     {
       title: t('acct.outcome'),
       dataIndex: 'outcome',
-      render: (v: LoginEvent['outcome'], e) =>
-        v === 'login' ? <Tag color="success">{t('acct.ok')}</Tag> : <Tag color="error">{e.detail?.lockedForMinutes ? t('acct.locked') : t('acct.failed')}</Tag>,
+      width: 120,
+      render: (v: LoginEvent['outcome']) => (v === 'login' ? <Tag color="success">{t('acct.ok')}</Tag> : <Tag color="error">{t('acct.failed')}</Tag>),
     },
+    { title: t('acct.ip'), key: 'address', render: (_: unknown, e) => e.detail?.address ?? '—' },
   ];
 
   return (
