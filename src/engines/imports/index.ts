@@ -18,6 +18,7 @@ export {
   type ReadOptions,
 } from './read.ts';
 export { validateRow, DuplicateTracker, textCell, type Validated } from './validate.ts';
+export { dateCell, readWrittenDate } from './dates.ts';
 export {
   writeMarkedWorkbook,
   markedWorkbookStream,

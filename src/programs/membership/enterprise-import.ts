@@ -11,9 +11,8 @@ import type { ImportKind, JobRun } from '../../engines/imports/jobs.ts';
 import type { ImportCounts } from '../../engines/imports/jobs-schema.ts';
 import { subtreeRange } from '../../engines/org/service.ts';
 import { parseUscc } from '../../engines/people/identifiers.ts';
-import { isValidIsoDate, todayInShanghai } from '../../engines/time.ts';
 import { recordAudit } from '../../engines/audit/service.ts';
-import { textCell } from '../../engines/imports/index.ts';
+import { dateCell, textCell } from '../../engines/imports/index.ts';
 import { ENTERPRISE_NAME } from '../../shared/fields.ts';
 
 // The code lists as the template offers them ("C 制造业"); kept in step with migration 0003.
@@ -96,7 +95,7 @@ export const enterpriseSheet: SheetSpec<EnterpriseImportRow> = {
       kind: 'date',
       example: '2010-05-01',
       width: 12,
-      parse: (t) => (!isValidIsoDate(t) ? { error: '日期格式应为 YYYY-MM-DD' } : t > todayInShanghai() ? { error: '成立日期不能晚于今天' } : { value: t }),
+      parse: dateCell('成立日期'),
     },
     { key: 'address', header: '地址', example: '南平市延平区某某路 1 号', width: 30 },
     {

@@ -82,8 +82,8 @@ describe('member roster import', () => {
     const good = [fakeIdNumber('1988-01-02'), fakeIdNumber('1990-03-04', false), fakeIdNumber('1979-12-31')];
     const rows = [
       ['王一', good[0]!, '13905990001', '是', unionName, '', '2020-05-01'],
-      ['王二', good[1]!, '', '否', unionName, '', '2021-06-01'],
-      ['王三', good[2]!, '', '', unionName, '', '2022-07-01'],
+      ['王二', good[1]!, '', '否', unionName, '', '2021/6/1'], // as cadres write dates
+      ['王三', good[2]!, '', '', unionName, '', '2022年7月1日'],
       ['错号', `${fakeIdNumber('1991-01-01').slice(0, 17)}Z`, '', '', unionName, '', '2022-07-01'],
       ['缺日期', fakeIdNumber('1992-01-01'), '', '', unionName, '', ''],
       ['外县工会', fakeIdNumber('1993-01-01'), '', '', '乙县导入厂有限公司工会', '', '2022-07-01'],
@@ -93,6 +93,10 @@ describe('member roster import', () => {
     const { job } = await upload(admin, '会员名册.xlsx', await roster(rows));
     expect(job).toMatchObject({ status: 'done', counts: { rows: 7, valid: 3, invalid: 4, imported: 3, unchanged: 0 } });
     expect(await countMembers()).toBe(before + 3);
+    const joined = await database.query<{ joined_on: string }>(
+      `SELECT to_char(m.joined_on, 'YYYY-MM-DD') AS joined_on FROM memberships m JOIN persons p ON p.id = m.person_id WHERE p.name IN ('王二', '王三') ORDER BY p.name DESC`,
+    );
+    expect(joined.map((j) => j.joined_on).sort()).toEqual(['2021-06-01', '2022-07-01']);
 
     const report = await app.inject({ method: 'GET', url: `/api/v1/membership/imports/${job.id}/report.xlsx`, headers: { cookie: admin.cookie } });
     expect(report.statusCode).toBe(200);

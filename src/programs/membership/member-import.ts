@@ -12,10 +12,10 @@ import type { ImportCounts } from '../../engines/imports/jobs-schema.ts';
 import { subtreeRange } from '../../engines/org/service.ts';
 import { isMobilePhone, maskIdCard, parseIdCard, parseUscc } from '../../engines/people/identifiers.ts';
 import { lookupHash, seal } from '../../engines/people/sealing.ts';
-import { isValidIsoDate, todayInShanghai } from '../../engines/time.ts';
+import { todayInShanghai } from '../../engines/time.ts';
 import { joinDateProblem, PERSON_NAME } from '../../shared/fields.ts';
 import { idCardProblemMessage, MOBILE_PROBLEM } from '../../shared/identifiers.ts';
-import { textCell } from '../../engines/imports/index.ts';
+import { dateCell, textCell } from '../../engines/imports/index.ts';
 import { recordAudit } from '../../engines/audit/service.ts';
 
 export interface MemberImportRow {
@@ -27,8 +27,6 @@ export interface MemberImportRow {
   employerCode: string | null;
   joinedOn: string;
 }
-
-const parseDate = (text: string) => (isValidIsoDate(text) ? { value: text } : { error: '日期格式应为 YYYY-MM-DD，如 2020-05-01' });
 
 export const memberSheet: SheetSpec<MemberImportRow> = {
   name: '会员名册',
@@ -80,7 +78,7 @@ export const memberSheet: SheetSpec<MemberImportRow> = {
         return r.ok ? { value: r.code } : { error: r.problem === 'checksum' ? '统一社会信用代码校验位不正确' : '统一社会信用代码应为 18 位数字或大写字母' };
       },
     },
-    { key: 'joinedOn', header: '入会日期', required: true, kind: 'date', example: '2020-05-01', width: 12, parse: parseDate },
+    { key: 'joinedOn', header: '入会日期', required: true, kind: 'date', example: '2020-05-01', width: 12, parse: dateCell('入会日期', { future: true }) },
   ],
   identity: (r) => r.idNumber,
   identityKey: 'idNumber',

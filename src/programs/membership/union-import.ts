@@ -13,9 +13,8 @@ import { DomainError } from '../../engines/errors.ts';
 import type { Ctx } from '../../engines/context.ts';
 import { subtreeRange } from '../../engines/org/service.ts';
 import { parseUscc } from '../../engines/people/identifiers.ts';
-import { isValidIsoDate, todayInShanghai } from '../../engines/time.ts';
 import { registerUnion } from './service.ts';
-import { textCell } from '../../engines/imports/index.ts';
+import { dateCell, textCell } from '../../engines/imports/index.ts';
 import { CHAIR_NAME, UNION_NAME } from '../../shared/fields.ts';
 
 export interface UnionImportRow {
@@ -30,8 +29,6 @@ export interface UnionImportRow {
   chairShownOn: string | null;
 }
 
-const date = (label: string) => (t: string) => (!isValidIsoDate(t) ? { error: `${label}格式应为 YYYY-MM-DD` } : t > todayInShanghai() ? { error: `${label}不能晚于今天` } : { value: t });
-
 export const unionSheet: SheetSpec<UnionImportRow> = {
   name: '基层工会名册',
   title: '基层工会名册导入模板',
@@ -40,7 +37,7 @@ export const unionSheet: SheetSpec<UnionImportRow> = {
     { key: 'code', header: '统计编码', kind: 'id', example: '', width: 16, parse: (t) => (/^[0-9A-Za-z-]{1,32}$/.test(t) ? { value: t } : { error: '统计编码只能含字母、数字和 -' }) },
     { key: 'unionType', header: '组织类型', required: true, example: '单独', choices: ['单独', '联合'], width: 10 },
     { key: 'parent', header: '上级单位', required: true, example: '黄墩街道工会', note: '乡镇（街道、园区）工会或县级总工会的全称或编码，须在本单位范围内', width: 22 },
-    { key: 'foundedOn', header: '成立日期', required: true, kind: 'date', example: '2012-05-01', width: 12, parse: date('成立日期') },
+    { key: 'foundedOn', header: '成立日期', required: true, kind: 'date', example: '2012-05-01', width: 12, parse: dateCell('成立日期') },
     { key: 'chairName', header: '工会主席', example: '李四', width: 10, parse: (t) => textCell(CHAIR_NAME, t) },
     {
       key: 'creditCodes',
@@ -56,8 +53,8 @@ export const unionSheet: SheetSpec<UnionImportRow> = {
         return bad.length ? { error: `统一社会信用代码不正确：${bad.join('、')}` } : { value: codes.map((c) => c.toUpperCase()) };
       },
     },
-    { key: 'signboardShownOn', header: '牌子亮出日期', kind: 'date', example: '', width: 12, parse: date('牌子亮出日期') },
-    { key: 'chairShownOn', header: '主席身份亮明日期', kind: 'date', example: '', width: 14, parse: date('主席身份亮明日期') },
+    { key: 'signboardShownOn', header: '牌子亮出日期', kind: 'date', example: '', width: 12, parse: dateCell('牌子亮出日期') },
+    { key: 'chairShownOn', header: '主席身份亮明日期', kind: 'date', example: '', width: 14, parse: dateCell('主席身份亮明日期') },
   ],
   identity: (r) => r.code ?? `${r.parent}/${r.name}`,
   identityKey: 'name',
