@@ -77,3 +77,8 @@ export function joinDateProblem(joinedOn: string, birthDate: string, today: stri
   if (joinedOn < sixteen) return `入会日期早于本人年满 ${MIN_JOINING_AGE} 周岁（${sixteen}），请核对`;
   return null;
 }
+
+/** A member cannot join a union before it was founded (its founding date is on its profile). */
+export function joinedBeforeFounding(joinedOn: string, unionFoundedOn: string | null | undefined): string | null {
+  return unionFoundedOn && joinedOn < unionFoundedOn ? `入会日期早于所属工会的成立日期（${unionFoundedOn}），请核对` : null;
+}

@@ -132,6 +132,7 @@ describe('member roster import', () => {
       { name: '未成年', idNumber: id('2000-06-01'), phone: null, joinedOn: '2016-05-31' },
       { name: '未来', idNumber: id('1980-01-04'), phone: null, joinedOn: '2999-01-01' },
       { name: '错手机', idNumber: id('1980-01-05'), phone: '12345', joinedOn: '2020-01-01' },
+      { name: '建会前', idNumber: id('1970-01-07'), phone: null, joinedOn: '2005-01-01' },
       { name: '错校验', idNumber: `${id('1980-01-06').slice(0, 17)}${id('1980-01-06').endsWith('0') ? '1' : '0'}`, phone: null, joinedOn: '2020-01-01' },
     ];
     const reasons: string[] = [];
@@ -158,6 +159,7 @@ describe('member roster import', () => {
       '入会日期早于本人年满 16 周岁（2016-06-01），请核对',
       '入会日期不能晚于今天',
       '手机号码应为 11 位，以 13–19 开头',
+      '入会日期早于所属工会的成立日期（2012-01-01），请核对',
       '身份证号不正确：校验位不正确',
     ]);
   });

@@ -13,7 +13,7 @@ import { subtreeRange } from '../../engines/org/service.ts';
 import { isMobilePhone, maskIdCard, parseIdCard, parseUscc } from '../../engines/people/identifiers.ts';
 import { lookupHash, seal } from '../../engines/people/sealing.ts';
 import { todayInShanghai } from '../../engines/time.ts';
-import { joinDateProblem, PERSON_NAME } from '../../shared/fields.ts';
+import { joinDateProblem, joinedBeforeFounding, PERSON_NAME } from '../../shared/fields.ts';
 import { idCardProblemMessage, MOBILE_PROBLEM } from '../../shared/identifiers.ts';
 import { dateCell, textCell } from '../../engines/imports/index.ts';
 import { recordAudit } from '../../engines/audit/service.ts';
@@ -140,6 +140,8 @@ interface References {
   unions: Map<string, number | 'ambiguous' | null>;
   /** A credit code → the enterprise's id, or null when not registered in scope. */
   enterprises: Map<string, number | null>;
+  /** A union's founding date, for the join dates of its members. */
+  foundedOn: Map<number, string>;
 }
 
 /** Resolves the batch's unions and employers within the unit the upload was made for (and the uploader's scope). */
@@ -151,10 +153,13 @@ async function resolveReferences(run: JobRun, batch: RowState[], refs: Reference
     await run.inScope(async (ctx) => {
       if (unionRefs.length) {
         const [lo, hi] = subtreeRange(refs.unitPath);
-        const unions = rowsOf<{ id: number; name: string; code: string | null }>(
-          await ctx.db.execute(sql`SELECT id, name, code FROM org_units WHERE path >= ${lo} AND path < ${hi} AND kind IN ('grassroots', 'branch') AND status = 'active'
-            AND (name = ANY(${textArray(unionRefs)}) OR code = ANY(${textArray(unionRefs)}))`),
+        const unions = rowsOf<{ id: number; name: string; code: string | null; founded_on: string | null }>(
+          await ctx.db.execute(sql`SELECT u.id, u.name, u.code, to_char(p.founded_on, 'YYYY-MM-DD') AS founded_on
+            FROM org_units u LEFT JOIN union_profiles p ON p.unit_id = u.id
+           WHERE u.path >= ${lo} AND u.path < ${hi} AND u.kind IN ('grassroots', 'branch') AND u.status = 'active'
+             AND (u.name = ANY(${textArray(unionRefs)}) OR u.code = ANY(${textArray(unionRefs)}))`),
         );
+        for (const u of unions) if (u.founded_on) refs.foundedOn.set(u.id, u.founded_on);
         const asked = new Set(unionRefs);
         for (const ref of unionRefs) refs.unions.set(ref, null);
         for (const u of unions) {
@@ -177,7 +182,11 @@ async function resolveReferences(run: JobRun, batch: RowState[], refs: Reference
     const union = refs.unions.get(r.union);
     if (union === 'ambiguous') s.errors.push({ key: 'union', message: `有多个名为「${r.union}」的工会，请改填统计编码` });
     else if (!union) s.errors.push({ key: 'union', message: `找不到「${r.union}」：须为本单位范围内的基层工会全称或统计编码` });
-    else s.unionId = union;
+    else {
+      s.unionId = union;
+      const early = joinedBeforeFounding(r.joinedOn, refs.foundedOn.get(union));
+      if (early) s.errors.push({ key: 'joinedOn', message: early });
+    }
     if (r.employerCode) {
       const enterprise = refs.enterprises.get(r.employerCode);
       if (!enterprise) s.errors.push({ key: 'employerCode', message: '该统一社会信用代码的企业未登记或不在本单位范围内，请先登记企业' });
@@ -235,7 +244,7 @@ export async function runMemberImport(run: JobRun): Promise<ImportCounts> {
     if (!unit) throw new Error('import unit out of scope');
     return unit.path;
   });
-  const refs: References = { unitPath, unions: new Map(), enterprises: new Map() };
+  const refs: References = { unitPath, unions: new Map(), enterprises: new Map(), foundedOn: new Map() };
 
   if (job.mode === 'all_or_nothing') {
     // Every row is checked first; then every row is written in one transaction, or none.

@@ -32,7 +32,7 @@ import {
   type UnionType,
 } from './schema.ts';
 import * as clock from '../../engines/clock.ts';
-import { checkText, joinDateProblem, PERSON_NAME } from '../../shared/fields.ts';
+import { checkText, joinDateProblem, joinedBeforeFounding, PERSON_NAME } from '../../shared/fields.ts';
 import { commonError } from '../../engines/errors.ts';
 import { MOBILE_PROBLEM } from '../../shared/identifiers.ts';
 
@@ -392,6 +392,9 @@ export async function addMember(ctx: Ctx, input: NewMember): Promise<{ personId:
   const person = sealPerson(input);
   const joinProblem = joinDateProblem(input.joinedOn, person.birthDate, todayInShanghai());
   if (joinProblem) throw membershipError('MEMBERSHIP_DATE_INVALID', joinProblem);
+  const [profile] = await ctx.db.select({ foundedOn: unionProfiles.foundedOn }).from(unionProfiles).where(eq(unionProfiles.unitId, union.id));
+  const early = joinedBeforeFounding(input.joinedOn, profile?.foundedOn);
+  if (early) throw membershipError('MEMBERSHIP_DATE_INVALID', early);
   const personId = await findOrCreatePerson(ctx, person);
   let row: MembershipRow;
   try {
