@@ -245,7 +245,9 @@ test('roster import: template, marked workbook, fix and re-upload without duplic
     row.getCell(headers.姓名!).value = p.name;
     row.getCell(headers.身份证号!).value = p.id;
     row.getCell(headers.所属基层工会!).value = `E2EI${suffix}`;
-    row.getCell(headers.入会日期!).value = daysAgo(10);
+    // One row writes its date as cadres often do (2025/3/1); the import reads it.
+    const joined = daysAgo(10);
+    row.getCell(headers.入会日期!).value = r === 3 ? joined.split('-').map(Number).join('/') : joined;
     if (headers.是否农民工) row.getCell(headers.是否农民工).value = r % 2 ? '是' : '否';
     if (headers.工作单位统一社会信用代码) row.getCell(headers.工作单位统一社会信用代码).value = a.enterprise.creditCode;
     row.commit();
