@@ -9,7 +9,7 @@ import { registerIndicator } from '../engines/indicators/catalogue.ts';
 import { registerDueCheck } from '../engines/notify/due-checks.ts';
 import { registerPersonLogins } from '../engines/notify/service.ts';
 import { registerImportKind } from '../engines/imports/jobs.ts';
-import { registerResourceKinds } from '../server/access.ts';
+import { registerResourceKinds } from '../engines/resources.ts';
 import type { Program } from './program.ts';
 import { membership } from './membership/index.ts';
 import { hardship } from './hardship/index.ts';

@@ -10,36 +10,9 @@ import { commonError } from '../engines/errors.ts';
 import { runScoped } from '../engines/org/scope.ts';
 import type { Database } from '../db/client.ts';
 import { REFUSALS } from './schemas.ts';
+import { isKnownResourceKind, type ResourceKind } from '../engines/resources.ts';
 
-/**
- * The kind of record a route's `:id` names. The engines' kinds are here; each program declares its
- * own in its face (`resources`). A route naming a kind nobody declared cannot be registered, and the
- * scope walk substitutes another county's record of the kind.
- */
-export type ResourceKind = string;
-
-const resourceKinds = new Map<ResourceKind, { owner: string; meaning: string }>();
-
-export function registerResourceKinds(owner: string, kinds: Readonly<Record<ResourceKind, string>>): void {
-  for (const [kind, meaning] of Object.entries(kinds)) {
-    const known = resourceKinds.get(kind);
-    if (known && known.owner !== owner) throw new Error(`Resource kind "${kind}" is declared by both ${known.owner} and ${owner}`);
-    resourceKinds.set(kind, { owner, meaning });
-  }
-}
-
-/** Every declared kind, with who declared it and what it is. */
-export function listResourceKinds(): { kind: ResourceKind; owner: string; meaning: string }[] {
-  return [...resourceKinds].map(([kind, k]) => ({ kind, ...k }));
-}
-
-registerResourceKinds('engines', {
-  org_unit: '组织单位',
-  user: '用户',
-  import_job: '导入任务',
-  fund: '资金账户',
-  ledger_entry: '资金流水',
-});
+export type { ResourceKind } from '../engines/resources.ts';
 
 export type RouteAccess =
   | { public: true }
@@ -99,7 +72,7 @@ export function assertRouteDeclaresAccess(route: RouteOptions): void {
   if (!access) {
     throw new Error(`Route ${String(route.method)} ${url} does not declare config.access`);
   }
-  if (!('public' in access) && access.resource !== undefined && !resourceKinds.has(access.resource)) {
+  if (!('public' in access) && access.resource !== undefined && !isKnownResourceKind(access.resource)) {
     throw new Error(`Route ${String(route.method)} ${url} names resource kind "${access.resource}", which no engine or program declares`);
   }
   // A misspelt permission would be granted to nobody, silently: refuse it when the app is built.

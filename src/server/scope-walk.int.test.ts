@@ -13,7 +13,8 @@ import { buildMember, buildUnionWithEnterprise } from '../programs/membership/te
 import { PROGRAMS } from '../programs/index.ts';
 import type { OtherCounty } from '../programs/program.ts';
 import type { App } from './app-types.ts';
-import { assertRouteDeclaresAccess, listResourceKinds, type ResourceKind, type RouteAccess } from './access.ts';
+import { assertRouteDeclaresAccess, type ResourceKind, type RouteAccess } from './access.ts';
+import { listResourceKinds } from '../engines/resources.ts';
 import { todayInShanghai } from '../engines/time.ts';
 import { lastClosedPeriod } from '../engines/indicators/periods.ts';
 import { can } from '../engines/accounts/roles.ts';

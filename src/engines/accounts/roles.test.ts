@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { can, isKnownPermission, permissionsOf, registerPermissions } from './roles.ts';
 import { PROGRAMS } from '../../programs/index.ts';
-import { assertRouteDeclaresAccess, listResourceKinds, registerResourceKinds } from '../../server/access.ts';
+import { assertRouteDeclaresAccess } from '../../server/access.ts';
+import { listResourceKinds, registerResourceKinds } from '../resources.ts';
 
 describe('permissions', () => {
   it('come from the engines and from each program’s face, granted role by role', () => {
