@@ -6,15 +6,20 @@ import { isValidIsoDate } from '../engines/time.ts';
 import type { TextField } from '../shared/fields.ts';
 
 /** Printable text: no control characters; leading and trailing spaces are trimmed by services. */
-export const Text = (opts: { min?: number; max: number; description?: string }) =>
-  Type.String({ minLength: opts.min ?? 1, maxLength: opts.max, pattern: '^[^\\u0000-\\u001f\\u007f]*$', ...(opts.description ? { description: opts.description } : {}) });
+export const Text = (opts: { min?: number; max: number; description?: string; title?: string }) =>
+  Type.String({
+    minLength: opts.min ?? 1,
+    maxLength: opts.max,
+    pattern: '^[^\\u0000-\\u001f\\u007f]*$',
+    ...(opts.description ? { description: opts.description } : {}),
+    ...(opts.title ? { title: opts.title } : {}),
+  });
 
 /**
  * A text field whose rules are written in src/shared/fields.ts: the schema carries the field's
  * label as its title, so a refusal reads as the import and the form say it (errors.ts).
  */
-export const FieldText = (field: TextField, opts: { description?: string } = {}) =>
-  Type.String({ minLength: field.min ?? 1, maxLength: field.max, pattern: '^[^\\u0000-\\u001f\\u007f]*$', title: field.label, ...opts });
+export const FieldText = (field: TextField, opts: { description?: string } = {}) => Text({ ...(field.min !== undefined ? { min: field.min } : {}), max: field.max, title: field.label, ...opts });
 
 /** Text over several lines (notes): tabs and line breaks allowed, other control characters not. */
 export const Paragraph = (opts: { min?: number; max: number; description?: string }) =>
